@@ -1,0 +1,15 @@
+package dev.formation.cli;
+
+/** formation's exit codes, the same for every command (SPEC section 2). */
+public final class ExitCode {
+  /** Success, and nothing to change. */
+  public static final int OK = 0;
+
+  /** An error: bad input, a failed or partial apply, a refused plan. */
+  public static final int ERROR = 1;
+
+  /** Changes present ({@code plan --detailed-exitcode}) or unexpected drift ({@code drift}). */
+  public static final int CHANGES = 2;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,28 @@
+package dev.formation.config;
+
+import dev.formation.catalog.Size;
+import dev.formation.diag.SourceRange;
+
+/**
+ * The desired state of one process type.
+ *
+ * @param size the catalogue size (already normalised from whatever case the file used)
+ * @param quantity the count, or {@code null} when autoscale owns it and no start is given
+ * @param autoscale the autoscale rule, or {@code null}
+ * @param at where the process type is declared
+ */
+public record ProcessSpec(
+    String type, Size size, Integer quantity, AutoscaleSpec autoscale, SourceRange at) {
+  public ProcessSpec {
+    if (type == null || size == null) {
+      throw new IllegalArgumentException("a process needs a type and a size");
+    }
+    if (quantity == null && autoscale == null) {
+      throw new IllegalArgumentException("process " + type + " needs a quantity or autoscale");
+    }
+  }
+
+  public boolean autoscaled() {
+    return autoscale != null;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.formation.diag;
+
+/**
+ * Every stable diagnostic code. A code never changes meaning; each has a page in
+ * {@code docs/diagnostics/FMnnn.md}.
+ */
+public enum Code {
+  FM001("unreadable-file", "The file cannot be read, is too large, or is not text"),
+  FM002("yaml-syntax", "The file is not valid YAML"),
+  FM003("duplicate-key", "A key appears twice in one mapping"),
+  FM004("yaml-too-complex", "Alias expansion or nesting goes past formation's bounds"),
+  FM005("not-a-formation", "The document is empty or its top level is not a mapping"),
+  FM010("unknown-key", "A key that the format does not define"),
+  FM011("wrong-type", "A value of the wrong type"),
+  FM012("missing-key", "A required key is missing"),
+  FM013("unsupported-version", "The file's version is not 1"),
+  FM014("duplicate-app", "The same app is defined in two files"),
+  FM020("invalid-app-name", "An app name that the platform would refuse"),
+  FM021("invalid-process-type", "A process type name that the platform would refuse"),
+  FM030("unknown-size", "A dyno size that is not in the catalogue"),
+  FM031("legacy-size", "A retired dyno size name"),
+  FM032("mixed-tiers", "Sizes from tiers that cannot share one app"),
+  FM040("invalid-quantity", "A quantity that is negative, fractional, or outside the autoscale band"),
+  FM041("over-type-limit", "More dynos of one process type than its size allows"),
+  FM042("over-app-limit", "More dynos in one app than the platform allows"),
+  FM050("autoscale-not-web", "Autoscaling on a process type other than web"),
+  FM051("autoscale-size", "Autoscaling on a size that does not support it"),
+  FM052("autoscale-bounds", "Autoscale min, max or p95_ms out of range"),
+  FM053("quantity-with-autoscale", "A quantity beside autoscale is only the starting count"),
+  FM060("local-block", "The local block is missing for a local app or given for another platform"),
+  FM061("local-dir", "The local app folder is missing or has no Procfile"),
+  FM062("not-in-procfile", "A process type that the app's Procfile does not define"),
+  FM063("local-port", "The local router port is out of range or used twice");
+
+  private final String slug;
+  private final String title;
+
+  Code(String slug, String title) {
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+}

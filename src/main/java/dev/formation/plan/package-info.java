@@ -1,0 +1,8 @@
+/**
+ * Plans: the live state, the desired state's difference from it, costs and fingerprints. The
+ * planner is pure: no I/O.
+ *
+ * <p>Dependency rule: {@code plan} depends on {@code config}, {@code catalog} and {@code diag}
+ * only.
+ */
+package dev.formation.plan;
