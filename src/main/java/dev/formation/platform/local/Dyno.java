@@ -1,0 +1,283 @@
+package dev.formation.platform.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One dyno: a real process {@code sh -c COMMAND} in its own process group, restarted with
+ * backoff when it crashes and stopped with SIGTERM, then SIGKILL after a grace period.
+ */
+final class Dyno {
+  static final long MAX_BACKOFF_MS = 60_000;
+  static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+
+  final String id = UUID.randomUUID().toString();
+  final String type;
+  final int index;
+  final String command;
+  final String size;
+  final Instant createdAt = Instant.now();
+  private final Path dir;
+  private final Map<String, String> baseEnv;
+  private final AppLog log;
+  private final ScheduledExecutorService timer;
+
+  private volatile String state = "starting";
+  private volatile Instant updatedAt = Instant.now();
+  private volatile Process process;
+  private volatile ProcessGroup group;
+  private volatile int port;
+  private volatile boolean stopped;
+  private Instant startedAt;
+  private long backoffMs = 1000;
+  private int restarts;
+  private ScheduledFuture<?> pending;
+
+  Dyno(String type, int index, String command, String size, Path dir, Map<String, String> env,
+      AppLog log, ScheduledExecutorService timer) {
+    this.type = type;
+    this.index = index;
+    this.command = command;
+    this.size = size;
+    this.dir = dir;
+    this.baseEnv = env;
+    this.log = log;
+    this.timer = timer;
+  }
+
+  String name() {
+    return type + "." + index;
+  }
+
+  String state() {
+    return state;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
+
+  int port() {
+    return port;
+  }
+
+  synchronized int restarts() {
+    return restarts;
+  }
+
+  /** The leader's pid while a process runs, else -1. */
+  long pid() {
+    Process p = process;
+    return p != null && p.isAlive() ? p.pid() : -1;
+  }
+
+  ProcessGroup group() {
+    return group;
+  }
+
+  boolean isWeb() {
+    return "web".equals(type);
+  }
+
+  synchronized void start() {
+    if (stopped) {
+      return;
+    }
+    pending = null;
+    Map<String, String> env = new HashMap<>(baseEnv);
+    env.putAll(DotEnv.read(dir));
+    env.put("DYNO", name());
+    try {
+      port = isWeb() ? freePort() : 0;
+      if (isWeb()) {
+        env.put("PORT", String.valueOf(port));
+      }
+      ProcessBuilder pb =
+          ProcessGroup.SETSID
+              ? new ProcessBuilder("setsid", "sh", "-c", command)
+              : new ProcessBuilder("sh", "-c", command);
+      pb.directory(dir.toFile()).redirectErrorStream(true);
+      pb.environment().clear();
+      pb.environment().putAll(env);
+      setState("starting");
+      platform("Starting process with command `" + command + "`");
+      Process p = pb.start();
+      p.getOutputStream().close();
+      process = p;
+      group = new ProcessGroup(p.toHandle());
+      startedAt = Instant.now();
+      pump(p);
+      p.onExit().thenAccept(this::exited);
+      if (isWeb()) {
+        timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);
+      } else {
+        setState("up");
+      }
+    } catch (IOException e) {
+      platform("Error starting process: " + e.getMessage());
+      setState("crashed");
+      scheduleRestart();
+    }
+  }
+
+  /** Kills the dyno for using far too much memory; it restarts like any crashed dyno. */
+  void killForMemory() {
+    platform("Stopping process with SIGKILL");
+    killGroup();
+  }
+
+  /** Stops the dyno for good: SIGTERM to its group, SIGKILL after {@code grace}. Blocks. */
+  void stop(Duration grace) {
+    ProcessGroup g;
+    synchronized (this) {
+      stopped = true;
+      if (pending != null) {
+        pending.cancel(false);
+      }
+      g = group;
+      if (g == null || g.members().isEmpty()) {
+        setState("down");
+        return;
+      }
+      platform("Stopping all processes with SIGTERM");
+    }
+    g.signal(false);
+    if (!waitEmpty(g, grace)) {
+      platform("Error R12 (Exit timeout) -> At least one process failed to exit within "
+          + grace.toSeconds() + " seconds of SIGTERM");
+      platform("Stopping all processes with SIGKILL");
+      g.signal(true);
+      waitEmpty(g, Duration.ofSeconds(5));
+    }
+    setState("down");
+  }
+
+  private synchronized void exited(Process p) {
+    if (p != process) {
+      return;
+    }
+    platform("Process exited with status " + p.exitValue());
+    // whatever the leader left behind in its group goes with it
+    if (group != null) {
+      group.signal(true);
+    }
+    if (stopped) {
+      setState("down");
+      return;
+    }
+    setState("crashed");
+    if (Duration.between(startedAt, Instant.now()).toMillis() > MAX_BACKOFF_MS) {
+      backoffMs = 1000;
+    }
+    scheduleRestart();
+  }
+
+  private void scheduleRestart() {
+    long delay = backoffMs;
+    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+    restarts++;
+    pending = timer.schedule(this::start, delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void checkUp(Process p) {
+    if (p != process || !p.isAlive() || !"starting".equals(state)) {
+      return;
+    }
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+      synchronized (this) {
+        if (p == process && "starting".equals(state)) {
+          setState("up");
+        }
+      }
+      return;
+    } catch (IOException notYet) {
+      // still booting
+    }
+    if (Duration.between(startedAt, Instant.now()).compareTo(BOOT_TIMEOUT) > 0) {
+      platform("Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
+          + BOOT_TIMEOUT.toSeconds() + " seconds of launch");
+      killGroup();
+      return;
+    }
+    timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);
+  }
+
+  private void killGroup() {
+    ProcessGroup g = group;
+    if (g != null) {
+      g.signal(true);
+    }
+  }
+
+  private void pump(Process p) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  log.line(name(), line);
+                }
+              } catch (IOException e) {
+                // the pipe closes when the process group is gone
+              }
+            },
+            "dyno-output-" + name());
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void setState(String next) {
+    if (!next.equals(state)) {
+      if (!"starting".equals(next) || !"starting".equals(state)) {
+        platform("State changed from " + state + " to " + next);
+      }
+      state = next;
+      updatedAt = Instant.now();
+    }
+  }
+
+  void platform(String message) {
+    log.line("heroku[" + name() + "]", message);
+  }
+
+  private static boolean waitEmpty(ProcessGroup g, Duration limit) {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!g.members().isEmpty()) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package dev.formation.platform.local;
+
+import dev.formation.platform.local.FormationRules.Update;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+
+/**
+ * The local platform daemon: its apps and their formations (persisted), the supervisor that
+ * runs their dynos, their routers and the autoscaler, behind one Heroku-style API server.
+ */
+public final class LocalDaemon implements AutoCloseable {
+  private static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,28}[a-z0-9]$");
+
+  private final LocalSettings settings;
+  private final StateStore store;
+  private final Map<String, AppRecord> apps = new TreeMap<>();
+  private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
+  private final Supervisor supervisor;
+  final Routers routers;
+  final Autoscaler autoscaler;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicBoolean closing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private ApiServer api;
+  private DaemonInfo info;
+
+  private LocalDaemon(LocalSettings settings) {
+    this.settings = settings;
+    this.store = new StateStore(settings.appsDir());
+    this.supervisor = new Supervisor(settings, this::log);
+    this.routers = new Routers(supervisor, this::log);
+    this.autoscaler = new Autoscaler(this, settings.autoscaleInterval());
+  }
+
+  /** Starts a daemon on {@code port} (0 picks a free one), restoring every stored app. */
+  public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
+    LocalDaemon d = new LocalDaemon(settings);
+    try {
+      String token = Token.loadOrCreate(settings.tokenFile());
+      synchronized (d) {
+        for (AppRecord a : d.store.loadAll()) {
+          d.apps.put(a.name(), a);
+          d.supervisor.reconcile(a);
+          d.routers.open(a);
+        }
+      }
+      d.api = new ApiServer(d, token, port);
+      d.info = new DaemonInfo("http://127.0.0.1:" + d.api.port(), d.api.port(),
+          ProcessHandle.current().pid(), settings.tokenFile().toString(), now());
+      d.info.write(settings.daemonFile());
+      d.autoscaler.start();
+      return d;
+    } catch (IOException | RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  public String url() {
+    return info.url();
+  }
+
+  public int port() {
+    return info.port();
+  }
+
+  public LocalSettings settings() {
+    return settings;
+  }
+
+  /** Blocks until the daemon has been closed (by {@code POST /local/shutdown} or a signal). */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  AppLog log(String app) {
+    return logs.computeIfAbsent(
+        app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP));
+  }
+
+  synchronized List<AppRecord> apps() {
+    return List.copyOf(apps.values());
+  }
+
+  synchronized AppRecord app(String idOrName) {
+    AppRecord a = apps.get(idOrName);
+    if (a == null) {
+      a = apps.values().stream().filter(x -> x.id().equals(idOrName)).findFirst().orElse(null);
+    }
+    if (a == null) {
+      throw ApiError.notFound("Couldn't find that app.");
+    }
+    return a;
+  }
+
+  List<Dyno> dynos(AppRecord app) {
+    return supervisor.dynos(app.name());
+  }
+
+  /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
+  synchronized AppRecord register(String name, String dir, int port) {
+    if (name == null || !APP_NAME.matcher(name).matches()) {
+      throw ApiError.invalid("Name must start with a letter, end with a letter or digit and can"
+          + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
+    }
+    if (dir == null || !Path.of(dir).isAbsolute() || !Files.isDirectory(Path.of(dir))) {
+      throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
+    }
+    if (port < 1 || port > 65535 || port == port()) {
+      throw ApiError.invalid("port must be a free TCP port between 1 and 65535: " + port);
+    }
+    for (AppRecord other : apps.values()) {
+      if (other.port() == port && !other.name().equals(name)) {
+        throw ApiError.invalid("port " + port + " is already the router port of " + other.name());
+      }
+    }
+    Map<String, String> types = Procfile.read(Path.of(dir));
+    String now = now();
+    AppRecord old = apps.get(name);
+    List<ProcessRecord> processes = new ArrayList<>();
+    for (var e : types.entrySet()) {
+      ProcessRecord p = old == null ? null : old.process(e.getKey()).orElse(null);
+      processes.add(p == null
+          ? new ProcessRecord(UUID.randomUUID().toString(), e.getKey(), e.getValue(),
+              "Standard-1X", 0, now, now)
+          : e.getValue().equals(p.command()) ? p : p.withCommand(e.getValue(), now));
+    }
+    AppRecord next = old == null
+        ? new AppRecord(UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
+        : old.withLocation(dir, port, now).withProcesses(processes, now);
+    save(next);
+    if (old == null || old.port() != port) {
+      routers.close(name);
+      routers.open(next);
+    }
+    return next;
+  }
+
+  synchronized void unregister(String idOrName) {
+    AppRecord a = app(idOrName);
+    apps.remove(a.name());
+    routers.close(a.name());
+    supervisor.remove(a.name());
+    try {
+      store.delete(a.name());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A formation PATCH: validates like Heroku, stores, and reconciles the dynos at once. */
+  synchronized AppRecord updateFormation(String idOrName, List<Update> updates) {
+    AppRecord a = app(idOrName);
+    List<ProcessRecord> next = FormationRules.apply(a.processes(), updates, now());
+    AppRecord updated = a.withProcesses(next, now());
+    // Heroku turns autoscaling off when someone scales web by hand or leaves autoscale sizes
+    if (a.activeScaleMonitor().isPresent()
+        && updates.stream().anyMatch(u -> u.type().equals("web") && u.quantity() != null)
+        || !webAutoscalable(updated)) {
+      updated = updated.withMonitors(updated.monitors().stream()
+          .map(m -> m.scales() ? m.withActive(false) : m).toList());
+    }
+    save(updated);
+    return updated;
+  }
+
+  /** The autoscaler's own change of the web count, which leaves the monitor on. */
+  synchronized void autoscale(String name, int quantity) {
+    AppRecord a = apps.get(name);
+    if (a == null) {
+      return;
+    }
+    List<ProcessRecord> next = a.processes().stream()
+        .map(p -> p.type().equals("web") ? p.withFormation(p.size(), quantity, now()) : p)
+        .toList();
+    save(a.withProcesses(next, now()));
+  }
+
+  synchronized MonitorRecord saveMonitor(AppRecord a, MonitorRecord m) {
+    if (m.scales() && m.active() && !webAutoscalable(a)) {
+      throw new ApiError(403, "forbidden", "Autoscaling is only available for web dynos on "
+          + "Performance, Private and Shield sizes.");
+    }
+    List<MonitorRecord> list = new ArrayList<>(a.monitors());
+    list.removeIf(x -> x.id().equals(m.id()));
+    list.add(m);
+    AppRecord next = a.withMonitors(list);
+    if (m.scales() && m.active()) {
+      int q = next.process("web").orElseThrow().quantity();
+      int clamped = Math.max(m.minQuantity(), Math.min(m.maxQuantity(), q));
+      if (clamped != q) {
+        next = next.withProcesses(next.processes().stream()
+            .map(p -> p.type().equals("web") ? p.withFormation(p.size(), clamped, now()) : p)
+            .toList(), now());
+      }
+    }
+    save(next);
+    return m;
+  }
+
+  static boolean webAutoscalable(AppRecord a) {
+    return a.process("web")
+        .flatMap(p -> dev.formation.catalog.Catalog.standard().find(p.size()))
+        .map(dev.formation.catalog.Size::autoscale).orElse(false);
+  }
+
+  private void save(AppRecord a) {
+    try {
+      store.save(a);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    apps.put(a.name(), a);
+    supervisor.reconcile(a);
+  }
+
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Stops the API, the routers, the autoscaler and every dyno; removes {@code daemon.json}. */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      awaitQuietly();
+      return;
+    }
+    autoscaler.close();
+    if (api != null) {
+      api.close();
+    }
+    routers.closeAll();
+    supervisor.close();
+    try {
+      if (info != null && DaemonInfo.read(settings.daemonFile())
+          .map(i -> i.pid() == info.pid() && i.port() == info.port()).orElse(false)) {
+        Files.deleteIfExists(settings.daemonFile());
+      }
+    } catch (IOException e) {
+      // a stale daemon.json is detected by clients through its dead pid
+    }
+    closed.countDown();
+  }
+
+  private void awaitQuietly() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

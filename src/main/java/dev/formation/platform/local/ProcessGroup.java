@@ -1,0 +1,91 @@
+package dev.formation.platform.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The processes of one dyno: the process group its {@code setsid} leader created, found by
+ * scanning {@code /proc}, or the leader's descendants where there is no {@code setsid}.
+ */
+final class ProcessGroup {
+  private static final Path PROC = Path.of("/proc");
+  static final boolean SETSID =
+      Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
+
+  private final ProcessHandle leader;
+
+  ProcessGroup(ProcessHandle leader) {
+    this.leader = leader;
+  }
+
+  /** Every live process of the dyno, the leader included while it lives. */
+  List<ProcessHandle> members() {
+    List<ProcessHandle> found = new ArrayList<>();
+    if (SETSID && Files.isDirectory(PROC)) {
+      try (Stream<Path> dirs = Files.list(PROC)) {
+        for (Path d : dirs.toList()) {
+          String name = d.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          long pid = Long.parseLong(name);
+          if (groupOf(d) == leader.pid()) {
+            ProcessHandle.of(pid).ifPresent(found::add);
+          }
+        }
+      } catch (IOException e) {
+        // /proc vanished under us: fall back to the process tree
+      }
+      return found;
+    }
+    if (leader.isAlive()) {
+      found.add(leader);
+    }
+    leader.descendants().forEach(found::add);
+    return found;
+  }
+
+  /** Sends SIGTERM ({@code force} false) or SIGKILL to every member. */
+  void signal(boolean force) {
+    for (ProcessHandle h : members()) {
+      if (force) {
+        h.destroyForcibly();
+      } else {
+        h.destroy();
+      }
+    }
+  }
+
+  /** Resident memory of all members in bytes, from {@code VmRSS} in {@code /proc/PID/status}. */
+  long rssBytes() {
+    long total = 0;
+    for (ProcessHandle h : members()) {
+      try {
+        for (String line : Files.readAllLines(PROC.resolve(h.pid() + "/status"))) {
+          if (line.startsWith("VmRSS:")) {
+            total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        // the process ended between listing and reading
+      }
+    }
+    return total;
+  }
+
+  private static long groupOf(Path procDir) {
+    try {
+      String stat = Files.readString(procDir.resolve("stat"));
+      // fields after the command (which may hold spaces): state ppid pgrp ...
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // a zombie has finished; only its parent's wait() is left, so it is not a member
+      return "Z".equals(f[0]) ? -1 : Long.parseLong(f[2]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.formation.platform.local;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** The routers of all apps, each on its app's {@code local.port}. */
+final class Routers {
+  private final Supervisor supervisor;
+  private final Function<String, AppLog> logs;
+  private final Map<String, Router> byApp = new ConcurrentHashMap<>();
+
+  Routers(Supervisor supervisor, Function<String, AppLog> logs) {
+    this.supervisor = supervisor;
+    this.logs = logs;
+  }
+
+  /** Starts the app's router; a port in use is logged, not fatal, so the API keeps working. */
+  void open(AppRecord app) {
+    close(app.name());
+    try {
+      byApp.put(app.name(), new Router(app.name(), app.port(), () -> backends(app.name()),
+          logs.apply(app.name())));
+    } catch (IOException e) {
+      logs.apply(app.name()).line("heroku[router]", "at=error cannot listen on 127.0.0.1:"
+          + app.port() + ": " + e.getMessage());
+    }
+  }
+
+  boolean listening(String app) {
+    return byApp.containsKey(app);
+  }
+
+  /** The app's p95 over {@code window}, or -1 when no request came. */
+  long p95(String app, Duration window) {
+    Router r = byApp.get(app);
+    return r == null ? -1 : r.latencies.p95(window);
+  }
+
+  int requests(String app, Duration window) {
+    Router r = byApp.get(app);
+    return r == null ? 0 : r.latencies.count(window);
+  }
+
+  void close(String app) {
+    Router r = byApp.remove(app);
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  void closeAll() {
+    List.copyOf(byApp.keySet()).forEach(this::close);
+  }
+
+  private List<Router.Backend> backends(String app) {
+    List<Router.Backend> list = new ArrayList<>();
+    for (Dyno d : supervisor.dynos(app)) {
+      if (d.isWeb() && "up".equals(d.state())) {
+        list.add(new Router.Backend(d.name(), d.port()));
+      }
+    }
+    return list;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.formation.platform.local;
+
+import static dev.formation.platform.local.LocalHarness.alive;
+import static dev.formation.platform.local.LocalHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LocalSupervisorTest {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  @TempDir Path home;
+  LocalHarness h;
+
+  @AfterEach
+  void stop() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  @Test
+  void patchFormation_startsRealProcessesWithDynoEnv() throws Exception {
+    h = new LocalHarness(home);
+    Path dir = h.app("demo", LocalApiTest.freePort(),
+        "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: " + TinyApps.TICKER + "\n");
+    Files.writeString(dir.resolve(".env"), "GREETING=hello\n");
+    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"web\",\"quantity\":1},"
+        + "{\"type\":\"worker\",\"quantity\":2}]}");
+    await("three dynos up", WAIT, () -> states("demo").equals(
+        Map.of("web.1", "up", "worker.1", "up", "worker.2", "up")));
+    for (Dyno d : dynos("demo")) {
+      assertThat(alive(d.pid())).as(d.name()).isTrue();
+      String env = Files.readString(Path.of("/proc/" + d.pid() + "/environ")).replace('\0', '\n');
+      assertThat(env).contains("DYNO=" + d.name()).contains("GREETING=hello");
+      if (d.isWeb()) {
+        assertThat(env).contains("PORT=" + d.port());
+      }
+    }
+    JsonNode api = h.json("GET", "/apps/demo/dynos", null);
+    assertThat(api).hasSize(3);
+    assertThat(api.get(0).get("name").asString()).isEqualTo("web.1");
+    assertThat(api.get(0).get("size").asString()).isEqualTo("Standard-1X");
+    await("worker output in the log", WAIT, () -> log().contains("worker.2 | tick"));
+  }
+
+  @Test
+  void scaleDown_killsExactlyTheExtraDynos() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":3}");
+    await("three workers", WAIT, () -> states("demo").size() == 3
+        && states("demo").values().stream().allMatch("up"::equals));
+    await("every worker has its sleep child", WAIT,
+        () -> dynos("demo").stream().allMatch(d -> d.group().members().size() >= 2));
+    Map<String, List<Long>> pids = dynos("demo").stream().collect(Collectors.toMap(
+        Dyno::name, d -> d.group().members().stream().map(ProcessHandle::pid).toList()));
+
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
+
+    await("worker.2 and worker.3 gone", WAIT, () -> pids.get("worker.2").stream()
+        .noneMatch(LocalHarness::alive) && pids.get("worker.3").stream()
+        .noneMatch(LocalHarness::alive));
+    assertThat(states("demo")).containsOnlyKeys("worker.1");
+    assertThat(alive(pids.get("worker.1").get(0))).isTrue();
+    assertThat(log()).contains("heroku[worker.3] | Stopping all processes with SIGTERM");
+  }
+
+  @Test
+  void crashingDyno_isRestartedWithBackoff() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
+    await("two restarts", WAIT, () -> dynos("demo").get(0).restarts() >= 2);
+    assertThat(log()).contains("worker.1 | boom")
+        .contains("heroku[worker.1] | Process exited with status 3")
+        .contains("State changed from up to crashed")
+        .contains("State changed from crashed to starting");
+  }
+
+  @Test
+  void restartedDaemon_restoresTheFormation() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.json("PATCH", "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"worker\",\"quantity\":2,\"size\":\"standard-2x\"}]}");
+    await("two workers", WAIT, () -> states("demo").size() == 2);
+    List<Long> before = dynos("demo").stream().map(Dyno::pid).toList();
+
+    h.restart();
+
+    assertThat(before).noneMatch(LocalHarness::alive);
+    await("two workers again", WAIT, () -> states("demo").equals(
+        Map.of("worker.1", "up", "worker.2", "up")));
+    JsonNode worker = h.json("GET", "/apps/demo/formation/worker", null);
+    assertThat(worker.get("quantity").asInt()).isEqualTo(2);
+    assertThat(worker.get("size").asString()).isEqualTo("Standard-2X");
+  }
+
+  @Test
+  void close_killsEvenProcessesIgnoringSigterm() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(),
+        "worker: trap '' TERM; sleep 1000 & sleep 1000; wait\nweb: " + TinyApps.TICKER + "\n");
+    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2},"
+        + "{\"type\":\"web\",\"quantity\":0}]}");
+    await("workers with children", WAIT, () -> dynos("demo").size() == 2
+        && dynos("demo").stream().allMatch(d -> d.group().members().size() >= 3));
+    List<Long> pids = new ArrayList<>();
+    dynos("demo").forEach(d -> d.group().members().forEach(p -> pids.add(p.pid())));
+
+    long t0 = System.nanoTime();
+    h.close();
+
+    assertThat(pids).noneMatch(LocalHarness::alive);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+    assertThat(log()).contains("Error R12 (Exit timeout)");
+    assertThat(h.settings.daemonFile()).doesNotExist();
+  }
+
+  @Test
+  void memoryHog_isKilledWithR15AndRestarted() throws Exception {
+    h = new LocalHarness(home, 20);
+    h.app("demo", LocalApiTest.freePort(), "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
+        + " print('allocated', flush=True); time.sleep(1000)\"\n");
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
+    await("an R15 kill and a restart", WAIT,
+        () -> log().contains("Error R15 (Memory quota vastly exceeded)")
+            && dynos("demo").get(0).restarts() >= 1);
+    assertThat(log()).contains("heroku[worker.1] | Process running mem=");
+  }
+
+  private List<Dyno> dynos(String app) {
+    return h.daemon.dynos(h.daemon.app(app));
+  }
+
+  private Map<String, String> states(String app) {
+    return dynos(app).stream().collect(Collectors.toMap(Dyno::name, Dyno::state));
+  }
+
+  private String log() {
+    try {
+      return h.log("demo");
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+}
