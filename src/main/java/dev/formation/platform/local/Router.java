@@ -73,11 +73,22 @@ final class Router implements AutoCloseable {
           res = client.send(request(ex, b, id, start), HttpResponse.BodyHandlers.ofInputStream());
         } catch (ConnectException refused) {
           continue;
+        } catch (IOException | RuntimeException e) {
+          log.line("heroku[router]", "at=error code=H13 desc=\"Request to dyno failed\" dyno="
+              + b.dyno() + " request_id=" + id + " error=\"" + e + "\"");
+          fail(ex, 503, "The dyno " + b.dyno() + " of " + app + " failed to answer.\n");
+          return;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
         }
-        relay(ex, res);
+        try {
+          relay(ex, res);
+        } catch (IOException | RuntimeException e) {
+          log.line("heroku[router]", "at=error code=H13 desc=\"Connection closed without"
+              + " response\" dyno=" + b.dyno() + " request_id=" + id + " error=\"" + e + "\"");
+          throw e;
+        }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         latencies.record(ms);
         log.line("heroku[router]", "at=info method=" + ex.getRequestMethod() + " path=\""
@@ -87,23 +98,29 @@ final class Router implements AutoCloseable {
       }
       log.line("heroku[router]", "at=error code=H14 desc=\"No web processes running\" method="
           + ex.getRequestMethod() + " path=\"" + ex.getRequestURI() + "\" request_id=" + id);
-      byte[] body = ("No web dyno of " + app + " is up. Scale web above 0 (formation apply, or"
-          + " `heroku ps:scale web=1 -a " + app + "`) and wait for it to boot.\n")
-          .getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-      ex.sendResponseHeaders(503, body.length);
-      ex.getResponseBody().write(body);
+      fail(ex, 503, "No web dyno of " + app + " is up. Scale web above 0 (formation apply, or"
+          + " `heroku ps:scale web=1 -a " + app + "`) and wait for it to boot.\n");
     }
+  }
+
+  private static void fail(HttpExchange ex, int status, String message) throws IOException {
+    byte[] body = message.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    ex.sendResponseHeaders(status, body.length);
+    ex.getResponseBody().write(body);
   }
 
   private HttpRequest request(HttpExchange ex, Backend b, String id, long start) {
     String len = ex.getRequestHeaders().getFirst("Content-Length");
-    HttpRequest.BodyPublisher body = len == null
-        ? (ex.getRequestHeaders().containsKey("Transfer-Encoding")
-            ? HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody)
-            : HttpRequest.BodyPublishers.noBody())
-        : HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody), Long.parseLong(len));
+    HttpRequest.BodyPublisher body;
+    if (len != null && !len.equals("0")) {
+      body = HttpRequest.BodyPublishers.fromPublisher(
+          HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody), Long.parseLong(len));
+    } else if (len == null && ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
+      body = HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody);
+    } else {
+      body = HttpRequest.BodyPublishers.noBody();
+    }
     HttpRequest.Builder r = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + b.port() + ex.getRequestURI().toString()))
         .method(ex.getRequestMethod(), body);

@@ -1,0 +1,114 @@
+package dev.formation.platform.local;
+
+import static dev.formation.platform.local.LocalHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LocalRouterTest {
+  static final Duration WAIT = Duration.ofSeconds(30);
+  @TempDir Path home;
+  LocalHarness h;
+  final HttpClient client = HttpClient.newHttpClient();
+
+  @AfterEach
+  void stop() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  @Test
+  void router_answersFromBothWebDynos_withRequestHeaders() throws Exception {
+    h = new LocalHarness(home);
+    int port = LocalApiTest.freePort();
+    Path dir = h.app("demo", port, "web: python3 server.py\n");
+    Files.writeString(dir.resolve("server.py"), TinyApps.SERVER_PY);
+
+    assertThat(get(port).statusCode()).isEqualTo(503);
+    assertThat(get(port).body()).contains("No web dyno of demo is up");
+
+    h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":2}");
+    await("two web dynos up", WAIT, () -> h.daemon.dynos(h.daemon.app("demo")).stream()
+        .filter(d -> "up".equals(d.state())).count() == 2);
+    Set<String> dynos = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> r = get(port);
+      assertThat(r.statusCode()).isEqualTo(200);
+      String[] f = r.body().split(" ");
+      dynos.add(f[0]);
+      assertThat(f[1]).matches("[-0-9a-f]{36}");
+      assertThat(Long.parseLong(f[2])).isCloseTo(System.currentTimeMillis(),
+          org.assertj.core.data.Offset.offset(60_000L));
+    }
+    assertThat(dynos).containsExactlyInAnyOrder("web.1", "web.2");
+    JsonNode status = h.json("GET", "/local/status", null);
+    assertThat(status.get("apps").get(0).get("router").get("requests_last_minute").asInt())
+        .isEqualTo(6);
+    assertThat(h.log("demo")).contains("heroku[router] | at=info method=GET path=\"/\"");
+  }
+
+  @Test
+  void autoscaler_addsDynosWhenSlow_andRemovesThemWhenFast() throws Exception {
+    h = new LocalHarness(home);
+    int port = LocalApiTest.freePort();
+    Path dir = h.app("demo", port, "web: python3 server.py\n");
+    Files.writeString(dir.resolve("server.py"), TinyApps.SERVER_PY);
+    Files.writeString(dir.resolve("delay"), "300");
+    h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":1,\"size\":\"performance-m\"}");
+    String id = h.json("GET", "/apps/demo", null).get("id").asString();
+    h.json("POST", "/apps/" + id + "/formation/web/monitors", "{\"action_type\":\"scale\","
+        + "\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":150,"
+        + "\"min_quantity\":1,\"max_quantity\":3,\"notification_channels\":[],"
+        + "\"notification_period\":1440}");
+    AtomicBoolean traffic = new AtomicBoolean(true);
+    Thread load = new Thread(() -> {
+      while (traffic.get()) {
+        try {
+          get(port);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    });
+    load.setDaemon(true);
+    load.start();
+    try {
+      await("web scaled up to 3", WAIT, () -> webQuantity() == 3);
+      Files.writeString(dir.resolve("delay"), "0");
+      await("web scaled back down to 1", WAIT, () -> webQuantity() == 1);
+    } finally {
+      traffic.set(false);
+      load.join(5000);
+    }
+    JsonNode auto = h.json("GET", "/local/status", null).get("apps").get(0).get("autoscale");
+    assertThat(auto.get("decisions").toString()).contains("above target 150 ms")
+        .contains("below half of target 150 ms for 3 intervals");
+    assertThat(h.log("demo")).contains("heroku[autoscaler] | scale web 1 -> 2: p95 ");
+  }
+
+  private int webQuantity() {
+    return h.daemon.app("demo").process("web").orElseThrow().quantity();
+  }
+
+  private HttpResponse<String> get(int port) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
