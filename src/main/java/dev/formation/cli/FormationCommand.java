@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative dyno formations: validate, plan and apply formation.yaml.",
-    subcommands = {picocli.CommandLine.HelpCommand.class})
+    subcommands = {picocli.CommandLine.HelpCommand.class, LocalCommand.class})
 public final class FormationCommand {}

@@ -70,6 +70,7 @@ final class ApiServer implements AutoCloseable {
       try (OutputStream out = ex.getResponseBody()) {
         out.write(bytes);
       }
+      reply.afterSend().run();
     }
   }
 

@@ -34,6 +34,7 @@ public final class LocalDaemon implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closing =
       new java.util.concurrent.atomic.AtomicBoolean();
   private ApiServer api;
+  private DaemonLock lock;
   private DaemonInfo info;
 
   private LocalDaemon(LocalSettings settings) {
@@ -48,6 +49,7 @@ public final class LocalDaemon implements AutoCloseable {
   public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
     LocalDaemon d = new LocalDaemon(settings);
     try {
+      d.lock = DaemonLock.acquire(settings.stateDir());
       String token = Token.loadOrCreate(settings.tokenFile());
       synchronized (d) {
         for (AppRecord a : d.store.loadAll()) {
@@ -250,6 +252,9 @@ public final class LocalDaemon implements AutoCloseable {
       }
     } catch (IOException e) {
       // a stale daemon.json is detected by clients through its dead pid
+    }
+    if (lock != null) {
+      lock.close();
     }
     closed.countDown();
   }

@@ -12,8 +12,12 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** Maps API paths to the daemon: the Heroku subset, the metrics monitors and {@code /local}. */
 final class Routes {
-  /** A status and a JSON body. */
-  record Reply(int status, JsonNode body) {}
+  /** A status, a JSON body, and what to do once the client has it. */
+  record Reply(int status, JsonNode body, Runnable afterSend) {
+    Reply(int status, JsonNode body) {
+      this(status, body, () -> {});
+    }
+  }
 
   private final LocalDaemon daemon;
   private final Monitors monitors;
@@ -59,9 +63,9 @@ final class Routes {
   }
 
   private Reply shutdown() {
-    Thread t = new Thread(daemon::close, "local-shutdown");
-    t.start();
-    return new Reply(202, Wire.object().put("message", "Stopping every dyno, then the daemon."));
+    // closing stops this very server, so it starts only once the answer is out
+    return new Reply(202, Wire.object().put("message", "Stopping every dyno, then the daemon."),
+        () -> new Thread(daemon::close, "local-shutdown").start());
   }
 
   private ArrayNode apps() {

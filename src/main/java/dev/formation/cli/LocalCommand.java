@@ -1,0 +1,159 @@
+package dev.formation.cli;
+
+import dev.formation.platform.local.DaemonInfo;
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalDaemon;
+import dev.formation.platform.local.LocalSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code formation local}: the embedded local platform (start, stop, status, logs, serve). */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = "Run the local platform: a small Heroku on this machine (SPEC section 5).",
+    subcommands = {
+      LocalCommand.Start.class,
+      LocalCommand.Stop.class,
+      LocalStatusCommand.class,
+      LocalLogsCommand.class,
+      LocalCommand.Serve.class
+    })
+public final class LocalCommand {
+  private final Map<String, String> env;
+
+  public LocalCommand() {
+    this(System.getenv());
+  }
+
+  /** With an explicit environment ({@code FORMATION_HOME}, timings), for tests. */
+  public LocalCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  LocalSettings settings() {
+    return LocalSettings.fromEnv(env);
+  }
+
+  LocalClient client() {
+    return new LocalClient(settings());
+  }
+
+  static int port(Integer option, LocalSettings settings) {
+    if (option != null) {
+      return option;
+    }
+    String env = settings.env().get("FORMATION_LOCAL_PORT");
+    return env == null || env.isBlank() ? 0 : Integer.parseInt(env.trim());
+  }
+
+  static void printReady(PrintWriter out, DaemonInfo info, String verb) {
+    out.println("Local platform " + verb + " at " + info.url() + " (pid " + info.pid() + ")");
+    out.println("Use it with the Heroku CLI:");
+    out.println("  export HEROKU_HOST=" + info.url());
+    out.println("  export HEROKU_API_KEY=$(cat " + info.tokenFile() + ")");
+  }
+
+  /** Starts the daemon in the background, or reports the one already running. */
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Start the local platform daemon in the background (idempotent).")
+  static final class Start implements Callable<Integer> {
+    @ParentCommand LocalCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", description = "API port on 127.0.0.1 (default: a free one, or"
+        + " $FORMATION_LOCAL_PORT).")
+    Integer port;
+
+    @Override
+    public Integer call() {
+      LocalClient client = parent.client();
+      PrintWriter out = spec.commandLine().getOut();
+      Optional<DaemonInfo> running = client.running();
+      if (running.isPresent()) {
+        printReady(out, running.get(), "already running");
+        return ExitCode.OK;
+      }
+      try {
+        printReady(out, client.start(port(port, client.settings())), "running");
+        return ExitCode.OK;
+      } catch (IOException | RuntimeException e) {
+        spec.commandLine().getErr().println("error: cannot start the local platform: "
+            + e.getMessage());
+        return ExitCode.ERROR;
+      }
+    }
+  }
+
+  /** Stops every dyno, then the daemon. */
+  @Command(name = "stop", mixinStandardHelpOptions = true,
+      description = "Stop every dyno, then the local platform daemon.")
+  static final class Stop implements Callable<Integer> {
+    @ParentCommand LocalCommand parent;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      LocalClient client = parent.client();
+      Optional<DaemonInfo> running = client.running();
+      if (running.isEmpty()) {
+        spec.commandLine().getOut().println("Local platform is not running.");
+        return ExitCode.OK;
+      }
+      try {
+        client.stop(running.get());
+        spec.commandLine().getOut().println("Stopped the local platform and all its dynos.");
+        return ExitCode.OK;
+      } catch (IOException e) {
+        spec.commandLine().getErr().println("error: " + e.getMessage());
+        return ExitCode.ERROR;
+      }
+    }
+  }
+
+  /** Runs the daemon in the foreground until it is told to stop. */
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "Run the local platform daemon in the foreground.")
+  static final class Serve implements Callable<Integer> {
+    @ParentCommand LocalCommand parent;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--port", description = "API port on 127.0.0.1 (default: a free one).")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      LocalSettings settings = parent.settings();
+      LocalDaemon daemon;
+      try {
+        daemon = LocalDaemon.start(settings, port(port, settings));
+      } catch (IOException | RuntimeException e) {
+        spec.commandLine().getErr().println("error: cannot start the local platform: "
+            + e.getMessage());
+        return ExitCode.ERROR;
+      }
+      Thread hook = new Thread(daemon::close, "local-platform-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Local platform serving at " + daemon.url() + "; state in "
+          + settings.stateDir());
+      out.flush();
+      daemon.awaitClose();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook itself is closing the daemon
+      }
+      out.println("Local platform stopped.");
+      return ExitCode.OK;
+    }
+  }
+}

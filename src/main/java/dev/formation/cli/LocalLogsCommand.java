@@ -1,0 +1,97 @@
+package dev.formation.cli;
+
+import dev.formation.platform.local.LocalClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code formation local logs}: an app's dyno, router and platform log lines. */
+@Command(name = "logs", mixinStandardHelpOptions = true,
+    description = "Print the logs of one local app, or of all of them.")
+final class LocalLogsCommand implements Callable<Integer> {
+  @ParentCommand LocalCommand parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "APP", description = "The app (default: every app).")
+  String app;
+
+  @Option(names = {"-f", "--follow"},
+      description = "Keep printing new lines until the daemon stops or Ctrl-C.")
+  boolean follow;
+
+  @Option(names = {"-n", "--lines"}, defaultValue = "100",
+      description = "How many of the latest lines to print first (default ${DEFAULT-VALUE}).")
+  int lines;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalClient client = parent.client();
+    PrintWriter out = spec.commandLine().getOut();
+    List<Path> files;
+    try {
+      files = client.logFiles(app);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return ExitCode.ERROR;
+    }
+    if (app != null && !Files.exists(files.get(0)) && !follow) {
+      spec.commandLine().getErr().println("error: no logs for app " + app
+          + " (is it registered with the local platform?)");
+      return ExitCode.ERROR;
+    }
+    Map<Path, Long> offsets = new HashMap<>();
+    for (Path f : files) {
+      if (Files.exists(f)) {
+        List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
+        all.subList(Math.max(0, all.size() - lines), all.size()).forEach(out::println);
+        offsets.put(f, Files.size(f));
+      }
+    }
+    out.flush();
+    while (follow && client.running().isPresent()) {
+      Thread.sleep(200);
+      for (Path f : app != null ? files : client.logFiles(null)) {
+        offsets.put(f, printNew(f, offsets.getOrDefault(f, 0L), out));
+      }
+      out.flush();
+    }
+    return ExitCode.OK;
+  }
+
+  /** Prints what was appended since {@code from}; a shorter file was rotated: start over. */
+  private static long printNew(Path f, long from, PrintWriter out) throws IOException {
+    if (!Files.exists(f)) {
+      return 0;
+    }
+    long size = Files.size(f);
+    long start = size < from ? 0 : from;
+    if (size == start) {
+      return start;
+    }
+    try (RandomAccessFile r = new RandomAccessFile(f.toFile(), "r")) {
+      r.seek(start);
+      byte[] bytes = new byte[(int) Math.min(size - start, 8 << 20)];
+      r.readFully(bytes);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      int end = text.lastIndexOf('\n');
+      if (end < 0) {
+        return start;
+      }
+      out.print(text.substring(0, end + 1));
+      return start + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.formation.platform.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the {@code formation local} commands do with the daemon: find it, start it in the
+ * background, ask its status, stop it. Talks to it over its API like any client.
+ */
+public final class LocalClient {
+  private static final Duration START_LIMIT = Duration.ofSeconds(30);
+
+  private final LocalSettings settings;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  public LocalClient(LocalSettings settings) {
+    this.settings = settings;
+  }
+
+  public LocalSettings settings() {
+    return settings;
+  }
+
+  /** The running daemon: its {@code daemon.json} names a live process that answers. */
+  public Optional<DaemonInfo> running() {
+    Optional<DaemonInfo> info = DaemonInfo.read(settings.daemonFile());
+    if (info.isEmpty() || !info.get().alive()) {
+      return Optional.empty();
+    }
+    try {
+      return call("GET", info.get(), "/account").statusCode() == 200 ? info : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Starts {@code java -cp CLASSPATH dev.formation.Main local serve} detached, with its output
+   * in {@code daemon.log}, and waits until its API answers.
+   */
+  public DaemonInfo start(int port) throws IOException {
+    Files.createDirectories(settings.stateDir());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp",
+        System.getProperty("java.class.path"), "dev.formation.Main", "local", "serve",
+        "--port", String.valueOf(port)));
+    if (ProcessGroup.SETSID) {
+      cmd.add(0, "setsid");
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.daemonLog().toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().clear();
+    pb.environment().putAll(settings.env());
+    pb.environment().put("FORMATION_HOME", settings.home().toString());
+    Process p = pb.start();
+    long end = System.nanoTime() + START_LIMIT.toNanos();
+    while (System.nanoTime() < end) {
+      Optional<DaemonInfo> info = running();
+      if (info.isPresent() && info.get().pid() == p.pid()) {
+        return info.get();
+      }
+      if (!p.isAlive()) {
+        throw new IOException("the local platform daemon exited with status " + p.exitValue()
+            + "; see " + settings.daemonLog() + ":\n" + tail(settings.daemonLog(), 10));
+      }
+      sleep(100);
+    }
+    p.destroy();
+    throw new IOException("the local platform daemon did not answer within "
+        + START_LIMIT.toSeconds() + " s; see " + settings.daemonLog());
+  }
+
+  /** Asks the daemon to stop every dyno and exit, and waits until its process is gone. */
+  public void stop(DaemonInfo info) throws IOException {
+    call("POST", info, "/local/shutdown");
+    Optional<ProcessHandle> h = ProcessHandle.of(info.pid());
+    Duration limit = settings.grace().plusSeconds(30);
+    long end = System.nanoTime() + limit.toNanos();
+    while (h.isPresent() && h.get().isAlive()) {
+      if (System.nanoTime() > end) {
+        throw new IOException("the local platform daemon (pid " + info.pid()
+            + ") did not stop within " + limit.toSeconds() + " s");
+      }
+      sleep(100);
+    }
+  }
+
+  /** The daemon's status document ({@code GET /local/status}). */
+  public JsonNode status(DaemonInfo info) throws IOException {
+    HttpResponse<String> r = call("GET", info, "/local/status");
+    if (r.statusCode() != 200) {
+      throw new IOException("the local platform answered " + r.statusCode() + ": " + r.body());
+    }
+    return Json.MAPPER.readTree(r.body());
+  }
+
+  /** The log files of one app, or of every app when {@code app} is null, oldest first. */
+  public List<Path> logFiles(String app) throws IOException {
+    Path dir = settings.logsDir();
+    if (app != null) {
+      if (!app.matches("[a-z][a-z0-9-]{1,28}[a-z0-9]")) {
+        throw new IllegalArgumentException("not an app name: " + app);
+      }
+      return List.of(AppLog.fileOf(dir, app));
+    }
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (var files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".log")).sorted().toList();
+    }
+  }
+
+  private HttpResponse<String> call(String method, DaemonInfo info, String path)
+      throws IOException {
+    String token = Token.read(settings.tokenFile());
+    HttpRequest req = HttpRequest.newBuilder(URI.create(info.url() + path))
+        .method(method, HttpRequest.BodyPublishers.noBody())
+        .header("Accept", "application/vnd.heroku+json; version=3")
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  static String tail(Path file, int lines) {
+    try {
+      List<String> all = Files.readAllLines(file);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void sleep(long ms) throws IOException {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.formation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LocalCommandTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  @TempDir Path home;
+  Map<String, String> env;
+  final List<Long> daemonPids = new ArrayList<>();
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void env() {
+    env = new HashMap<>(System.getenv());
+    env.put("FORMATION_HOME", home.toString());
+    env.put("FORMATION_LOCAL_GRACE", "2");
+    env.remove("FORMATION_LOCAL_PORT");
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    run("stop");
+    // a daemon that failed to stop must not outlive the test
+    daemonPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+  }
+
+  @Test
+  void local_isRegisteredInTheRootCommand() {
+    assertThat(Main.commandLine().getSubcommands()).containsKey("local");
+    assertThat(Main.commandLine().getSubcommands().get("local").getSubcommands())
+        .containsKeys("start", "stop", "status", "logs", "serve");
+  }
+
+  @Test
+  void status_whenStopped_saysSoInJson() throws Exception {
+    Run r = run("status", "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode s = JSON.readTree(r.out());
+    assertThat(s.get("running").asBoolean()).isFalse();
+    assertThat(s.get("url").isNull()).isTrue();
+    assertThat(s.get("token_file").asString()).endsWith("local/token");
+  }
+
+  @Test
+  void start_status_stop_leavesNoProcessBehind() throws Exception {
+    Run started = run("start");
+    assertThat(started.code()).as(started.err()).isZero();
+    assertThat(started.out()).contains("Local platform running at http://127.0.0.1:")
+        .contains("HEROKU_HOST=http://127.0.0.1:").doesNotContain(token());
+    Run again = run("start");
+    assertThat(again.out()).contains("already running");
+
+    JsonNode status = JSON.readTree(run("status", "--format", "json").out());
+    String url = status.get("url").asString();
+    daemonPids.add(status.get("pid").asLong());
+    Path app = Files.createDirectories(home.resolve("app"));
+    Files.writeString(app.resolve("Procfile"),
+        "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
+    api(url, "PUT", "/apps/demo", "{\"dir\":\"" + app + "\",\"port\":" + freePort() + "}");
+    api(url, "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
+
+    List<Long> pids = new ArrayList<>();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (pids.size() < 2 && System.nanoTime() < end) {
+      Thread.sleep(200);
+      pids.clear();
+      for (JsonNode d : JSON.readTree(run("status", "--format", "json").out())
+          .get("apps").get(0).get("dynos")) {
+        if (d.has("pid") && d.get("state").asString().equals("up")) {
+          pids.add(d.get("pid").asLong());
+        }
+      }
+    }
+    assertThat(pids).hasSize(2).allMatch(LocalCommandTest::alive);
+    assertThat(run("status").out()).contains("worker.1").contains("worker.2").contains(url);
+    Thread.sleep(1500);
+    assertThat(run("logs", "demo").out()).contains("worker.1 | tick");
+
+    Run stopped = run("stop");
+    assertThat(stopped.code()).as(stopped.err()).isZero();
+    assertThat(pids).noneMatch(LocalCommandTest::alive);
+    assertThat(daemonPids).noneMatch(LocalCommandTest::alive);
+    assertThat(home.resolve("local/daemon.json")).doesNotExist();
+    assertThat(run("status").out()).contains("not running");
+  }
+
+  @Test
+  void logs_ofAnUnknownApp_isAClearError() {
+    Run r = run("logs", "nope");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no logs for app nope");
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new LocalCommand(env));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private String token() throws Exception {
+    return Files.readString(home.resolve("local/token")).trim();
+  }
+
+  private void api(String url, String method, String path, String body) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(url + path)).method(method, HttpRequest.BodyPublishers.ofString(body))
+        .header("Authorization", "Bearer " + token())
+        .header("Accept", "application/vnd.heroku+json; version=3")
+        .header("Content-Type", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+  }
+
+  static boolean alive(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  static int freePort() throws Exception {
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
