@@ -3,6 +3,8 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.Main;
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -81,7 +83,8 @@ class LocalCommandTest {
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"),
         "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
-    api(url, "PUT", "/apps/demo", "{\"dir\":\"" + app + "\",\"port\":" + freePort() + "}");
+    LocalClient client = new LocalClient(LocalSettings.fromEnv(env));
+    client.register(client.running().orElseThrow(), "demo", app, freePort());
     api(url, "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
 
     List<Long> pids = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -82,6 +83,32 @@ public final class LocalClient {
         + START_LIMIT.toSeconds() + " s; see " + settings.daemonLog());
   }
 
+  /** The running daemon, started in the background first if it is not running. */
+  public DaemonInfo ensureRunning() throws IOException {
+    Optional<DaemonInfo> info = running();
+    return info.isPresent() ? info.get() : start(0);
+  }
+
+  /** The bearer token, for an API client such as the Heroku adapter. Never print it. */
+  public String token() throws IOException {
+    return Token.read(settings.tokenFile());
+  }
+
+  /**
+   * Registers (or updates) a local app: {@code dir} holds its Procfile, {@code port} is its
+   * router port. New process types start at 0 dynos; existing formations are kept.
+   */
+  public void register(DaemonInfo info, String app, Path dir, int port) throws IOException {
+    String body = Json.MAPPER.writeValueAsString(Map.of(
+        "dir", dir.toAbsolutePath().normalize().toString(), "port", port));
+    HttpResponse<String> r = call("PUT", info, "/apps/" + app, body);
+    if (r.statusCode() != 200) {
+      JsonNode error = Json.MAPPER.readTree(r.body());
+      throw new IOException("cannot register " + app + " with the local platform: "
+          + error.path("message").asString(r.body()));
+    }
+  }
+
   /** Asks the daemon to stop every dyno and exit, and waits until its process is gone. */
   public void stop(DaemonInfo info) throws IOException {
     call("POST", info, "/local/shutdown");
@@ -125,9 +152,16 @@ public final class LocalClient {
 
   private HttpResponse<String> call(String method, DaemonInfo info, String path)
       throws IOException {
+    return call(method, info, path, null);
+  }
+
+  private HttpResponse<String> call(String method, DaemonInfo info, String path, String body)
+      throws IOException {
     String token = Token.read(settings.tokenFile());
     HttpRequest req = HttpRequest.newBuilder(URI.create(info.url() + path))
-        .method(method, HttpRequest.BodyPublishers.noBody())
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json")
         .header("Accept", "application/vnd.heroku+json; version=3")
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
     try {

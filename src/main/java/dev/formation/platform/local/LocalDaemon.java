@@ -111,6 +111,10 @@ public final class LocalDaemon implements AutoCloseable {
     return supervisor.dynos(app.name());
   }
 
+  synchronized int restart(String idOrName, String which) {
+    return supervisor.restart(app(idOrName), which);
+  }
+
   /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
   synchronized AppRecord register(String name, String dir, int port) {
     if (name == null || !APP_NAME.matcher(name).matches()) {

@@ -42,6 +42,12 @@ final class Routes {
       case "GET /apps/*/formation/*" -> ok(formation(daemon.app(s[1]), s[3]));
       case "PATCH /apps/*/formation/*" -> ok(single(s[1], s[3], body));
       case "GET /apps/*/dynos" -> ok(dynos(daemon.app(s[1])));
+      case "GET /apps/*/dynos/*" -> ok(dynos(daemon.app(s[1])).valueStream()
+          .filter(d -> d.get("name").asString().equals(s[3])
+              || d.get("id").asString().equals(s[3])).findFirst()
+          .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno.")));
+      case "DELETE /apps/*/dynos" -> restarted(daemon.restart(s[1], null));
+      case "DELETE /apps/*/dynos/*" -> restarted(daemon.restart(s[1], s[3]));
       case "GET /dyno-sizes" -> ok(sizes());
       case "GET /dyno-sizes/*" -> ok(Wire.size(Catalog.standard().find(s[1])
           .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno size."))));
@@ -54,6 +60,13 @@ final class Routes {
       default -> throw ApiError.notFound("The requested API endpoint was not found. "
           + method + " " + path + " is not served by the local platform.");
     };
+  }
+
+  private static Reply restarted(int count) {
+    if (count == 0) {
+      throw ApiError.notFound("Couldn't find that dyno.");
+    }
+    return ok(Wire.object());
   }
 
   private Reply delete(String app) {

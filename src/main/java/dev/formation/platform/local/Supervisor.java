@@ -62,6 +62,20 @@ final class Supervisor implements AutoCloseable {
     dynos.sort(Comparator.comparing((Dyno d) -> d.type).thenComparingInt(d -> d.index));
   }
 
+  /**
+   * Restarts the app's dynos ({@code heroku ps:restart}): all of them, those of one type
+   * ({@code web}) or one dyno ({@code web.2}). Returns how many were restarted.
+   */
+  synchronized int restart(AppRecord app, String which) {
+    List<Dyno> dynos = byApp.getOrDefault(app.name(), new ArrayList<>());
+    List<Dyno> chosen = dynos.stream()
+        .filter(d -> which == null || d.type.equals(which) || d.name().equals(which)).toList();
+    dynos.removeAll(chosen);
+    chosen.forEach(this::stopLater);
+    reconcile(app);
+    return chosen.size();
+  }
+
   /** Stops every dyno of an app (it was removed). */
   synchronized void remove(String app) {
     List<Dyno> dynos = byApp.remove(app);

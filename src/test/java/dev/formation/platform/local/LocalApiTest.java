@@ -161,6 +161,30 @@ class LocalApiTest {
   }
 
   @Test
+  void manualWebScale_turnsAutoscalingOff_likeHeroku() throws Exception {
+    String id = h.json("GET", "/apps/demo", null).get("id").asString();
+    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"web\",\"size\":"
+        + "\"performance-m\"},{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
+    h.json("POST", "/apps/" + id + "/formation/web/monitors", "{\"action_type\":\"scale\","
+        + "\"is_active\":true,\"value\":500,\"min_quantity\":2,\"max_quantity\":4}");
+    assertThat(h.json("GET", "/apps/demo/formation/web", null).get("quantity").asInt())
+        .as("enabling clamps web into [min, max]").isEqualTo(2);
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
+    assertThat(h.json("GET", "/apps/" + id + "/formation/web/monitors", null).get(0)
+        .get("is_active").asBoolean()).isTrue();
+    h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":3}");
+    assertThat(h.json("GET", "/apps/" + id + "/formation/web/monitors", null).get(0)
+        .get("is_active").asBoolean()).isFalse();
+  }
+
+  @Test
+  void unknownApp_is404() throws Exception {
+    HttpResponse<String> r = h.send("GET", "/apps/nope/formation", null);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("\"id\":\"not_found\"");
+  }
+
+  @Test
   void dynoSizes_areCapitalisedWithCost() throws Exception {
     JsonNode sizes = h.json("GET", "/dyno-sizes", null);
     assertThat(sizes.get(2).get("name").asString()).isEqualTo("Standard-1X");

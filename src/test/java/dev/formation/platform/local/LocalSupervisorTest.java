@@ -79,6 +79,21 @@ class LocalSupervisorTest {
   }
 
   @Test
+  void psRestart_replacesOnlyTheNamedDyno() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
+    await("two workers", WAIT, () -> dynos("demo").stream().allMatch(d -> d.pid() > 0)
+        && dynos("demo").size() == 2);
+    long first = dynos("demo").get(0).pid();
+    long second = dynos("demo").get(1).pid();
+    h.json("DELETE", "/apps/demo/dynos/worker.2", null);
+    await("worker.2 replaced", WAIT, () -> !alive(second) && dynos("demo").size() == 2
+        && dynos("demo").get(1).pid() > 0);
+    assertThat(dynos("demo").get(0).pid()).isEqualTo(first);
+  }
+
+  @Test
   void crashingDyno_isRestartedWithBackoff() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
