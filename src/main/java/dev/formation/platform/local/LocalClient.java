@@ -53,13 +53,19 @@ public final class LocalClient {
   public DaemonInfo start(int port) throws IOException {
     Files.createDirectories(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp",
-        System.getProperty("java.class.path"), "dev.formation.Main", "local", "serve",
+    // absolute entries, because the daemon runs in the state folder, not in the caller's
+    String classpath = java.util.Arrays.stream(
+            System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(e -> Path.of(e).toAbsolutePath().toString())
+        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", classpath,
+        "dev.formation.Main", "local", "serve",
         "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {
       cmd.add(0, "setsid");
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(settings.stateDir().toFile())
+        .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.daemonLog().toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
