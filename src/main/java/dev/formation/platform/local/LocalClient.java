@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,11 +57,11 @@ public final class LocalClient {
     Files.createDirectories(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute entries, because the daemon runs in the state folder, not in the caller's
-    String classpath = java.util.Arrays.stream(
+    String classpath = Arrays.stream(
             System.getProperty("java.class.path").split(File.pathSeparator))
         .map(e -> Path.of(e).toAbsolutePath().toString())
-        .collect(java.util.stream.Collectors.joining(File.pathSeparator));
-    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", classpath,
+        .collect(Collectors.joining(File.pathSeparator));
+    List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath,
         "dev.formation.Main", "local", "serve",
         "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {
