@@ -87,19 +87,8 @@ class LocalCommandTest {
     client.register(client.running().orElseThrow(), "demo", app, freePort());
     api(url, "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
 
-    List<Long> pids = new ArrayList<>();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (pids.size() < 2 && System.nanoTime() < end) {
-      Thread.sleep(200);
-      pids.clear();
-      for (JsonNode d : JSON.readTree(run("status", "--format", "json").out())
-          .get("apps").get(0).get("dynos")) {
-        if (d.has("pid") && d.get("state").asString().equals("up")) {
-          pids.add(d.get("pid").asLong());
-        }
-      }
-    }
-    assertThat(pids).hasSize(2).allMatch(LocalCommandTest::alive);
+    List<Long> pids = upPids(2);
+    assertThat(pids).allMatch(LocalCommandTest::alive);
     assertThat(run("status").out()).contains("worker.1").contains("worker.2").contains(url);
     Thread.sleep(1500);
     assertThat(run("logs", "demo").out()).contains("worker.1 | tick");
@@ -110,6 +99,50 @@ class LocalCommandTest {
     assertThat(daemonPids).noneMatch(LocalCommandTest::alive);
     assertThat(home.resolve("local/daemon.json")).doesNotExist();
     assertThat(run("status").out()).contains("not running");
+  }
+
+  @Test
+  void killedDaemon_itsDynosAreReapedAndRestoredByTheNextStart() throws Exception {
+    assertThat(run("start").code()).isZero();
+    JsonNode status = JSON.readTree(run("status", "--format", "json").out());
+    long daemon = status.get("pid").asLong();
+    daemonPids.add(daemon);
+    Path app = Files.createDirectories(home.resolve("app"));
+    Files.writeString(app.resolve("Procfile"), "worker: trap '' TERM; sleep 1000\n");
+    LocalClient client = new LocalClient(LocalSettings.fromEnv(env));
+    client.register(client.running().orElseThrow(), "demo", app, freePort());
+    api(status.get("url").asString(), "PATCH", "/apps/demo/formation/worker",
+        "{\"quantity\":2}");
+    List<Long> before = upPids(2);
+
+    ProcessHandle handle = ProcessHandle.of(daemon).orElseThrow();
+    handle.destroyForcibly();
+    handle.onExit().get(10, TimeUnit.SECONDS);
+    assertThat(before).allMatch(LocalCommandTest::alive);
+
+    Run restarted = run("start");
+    assertThat(restarted.code()).as(restarted.err()).isZero();
+    daemonPids.add(JSON.readTree(run("status", "--format", "json").out()).get("pid").asLong());
+    assertThat(before).noneMatch(LocalCommandTest::alive);
+    List<Long> after = upPids(2);
+    assertThat(after).doesNotContainAnyElementsOf(before).allMatch(LocalCommandTest::alive);
+  }
+
+  private List<Long> upPids(int count) throws Exception {
+    List<Long> pids = new ArrayList<>();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (pids.size() < count && System.nanoTime() < end) {
+      Thread.sleep(200);
+      pids.clear();
+      for (JsonNode d : JSON.readTree(run("status", "--format", "json").out())
+          .get("apps").get(0).get("dynos")) {
+        if (d.has("pid") && d.get("state").asString().equals("up")) {
+          pids.add(d.get("pid").asLong());
+        }
+      }
+    }
+    assertThat(pids).hasSize(count);
+    return pids;
   }
 
   @Test

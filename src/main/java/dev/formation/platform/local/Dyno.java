@@ -27,6 +27,7 @@ final class Dyno {
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
 
   final String id = UUID.randomUUID().toString();
+  final String app;
   final String type;
   final int index;
   final String command;
@@ -36,6 +37,7 @@ final class Dyno {
   private final Map<String, String> baseEnv;
   private final AppLog log;
   private final ScheduledExecutorService timer;
+  private final PidFiles pidFiles;
 
   private volatile String state = "starting";
   private volatile Instant updatedAt = Instant.now();
@@ -48,8 +50,10 @@ final class Dyno {
   private int restarts;
   private ScheduledFuture<?> pending;
 
-  Dyno(String type, int index, String command, String size, Path dir, Map<String, String> env,
-      AppLog log, ScheduledExecutorService timer) {
+  Dyno(String app, String type, int index, String command, String size, Path dir,
+      Map<String, String> env, AppLog log, ScheduledExecutorService timer, PidFiles pidFiles) {
+    this.app = app;
+    this.pidFiles = pidFiles;
     this.type = type;
     this.index = index;
     this.command = command;
@@ -120,6 +124,7 @@ final class Dyno {
       p.getOutputStream().close();
       process = p;
       group = new ProcessGroup(p.toHandle());
+      pidFiles.write(app, name(), p.pid());
       startedAt = Instant.now();
       pump(p);
       p.onExit().thenAccept(this::exited);
@@ -164,6 +169,10 @@ final class Dyno {
       g.signal(true);
       waitEmpty(g, Duration.ofSeconds(5));
     }
+    Process p = process;
+    if (p != null && g.members().isEmpty()) {
+      pidFiles.delete(app, name(), p.pid());
+    }
     setState("down");
   }
 
@@ -176,6 +185,7 @@ final class Dyno {
     if (group != null) {
       group.signal(true);
     }
+    pidFiles.delete(app, name(), p.pid());
     if (stopped) {
       setState("down");
       return;

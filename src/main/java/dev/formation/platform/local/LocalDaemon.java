@@ -34,11 +34,12 @@ public final class LocalDaemon implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean closing =
       new java.util.concurrent.atomic.AtomicBoolean();
   private ApiServer api;
-  private DaemonLock lock;
+  private final DaemonLock lock;
   private DaemonInfo info;
 
-  private LocalDaemon(LocalSettings settings) {
+  private LocalDaemon(LocalSettings settings, DaemonLock lock) {
     this.settings = settings;
+    this.lock = lock;
     this.store = new StateStore(settings.appsDir());
     this.supervisor = new Supervisor(settings, this::log);
     this.routers = new Routers(supervisor, this::log);
@@ -47,9 +48,9 @@ public final class LocalDaemon implements AutoCloseable {
 
   /** Starts a daemon on {@code port} (0 picks a free one), restoring every stored app. */
   public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
-    LocalDaemon d = new LocalDaemon(settings);
+    // the lock comes first: the supervisor reaps a dead daemon's dynos, never a live one's
+    LocalDaemon d = new LocalDaemon(settings, DaemonLock.acquire(settings.stateDir()));
     try {
-      d.lock = DaemonLock.acquire(settings.stateDir());
       String token = Token.loadOrCreate(settings.tokenFile());
       synchronized (d) {
         for (AppRecord a : d.store.loadAll()) {
@@ -257,9 +258,7 @@ public final class LocalDaemon implements AutoCloseable {
     } catch (IOException e) {
       // a stale daemon.json is detected by clients through its dead pid
     }
-    if (lock != null) {
-      lock.close();
-    }
+    lock.close();
     closed.countDown();
   }
 

@@ -16,10 +16,18 @@ final class ProcessGroup {
   static final boolean SETSID =
       Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
 
+  private final long pgid;
   private final ProcessHandle leader;
 
   ProcessGroup(ProcessHandle leader) {
+    this.pgid = leader.pid();
     this.leader = leader;
+  }
+
+  /** A group known only by its id, such as one left behind by a daemon that was killed. */
+  ProcessGroup(long pgid) {
+    this.pgid = pgid;
+    this.leader = ProcessHandle.of(pgid).orElse(null);
   }
 
   /** Every live process of the dyno, the leader included while it lives. */
@@ -33,7 +41,7 @@ final class ProcessGroup {
             continue;
           }
           long pid = Long.parseLong(name);
-          if (groupOf(d) == leader.pid()) {
+          if (groupOf(d) == pgid) {
             ProcessHandle.of(pid).ifPresent(found::add);
           }
         }
@@ -42,10 +50,10 @@ final class ProcessGroup {
       }
       return found;
     }
-    if (leader.isAlive()) {
+    if (leader != null && leader.isAlive()) {
       found.add(leader);
+      leader.descendants().forEach(found::add);
     }
-    leader.descendants().forEach(found::add);
     return found;
   }
 

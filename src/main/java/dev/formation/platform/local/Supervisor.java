@@ -26,10 +26,16 @@ final class Supervisor implements AutoCloseable {
   private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("dyno-stop"));
   private final Map<String, List<Dyno>> byApp = new HashMap<>();
   private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
+  private final PidFiles pidFiles;
 
   Supervisor(LocalSettings settings, Function<String, AppLog> logs) {
     this.settings = settings;
     this.logs = logs;
+    this.pidFiles = new PidFiles(settings.stateDir().resolve("run"));
+    int orphans = pidFiles.reapOrphans();
+    if (orphans > 0) {
+      System.err.println("stopped " + orphans + " dynos left running by a previous daemon");
+    }
     long every = settings.memoryInterval().toMillis();
     timer.scheduleWithFixedDelay(this::sampleMemory, every, every, TimeUnit.MILLISECONDS);
   }
@@ -52,8 +58,8 @@ final class Supervisor implements AutoCloseable {
       for (int i = 1; i <= p.quantity(); i++) {
         int index = i;
         if (dynos.stream().noneMatch(d -> d.type.equals(p.type()) && d.index == index)) {
-          Dyno d = new Dyno(p.type(), i, p.command(), p.size(), Path.of(app.dir()),
-              settings.env(), logs.apply(app.name()), timer);
+          Dyno d = new Dyno(app.name(), p.type(), i, p.command(), p.size(),
+              Path.of(app.dir()), settings.env(), logs.apply(app.name()), timer, pidFiles);
           dynos.add(d);
           d.start();
         }
