@@ -61,8 +61,11 @@ final class LocalLogsCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    while (follow && client.running().isPresent()) {
+    boolean more = follow;
+    while (more) {
       Thread.sleep(200);
+      // checked before printing, so the daemon's last lines are printed after it stopped
+      more = client.running().isPresent();
       for (Path f : app != null ? files : client.logFiles(null)) {
         offsets.put(f, printNew(f, offsets.getOrDefault(f, 0L), out));
       }

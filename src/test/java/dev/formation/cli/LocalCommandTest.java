@@ -93,8 +93,15 @@ class LocalCommandTest {
     Thread.sleep(1500);
     assertThat(run("logs", "demo").out()).contains("worker.1 | tick");
 
+    java.util.concurrent.CompletableFuture<Run> follow =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> run("logs", "demo", "-f"));
+    Thread.sleep(1500);
     Run stopped = run("stop");
     assertThat(stopped.code()).as(stopped.err()).isZero();
+    Run followed = follow.get(10, TimeUnit.SECONDS);
+    assertThat(followed.code()).isZero();
+    assertThat(followed.out()).contains("worker.1 | tick")
+        .contains("heroku[worker.2] | Stopping all processes with SIGTERM");
     assertThat(pids).noneMatch(LocalCommandTest::alive);
     assertThat(daemonPids).noneMatch(LocalCommandTest::alive);
     assertThat(home.resolve("local/daemon.json")).doesNotExist();

@@ -178,6 +178,27 @@ class LocalApiTest {
   }
 
   @Test
+  void patch_ecoFirAndAppLimits_are422() throws Exception {
+    HttpResponse<String> eco = h.send("PATCH", "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"web\",\"quantity\":2,\"size\":\"eco\"},"
+            + "{\"type\":\"worker\",\"size\":\"eco\"}]}");
+    assertThat(eco.statusCode()).isEqualTo(422);
+    assertThat(eco.body())
+        .contains("Cannot update to more than 1 Eco size dynos per process type.");
+    HttpResponse<String> fir = h.send("PATCH", "/apps/demo/formation/web",
+        "{\"dyno_size\":{\"name\":\"dyno-1c-0.5gb\"}}");
+    assertThat(fir.statusCode()).isEqualTo(422);
+    assertThat(fir.body()).contains("Fir");
+    HttpResponse<String> many = h.send("PATCH", "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"web\",\"quantity\":60},"
+            + "{\"type\":\"worker\",\"quantity\":41}]}");
+    assertThat(many.statusCode()).isEqualTo(422);
+    assertThat(many.body()).contains("Cannot scale to more than 100 dynos per app.");
+    assertThat(h.json("GET", "/apps/demo/formation/web", null).get("quantity").asInt())
+        .as("a refused batch changes nothing").isZero();
+  }
+
+  @Test
   void unknownApp_is404() throws Exception {
     HttpResponse<String> r = h.send("GET", "/apps/nope/formation", null);
     assertThat(r.statusCode()).isEqualTo(404);

@@ -97,8 +97,11 @@ class LocalSupervisorTest {
   void crashingDyno_isRestartedWithBackoff() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
+    long t0 = System.nanoTime();
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    await("two restarts", WAIT, () -> dynos("demo").get(0).restarts() >= 2);
+    await("four crashes", WAIT, () -> dynos("demo").get(0).restarts() >= 4);
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .as("waits 1 s, 2 s, 4 s between restarts").isGreaterThan(Duration.ofSeconds(6));
     assertThat(log()).contains("worker.1 | boom")
         .contains("heroku[worker.1] | Process exited with status 3")
         .contains("State changed from up to crashed")
