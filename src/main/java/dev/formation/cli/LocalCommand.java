@@ -47,6 +47,24 @@ public final class LocalCommand {
     return new LocalClient(settings());
   }
 
+  /** A command body; its I/O and bad-input failures become one clear line and exit 1. */
+  interface Body {
+    int run() throws IOException, InterruptedException;
+  }
+
+  static int guarded(CommandSpec spec, String context, Body body) {
+    try {
+      return body.run();
+    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("error: " + context + e.getMessage());
+      return ExitCode.ERROR;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      spec.commandLine().getErr().println("error: interrupted");
+      return ExitCode.ERROR;
+    }
+  }
+
   static int port(Integer option, LocalSettings settings) {
     if (option != null) {
       return option;
@@ -75,21 +93,17 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      LocalClient client = parent.client();
-      PrintWriter out = spec.commandLine().getOut();
-      Optional<DaemonInfo> running = client.running();
-      if (running.isPresent()) {
-        printReady(out, running.get(), "already running");
+      return guarded(spec, "cannot start the local platform: ", () -> {
+        LocalClient client = parent.client();
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<DaemonInfo> running = client.running();
+        if (running.isPresent()) {
+          printReady(out, running.get(), "already running");
+        } else {
+          printReady(out, client.start(port(port, client.settings())), "running");
+        }
         return ExitCode.OK;
-      }
-      try {
-        printReady(out, client.start(port(port, client.settings())), "running");
-        return ExitCode.OK;
-      } catch (IOException | RuntimeException e) {
-        spec.commandLine().getErr().println("error: cannot start the local platform: "
-            + e.getMessage());
-        return ExitCode.ERROR;
-      }
+      });
     }
   }
 
@@ -102,20 +116,17 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      LocalClient client = parent.client();
-      Optional<DaemonInfo> running = client.running();
-      if (running.isEmpty()) {
-        spec.commandLine().getOut().println("Local platform is not running.");
-        return ExitCode.OK;
-      }
-      try {
+      return guarded(spec, "", () -> {
+        LocalClient client = parent.client();
+        Optional<DaemonInfo> running = client.running();
+        if (running.isEmpty()) {
+          spec.commandLine().getOut().println("Local platform is not running.");
+          return ExitCode.OK;
+        }
         client.stop(running.get());
         spec.commandLine().getOut().println("Stopped the local platform and all its dynos.");
         return ExitCode.OK;
-      } catch (IOException e) {
-        spec.commandLine().getErr().println("error: " + e.getMessage());
-        return ExitCode.ERROR;
-      }
+      });
     }
   }
 
@@ -130,16 +141,13 @@ public final class LocalCommand {
     Integer port;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
+      return guarded(spec, "local platform: ", this::serve);
+    }
+
+    private int serve() throws IOException, InterruptedException {
       LocalSettings settings = parent.settings();
-      LocalDaemon daemon;
-      try {
-        daemon = LocalDaemon.start(settings, port(port, settings));
-      } catch (IOException | RuntimeException e) {
-        spec.commandLine().getErr().println("error: cannot start the local platform: "
-            + e.getMessage());
-        return ExitCode.ERROR;
-      }
+      LocalDaemon daemon = LocalDaemon.start(settings, port(port, settings));
       Thread hook = new Thread(daemon::close, "local-platform-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       PrintWriter out = spec.commandLine().getOut();

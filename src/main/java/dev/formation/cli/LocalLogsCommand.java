@@ -37,16 +37,14 @@ final class LocalLogsCommand implements Callable<Integer> {
   int lines;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
+    return LocalCommand.guarded(spec, "", this::print);
+  }
+
+  private int print() throws IOException, InterruptedException {
     LocalClient client = parent.client();
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> files;
-    try {
-      files = client.logFiles(app);
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return ExitCode.ERROR;
-    }
+    List<Path> files = client.logFiles(app);
     if (app != null && !Files.exists(files.get(0)) && !follow) {
       spec.commandLine().getErr().println("error: no logs for app " + app
           + " (is it registered with the local platform?)");

@@ -31,16 +31,15 @@ final class LocalStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return LocalCommand.guarded(spec, "", this::show);
+  }
+
+  private int show() throws IOException {
     LocalClient client = parent.client();
     PrintWriter out = spec.commandLine().getOut();
     Optional<DaemonInfo> running = client.running();
-    ObjectNode status;
-    try {
-      status = running.isPresent() ? (ObjectNode) client.status(running.get()) : stopped(client);
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      return ExitCode.ERROR;
-    }
+    ObjectNode status =
+        running.isPresent() ? (ObjectNode) client.status(running.get()) : stopped(client);
     status.put("running", running.isPresent());
     if (format == Format.json) {
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(status));

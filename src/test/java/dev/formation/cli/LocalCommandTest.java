@@ -153,6 +153,16 @@ class LocalCommandTest {
   }
 
   @Test
+  void badTimingVariable_isAClearErrorNotAStackTrace() {
+    env.put("FORMATION_LOCAL_GRACE", "soon");
+    Run r = run("status");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo(
+        "error: FORMATION_LOCAL_GRACE must be a number of seconds, not soon" + System.lineSeparator());
+    env.put("FORMATION_LOCAL_GRACE", "2");
+  }
+
+  @Test
   void logs_ofAnUnknownApp_isAClearError() {
     Run r = run("logs", "nope");
     assertThat(r.code()).isEqualTo(1);

@@ -36,6 +36,7 @@ class LocalRouterTest {
 
   @Test
   void router_answersFromBothWebDynos_withRequestHeaders() throws Exception {
+    TinyApps.requirePython();
     h = new LocalHarness(home);
     int port = LocalApiTest.freePort();
     Path dir = h.app("demo", port, "web: python3 server.py\n");
@@ -66,6 +67,7 @@ class LocalRouterTest {
 
   @Test
   void autoscaler_addsDynosWhenSlow_andRemovesThemWhenFast() throws Exception {
+    TinyApps.requirePython();
     h = new LocalHarness(home);
     int port = LocalApiTest.freePort();
     Path dir = h.app("demo", port, "web: python3 server.py\n");

@@ -33,6 +33,7 @@ class LocalSupervisorTest {
 
   @Test
   void patchFormation_startsRealProcessesWithDynoEnv() throws Exception {
+    TinyApps.requirePython();
     h = new LocalHarness(home);
     Path dir = h.app("demo", LocalApiTest.freePort(),
         "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: " + TinyApps.TICKER + "\n");
@@ -150,6 +151,7 @@ class LocalSupervisorTest {
 
   @Test
   void memoryHog_isKilledWithR15AndRestarted() throws Exception {
+    TinyApps.requirePython();
     h = new LocalHarness(home, 20);
     h.app("demo", LocalApiTest.freePort(), "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
         + " print('allocated', flush=True); time.sleep(1000)\"\n");

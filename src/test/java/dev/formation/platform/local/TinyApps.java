@@ -29,4 +29,11 @@ final class TinyApps {
   static final String TICKER = "sh -c 'while true; do echo tick; sleep 1; done'";
 
   private TinyApps() {}
+
+  /** The web test dynos are small Python servers; without python3 those tests cannot run. */
+  static void requirePython() {
+    boolean found = java.util.Arrays.stream(System.getenv("PATH").split(":"))
+        .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "python3")));
+    org.junit.jupiter.api.Assumptions.assumeTrue(found, "python3 is not on the PATH");
+  }
 }
