@@ -147,11 +147,14 @@ public final class LocalDaemon implements AutoCloseable {
     AppRecord next = old == null
         ? new AppRecord(UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
         : old.withLocation(dir, port, now).withProcesses(processes, now);
-    save(next);
-    if (old == null || old.port() != port) {
-      routers.close(name);
-      routers.open(next);
+    if ((old == null || old.port() != port) && !routers.open(next)) {
+      if (old != null) {
+        routers.open(old);
+      }
+      throw ApiError.invalid("port " + port + " is not free on 127.0.0.1; choose another"
+          + " local.port for " + name + ".");
     }
+    save(next);
     return next;
   }
 

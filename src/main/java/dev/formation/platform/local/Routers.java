@@ -19,15 +19,20 @@ final class Routers {
     this.logs = logs;
   }
 
-  /** Starts the app's router; a port in use is logged, not fatal, so the API keeps working. */
-  void open(AppRecord app) {
+  /**
+   * Starts the app's router. A port in use is logged and reported ({@code false}), not
+   * thrown, so a restored app whose port is taken keeps its dynos and API.
+   */
+  boolean open(AppRecord app) {
     close(app.name());
     try {
       byApp.put(app.name(), new Router(app.name(), app.port(), () -> backends(app.name()),
           logs.apply(app.name())));
+      return true;
     } catch (IOException e) {
       logs.apply(app.name()).line("heroku[router]", "at=error cannot listen on 127.0.0.1:"
           + app.port() + ": " + e.getMessage());
+      return false;
     }
   }
 

@@ -199,6 +199,24 @@ class LocalApiTest {
   }
 
   @Test
+  void register_onAPortInUse_is422_andBadDirToo() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path dir = Files.createDirectories(home.resolve("other"));
+      Files.writeString(dir.resolve("Procfile"), "web: sleep 1000\n");
+      HttpResponse<String> r = h.send("PUT", "/apps/other",
+          "{\"dir\":\"" + dir + "\",\"port\":" + taken.getLocalPort() + "}");
+      assertThat(r.statusCode()).isEqualTo(422);
+      assertThat(r.body()).contains("is not free on 127.0.0.1");
+      Files.delete(dir.resolve("Procfile"));
+      HttpResponse<String> noProcfile = h.send("PUT", "/apps/other",
+          "{\"dir\":\"" + dir + "\",\"port\":" + freePort() + "}");
+      assertThat(noProcfile.statusCode()).isEqualTo(422);
+      assertThat(noProcfile.body()).contains("No Procfile in");
+      assertThat(h.send("GET", "/apps/other", null).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void unknownApp_is404() throws Exception {
     HttpResponse<String> r = h.send("GET", "/apps/nope/formation", null);
     assertThat(r.statusCode()).isEqualTo(404);
