@@ -1,6 +1,8 @@
 package dev.formation;
 
+import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
+import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Wiring only: builds the command line and exits with its code. */
@@ -13,6 +15,35 @@ public final class Main {
 
   /** The configured command line, shared with tests so they run exactly what users run. */
   public static CommandLine commandLine() {
-    return new CommandLine(new FormationCommand());
+    return commandLine(Path.of("").toAbsolutePath());
+  }
+
+  /** The command line with relative paths resolved against {@code workingDir} (for tests). */
+  public static CommandLine commandLine(Path workingDir) {
+    CommandLine cl = new CommandLine(new FormationCommand(workingDir));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    invalidInputIsError(cl);
+    cl.setExecutionExceptionHandler(Main::unexpected);
+    return cl;
+  }
+
+  /** 2 means "changes present" in formation, so a bad command line is a plain error (1). */
+  private static void invalidInputIsError(CommandLine cl) {
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.ERROR);
+    cl.getSubcommands().values().forEach(Main::invalidInputIsError);
+  }
+
+  /**
+   * A bug, not a user error (those are diagnostics): one line instead of a stack trace, which
+   * {@code FORMATION_STACKTRACE=1} brings back for a bug report.
+   */
+  private static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    cl.getErr().println("error: " + message);
+    if (System.getenv("FORMATION_STACKTRACE") != null) {
+      e.printStackTrace(cl.getErr());
+    }
+    cl.getErr().flush();
+    return ExitCode.ERROR;
   }
 }
