@@ -40,6 +40,7 @@ public final class ConfigLoader {
    * name each file as the path was given, so relative inputs give relative names.
    */
   public LoadResult load(List<Path> inputs) {
+    SchemaCheck.preload();
     Diagnostics diags = new Diagnostics();
     List<SourceText> texts = new ConfigFiles(workingDir).read(inputs, diags);
     return loadInto(texts, diags);
@@ -47,6 +48,7 @@ public final class ConfigLoader {
 
   /** Loads texts obtained elsewhere, such as files read from a git commit. */
   public LoadResult loadTexts(List<SourceText> texts) {
+    SchemaCheck.preload();
     return loadInto(texts, new Diagnostics());
   }
 

@@ -3,7 +3,10 @@ package dev.formation.cli.render;
 import dev.formation.diag.Diagnostic;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,8 +21,7 @@ public final class JsonDiagnostics {
   public static final int FORMAT_VERSION = 1;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private JsonDiagnostics() {}
 
@@ -29,7 +31,21 @@ public final class JsonDiagnostics {
     root.put("format_version", FORMAT_VERSION);
     root.put("valid", valid);
     root.set("diagnostics", array(diagnostics));
-    return MAPPER.writeValueAsString(root) + "\n";
+    return write(root);
+  }
+
+  /** Pretty JSON as people write it: 2-space indent, {@code "key": value}, a final newline. */
+  public static String write(JsonNode node) {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(
+                Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
+    return MAPPER.writer().with(printer).writeValueAsString(node) + "\n";
   }
 
   /** The diagnostics array alone, for other commands' JSON documents. */

@@ -241,6 +241,10 @@ public final class YamlReader {
       problem = marked.getProblem();
       context = marked.getContext();
       Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
+      // "but got <stream end>" points past the last line; where the unclosed thing opened helps more.
+      if (problem != null && problem.contains("<stream end>") && marked.getContextMark().isPresent()) {
+        mark = marked.getContextMark();
+      }
       if (mark.isPresent()) {
         at = SourceRange.at(file, mark.get().getLine() + 1, mark.get().getColumn() + 1);
       }
