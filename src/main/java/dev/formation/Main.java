@@ -1,6 +1,8 @@
 package dev.formation;
 
 import dev.formation.cli.FormationCommand;
+import dev.formation.cli.UsageErrorHandler;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Wiring only: builds the command line and exits with its code. */
@@ -13,6 +15,10 @@ public final class Main {
 
   /** The configured command line, shared with tests so they run exactly what users run. */
   public static CommandLine commandLine() {
-    return new CommandLine(new FormationCommand());
+    CommandLine cmd = new CommandLine(new FormationCommand());
+    cmd.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    // picocli's usage-error code is 2, which formation reserves for "changes present".
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
+    return cmd;
   }
 }

@@ -1,6 +1,7 @@
 package dev.formation.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** The root command; it only groups the subcommands. */
 @Command(
@@ -8,5 +9,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative dyno formations: validate, plan and apply formation.yaml.",
-    subcommands = {picocli.CommandLine.HelpCommand.class})
+    subcommands = {SizesCommand.class, HelpCommand.class})
 public final class FormationCommand {}
