@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 
 /**
- * The quickstart's web process: a tiny HTTP server on 127.0.0.1:$PORT. Run it with {@code
- * PORT=5099 DYNO=web.1 java Web.java}.
+ * The quickstart's web process: a tiny HTTP server on 127.0.0.1:$PORT. Run it with {@code PORT=5099
+ * DYNO=web.1 java Web.java}.
  *
  * <ul>
  *   <li>{@code GET /} answers {@code $GREETING from $DYNO}, so round-robin routing is visible;

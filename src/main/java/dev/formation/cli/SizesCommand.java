@@ -34,8 +34,11 @@ public final class SizesCommand implements Callable<Integer> {
     if (!FORMATS.contains(format)) {
       throw new ParameterException(
           spec.commandLine(),
-          "Invalid value for option '--format': '" + format + "' (expected one of "
-              + String.join(", ", FORMATS) + ")");
+          "Invalid value for option '--format': '"
+              + format
+              + "' (expected one of "
+              + String.join(", ", FORMATS)
+              + ")");
     }
     var sizes = Catalog.standard().all();
     String output = format.equals("json") ? SizesView.json(sizes) : SizesView.text(sizes);

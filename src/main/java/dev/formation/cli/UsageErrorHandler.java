@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Reports a command-line usage error in one or two lines on stderr and exits 1, because
- * picocli's own code for this, 2, means "changes present" in formation.
+ * Reports a command-line usage error in one or two lines on stderr and exits 1, because picocli's
+ * own code for this, 2, means "changes present" in formation.
  */
 public final class UsageErrorHandler implements IParameterExceptionHandler {
   @Override

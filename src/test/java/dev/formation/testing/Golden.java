@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden-file assertions: compares output with {@code src/test/resources/golden/<path>}.
- * Run the tests with {@code -Dformation.golden.update=true} to rewrite the files, then review
- * the diff.
+ * Golden-file assertions: compares output with {@code src/test/resources/golden/<path>}. Run the
+ * tests with {@code -Dformation.golden.update=true} to rewrite the files, then review the diff.
  */
 public final class Golden {
   /** The system property that turns comparisons into rewrites. */
