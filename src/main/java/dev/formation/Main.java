@@ -2,7 +2,10 @@ package dev.formation;
 
 import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
+import dev.formation.cli.UsageErrorHandler;
+import dev.formation.cli.VersionProvider;
 import java.nio.file.Path;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Wiring only: builds the command line and exits with its code. */
@@ -21,16 +24,19 @@ public final class Main {
   /** The command line with relative paths resolved against {@code workingDir} (for tests). */
   public static CommandLine commandLine(Path workingDir) {
     CommandLine cl = new CommandLine(new FormationCommand(workingDir));
+    cl.addSubcommand(completion());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    invalidInputIsError(cl);
+    // picocli's usage-error code is 2, which formation reserves for "changes present".
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(Main::unexpected);
     return cl;
   }
 
-  /** 2 means "changes present" in formation, so a bad command line is a plain error (1). */
-  private static void invalidInputIsError(CommandLine cl) {
-    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.ERROR);
-    cl.getSubcommands().values().forEach(Main::invalidInputIsError);
+  /** picocli's completion-script generator, renamed to {@code completion}. */
+  private static CommandLine completion() {
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion").versionProvider(new VersionProvider());
+    return completion;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.formation.cli;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** The root command; it only groups the subcommands and knows the working directory. */
 @Command(
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative dyno formations: validate, plan and apply formation.yaml.",
-    subcommands = {picocli.CommandLine.HelpCommand.class, ValidateCommand.class})
+    subcommands = {ValidateCommand.class, SizesCommand.class, HelpCommand.class})
 public final class FormationCommand {
   private final Path workingDir;
 

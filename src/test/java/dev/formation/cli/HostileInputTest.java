@@ -35,7 +35,7 @@ class HostileInputTest {
   static void warmUp(@TempDir Path warm) throws IOException {
     // Class loading and schema compilation happen once per run; measure the input, not them.
     Files.writeString(warm.resolve("formation.yaml"), "version: 1\napps: {}\n");
-    CliRunner.in(warm).run("validate");
+    CliRunner.in(warm).exec("validate");
   }
 
   static Stream<Arguments> cases() {
@@ -143,7 +143,7 @@ class HostileInputTest {
   private CliRunner.Result runBounded() {
     long before = allocatedBytes();
     CliRunner.Result r =
-        assertTimeout(Duration.ofSeconds(1), () -> CliRunner.in(dir).run("validate"));
+        assertTimeout(Duration.ofSeconds(1), () -> CliRunner.in(dir).exec("validate"));
     assertThat(allocatedBytes() - before).as("bytes allocated").isLessThan(MAX_ALLOCATED_BYTES);
     return r;
   }

@@ -5,13 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
 /**
  * Runs formation's command line in-process, exactly as {@code Main} builds it, with captured
- * stdout and stderr and a working directory of the test's choosing.
+ * stdout and stderr, no colour, and a working directory of the test's choosing.
  *
  * <pre>{@code
- * CliRunner.Result r = CliRunner.in(tempDir).run("validate", "--format", "json");
+ * CliRunner.Result r = CliRunner.in(tempDir).exec("validate", "--format", "json");
  * assertThat(r.exitCode()).isEqualTo(1);
  * }</pre>
  */
@@ -27,12 +28,19 @@ public final class CliRunner {
     return new CliRunner(dir.toAbsolutePath());
   }
 
-  public Result run(String... args) {
+  /** Runs {@code formation args...} in the process's own working directory. */
+  public static Result run(String... args) {
+    return in(Path.of("")).exec(args);
+  }
+
+  /** Runs {@code formation args...} in this runner's working directory. */
+  public Result exec(String... args) {
     CommandLine cl = Main.commandLine(workingDir);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
+    cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     int code = cl.execute(args);
     return new Result(code, out.toString(), err.toString());
   }
