@@ -4,8 +4,8 @@ import dev.formation.config.PlatformKind;
 import java.util.List;
 
 /**
- * What apply would do to one app, in apply order: monitor disables, then process changes by
- * type name (one batch), then monitor enables and updates.
+ * What apply would do to one app, in apply order: monitor disables, then process changes by type
+ * name (one batch), then monitor enables and updates.
  *
  * @param live the state the plan was made against, or {@code null} when reading it failed
  * @param errors why this app cannot be applied; an app with errors has no changes

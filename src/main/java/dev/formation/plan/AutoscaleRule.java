@@ -3,8 +3,8 @@ package dev.formation.plan;
 import dev.formation.config.AutoscaleSpec;
 
 /**
- * The settings of a web autoscaler as the plan compares them: band, latency target, notify.
- * Unlike {@link AutoscaleSpec} it accepts whatever a live monitor holds.
+ * The settings of a web autoscaler as the plan compares them: band, latency target, notify. Unlike
+ * {@link AutoscaleSpec} it accepts whatever a live monitor holds.
  */
 public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
 

@@ -1,8 +1,8 @@
 package dev.formation.plan;
 
 /**
- * A monthly cost in whole US dollars; a range when an autoscaler decides the count, a single
- * value ({@code minUsd == maxUsd}) otherwise. Deltas may be negative.
+ * A monthly cost in whole US dollars; a range when an autoscaler decides the count, a single value
+ * ({@code minUsd == maxUsd}) otherwise. Deltas may be negative.
  */
 public record CostRange(long minUsd, long maxUsd) {
   public static final CostRange ZERO = new CostRange(0, 0);
@@ -35,8 +35,8 @@ public record CostRange(long minUsd, long maxUsd) {
   }
 
   /**
-   * The change from {@code before} to this cost, end by end: the low ends compared with each
-   * other and the high ends with each other.
+   * The change from {@code before} to this cost, end by end: the low ends compared with each other
+   * and the high ends with each other.
    */
   public CostRange minus(CostRange before) {
     return between(minUsd - before.minUsd, maxUsd - before.maxUsd);

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * A short, stable digest of an app's live state, so apply can tell that the platform moved
- * since the plan was made. Timestamps are left out: only what the plan depends on counts.
+ * A short, stable digest of an app's live state, so apply can tell that the platform moved since
+ * the plan was made. Timestamps are left out: only what the plan depends on counts.
  */
 public final class Fingerprint {
   private static final int HEX_CHARS = 16;

@@ -1,8 +1,8 @@
 package dev.formation.plan;
 
 /**
- * A change to an app's web autoscaler. Apply disables monitors before the batch formation
- * update and enables or updates them after it.
+ * A change to an app's web autoscaler. Apply disables monitors before the batch formation update
+ * and enables or updates them after it.
  *
  * @param monitorId the live monitor's id; {@code null} when {@link Kind#ENABLE} must create one
  * @param from the live settings, or {@code null} when there is no monitor
