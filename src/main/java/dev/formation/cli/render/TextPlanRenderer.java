@@ -39,14 +39,15 @@ public final class TextPlanRenderer {
       renderApp(app, out);
       out.append('\n');
     }
-    if (!unchanged.isEmpty()) {
+    boolean quiet = !plan.hasChanges() && !plan.hasErrors();
+    if (!unchanged.isEmpty() && !quiet) {
       out.append("No changes for ")
           .append(unchanged.size())
           .append(unchanged.size() == 1 ? " app: " : " apps: ")
           .append(String.join(", ", unchanged))
           .append(".\n\n");
     }
-    if (!plan.hasChanges() && !plan.hasErrors()) {
+    if (quiet) {
       out.append("No changes. The live formation matches the configuration.\n");
     } else {
       out.append("Plan: ")

@@ -33,6 +33,21 @@ class TextPlanRendererTest {
   }
 
   @Test
+  void render_nothingToChangeButUnmanagedTypes_showsThemAboveTheVerdict() {
+    Plan p =
+        plan(
+            formation(app("blog", false, proc("web", "standard-1x", 1))),
+            liveApp("blog", null, live("web", "Standard-1X", 1), live("mailer", "Standard-2X", 2)));
+
+    assertThat(new TextPlanRenderer(false).render(p))
+        .isEqualTo(
+            "  # app blog (heroku)\n"
+                + "    (unmanaged) mailer  Standard-2X ×2   $100/mo\n\n"
+                + "No changes. The live formation matches the configuration.\n"
+                + "Monthly cost: $125 (unchanged)\n");
+  }
+
+  @Test
   void render_nothingToChange_saysSoWithTheCost() {
     Plan p =
         plan(
@@ -41,8 +56,7 @@ class TextPlanRendererTest {
 
     assertThat(new TextPlanRenderer(false).render(p))
         .isEqualTo(
-            "No changes for 1 app: blog.\n\n"
-                + "No changes. The live formation matches the configuration.\n"
+            "No changes. The live formation matches the configuration.\n"
                 + "Monthly cost: $50 (unchanged)\n");
   }
 }
