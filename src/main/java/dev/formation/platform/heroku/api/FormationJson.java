@@ -1,5 +1,6 @@
 package dev.formation.platform.heroku.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A formation object: one process type of an app. {@code size} is the deprecated twin of
@@ -14,6 +15,7 @@ public record FormationJson(
     String type,
     @JsonProperty("updated_at") String updatedAt) {
 
+  @JsonIgnore
   public String sizeName() {
     return dynoSize != null && dynoSize.name() != null ? dynoSize.name() : size;
   }

@@ -1,5 +1,6 @@
 package dev.formation.platform.heroku.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -27,6 +28,7 @@ public record MonitorJson(
   public static final String OP = "GREATER_OR_EQUAL";
 
   /** Whether this is the web autoscaling monitor (not an alert monitor). */
+  @JsonIgnore
   public boolean isScaleMonitor() {
     return SCALE_ACTION.equals(actionType) && SCALE_NAME.equals(name);
   }
