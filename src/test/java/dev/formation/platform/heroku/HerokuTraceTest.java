@@ -24,7 +24,7 @@ class HerokuTraceTest {
   @BeforeEach
   void start() throws PlatformException {
     fake = FakeHeroku.start();
-    fake.addApp("shop", "cedar").process("web", "performance-m", 2).process("worker", "basic", 0);
+    fake.addApp("shop", "cedar").process("web", "performance-m", 2).process("worker", "standard-1x", 0);
     t = new HerokuTestSupport(fake, home);
   }
 
