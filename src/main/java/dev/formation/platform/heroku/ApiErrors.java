@@ -13,7 +13,7 @@ final class ApiErrors {
   private ApiErrors() {}
 
   static PlatformException from(
-      String method, URI uri, ApiResponse r, String app, int attempts) {
+      String method, URI uri, ApiResponse r, String app, int attempts, String note) {
     ErrorJson error = parse(r.body());
     String id = error == null ? null : error.id();
     String apiMessage = error == null || error.message() == null ? null : error.message().strip();
@@ -35,6 +35,9 @@ final class ApiErrors {
     sb.append("request id ").append(r.requestId() == null ? "none" : r.requestId());
     if (attempts > 1) {
       sb.append("; gave up after ").append(attempts).append(" attempts");
+    }
+    if (note != null) {
+      sb.append("; ").append(note);
     }
     sb.append(')');
     return new PlatformException(sb.toString(), r.status(), id, r.requestId());

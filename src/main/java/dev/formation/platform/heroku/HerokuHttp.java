@@ -38,7 +38,7 @@ final class HerokuHttp {
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
         .build();
-    this.throttle = new Throttle(config.timing());
+    this.throttle = new Throttle(config.timing(), Throttle.REFILL_INTERVAL);
     this.trace = new HttpTrace(config.trace(), config.token());
   }
 
@@ -74,9 +74,13 @@ final class HerokuHttp {
           || (repeatable && r.status() >= 500);
       Long retryAfter = retryAfterMillis(r);
       delay = retryAfter != null ? Duration.ofMillis(retryAfter) : policy.backoff(attempt);
-      if (!retryable || attempt >= policy.maxAttempts()
-          || waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis()) {
-        throw ApiErrors.from(method, uri, r, app, attempt);
+      boolean overBudget = waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis();
+      if (!retryable || attempt >= policy.maxAttempts() || overBudget) {
+        String note = retryable && overBudget && retryAfter != null
+            ? "the API asked to retry after " + retryAfter / 1000 + " s, beyond the "
+                + policy.maxTotalWait().toSeconds() + " s formation waits"
+            : null;
+        throw ApiErrors.from(method, uri, r, app, attempt, note);
       }
       waitedMs += pause(delay, attempt, policy);
     }
@@ -107,6 +111,9 @@ final class HerokuHttp {
       long ms = (System.nanoTime() - start) / 1_000_000;
       throttle.observe(resp.headers());
       trace.response(method, uri, resp.statusCode(), ms, resp.headers());
+      if (resp.statusCode() >= 400 && resp.body() != null && !resp.body().isBlank()) {
+        trace.note(resp.body());
+      }
       return new ApiResponse(resp.statusCode(), resp.headers(), resp.body());
     } catch (IOException e) {
       trace.failure(method, uri, (System.nanoTime() - start) / 1_000_000, describe(e));

@@ -41,15 +41,14 @@ public final class HerokuPlatform implements Platform {
   @Override
   public LiveApp read(String app, boolean readMonitor) throws PlatformException {
     List<FormationJson> list = readFormation(app);
-    String id;
+    String id = list.isEmpty() || list.get(0).app() == null ? null : list.get(0).app().id();
     String generation;
-    if (list.isEmpty()) {
-      // nothing to take the id from: only then is the app itself asked for
+    if (id == null && (list.isEmpty() || readMonitor)) {
+      // the formation list carries the id; only without it is the app itself asked for
       AppJson a = parse(http.send("GET", api("apps", app), null, null, app), AppJson.class);
       id = a.id();
       generation = a.generation() == null ? "cedar" : a.generation().name();
     } else {
-      id = list.get(0).app() == null ? null : list.get(0).app().id();
       generation = WireMapping.generation(list);
     }
     LiveMonitor monitor = readMonitor && id != null ? readScaleMonitor(id) : null;

@@ -16,11 +16,13 @@ final class Throttle {
   static final Duration REFILL_INTERVAL = Duration.ofMillis(800);
 
   private final Timing timing;
+  private final long intervalNanos;
   private long remaining = Long.MAX_VALUE;
   private long nextSlot = Long.MIN_VALUE;
 
-  Throttle(Timing timing) {
+  Throttle(Timing timing, Duration interval) {
     this.timing = timing;
+    this.intervalNanos = interval.toNanos();
   }
 
   /** Waits for this thread's turn when the budget is low; returns at once otherwise. */
@@ -32,7 +34,7 @@ final class Throttle {
       }
       long now = timing.nanoTime();
       long slot = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
-      nextSlot = slot + REFILL_INTERVAL.toNanos();
+      nextSlot = slot + intervalNanos;
       wait = slot - now;
     }
     if (wait > 0) {

@@ -165,7 +165,10 @@ class HerokuRetryTest {
   void retryAfterBeyondTheWaitBudget_failsAtOnceInsteadOfHanging() {
     fake.inject(FakeFault.rateLimited(3600));
 
-    assertThatThrownBy(() -> t.platform.read("shop", false)).isInstanceOf(PlatformException.class);
+    assertThatThrownBy(() -> t.platform.read("shop", false))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageEndingWith("; the API asked to retry after 3600 s, beyond the 20 s formation "
+            + "waits)");
     assertThat(t.timing.sleeps()).isEmpty();
   }
 
