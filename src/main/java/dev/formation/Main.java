@@ -1,5 +1,6 @@
 package dev.formation;
 
+import dev.formation.cli.Environment;
 import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
 import dev.formation.cli.UsageErrorHandler;
@@ -23,7 +24,12 @@ public final class Main {
 
   /** The command line with relative paths resolved against {@code workingDir} (for tests). */
   public static CommandLine commandLine(Path workingDir) {
-    CommandLine cl = new CommandLine(new FormationCommand(workingDir));
+    return commandLine(Environment.system(workingDir));
+  }
+
+  /** The command line in an environment of the caller's making (tests: env, home, terminal). */
+  public static CommandLine commandLine(Environment environment) {
+    CommandLine cl = new CommandLine(new FormationCommand(environment));
     cl.addSubcommand(completion());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // picocli's usage-error code is 2, which formation reserves for "changes present".

@@ -1,5 +1,6 @@
 package dev.formation.config;
 
+import dev.formation.diag.DidYouMean;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class LocalRules {
     Collections.sort(defined);
     for (Drafts.Process p : app.processes()) {
       if (!procfile.has(p.type())) {
-        String hint = Hints.didYouMean(p.type(), defined);
+        String hint = DidYouMean.didYouMean(p.type(), defined);
         diags.error(
             Code.FM062.name(),
             "process type `" + p.type() + "` of app `" + app.name() + "` is not in `" + dir

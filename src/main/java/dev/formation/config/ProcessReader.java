@@ -1,5 +1,6 @@
 package dev.formation.config;
 
+import dev.formation.diag.DidYouMean;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.config.yaml.YMap;
@@ -87,7 +88,7 @@ final class ProcessReader {
           "use `" + modern.get().name() + "`, its modern equivalent");
       return null;
     }
-    String hint = Hints.didYouMean(written, catalog.names());
+    String hint = DidYouMean.didYouMean(written, catalog.names());
     diags.error(
         Code.FM030.name(),
         "unknown size `" + written + "` " + Places.in(process),

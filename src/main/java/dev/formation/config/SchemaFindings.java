@@ -1,5 +1,6 @@
 package dev.formation.config;
 
+import dev.formation.diag.DidYouMean;
 import com.networknt.schema.Error;
 import dev.formation.config.yaml.YNode;
 import dev.formation.config.yaml.YScalar;
@@ -38,7 +39,7 @@ final class SchemaFindings {
 
   private void unknownKey(TreePath at, String key, Error e) {
     List<String> allowed = allowedKeys(e);
-    String hint = Hints.didYouMean(key, allowed);
+    String hint = DidYouMean.didYouMean(key, allowed);
     if (hint == null) {
       hint = "allowed here: " + String.join(", ", allowed);
       if (at.size() == 0) {
@@ -160,7 +161,7 @@ final class SchemaFindings {
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     String choices = "`" + String.join("` or `", values) + "`";
     String message = Places.field(at) + " must be " + choices + ", not `" + written + "`";
-    error(Code.FM011, message, at, Hints.didYouMean(written, values));
+    error(Code.FM011, message, at, DidYouMean.didYouMean(written, values));
   }
 
   private YNode nodeAt(TreePath at) {

@@ -1,9 +1,11 @@
 package dev.formation.testing;
 
 import dev.formation.Main;
+import dev.formation.cli.Environment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 
@@ -17,15 +19,23 @@ import picocli.CommandLine.Help;
  * }</pre>
  */
 public final class CliRunner {
-  private final Path workingDir;
+  private final Environment environment;
 
-  private CliRunner(Path workingDir) {
-    this.workingDir = workingDir;
+  private CliRunner(Environment environment) {
+    this.environment = environment;
   }
 
   /** A runner whose relative paths (such as the default {@code formation.yaml}) resolve in {@code dir}. */
   public static CliRunner in(Path dir) {
-    return new CliRunner(dir.toAbsolutePath());
+    return new CliRunner(Environment.system(dir.toAbsolutePath()));
+  }
+
+  /**
+   * A runner in an environment of the test's making: only these variables, this home folder, and
+   * this terminal (use {@link Environment.Terminal#NONE} for none).
+   */
+  public static CliRunner in(Path dir, Map<String, String> env, Environment.Terminal terminal) {
+    return new CliRunner(new Environment(dir, env, dir, terminal));
   }
 
   /** Runs {@code formation args...} in the process's own working directory. */
@@ -35,7 +45,7 @@ public final class CliRunner {
 
   /** Runs {@code formation args...} in this runner's working directory. */
   public Result exec(String... args) {
-    CommandLine cl = Main.commandLine(workingDir);
+    CommandLine cl = Main.commandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));

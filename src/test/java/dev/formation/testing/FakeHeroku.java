@@ -112,6 +112,11 @@ public final class FakeHeroku implements AutoCloseable {
     return this;
   }
 
+  /** Drops every fault not yet spent. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
   /** Every request received, in arrival order. */
   public List<RecordedRequest> requests() {
     return new ArrayList<>(log);

@@ -15,6 +15,11 @@ public final class Colors {
     return new Colors(System.console() != null && System.getenv("NO_COLOR") == null);
   }
 
+  /** Colour exactly when {@code on}: the command decides from its environment. */
+  public static Colors when(boolean on) {
+    return new Colors(on);
+  }
+
   public static Colors off() {
     return new Colors(false);
   }

@@ -1,5 +1,7 @@
 package dev.formation.platform.heroku;
 
+import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Size;
 import dev.formation.plan.LiveApp;
 import dev.formation.plan.LiveMonitor;
 import dev.formation.plan.LiveProcess;
@@ -51,8 +53,20 @@ public final class HerokuPlatform implements Platform {
     } else {
       generation = WireMapping.generation(list);
     }
-    LiveMonitor monitor = readMonitor && id != null ? readScaleMonitor(id) : null;
-    return new LiveApp(app, id, generation, WireMapping.processes(list), monitor);
+    List<LiveProcess> processes = WireMapping.processes(list);
+    LiveMonitor monitor =
+        readMonitor && id != null && webCanAutoscale(processes) ? readScaleMonitor(id) : null;
+    return new LiveApp(app, id, generation, processes, monitor);
+  }
+
+  /**
+   * Monitors exist only for web on Performance, Private or Shield sizes; asking elsewhere would
+   * spend a request of the hourly budget on an answer known in advance.
+   */
+  private static boolean webCanAutoscale(List<LiveProcess> processes) {
+    return processes.stream()
+        .filter(p -> p.type().equals("web"))
+        .anyMatch(p -> Catalog.standard().find(p.size()).map(Size::autoscale).orElse(false));
   }
 
   @Override

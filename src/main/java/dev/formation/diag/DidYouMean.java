@@ -1,20 +1,20 @@
-package dev.formation.config;
+package dev.formation.diag;
 
 import java.util.Collection;
 import java.util.Locale;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /** "Did you mean" suggestions by edit distance, ignoring case. */
-final class Hints {
-  private Hints() {}
+public final class DidYouMean {
+  private DidYouMean() {}
 
   /** The closest candidate as a hint, or {@code null} when none is close enough to help. */
-  static String didYouMean(String word, Collection<String> candidates) {
+  public static String didYouMean(String word, Collection<String> candidates) {
     String closest = closest(word, candidates);
     return closest == null ? null : "did you mean `" + closest + "`?";
   }
 
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     if (word == null || word.isEmpty()) {
       return null;
     }
