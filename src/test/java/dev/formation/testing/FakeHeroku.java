@@ -28,6 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * injectable faults, and a log of every request received.
  */
 public final class FakeHeroku implements AutoCloseable {
+  static {
+    // without TCP_NODELAY, loopback write-write-read exchanges stall on delayed ACKs (~40 ms);
+    // the JDK server reads this once, when its first instance in the JVM starts
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService pool;
   private final String token = "fake-" + UUID.randomUUID();
