@@ -4,6 +4,7 @@ import dev.formation.platform.PlatformException;
 import dev.formation.platform.heroku.api.ErrorJson;
 import dev.formation.platform.heroku.api.Json;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Turns an error response into a {@link PlatformException} a user can act on: the API's own
@@ -45,7 +46,7 @@ final class ApiErrors {
 
   // a 404 naming a process type is about the type, not the app
   private static boolean mentionsProcessType(String message) {
-    String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
     return m.contains("process type") || m.contains("formation");
   }
 

@@ -156,9 +156,4 @@ final class HerokuHttp {
     String kind = e.getClass().getSimpleName();
     return m == null || m.isBlank() ? kind : kind + ": " + m;
   }
-
-  /** The budget the last response reported, for tests and progress output. */
-  long rateLimitRemaining() {
-    return throttle.remaining();
-  }
 }

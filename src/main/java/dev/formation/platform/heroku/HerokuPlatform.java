@@ -150,7 +150,7 @@ public final class HerokuPlatform implements Platform {
     try {
       return Json.read(r.body(), type);
     } catch (IllegalArgumentException e) {
-      throw unexpected(r, e);
+      throw unexpected(r);
     }
   }
 
@@ -158,11 +158,11 @@ public final class HerokuPlatform implements Platform {
     try {
       return Json.read(r.body(), type);
     } catch (IllegalArgumentException e) {
-      throw unexpected(r, e);
+      throw unexpected(r);
     }
   }
 
-  private static PlatformException unexpected(ApiResponse r, Exception e) {
+  private static PlatformException unexpected(ApiResponse r) {
     return new PlatformException("the Heroku API answered with unexpected JSON (request id "
         + r.requestId() + ")", r.status(), null, r.requestId());
   }
