@@ -39,7 +39,7 @@ final class HerokuHttp {
         .version(HttpClient.Version.HTTP_1_1)
         .build();
     this.throttle = new Throttle(config.timing(), Throttle.REFILL_INTERVAL);
-    this.trace = new HttpTrace(config.trace(), config.token());
+    this.trace = new HttpTrace(config.trace(), config.token().reveal());
   }
 
   /** Sends the request; returns a 2xx answer or throws with the API's message. */
@@ -90,7 +90,7 @@ final class HerokuHttp {
       throws IOException, InterruptedException {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", ACCEPT);
-    headers.put("Authorization", "Bearer " + config.token());
+    headers.put("Authorization", "Bearer " + config.token().reveal());
     headers.put("User-Agent", "formation/" + config.version());
     headers.put("Request-Id", UUID.randomUUID().toString());
     if (body != null) {

@@ -20,7 +20,7 @@ class HerokuConfigTest {
     HerokuConfig c = HerokuConfig.fromEnvironment(
         Map.of("HEROKU_API_KEY", " from-env \n"), home, null, "1.0");
 
-    assertThat(c.token()).isEqualTo("from-env");
+    assertThat(c.token().reveal()).isEqualTo("from-env");
   }
 
   @Test
@@ -28,7 +28,9 @@ class HerokuConfigTest {
     Files.writeString(home.resolve(".netrc"),
         "machine git.heroku.com password git\nmachine api.heroku.com password api\n");
 
-    assertThat(HerokuConfig.fromEnvironment(Map.of(), home, null, "1.0").token()).isEqualTo("api");
+    HerokuConfig c = HerokuConfig.fromEnvironment(Map.of(), home, null, "1.0");
+
+    assertThat(c.token().reveal()).isEqualTo("api");
   }
 
   @Test
@@ -37,16 +39,16 @@ class HerokuConfigTest {
         "machine 127.0.0.1 password host-only\nmachine 127.0.0.1:7000 password with-port\n");
 
     assertThat(HerokuConfig.fromEnvironment(Map.of(), home, "http://127.0.0.1:7000", "1")
-        .token()).isEqualTo("with-port");
+        .token().reveal()).isEqualTo("with-port");
     assertThat(HerokuConfig.fromEnvironment(Map.of(), home, "http://127.0.0.1:7001", "1")
-        .token()).isEqualTo("host-only");
+        .token().reveal()).isEqualTo("host-only");
   }
 
   @Test
   void netrc_defaultEntry_isUsedWhenNoMachineMatches() throws Exception {
     Files.writeString(home.resolve(".netrc"), "default password anything\n");
 
-    assertThat(HerokuConfig.fromEnvironment(Map.of(), home, null, "1").token())
+    assertThat(HerokuConfig.fromEnvironment(Map.of(), home, null, "1").token().reveal())
         .isEqualTo("anything");
   }
 
@@ -71,6 +73,7 @@ class HerokuConfigTest {
     HerokuConfig c = HerokuConfig.fromEnvironment(
         Map.of("HEROKU_API_KEY", "sekrit-123"), home, null, "1");
 
-    assertThat(c.toString()).doesNotContain("sekrit-123").contains("[REDACTED]");
+    assertThat(c.toString()).doesNotContain("sekrit-123").contains("token=[REDACTED]");
+    assertThat(String.format("%s", c.token())).isEqualTo("[REDACTED]");
   }
 }

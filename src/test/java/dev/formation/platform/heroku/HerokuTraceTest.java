@@ -60,7 +60,7 @@ class HerokuTraceTest {
     messages.add(failure(() -> t.platform.createMonitor(live, new MonitorSettings(5, 2, 1, true))));
     HerokuConfig wrongToken = t.platform.config().withTrace(t.trace::add);
     messages.add(failure(() -> new HerokuPlatform(new HerokuConfig(wrongToken.endpoint(),
-        fake.token() + "x", "1", wrongToken.connectTimeout(), wrongToken.requestTimeout(),
+        Secret.of(fake.token() + "x"), "1", wrongToken.connectTimeout(), wrongToken.requestTimeout(),
         wrongToken.retry(), wrongToken.timing(), t.trace::add)).read("shop", false)));
 
     assertThat(messages).hasSize(6).allSatisfy(m -> assertThat(m).isNotBlank()
