@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Heroku Platform API (and metrics API, on the same server) that follows {@code
- * HEROKU-API.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an
- * ephemeral port; thread-safe; with configurable latency, page size and rate-limit budget,
- * injectable faults, and a log of every request received.
+ * HEROKU-API.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an ephemeral
+ * port; thread-safe; with configurable latency, page size and rate-limit budget, injectable faults,
+ * and a log of every request received.
  */
 public final class FakeHeroku implements AutoCloseable {
   static {
@@ -47,11 +47,14 @@ public final class FakeHeroku implements AutoCloseable {
 
   private FakeHeroku(int threads) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 512);
-    pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "fake-heroku");
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fake-heroku");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -142,7 +145,8 @@ public final class FakeHeroku implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     String body = readBody(ex);
     Map<String, List<String>> headers = new TreeMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    ex.getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     FakeResponse response;
     try {
       sleep(latency);
@@ -170,7 +174,9 @@ public final class FakeHeroku implements AutoCloseable {
   private FakeResponse answer(HttpExchange ex, String method, String path, String body) {
     String accept = ex.getRequestHeaders().getFirst("Accept");
     if (!FakeRouter.acceptable(accept)) {
-      return FakeResponse.error(406, "not_acceptable",
+      return FakeResponse.error(
+          406,
+          "not_acceptable",
           "Please specify a version along with Heroku's API MIME type. For example, "
               + "`Accept: application/vnd.heroku+json; version=3`.");
     }
@@ -179,13 +185,16 @@ public final class FakeHeroku implements AutoCloseable {
     }
     boolean counted = !(method.equals("GET") && path.equals("/account/rate-limits"));
     if (counted && remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-      return FakeResponse.error(429, "rate_limit",
+      return FakeResponse.error(
+          429,
+          "rate_limit",
           "Your account reached the API rate limit\nPlease wait a few minutes before making new "
               + "requests");
     }
     boolean hasBody = method.equals("PATCH") || method.equals("POST");
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+    if (hasBody
+        && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
       return FakeResponse.error(400, "bad_request", "Content-Type must be application/json.");
     }
     String range = ex.getRequestHeaders().getFirst("Range");

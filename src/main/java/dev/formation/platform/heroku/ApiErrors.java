@@ -20,14 +20,16 @@ final class ApiErrors {
     String apiMessage = error == null || error.message() == null ? null : error.message().strip();
     String message;
     if (r.status() == 401) {
-      message = "the Heroku API rejected the token (unauthorized): set HEROKU_API_KEY to a valid "
-          + "key or run `heroku login`";
+      message =
+          "the Heroku API rejected the token (unauthorized): set HEROKU_API_KEY to a valid "
+              + "key or run `heroku login`";
     } else if (r.status() == 404 && app != null && !mentionsProcessType(apiMessage)) {
       message = "app `" + app + "` not found (or you have no access)";
     } else if (apiMessage != null && !apiMessage.isEmpty()) {
       message = apiMessage;
     } else {
-      message = "the Heroku API answered HTTP " + r.status() + " to " + method + " " + uri.getPath();
+      message =
+          "the Heroku API answered HTTP " + r.status() + " to " + method + " " + uri.getPath();
     }
     StringBuilder sb = new StringBuilder(message).append(" (");
     if (r.status() == 429) {

@@ -42,14 +42,27 @@ public record HerokuConfig(
       Map<String, String> env, Path home, String apiUrlOverride, String version)
       throws PlatformException {
     ApiEndpoint endpoint = ApiEndpoint.resolve(env, apiUrlOverride);
-    String token = findToken(env, home, endpoint)
-        .orElseThrow(() -> new PlatformException(
-            "no Heroku API token for " + endpoint.api().getHost()
-                + ": set HEROKU_API_KEY or run `heroku login`",
-            0, null, null));
+    String token =
+        findToken(env, home, endpoint)
+            .orElseThrow(
+                () ->
+                    new PlatformException(
+                        "no Heroku API token for "
+                            + endpoint.api().getHost()
+                            + ": set HEROKU_API_KEY or run `heroku login`",
+                        0,
+                        null,
+                        null));
     try {
-      return new HerokuConfig(endpoint, Secret.of(token), version, Duration.ofSeconds(10),
-          Duration.ofSeconds(30), RetryPolicy.DEFAULT, Timing.SYSTEM, null);
+      return new HerokuConfig(
+          endpoint,
+          Secret.of(token),
+          version,
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          RetryPolicy.DEFAULT,
+          Timing.SYSTEM,
+          null);
     } catch (IllegalArgumentException e) {
       throw new PlatformException(e.getMessage(), 0, null, null);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed {@code ~/.netrc}: free-form whitespace-separated tokens, so several machines may share
- * a line; {@code default} applies to any machine not listed; {@code macdef} bodies are skipped.
+ * A parsed {@code ~/.netrc}: free-form whitespace-separated tokens, so several machines may share a
+ * line; {@code default} applies to any machine not listed; {@code macdef} bodies are skipped.
  */
 public final class Netrc {
   private final Map<String, String> passwords = new LinkedHashMap<>();

@@ -1,9 +1,8 @@
 package dev.formation.platform.heroku;
 
 /**
- * The API token, wrapped so that printing, logging or formatting it shows {@code [REDACTED]};
- * only the adapter's own package can read the value, to put it in the {@code Authorization}
- * header.
+ * The API token, wrapped so that printing, logging or formatting it shows {@code [REDACTED]}; only
+ * the adapter's own package can read the value, to put it in the {@code Authorization} header.
  */
 public final class Secret {
   private final String value;

@@ -27,7 +27,8 @@ class HerokuConcurrencyTest {
     try (FakeHeroku fake = FakeHeroku.start()) {
       fake.latency(Duration.ofMillis(25));
       for (int i = 0; i < 500; i++) {
-        fake.addApp(String.format("app-%03d", i), "cedar").process("web", "standard-1x", 1)
+        fake.addApp(String.format("app-%03d", i), "cedar")
+            .process("web", "standard-1x", 1)
             .process("worker", "standard-1x", 1);
       }
       HerokuPlatform platform = new HerokuTestSupport(fake, home).platform;
@@ -37,12 +38,16 @@ class HerokuConcurrencyTest {
       for (int i = 0; i < 500; i++) {
         String name = String.format("app-%03d", i);
         int quantity = i % 7;
-        results.add(pool.submit(() -> {
-          LiveApp live = platform.read(name, false);
-          return platform.updateFormation(live, List.of(
-              new FormationUpdate("web", quantity, "standard-2x"),
-              new FormationUpdate("worker", 2, null)));
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  LiveApp live = platform.read(name, false);
+                  return platform.updateFormation(
+                      live,
+                      List.of(
+                          new FormationUpdate("web", quantity, "standard-2x"),
+                          new FormationUpdate("worker", 2, null)));
+                }));
       }
       for (int i = 0; i < 500; i++) {
         LiveApp app = results.get(i).get(60, TimeUnit.SECONDS);
@@ -52,8 +57,10 @@ class HerokuConcurrencyTest {
       long ms = (System.nanoTime() - start) / 1_000_000;
       pool.shutdown();
 
-      Map<String, Long> perApp = fake.requests().stream().collect(Collectors.groupingBy(
-          r -> r.method() + " " + r.path(), Collectors.counting()));
+      Map<String, Long> perApp =
+          fake.requests().stream()
+              .collect(
+                  Collectors.groupingBy(r -> r.method() + " " + r.path(), Collectors.counting()));
       assertThat(perApp).hasSize(1000).allSatisfy((k, n) -> assertThat(n).as(k).isEqualTo(1L));
       assertThat(fake.requests()).extracting(RecordedRequest::status).containsOnly(200);
       assertThat(fake.app("app-006").quantity("worker")).isEqualTo(2);

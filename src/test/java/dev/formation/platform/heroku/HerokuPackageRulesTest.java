@@ -17,15 +17,22 @@ class HerokuPackageRulesTest {
   void adapter_importsOnlyTheSpiThePlanRecordsTheJdkAndJackson() throws IOException {
     List<String> imports;
     try (Stream<Path> files = Files.walk(SOURCES)) {
-      imports = files.filter(p -> p.toString().endsWith(".java"))
-          .flatMap(HerokuPackageRulesTest::lines)
-          .filter(l -> l.startsWith("import "))
-          .map(l -> l.replaceFirst("import (static )?", ""))
-          .toList();
+      imports =
+          files
+              .filter(p -> p.toString().endsWith(".java"))
+              .flatMap(HerokuPackageRulesTest::lines)
+              .filter(l -> l.startsWith("import "))
+              .map(l -> l.replaceFirst("import (static )?", ""))
+              .toList();
     }
-    assertThat(imports).isNotEmpty().allSatisfy(i -> assertThat(i).matches(
-        "(java\\.|tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.annotation\\."
-            + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])|dev\\.formation\\.plan\\.).*"));
+    assertThat(imports)
+        .isNotEmpty()
+        .allSatisfy(
+            i ->
+                assertThat(i)
+                    .matches(
+                        "(java\\.|tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.annotation\\."
+                            + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])|dev\\.formation\\.plan\\.).*"));
   }
 
   private static Stream<String> lines(Path p) {
