@@ -32,7 +32,8 @@ class HerokuPackageRulesTest {
                 assertThat(i)
                     .matches(
                         "(java\\.|tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.annotation\\."
-                            + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])|dev\\.formation\\.plan\\.).*"));
+                            + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])"
+                            + "|dev\\.formation\\.plan\\.).*"));
   }
 
   private static Stream<String> lines(Path p) {

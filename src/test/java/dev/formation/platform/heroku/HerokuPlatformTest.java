@@ -269,9 +269,9 @@ class HerokuPlatformTest {
             "PATCH " + base + "/" + created.id() + " 202");
     assertThat(fake.requests().get(0).body())
         .isEqualTo(
-            "{\"name\":\"LATENCY_SCALE\","
-                + "\"action_type\":\"scale\",\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,"
-                + "\"value\":500,\"min_quantity\":2,\"max_quantity\":8,\"notification_channels\":[\"app\"],"
+            "{\"name\":\"LATENCY_SCALE\",\"action_type\":\"scale\",\"is_active\":true,"
+                + "\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":500,\"min_quantity\":2,"
+                + "\"max_quantity\":8,\"notification_channels\":[\"app\"],"
                 + "\"notification_period\":1440}");
     assertThat(fake.requests().get(1).body()).contains("\"notification_channels\":[]");
     assertThat(fake.requests().get(2).body())
