@@ -60,10 +60,15 @@ public final class FakeHeroku implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a fake with enough threads for a parallel benchmark. */
+  /** Starts a fake with 64 handler threads, enough for a parallel benchmark. */
   public static FakeHeroku start() {
+    return start(64);
+  }
+
+  /** Starts a fake; each handler thread serves one request at a time, latency included. */
+  public static FakeHeroku start(int threads) {
     try {
-      return new FakeHeroku(64);
+      return new FakeHeroku(threads);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the fake Heroku API", e);
     }
@@ -77,6 +82,11 @@ public final class FakeHeroku implements AutoCloseable {
   /** The one token the fake accepts as {@code Authorization: Bearer <token>}. */
   public String token() {
     return token;
+  }
+
+  /** The environment a CLI run needs to talk to this fake: HEROKU_API_KEY and HEROKU_HOST. */
+  public Map<String, String> env() {
+    return Map.of("HEROKU_API_KEY", token, "HEROKU_HOST", url());
   }
 
   /** Creates an app of generation {@code cedar} or {@code fir}; add its types with process(). */

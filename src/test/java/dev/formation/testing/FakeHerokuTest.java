@@ -65,6 +65,15 @@ class FakeHerokuTest {
   }
 
   @Test
+  void env_pointsACliAtTheFake() throws Exception {
+    assertThat(fake.env())
+        .containsEntry("HEROKU_API_KEY", fake.token())
+        .containsEntry("HEROKU_HOST", fake.url());
+    assertThat(fake.url()).startsWith("http://127.0.0.1:");
+    assertThat(call("GET", "/account", null).body()).contains("\"email\"");
+  }
+
+  @Test
   void missingOrWrongToken_is401Unauthorized() throws Exception {
     assertThat(call("GET", "/account", null, ACCEPT, null).body())
         .isEqualTo("{\"id\":\"unauthorized\",\"message\":\"Invalid credentials provided.\"}");
