@@ -61,6 +61,24 @@ class HerokuConfigTest {
   }
 
   @Test
+  void plainHttpToARemoteHost_isRefusedBeforeTheTokenIsUsed() {
+    assertThatThrownBy(
+            () ->
+                HerokuConfig.fromEnvironment(
+                    Map.of(
+                        "HEROKU_API_KEY",
+                        "sekrit-123",
+                        "HEROKU_HOST",
+                        "http://api.example.invalid"),
+                    home,
+                    null,
+                    "1"))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageStartingWith("refusing to send the Heroku API token over plain http")
+        .hasMessageNotContaining("sekrit-123");
+  }
+
+  @Test
   void noToken_tellsHowToGetOne() {
     assertThatThrownBy(() -> HerokuConfig.fromEnvironment(Map.of(), home, null, "1"))
         .isInstanceOf(PlatformException.class)

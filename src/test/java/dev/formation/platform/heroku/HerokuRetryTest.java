@@ -62,6 +62,15 @@ class HerokuRetryTest {
   }
 
   @Test
+  void serverErrorThenSuccess_onGet_isRetried() throws Exception {
+    fake.inject(FakeFault.serverError(500).on("GET", "/apps/shop/formation"));
+
+    assertThat(t.platform.read("shop", false).process("web").get().quantity()).isEqualTo(2);
+    assertThat(fake.requests()).extracting(RecordedRequest::status).containsExactly(500, 200);
+    assertThat(t.timing.sleeps()).containsExactly(Duration.ofMillis(250));
+  }
+
+  @Test
   void serverErrorThenSuccess_onPatch_isRetriedBecauseItIsAbsolute() throws Exception {
     LiveApp live = t.platform.read("shop", false);
     fake.inject(FakeFault.serverError(500).on("PATCH", ".*"));
