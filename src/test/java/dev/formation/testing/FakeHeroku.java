@@ -176,6 +176,9 @@ public final class FakeHeroku implements AutoCloseable {
       Thread.currentThread().interrupt();
       ex.close();
       return;
+    } catch (RuntimeException e) {
+      // a bug in the fake: answer it visibly instead of letting the server drop the connection
+      response = FakeResponse.error(500, "fake_bug", String.valueOf(e));
     }
     log.add(new RecordedRequest(method, path, headers, body, response.status()));
     response.send(ex, remaining.get(), ex.getRequestHeaders().getFirst("Request-Id"));

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * never shows in {@link #toString()}.
  *
  * @param version formation's version, sent in {@code User-Agent}
- * @param trace where {@code --debug} HTTP traces go, or {@code null} for none
+ * @param trace where {@code --debug} HTTP traces go, or {@code null} for none; called from several
+ *     threads at once when apps are read in parallel, one whole request or response per call
  */
 public record HerokuConfig(
     ApiEndpoint endpoint,
