@@ -74,8 +74,12 @@ public final class HerokuPlatform implements Platform {
     Map<String, LiveProcess> merged = new LinkedHashMap<>();
     app.processes().forEach(p -> merged.put(p.type(), p));
     WireMapping.processes(answered).forEach(p -> merged.put(p.type(), p));
+    String id =
+        app.id() != null || answered.isEmpty() || answered.get(0).app() == null
+            ? app.id()
+            : answered.get(0).app().id();
     return new LiveApp(
-        app.name(), app.id(), app.generation(), List.copyOf(merged.values()), app.monitor());
+        app.name(), id, app.generation(), List.copyOf(merged.values()), app.monitor());
   }
 
   @Override
