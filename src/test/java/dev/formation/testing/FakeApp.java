@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One app held by {@link FakeHeroku}: its release's process types with size and quantity, and
- * its web monitors. Every method locks the app, so requests for different apps never wait on
- * each other.
+ * One app held by {@link FakeHeroku}: its release's process types with size and quantity, and its
+ * web monitors. Every method locks the app, so requests for different apps never wait on each
+ * other.
  */
 public final class FakeApp {
   final String name;
@@ -34,19 +34,38 @@ public final class FakeApp {
 
   /** Adds a process type to the app's release, as a deploy of a Procfile would. */
   public synchronized FakeApp process(String type, String size, int quantity) {
-    Size s = Catalog.standard().find(size).orElseThrow(
-        () -> new IllegalArgumentException("unknown size " + size));
+    Size s =
+        Catalog.standard()
+            .find(size)
+            .orElseThrow(() -> new IllegalArgumentException("unknown size " + size));
     Instant now = Instant.now();
-    formation.put(type, new Proc(UUID.randomUUID().toString(), type, "bin/" + type, s, quantity,
-        now, now));
+    formation.put(
+        type, new Proc(UUID.randomUUID().toString(), type, "bin/" + type, s, quantity, now, now));
     return this;
   }
 
   /** Adds a monitor as if someone had configured it by hand; returns its id. */
-  public synchronized String monitor(String name, String actionType, boolean active, int min,
-      int max, int value, boolean notifyApp) {
-    Monitor m = new Monitor(UUID.randomUUID().toString(), name, actionType, active, "GREATER_OR_EQUAL",
-        1, value, min, max, notifyApp ? List.of("app") : List.of(), 1440);
+  public synchronized String monitor(
+      String name,
+      String actionType,
+      boolean active,
+      int min,
+      int max,
+      int value,
+      boolean notifyApp) {
+    Monitor m =
+        new Monitor(
+            UUID.randomUUID().toString(),
+            name,
+            actionType,
+            active,
+            "GREATER_OR_EQUAL",
+            1,
+            value,
+            min,
+            max,
+            notifyApp ? List.of("app") : List.of(),
+            1440);
     monitors.add(m);
     return m.id;
   }
@@ -84,7 +103,13 @@ public final class FakeApp {
     final Instant createdAt;
     Instant updatedAt;
 
-    Proc(String id, String type, String command, Size size, int quantity, Instant createdAt,
+    Proc(
+        String id,
+        String type,
+        String command,
+        Size size,
+        int quantity,
+        Instant createdAt,
         Instant updatedAt) {
       this.id = id;
       this.type = type;
@@ -110,8 +135,18 @@ public final class FakeApp {
     public List<String> notificationChannels;
     public int notificationPeriod;
 
-    Monitor(String id, String name, String actionType, boolean active, String op, int period,
-        int value, int minQuantity, int maxQuantity, List<String> channels, int notificationPeriod) {
+    Monitor(
+        String id,
+        String name,
+        String actionType,
+        boolean active,
+        String op,
+        int period,
+        int value,
+        int minQuantity,
+        int maxQuantity,
+        List<String> channels,
+        int notificationPeriod) {
       this.id = id;
       this.name = name;
       this.actionType = actionType;
@@ -126,8 +161,18 @@ public final class FakeApp {
     }
 
     Monitor copy() {
-      return new Monitor(id, name, actionType, active, op, period, value, minQuantity, maxQuantity,
-          notificationChannels, notificationPeriod);
+      return new Monitor(
+          id,
+          name,
+          actionType,
+          active,
+          op,
+          period,
+          value,
+          minQuantity,
+          maxQuantity,
+          notificationChannels,
+          notificationPeriod);
     }
   }
 }

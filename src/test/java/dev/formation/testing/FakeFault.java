@@ -4,12 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A failure the fake injects into the next {@code times} requests that match: an error status
- * (429 with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, or a dropped
+ * A failure the fake injects into the next {@code times} requests that match: an error status (429
+ * with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, or a dropped
  * connection (closed without any response).
  */
 public final class FakeFault {
-  enum Kind { STATUS, SLOW, DROP }
+  enum Kind {
+    STATUS,
+    SLOW,
+    DROP
+  }
 
   final Kind kind;
   final int status;

@@ -13,10 +13,9 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Heroku's formation update rules, written here independently of formation's own validator
- * (only the catalogue's facts are shared): body shape, size names, unknown types, tier mixing
- * over the whole resulting formation, and per-type and per-app limits. An update is all or
- * nothing.
+ * Heroku's formation update rules, written here independently of formation's own validator (only
+ * the catalogue's facts are shared): body shape, size names, unknown types, tier mixing over the
+ * whole resulting formation, and per-type and per-app limits. An update is all or nothing.
  */
 final class FakeFormationRules {
   private static final Set<String> UPDATE_KEYS = Set.of("type", "quantity", "size", "dyno_size");
@@ -27,7 +26,9 @@ final class FakeFormationRules {
   record Update(String type, Integer quantity, boolean relative, Size size, boolean quantitySet) {}
 
   static List<Update> parseBatch(FakeApp app, JsonNode body) throws FakeError {
-    if (!body.isObject() || !body.has("updates") || !body.get("updates").isArray()
+    if (!body.isObject()
+        || !body.has("updates")
+        || !body.get("updates").isArray()
         || body.size() != 1) {
       throw FakeError.invalid("Invalid params: `updates` must be an array of formation updates.");
     }
@@ -88,12 +89,16 @@ final class FakeFormationRules {
     if (catalog.replacementForLegacy(name).isPresent()) {
       throw FakeError.invalid("The " + name + " dyno size is no longer available.");
     }
-    Size s = catalog.find(name).orElseThrow(
-        () -> FakeError.invalid("No such dyno size: " + name + "."));
+    Size s =
+        catalog.find(name).orElseThrow(() -> FakeError.invalid("No such dyno size: " + name + "."));
     boolean fir = app.generation.equals("fir");
     if ((s.tier() == Tier.FIR) != fir) {
-      throw FakeError.invalid("The " + s.name() + " dyno size is not available on the "
-          + (fir ? "Fir" : "Cedar") + " generation.");
+      throw FakeError.invalid(
+          "The "
+              + s.name()
+              + " dyno size is not available on the "
+              + (fir ? "Fir" : "Cedar")
+              + " generation.");
     }
     return s;
   }
@@ -102,10 +107,13 @@ final class FakeFormationRules {
   static List<FakeApp.Proc> apply(FakeApp app, List<Update> updates) throws FakeError {
     Map<String, Size> sizes = new LinkedHashMap<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
-    app.formation.values().forEach(p -> {
-      sizes.put(p.type, p.size);
-      counts.put(p.type, p.quantity);
-    });
+    app.formation
+        .values()
+        .forEach(
+            p -> {
+              sizes.put(p.type, p.size);
+              counts.put(p.type, p.quantity);
+            });
     Map<String, Update> touched = new LinkedHashMap<>();
     for (Update u : updates) {
       if (!app.formation.containsKey(u.type())) {
@@ -136,7 +144,9 @@ final class FakeFormationRules {
     // Heroku: scaling web by hand while autoscaling is on turns autoscaling off
     Update web = touched.get("web");
     if (web != null && web.quantitySet()) {
-      app.monitors.stream().filter(m -> m.actionType.equals("scale")).forEach(m -> m.active = false);
+      app.monitors.stream()
+          .filter(m -> m.actionType.equals("scale"))
+          .forEach(m -> m.active = false);
     }
     return changed;
   }
@@ -147,22 +157,30 @@ final class FakeFormationRules {
       if (first == null) {
         first = s;
       } else if (!first.tier().group().equals(s.tier().group())) {
-        throw FakeError.invalid("Cannot use the following dyno types in the same app: "
-            + first.name() + " and " + s.name());
+        throw FakeError.invalid(
+            "Cannot use the following dyno types in the same app: "
+                + first.name()
+                + " and "
+                + s.name());
       }
     }
   }
 
-  private static void checkLimits(FakeApp app, Set<String> touched, Map<String, Size> sizes,
-      Map<String, Integer> counts) throws FakeError {
+  private static void checkLimits(
+      FakeApp app, Set<String> touched, Map<String, Size> sizes, Map<String, Integer> counts)
+      throws FakeError {
     for (String type : touched) {
       Size s = sizes.get(type);
       int q = counts.get(type);
       if (q > s.maxPerType()) {
-        throw FakeError.invalid(s.maxPerType() == 1
-            ? "Cannot update to more than 1 " + s.name() + " size dynos per process type."
-            : "Cannot scale to more than " + s.maxPerType() + " " + s.name()
-                + " size dynos per process type.");
+        throw FakeError.invalid(
+            s.maxPerType() == 1
+                ? "Cannot update to more than 1 " + s.name() + " size dynos per process type."
+                : "Cannot scale to more than "
+                    + s.maxPerType()
+                    + " "
+                    + s.name()
+                    + " size dynos per process type.");
       }
     }
     int total = 0;
@@ -172,13 +190,13 @@ final class FakeFormationRules {
       eco += sizes.get(e.getKey()).tier() == Tier.ECO ? e.getValue() : 0;
     }
     if (eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
-      throw FakeError.invalid("Cannot run more than " + Catalog.MAX_ECO_RUNNING_PER_APP
-          + " Eco dynos per app.");
+      throw FakeError.invalid(
+          "Cannot run more than " + Catalog.MAX_ECO_RUNNING_PER_APP + " Eco dynos per app.");
     }
     Generation g = app.generation.equals("fir") ? Generation.FIR : Generation.CEDAR;
     if (total > g.maxDynosPerApp()) {
-      throw FakeError.invalid("Cannot scale to more than " + g.maxDynosPerApp()
-          + " dynos per app.");
+      throw FakeError.invalid(
+          "Cannot scale to more than " + g.maxDynosPerApp() + " dynos per app.");
     }
   }
 }

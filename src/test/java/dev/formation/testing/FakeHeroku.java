@@ -23,11 +23,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Heroku Platform API (and metrics API, on the same server) that follows {@code
- * HEROKU-API.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an
- * ephemeral port; thread-safe; with configurable latency, page size and rate-limit budget,
- * injectable faults, and a log of every request received.
+ * HEROKU-API.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an ephemeral
+ * port; thread-safe; with configurable latency, page size and rate-limit budget, injectable faults,
+ * and a log of every request received.
  */
 public final class FakeHeroku implements AutoCloseable {
+  static {
+    // without TCP_NODELAY, loopback write-write-read exchanges stall on delayed ACKs (~40 ms);
+    // the JDK server reads this once, when its first instance in the JVM starts
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final ExecutorService pool;
   private final String token = "fake-" + UUID.randomUUID();
@@ -41,20 +47,28 @@ public final class FakeHeroku implements AutoCloseable {
 
   private FakeHeroku(int threads) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 512);
-    pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "fake-heroku");
-      t.setDaemon(true);
-      return t;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fake-heroku");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  /** Starts a fake with enough threads for a parallel benchmark. */
+  /** Starts a fake with 64 handler threads, enough for a parallel benchmark. */
   public static FakeHeroku start() {
+    return start(64);
+  }
+
+  /** Starts a fake; each handler thread serves one request at a time, latency included. */
+  public static FakeHeroku start(int threads) {
     try {
-      return new FakeHeroku(64);
+      return new FakeHeroku(threads);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the fake Heroku API", e);
     }
@@ -68,6 +82,11 @@ public final class FakeHeroku implements AutoCloseable {
   /** The one token the fake accepts as {@code Authorization: Bearer <token>}. */
   public String token() {
     return token;
+  }
+
+  /** The environment a CLI run needs to talk to this fake: HEROKU_API_KEY and HEROKU_HOST. */
+  public Map<String, String> env() {
+    return Map.of("HEROKU_API_KEY", token, "HEROKU_HOST", url());
   }
 
   /** Creates an app of generation {@code cedar} or {@code fir}; add its types with process(). */
@@ -141,7 +160,8 @@ public final class FakeHeroku implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     String body = readBody(ex);
     Map<String, List<String>> headers = new TreeMap<>();
-    ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    ex.getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
     FakeResponse response;
     try {
       sleep(latency);
@@ -161,6 +181,9 @@ public final class FakeHeroku implements AutoCloseable {
       Thread.currentThread().interrupt();
       ex.close();
       return;
+    } catch (RuntimeException e) {
+      // a bug in the fake: answer it visibly instead of letting the server drop the connection
+      response = FakeResponse.error(500, "fake_bug", String.valueOf(e));
     }
     log.add(new RecordedRequest(method, path, headers, body, response.status()));
     response.send(ex, remaining.get(), ex.getRequestHeaders().getFirst("Request-Id"));
@@ -169,7 +192,9 @@ public final class FakeHeroku implements AutoCloseable {
   private FakeResponse answer(HttpExchange ex, String method, String path, String body) {
     String accept = ex.getRequestHeaders().getFirst("Accept");
     if (!FakeRouter.acceptable(accept)) {
-      return FakeResponse.error(406, "not_acceptable",
+      return FakeResponse.error(
+          406,
+          "not_acceptable",
           "Please specify a version along with Heroku's API MIME type. For example, "
               + "`Accept: application/vnd.heroku+json; version=3`.");
     }
@@ -178,13 +203,16 @@ public final class FakeHeroku implements AutoCloseable {
     }
     boolean counted = !(method.equals("GET") && path.equals("/account/rate-limits"));
     if (counted && remaining.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
-      return FakeResponse.error(429, "rate_limit",
+      return FakeResponse.error(
+          429,
+          "rate_limit",
           "Your account reached the API rate limit\nPlease wait a few minutes before making new "
               + "requests");
     }
     boolean hasBody = method.equals("PATCH") || method.equals("POST");
     String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (hasBody && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+    if (hasBody
+        && (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
       return FakeResponse.error(400, "bad_request", "Content-Type must be application/json.");
     }
     String range = ex.getRequestHeaders().getFirst("Range");

@@ -40,8 +40,11 @@ class FakeHerokuTest {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -56,8 +59,18 @@ class FakeHerokuTest {
       assertThat(r.statusCode()).isEqualTo(406);
       assertThat(r.body()).contains("\"id\":\"not_acceptable\"");
     }
-    assertThat(call("GET", "/apps/shop", null, ACCEPT + ".sdk", "Bearer " + fake.token())
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            call("GET", "/apps/shop", null, ACCEPT + ".sdk", "Bearer " + fake.token()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void env_pointsACliAtTheFake() throws Exception {
+    assertThat(fake.env())
+        .containsEntry("HEROKU_API_KEY", fake.token())
+        .containsEntry("HEROKU_HOST", fake.url());
+    assertThat(fake.url()).startsWith("http://127.0.0.1:");
+    assertThat(call("GET", "/account", null).body()).contains("\"email\"");
   }
 
   @Test
@@ -70,9 +83,12 @@ class FakeHerokuTest {
   @Test
   void everyAnswer_carriesRateLimitAndRequestIdHeaders() throws Exception {
     fake.rateLimitRemaining(10);
-    HttpRequest req = HttpRequest.newBuilder(URI.create(fake.url() + "/account"))
-        .header("Accept", ACCEPT).header("Authorization", "Bearer " + fake.token())
-        .header("Request-Id", "abc-123").build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(fake.url() + "/account"))
+            .header("Accept", ACCEPT)
+            .header("Authorization", "Bearer " + fake.token())
+            .header("Request-Id", "abc-123")
+            .build();
 
     HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
 
@@ -99,15 +115,21 @@ class FakeHerokuTest {
     HttpResponse<String> r = call("GET", "/apps/nope/formation", null);
 
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.body()).isEqualTo("{\"id\":\"not_found\",\"message\":\"Couldn't find that app.\"}");
+    assertThat(r.body())
+        .isEqualTo("{\"id\":\"not_found\",\"message\":\"Couldn't find that app.\"}");
   }
 
   @Test
   void badBatchBodies_are422InvalidParams() throws Exception {
-    for (String body : new String[] {"{}", "{\"updates\":{}}", "{\"updates\":[{\"quantity\":1}]}",
-        "{\"updates\":[{\"type\":\"web\",\"command\":\"x\"}]}",
-        "{\"updates\":[{\"type\":\"web\",\"quantity\":1.5}]}",
-        "{\"updates\":[{\"type\":\"web\",\"dyno_size\":\"basic\"}]}"}) {
+    for (String body :
+        new String[] {
+          "{}",
+          "{\"updates\":{}}",
+          "{\"updates\":[{\"quantity\":1}]}",
+          "{\"updates\":[{\"type\":\"web\",\"command\":\"x\"}]}",
+          "{\"updates\":[{\"type\":\"web\",\"quantity\":1.5}]}",
+          "{\"updates\":[{\"type\":\"web\",\"dyno_size\":\"basic\"}]}"
+        }) {
       HttpResponse<String> r = call("PATCH", "/apps/shop/formation", body);
       assertThat(r.statusCode()).as(body).isEqualTo(422);
       assertThat(r.body()).as(body).contains("\"id\":\"invalid_params\"");
@@ -117,8 +139,9 @@ class FakeHerokuTest {
 
   @Test
   void unknownType_is404NamingIt() throws Exception {
-    HttpResponse<String> r = call("PATCH", "/apps/shop/formation",
-        "{\"updates\":[{\"type\":\"clock\",\"quantity\":1}]}");
+    HttpResponse<String> r =
+        call(
+            "PATCH", "/apps/shop/formation", "{\"updates\":[{\"type\":\"clock\",\"quantity\":1}]}");
 
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.body()).contains("\"message\":\"Couldn't find that process type (clock).\"");
@@ -126,15 +149,18 @@ class FakeHerokuTest {
 
   @Test
   void tierMove_perTypeFails_butOneBatchSucceeds() throws Exception {
-    HttpResponse<String> single = call("PATCH", "/apps/shop/formation/worker",
-        "{\"size\":\"standard-1x\"}");
+    HttpResponse<String> single =
+        call("PATCH", "/apps/shop/formation/worker", "{\"size\":\"standard-1x\"}");
     assertThat(single.statusCode()).isEqualTo(422);
-    assertThat(single.body()).contains(
-        "Cannot use the following dyno types in the same app: Basic and Standard-1X");
+    assertThat(single.body())
+        .contains("Cannot use the following dyno types in the same app: Basic and Standard-1X");
 
-    HttpResponse<String> batch = call("PATCH", "/apps/shop/formation",
-        "{\"updates\":[{\"type\":\"web\",\"size\":\"STANDARD-2x\"},"
-            + "{\"type\":\"worker\",\"dyno_size\":{\"name\":\"standard-1x\"}}]}");
+    HttpResponse<String> batch =
+        call(
+            "PATCH",
+            "/apps/shop/formation",
+            "{\"updates\":[{\"type\":\"web\",\"size\":\"STANDARD-2x\"},"
+                + "{\"type\":\"worker\",\"dyno_size\":{\"name\":\"standard-1x\"}}]}");
 
     assertThat(batch.statusCode()).isEqualTo(200);
     assertThat(shop.size("web")).isEqualTo("Standard-2X");
@@ -158,8 +184,12 @@ class FakeHerokuTest {
     assertThat(call("PATCH", "/apps/shop/formation/web", "{\"size\":\"1X\"}").statusCode())
         .isEqualTo(422);
     FakeApp big = fake.addApp("big", "cedar").process("web", "performance-m", 1);
-    assertThat(call("PATCH", "/apps/big/formation", "{\"updates\":[{\"type\":\"web\","
-        + "\"quantity\":11}]}").body())
+    assertThat(
+            call(
+                    "PATCH",
+                    "/apps/big/formation",
+                    "{\"updates\":[{\"type\":\"web\"," + "\"quantity\":11}]}")
+                .body())
         .contains("Cannot scale to more than 10 Performance-M size dynos per process type.");
     assertThat(big.quantity("web")).isEqualTo(1);
   }
@@ -168,34 +198,50 @@ class FakeHerokuTest {
   void firSizes_areReturnedLowercase_andCedarSizesRefused() throws Exception {
     FakeApp fir = fake.addApp("edge", "fir").process("web", "dyno-1c-0.5gb", 1);
 
-    assertThat(call("PATCH", "/apps/edge/formation",
-        "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"DYNO-2C-4GB\"}}]}").body())
+    assertThat(
+            call(
+                    "PATCH",
+                    "/apps/edge/formation",
+                    "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"DYNO-2C-4GB\"}}]}")
+                .body())
         .contains("\"name\":\"dyno-2c-4gb\"");
     assertThat(fir.size("web")).isEqualTo("dyno-2c-4gb");
-    assertThat(call("PATCH", "/apps/edge/formation",
-        "{\"updates\":[{\"type\":\"web\",\"size\":\"standard-1x\"}]}").statusCode()).isEqualTo(422);
+    assertThat(
+            call(
+                    "PATCH",
+                    "/apps/edge/formation",
+                    "{\"updates\":[{\"type\":\"web\",\"size\":\"standard-1x\"}]}")
+                .statusCode())
+        .isEqualTo(422);
   }
 
   @Test
   void monitors_onlyForAutoscaleWeb_oneScaleMonitor_patchIs202() throws Exception {
-    String create = "{\"name\":\"LATENCY_SCALE\",\"action_type\":\"scale\",\"is_active\":true,"
-        + "\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":500,\"min_quantity\":1,"
-        + "\"max_quantity\":4,\"notification_channels\":[],\"notification_period\":1440}";
+    String create =
+        "{\"name\":\"LATENCY_SCALE\",\"action_type\":\"scale\",\"is_active\":true,"
+            + "\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":500,\"min_quantity\":1,"
+            + "\"max_quantity\":4,\"notification_channels\":[],\"notification_period\":1440}";
     String monitors = "/apps/" + shop.id() + "/formation/web/monitors";
     assertThat(call("POST", monitors, create).statusCode()).isEqualTo(403);
     assertThat(call("POST", "/apps/shop/formation/web/monitors", create).statusCode())
         .isEqualTo(404);
 
-    FakeApp perf = fake.addApp("perf", "cedar").process("web", "performance-l", 2)
-        .process("worker", "performance-l", 1);
+    FakeApp perf =
+        fake.addApp("perf", "cedar")
+            .process("web", "performance-l", 2)
+            .process("worker", "performance-l", 1);
     String base = "/apps/" + perf.id() + "/formation/";
     assertThat(call("POST", base + "worker/monitors", create).statusCode()).isEqualTo(403);
     HttpResponse<String> created = call("POST", base + "web/monitors", create);
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(call("POST", base + "web/monitors", create).statusCode()).isEqualTo(409);
     String id = perf.monitors().get(0).id;
-    assertThat(call("PATCH", base + "web/monitors/" + id,
-        "{\"is_active\":false,\"op\":\"GREATER_OR_EQUAL\",\"period\":1}").statusCode())
+    assertThat(
+            call(
+                    "PATCH",
+                    base + "web/monitors/" + id,
+                    "{\"is_active\":false,\"op\":\"GREATER_OR_EQUAL\",\"period\":1}")
+                .statusCode())
         .isEqualTo(202);
     assertThat(perf.monitors().get(0).active).isFalse();
     assertThat(call("PATCH", base + "web/monitors/" + id, "{\"is_active\":true}").statusCode())
@@ -218,7 +264,8 @@ class FakeHerokuTest {
 
     RecordedRequest r = fake.requests().get(0);
     assertThat(r.toString())
-        .isEqualTo("PATCH /apps/shop/formation -> 200 {\"updates\":[{\"type\":\"web\",\"quantity\":0}]}");
+        .isEqualTo(
+            "PATCH /apps/shop/formation -> 200 {\"updates\":[{\"type\":\"web\",\"quantity\":0}]}");
     assertThat(r.header("content-type")).isEqualTo("application/json");
   }
 }

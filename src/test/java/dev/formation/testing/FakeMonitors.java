@@ -12,9 +12,18 @@ import tools.jackson.databind.JsonNode;
  * scale monitor per formation (else 409), strict field names and types (else 422).
  */
 final class FakeMonitors {
-  private static final Set<String> KEYS = Set.of("name", "action_type", "is_active", "op",
-      "period", "value", "min_quantity", "max_quantity", "notification_channels",
-      "notification_period");
+  private static final Set<String> KEYS =
+      Set.of(
+          "name",
+          "action_type",
+          "is_active",
+          "op",
+          "period",
+          "value",
+          "min_quantity",
+          "max_quantity",
+          "notification_channels",
+          "notification_period");
 
   private FakeMonitors() {}
 
@@ -29,8 +38,19 @@ final class FakeMonitors {
     if (!action.equals("scale") && !action.equals("alert")) {
       throw FakeError.invalid("Invalid params: `action_type` must be scale or alert.");
     }
-    FakeApp.Monitor m = new FakeApp.Monitor(UUID.randomUUID().toString(), text(body, "name"),
-        action, false, "GREATER_OR_EQUAL", 1, 1000, 1, 1, List.of(), 1440);
+    FakeApp.Monitor m =
+        new FakeApp.Monitor(
+            UUID.randomUUID().toString(),
+            text(body, "name"),
+            action,
+            false,
+            "GREATER_OR_EQUAL",
+            1,
+            1000,
+            1,
+            1,
+            List.of(),
+            1440);
     if (action.equals("scale")) {
       checkAutoscale(app, type);
       if (app.monitors.stream().anyMatch(x -> x.actionType.equals("scale"))) {
@@ -52,8 +72,11 @@ final class FakeMonitors {
     if (!body.has("op") || !body.has("period")) {
       throw FakeError.invalid("Invalid params: `op` and `period` are required.");
     }
-    FakeApp.Monitor m = app.monitors.stream().filter(x -> x.id.equals(monitorId)).findFirst()
-        .orElseThrow(() -> FakeError.notFound("Couldn't find that monitor."));
+    FakeApp.Monitor m =
+        app.monitors.stream()
+            .filter(x -> x.id.equals(monitorId))
+            .findFirst()
+            .orElseThrow(() -> FakeError.notFound("Couldn't find that monitor."));
     FakeApp.Monitor next = m.copy();
     set(next, body);
     if (next.actionType.equals("scale") && next.active) {
@@ -68,7 +91,9 @@ final class FakeMonitors {
     FakeApp.Proc web = app.formation.get(type);
     Size size = web == null ? null : web.size;
     if (!type.equals("web") || size == null || !size.autoscale() || app.generation.equals("fir")) {
-      throw new FakeError(403, "forbidden",
+      throw new FakeError(
+          403,
+          "forbidden",
           "Autoscaling is only available for web dynos on Performance, Private or Shield sizes.");
     }
   }
@@ -80,8 +105,8 @@ final class FakeMonitors {
     FakeApp.Proc web = app.formation.get("web");
     int limit = web == null ? 10 : web.size.maxPerType();
     if (m.minQuantity < 1 || m.minQuantity > m.maxQuantity || m.maxQuantity > limit) {
-      throw FakeError.invalid("Invalid params: need 1 <= min_quantity <= max_quantity <= "
-          + limit + ".");
+      throw FakeError.invalid(
+          "Invalid params: need 1 <= min_quantity <= max_quantity <= " + limit + ".");
     }
     if (m.value < 1) {
       throw FakeError.invalid("Invalid params: `value` must be positive.");

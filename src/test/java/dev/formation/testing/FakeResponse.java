@@ -24,10 +24,12 @@ record FakeResponse(int status, String body, Map<String, String> headers) {
 
   static FakeResponse fault(FakeFault f) {
     if (f.status == 429) {
-      Map<String, String> h = f.retryAfterSeconds == null
-          ? Map.of() : Map.of("Retry-After", String.valueOf(f.retryAfterSeconds));
-      return new FakeResponse(429, FakeJson.error("rate_limit",
-          "Your account reached the API rate limit"), h);
+      Map<String, String> h =
+          f.retryAfterSeconds == null
+              ? Map.of()
+              : Map.of("Retry-After", String.valueOf(f.retryAfterSeconds));
+      return new FakeResponse(
+          429, FakeJson.error("rate_limit", "Your account reached the API rate limit"), h);
     }
     return new FakeResponse(f.status, null, Map.of());
   }

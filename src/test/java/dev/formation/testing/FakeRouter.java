@@ -52,8 +52,11 @@ final class FakeRouter {
     try {
       Matcher m;
       if (method.equals("GET") && path.equals("/account")) {
-        return FakeResponse.json(200, FakeJson.object().put("id", "11111111-2222-3333-4444-555555555555")
-            .put("email", "developer@example.com"));
+        return FakeResponse.json(
+            200,
+            FakeJson.object()
+                .put("id", "11111111-2222-3333-4444-555555555555")
+                .put("email", "developer@example.com"));
       }
       if (method.equals("GET") && path.equals("/account/rate-limits")) {
         return FakeResponse.json(200, FakeJson.object().put("remaining", budget.get()));
@@ -109,10 +112,11 @@ final class FakeRouter {
       if (!method.equals("PATCH")) {
         throw FakeError.notFound("The requested API endpoint was not found.");
       }
-      var update = FakeFormationRules.parseOne(app, type, FakeJson.parse(body),
-          Set.of("quantity", "size", "dyno_size"));
-      return FakeResponse.json(200,
-          FakeJson.formation(app, FakeFormationRules.apply(app, List.of(update)).get(0)));
+      var update =
+          FakeFormationRules.parseOne(
+              app, type, FakeJson.parse(body), Set.of("quantity", "size", "dyno_size"));
+      return FakeResponse.json(
+          200, FakeJson.formation(app, FakeFormationRules.apply(app, List.of(update)).get(0)));
     }
   }
 
@@ -129,7 +133,10 @@ final class FakeRouter {
       field = r.group(1);
       exclusive = !r.group(2).isEmpty();
       start = r.group(3);
-      max = r.group(4) == null ? pageSize : Math.min(Math.min(Integer.parseInt(r.group(4)), 1000), pageSize);
+      max =
+          r.group(4) == null
+              ? pageSize
+              : Math.min(Math.min(Integer.parseInt(r.group(4)), 1000), pageSize);
     }
     List<FakeApp.Proc> sorted;
     synchronized (app) {
@@ -160,8 +167,8 @@ final class FakeRouter {
     if (left == 0) {
       return FakeResponse.json(200, out);
     }
-    return new FakeResponse(206, out.toString(),
-        Map.of("Next-Range", field + " ]" + last + "..; max=" + max));
+    return new FakeResponse(
+        206, out.toString(), Map.of("Next-Range", field + " ]" + last + "..; max=" + max));
   }
 
   private FakeResponse monitors(String method, FakeApp app, String type, String id, String body)
@@ -175,11 +182,12 @@ final class FakeRouter {
         return FakeResponse.json(200, out);
       }
       if (id == null && method.equals("POST")) {
-        return FakeResponse.json(201, FakeJson.monitor(FakeMonitors.create(app, type, FakeJson.parse(body))));
+        return FakeResponse.json(
+            201, FakeJson.monitor(FakeMonitors.create(app, type, FakeJson.parse(body))));
       }
       if (id != null && method.equals("PATCH")) {
-        return FakeResponse.json(202,
-            FakeJson.monitor(FakeMonitors.update(app, type, id, FakeJson.parse(body))));
+        return FakeResponse.json(
+            202, FakeJson.monitor(FakeMonitors.update(app, type, id, FakeJson.parse(body))));
       }
       throw FakeError.notFound("The requested API endpoint was not found.");
     }

@@ -29,15 +29,16 @@ public abstract class PlatformContract {
   protected abstract Platform platform();
 
   /**
-   * Creates a Cedar app whose release has exactly these process types (the local platform writes
-   * a Procfile); Performance sizes must be allowed to autoscale web.
+   * Creates a Cedar app whose release has exactly these process types (the local platform writes a
+   * Procfile); Performance sizes must be allowed to autoscale web.
    */
   protected abstract void seedApp(String name, Map<String, Seed> processes) throws Exception;
 
   private static Map<String, Seed> types(Object... typeSizeQuantity) {
     Map<String, Seed> m = new LinkedHashMap<>();
     for (int i = 0; i < typeSizeQuantity.length; i += 3) {
-      m.put((String) typeSizeQuantity[i],
+      m.put(
+          (String) typeSizeQuantity[i],
           new Seed((String) typeSizeQuantity[i + 1], (Integer) typeSizeQuantity[i + 2]));
     }
     return m;
@@ -52,9 +53,10 @@ public abstract class PlatformContract {
     assertThat(live.name()).isEqualTo("contract-read");
     assertThat(live.id()).isNotBlank();
     assertThat(live.generation()).isEqualTo("cedar");
-    assertThat(live.processes()).extracting(LiveProcess::type, LiveProcess::size,
-            LiveProcess::quantity)
-        .containsExactlyInAnyOrder(tuple("web", "Standard-2X", 2), tuple("worker", "Standard-1X", 1));
+    assertThat(live.processes())
+        .extracting(LiveProcess::type, LiveProcess::size, LiveProcess::quantity)
+        .containsExactlyInAnyOrder(
+            tuple("web", "Standard-2X", 2), tuple("worker", "Standard-1X", 1));
   }
 
   @Test
@@ -63,15 +65,20 @@ public abstract class PlatformContract {
     LiveApp live = platform().read("contract-update", false);
 
     // a tier move: only possible as one batch over every type
-    LiveApp answered = platform().updateFormation(live, List.of(
-        new FormationUpdate("web", 3, "standard-2x"),
-        new FormationUpdate("worker", 0, "standard-1x")));
+    LiveApp answered =
+        platform()
+            .updateFormation(
+                live,
+                List.of(
+                    new FormationUpdate("web", 3, "standard-2x"),
+                    new FormationUpdate("worker", 0, "standard-1x")));
     LiveApp reread = platform().read("contract-update", false);
 
     for (LiveApp app : List.of(answered, reread)) {
-      assertThat(app.processes()).extracting(LiveProcess::type, LiveProcess::size,
-              LiveProcess::quantity)
-          .containsExactlyInAnyOrder(tuple("web", "Standard-2X", 3), tuple("worker", "Standard-1X", 0));
+      assertThat(app.processes())
+          .extracting(LiveProcess::type, LiveProcess::size, LiveProcess::quantity)
+          .containsExactlyInAnyOrder(
+              tuple("web", "Standard-2X", 3), tuple("worker", "Standard-1X", 0));
     }
   }
 
@@ -104,8 +111,8 @@ public abstract class PlatformContract {
     seedApp("contract-types", types("web", "standard-1x", 1));
     LiveApp live = platform().read("contract-types", false);
 
-    assertThatThrownBy(() -> platform().updateFormation(live,
-            List.of(new FormationUpdate("clock", 1, null))))
+    assertThatThrownBy(
+            () -> platform().updateFormation(live, List.of(new FormationUpdate("clock", 1, null))))
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("clock");
     assertThat(shape(platform().read("contract-types", false))).isEqualTo(shape(live));

@@ -25,6 +25,11 @@ public record RecordedRequest(
 
   @Override
   public String toString() {
-    return method + " " + path + " -> " + status + (body == null || body.isEmpty() ? "" : " " + body);
+    return method
+        + " "
+        + path
+        + " -> "
+        + status
+        + (body == null || body.isEmpty() ? "" : " " + body);
   }
 }

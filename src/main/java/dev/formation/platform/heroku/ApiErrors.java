@@ -4,6 +4,7 @@ import dev.formation.platform.PlatformException;
 import dev.formation.platform.heroku.api.ErrorJson;
 import dev.formation.platform.heroku.api.Json;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Turns an error response into a {@link PlatformException} a user can act on: the API's own
@@ -19,14 +20,16 @@ final class ApiErrors {
     String apiMessage = error == null || error.message() == null ? null : error.message().strip();
     String message;
     if (r.status() == 401) {
-      message = "the Heroku API rejected the token (unauthorized): set HEROKU_API_KEY to a valid "
-          + "key or run `heroku login`";
+      message =
+          "the Heroku API rejected the token (unauthorized): set HEROKU_API_KEY to a valid "
+              + "key or run `heroku login`";
     } else if (r.status() == 404 && app != null && !mentionsProcessType(apiMessage)) {
       message = "app `" + app + "` not found (or you have no access)";
     } else if (apiMessage != null && !apiMessage.isEmpty()) {
       message = apiMessage;
     } else {
-      message = "the Heroku API answered HTTP " + r.status() + " to " + method + " " + uri.getPath();
+      message =
+          "the Heroku API answered HTTP " + r.status() + " to " + method + " " + uri.getPath();
     }
     StringBuilder sb = new StringBuilder(message).append(" (");
     if (r.status() == 429) {
@@ -45,7 +48,7 @@ final class ApiErrors {
 
   // a 404 naming a process type is about the type, not the app
   private static boolean mentionsProcessType(String message) {
-    String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
     return m.contains("process type") || m.contains("formation");
   }
 

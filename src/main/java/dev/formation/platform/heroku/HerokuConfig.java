@@ -11,15 +11,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Everything the Heroku adapter needs to talk to the API. The token is never part of {@link
- * #toString()}.
+ * Everything the Heroku adapter needs to talk to the API. The token is a {@link Secret}, so it
+ * never shows in {@link #toString()}.
  *
  * @param version formation's version, sent in {@code User-Agent}
- * @param trace where {@code --debug} HTTP traces go, or {@code null} for none
+ * @param trace where {@code --debug} HTTP traces go, or {@code null} for none; called from several
+ *     threads at once when apps are read in parallel, one whole request or response per call
  */
 public record HerokuConfig(
     ApiEndpoint endpoint,
-    String token,
+    Secret token,
     String version,
     Duration connectTimeout,
     Duration requestTimeout,
@@ -28,12 +29,8 @@ public record HerokuConfig(
     Consumer<String> trace) {
 
   public HerokuConfig {
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("a token is required");
-    }
-    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      // never echo it: a token with control characters would break the header or the log
-      throw new IllegalArgumentException("the Heroku API token contains invalid characters");
+    if (endpoint == null || token == null || retry == null || timing == null) {
+      throw new IllegalArgumentException("endpoint, token, retry and timing are required");
     }
   }
 
@@ -46,14 +43,27 @@ public record HerokuConfig(
       Map<String, String> env, Path home, String apiUrlOverride, String version)
       throws PlatformException {
     ApiEndpoint endpoint = ApiEndpoint.resolve(env, apiUrlOverride);
-    String token = findToken(env, home, endpoint)
-        .orElseThrow(() -> new PlatformException(
-            "no Heroku API token for " + endpoint.api().getHost()
-                + ": set HEROKU_API_KEY or run `heroku login`",
-            0, null, null));
+    String token =
+        findToken(env, home, endpoint)
+            .orElseThrow(
+                () ->
+                    new PlatformException(
+                        "no Heroku API token for "
+                            + endpoint.api().getHost()
+                            + ": set HEROKU_API_KEY or run `heroku login`",
+                        0,
+                        null,
+                        null));
     try {
-      return new HerokuConfig(endpoint, token.trim(), version, Duration.ofSeconds(10),
-          Duration.ofSeconds(30), RetryPolicy.DEFAULT, Timing.SYSTEM, null);
+      return new HerokuConfig(
+          endpoint,
+          Secret.of(token),
+          version,
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          RetryPolicy.DEFAULT,
+          Timing.SYSTEM,
+          null);
     } catch (IllegalArgumentException e) {
       throw new PlatformException(e.getMessage(), 0, null, null);
     }
@@ -94,10 +104,5 @@ public record HerokuConfig(
 
   public HerokuConfig withTimeouts(Duration connect, Duration request) {
     return new HerokuConfig(endpoint, token, version, connect, request, retry, timing, trace);
-  }
-
-  @Override
-  public String toString() {
-    return "HerokuConfig[endpoint=" + endpoint + ", token=[REDACTED], version=" + version + "]";
   }
 }

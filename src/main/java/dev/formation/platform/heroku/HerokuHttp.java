@@ -16,12 +16,12 @@ import java.util.UUID;
 /**
  * Sends one API request with the headers Heroku requires, pacing, retries and tracing.
  *
- * <p>Retries: 429 and 503 are retried for every method (the request was refused, not
- * processed). Other 5xx, timeouts and dropped connections are retried only for GET and PATCH,
- * which formation only ever sends with absolute values, so repeating them is harmless; a POST
- * (create monitor) is then not repeated, because it may have been processed. A failure to
- * connect at all is retried for every method. {@code Retry-After} in seconds is honoured; the
- * HTTP-date form is treated as absent.
+ * <p>Retries: 429 and 503 are retried for every method (the request was refused, not processed).
+ * Other 5xx, timeouts and dropped connections are retried only for GET and PATCH, which formation
+ * only ever sends with absolute values, so repeating them is harmless; a POST (create monitor) is
+ * then not repeated, because it may have been processed. A failure to connect at all is retried for
+ * every method. {@code Retry-After} in seconds is honoured; the HTTP-date form is treated as
+ * absent.
  */
 final class HerokuHttp {
   static final String ACCEPT = "application/vnd.heroku+json; version=3";
@@ -33,13 +33,14 @@ final class HerokuHttp {
 
   HerokuHttp(HerokuConfig config) {
     this.config = config;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     this.throttle = new Throttle(config.timing(), Throttle.REFILL_INTERVAL);
-    this.trace = new HttpTrace(config.trace(), config.token());
+    this.trace = new HttpTrace(config.trace(), config.token().reveal());
   }
 
   /** Sends the request; returns a 2xx answer or throws with the API's message. */
@@ -57,7 +58,8 @@ final class HerokuHttp {
       } catch (IOException e) {
         boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
         delay = policy.backoff(attempt);
-        if (attempt >= policy.maxAttempts() || !(repeatable || notSent)
+        if (attempt >= policy.maxAttempts()
+            || !(repeatable || notSent)
             || waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis()) {
           throw new PlatformException(unreachable(method, uri, e, attempt), e);
         }
@@ -70,16 +72,20 @@ final class HerokuHttp {
       if (r.status() / 100 == 2) {
         return r;
       }
-      boolean retryable = r.status() == 429 || r.status() == 503
-          || (repeatable && r.status() >= 500);
+      boolean retryable =
+          r.status() == 429 || r.status() == 503 || (repeatable && r.status() >= 500);
       Long retryAfter = retryAfterMillis(r);
       delay = retryAfter != null ? Duration.ofMillis(retryAfter) : policy.backoff(attempt);
       boolean overBudget = waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis();
       if (!retryable || attempt >= policy.maxAttempts() || overBudget) {
-        String note = retryable && overBudget && retryAfter != null
-            ? "the API asked to retry after " + retryAfter / 1000 + " s, beyond the "
-                + policy.maxTotalWait().toSeconds() + " s formation waits"
-            : null;
+        String note =
+            retryable && overBudget && retryAfter != null
+                ? "the API asked to retry after "
+                    + retryAfter / 1000
+                    + " s, beyond the "
+                    + policy.maxTotalWait().toSeconds()
+                    + " s formation waits"
+                : null;
         throw ApiErrors.from(method, uri, r, app, attempt, note);
       }
       waitedMs += pause(delay, attempt, policy);
@@ -90,7 +96,7 @@ final class HerokuHttp {
       throws IOException, InterruptedException {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", ACCEPT);
-    headers.put("Authorization", "Bearer " + config.token());
+    headers.put("Authorization", "Bearer " + config.token().reveal());
     headers.put("User-Agent", "formation/" + config.version());
     headers.put("Request-Id", UUID.randomUUID().toString());
     if (body != null) {
@@ -101,9 +107,11 @@ final class HerokuHttp {
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout());
     headers.forEach(b::header);
-    b.method(method, body == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body));
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     trace.request(method, uri, headers, body);
     long start = System.nanoTime();
     try {
@@ -123,8 +131,14 @@ final class HerokuHttp {
 
   private long pause(Duration delay, int attempt, RetryPolicy policy) throws PlatformException {
     if (trace.enabled()) {
-      trace.note("retrying in " + delay.toMillis() + " ms (attempt " + (attempt + 1) + " of "
-          + policy.maxAttempts() + ")");
+      trace.note(
+          "retrying in "
+              + delay.toMillis()
+              + " ms (attempt "
+              + (attempt + 1)
+              + " of "
+              + policy.maxAttempts()
+              + ")");
     }
     try {
       config.timing().sleep(delay);
@@ -155,10 +169,5 @@ final class HerokuHttp {
     String m = e.getMessage();
     String kind = e.getClass().getSimpleName();
     return m == null || m.isBlank() ? kind : kind + ": " + m;
-  }
-
-  /** The budget the last response reported, for tests and progress output. */
-  long rateLimitRemaining() {
-    return throttle.remaining();
   }
 }

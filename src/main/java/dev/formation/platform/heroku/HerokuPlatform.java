@@ -23,9 +23,9 @@ import java.util.Map;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * The Heroku Platform API adapter. A read costs one formation request (more only when Heroku
- * pages the list) plus, when asked, one monitors request; thread-safe, so apps can be read and
- * applied in parallel through one instance.
+ * The Heroku Platform API adapter. A read costs one formation request (more only when Heroku pages
+ * the list) plus, when asked, one monitors request; thread-safe, so apps can be read and applied in
+ * parallel through one instance.
  */
 public final class HerokuPlatform implements Platform {
   private static final TypeReference<List<FormationJson>> FORMATIONS = new TypeReference<>() {};
@@ -81,14 +81,19 @@ public final class HerokuPlatform implements Platform {
       body.add(new BatchUpdateJson.Update(u.type(), u.quantity(), size));
     }
     String json = Json.write(new BatchUpdateJson(body));
-    ApiResponse r = http.send("PATCH", api("apps", app.name(), "formation"), json, null, app.name());
+    ApiResponse r =
+        http.send("PATCH", api("apps", app.name(), "formation"), json, null, app.name());
     List<FormationJson> answered = parse(r, FORMATIONS);
     // Heroku answers the updated types; the others keep what the caller last read
     Map<String, LiveProcess> merged = new LinkedHashMap<>();
     app.processes().forEach(p -> merged.put(p.type(), p));
     WireMapping.processes(answered).forEach(p -> merged.put(p.type(), p));
-    return new LiveApp(app.name(), app.id(), app.generation(), List.copyOf(merged.values()),
-        app.monitor());
+    String id =
+        app.id() != null || answered.isEmpty() || answered.get(0).app() == null
+            ? app.id()
+            : answered.get(0).app().id();
+    return new LiveApp(
+        app.name(), id, app.generation(), List.copyOf(merged.values()), app.monitor());
   }
 
   @Override
@@ -129,21 +134,26 @@ public final class HerokuPlatform implements Platform {
       range = next;
     }
     throw new PlatformException(
-        "the formation list of `" + app + "` did not end after " + MAX_PAGES + " pages", 0, null,
+        "the formation list of `" + app + "` did not end after " + MAX_PAGES + " pages",
+        0,
+        null,
         null);
   }
 
   private LiveMonitor readScaleMonitor(String appId) throws PlatformException {
     URI uri = metrics("apps", appId, "formation", "web", "monitors");
     List<MonitorJson> list = parse(http.send("GET", uri, null, null, null), MONITORS);
-    return list.stream().filter(MonitorJson::isScaleMonitor).findFirst()
-        .map(WireMapping::monitor).orElse(null);
+    return list.stream()
+        .filter(MonitorJson::isScaleMonitor)
+        .findFirst()
+        .map(WireMapping::monitor)
+        .orElse(null);
   }
 
   private URI monitors(LiveApp app) throws PlatformException {
     if (app.id() == null) {
-      throw new PlatformException("app `" + app.name() + "` has no id to address its monitors",
-          0, null, null);
+      throw new PlatformException(
+          "app `" + app.name() + "` has no id to address its monitors", 0, null, null);
     }
     return metrics("apps", app.id(), "formation", "web", "monitors");
   }
@@ -164,7 +174,7 @@ public final class HerokuPlatform implements Platform {
     try {
       return Json.read(r.body(), type);
     } catch (IllegalArgumentException e) {
-      throw unexpected(r, e);
+      throw unexpected(r);
     }
   }
 
@@ -172,12 +182,15 @@ public final class HerokuPlatform implements Platform {
     try {
       return Json.read(r.body(), type);
     } catch (IllegalArgumentException e) {
-      throw unexpected(r, e);
+      throw unexpected(r);
     }
   }
 
-  private static PlatformException unexpected(ApiResponse r, Exception e) {
-    return new PlatformException("the Heroku API answered with unexpected JSON (request id "
-        + r.requestId() + ")", r.status(), null, r.requestId());
+  private static PlatformException unexpected(ApiResponse r) {
+    return new PlatformException(
+        "the Heroku API answered with unexpected JSON (request id " + r.requestId() + ")",
+        r.status(),
+        null,
+        r.requestId());
   }
 }

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The {@code --debug} HTTP trace: method, URL, status, duration, request id and headers, with
- * the {@code Authorization} value shown as {@code Bearer [REDACTED]}. As a second guard, any
- * occurrence of the token in a line is replaced before the line reaches the sink.
+ * The {@code --debug} HTTP trace: method, URL, status, duration, request id and headers, with the
+ * {@code Authorization} value shown as {@code Bearer [REDACTED]}. As a second guard, any occurrence
+ * of the token in a line is replaced before the line reaches the sink.
  */
 final class HttpTrace {
   static final String REDACTED = "[REDACTED]";
@@ -59,9 +59,10 @@ final class HttpTrace {
   }
 
   private static void header(StringBuilder sb, String name, String value) {
-    String shown = name.toLowerCase(Locale.ROOT).equals("authorization")
-        ? value.split(" ", 2)[0] + " " + REDACTED
-        : value;
+    String shown =
+        name.toLowerCase(Locale.ROOT).equals("authorization")
+            ? value.split(" ", 2)[0] + " " + REDACTED
+            : value;
     sb.append("\n    ").append(name).append(": ").append(shown);
   }
 

@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed {@code ~/.netrc}: free-form whitespace-separated tokens, so several machines may share
- * a line; {@code default} applies to any machine not listed; {@code macdef} bodies are skipped.
+ * A parsed {@code ~/.netrc}: free-form whitespace-separated tokens, so several machines may share a
+ * line; {@code default} applies to any machine not listed; {@code macdef} bodies are skipped.
  */
 public final class Netrc {
+  // tokens() marks an empty line with this, since it ends a macdef body
+  private static final String BLANK_LINE = "\n\n";
+
   private final Map<String, String> passwords = new LinkedHashMap<>();
   private String defaultPassword;
 
@@ -63,7 +66,7 @@ public final class Netrc {
     return passwords.containsKey(machine.toLowerCase(Locale.ROOT));
   }
 
-  // a macro body runs to the first empty line; tokens() marks empty lines with "\n\n"
+  // a macro body runs to the first empty line
   private static int skipMacro(List<String> tokens, int i) {
     int j = i + 1;
     while (j < tokens.size() && !tokens.get(j).equals(BLANK_LINE)) {
@@ -71,8 +74,6 @@ public final class Netrc {
     }
     return j;
   }
-
-  private static final String BLANK_LINE = "\n\n";
 
   private static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();

@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * How often and how long failed requests are retried: exponential backoff with full jitter
- * (a uniform wait in [0, min(maxDelay, baseDelay * 2^retry)]), at most {@code maxAttempts}
- * requests, and at most {@code maxTotalWait} spent waiting, whichever comes first.
+ * How often and how long failed requests are retried: exponential backoff with full jitter (a
+ * uniform wait in [0, min(maxDelay, baseDelay * 2^retry)]), at most {@code maxAttempts} requests,
+ * and at most {@code maxTotalWait} spent waiting, whichever comes first.
  *
  * @param jitter returns a number in [0, 1); tests pass a constant
  */

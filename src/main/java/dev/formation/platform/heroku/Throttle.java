@@ -6,10 +6,10 @@ import java.util.OptionalLong;
 
 /**
  * Spaces requests out once {@code RateLimit-Remaining} runs low, so parallel reads of many apps
- * slow down before the account's budget is spent instead of failing with 429s. Below the
- * threshold, requests go out no faster than the budget refills (4,500 an hour, one per 0.8 s),
- * across every thread sharing this throttle. {@code RateLimit-Multiplier} is not used: Heroku
- * documents it as informational.
+ * slow down before the account's budget is spent instead of failing with 429s. Below the threshold,
+ * requests go out no faster than the budget refills (4,500 an hour, one per 0.8 s), across every
+ * thread sharing this throttle. {@code RateLimit-Multiplier} is not read: the remaining count is
+ * what runs out, whatever weight each request carried.
  */
 final class Throttle {
   static final int LOW_WATER = 100;

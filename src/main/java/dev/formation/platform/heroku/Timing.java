@@ -14,7 +14,7 @@ public interface Timing {
 
         @Override
         public void sleep(Duration d) throws InterruptedException {
-          Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+          Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         }
       };
 

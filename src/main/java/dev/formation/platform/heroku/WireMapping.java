@@ -19,22 +19,30 @@ final class WireMapping {
     List<LiveProcess> out = new ArrayList<>();
     for (FormationJson f : list) {
       int quantity = f.quantity() == null ? 0 : f.quantity();
-      out.add(new LiveProcess(f.type(), f.sizeName(), quantity, f.command(), instant(f.updatedAt())));
+      out.add(
+          new LiveProcess(f.type(), f.sizeName(), quantity, f.command(), instant(f.updatedAt())));
     }
     return out;
   }
 
   /** Fir sizes are the lowercase {@code dyno-…} names; the formation list has no generation. */
   static String generation(List<FormationJson> list) {
-    boolean fir = list.stream().map(FormationJson::sizeName)
-        .anyMatch(s -> s != null && s.startsWith("dyno-"));
+    boolean fir =
+        list.stream()
+            .map(FormationJson::sizeName)
+            .anyMatch(s -> s != null && s.startsWith("dyno-"));
     return fir ? "fir" : "cedar";
   }
 
   static LiveMonitor monitor(MonitorJson m) {
     boolean notify = m.notificationChannels() != null && m.notificationChannels().contains("app");
-    return new LiveMonitor(m.id(), Boolean.TRUE.equals(m.active()), orZero(m.minQuantity()),
-        orZero(m.maxQuantity()), m.value() == null ? 1000 : m.value(), notify);
+    return new LiveMonitor(
+        m.id(),
+        Boolean.TRUE.equals(m.active()),
+        orZero(m.minQuantity()),
+        orZero(m.maxQuantity()),
+        m.value() == null ? 1000 : m.value(),
+        notify);
   }
 
   static URI join(URI base, String... segments) {

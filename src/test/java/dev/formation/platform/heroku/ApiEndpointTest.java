@@ -45,8 +45,8 @@ class ApiEndpointTest {
 
   @Test
   void apiUrlOverride_winsOverHerokuHost() throws Exception {
-    ApiEndpoint e = ApiEndpoint.resolve(
-        Map.of("HEROKU_HOST", "example.org"), "http://localhost:8080");
+    ApiEndpoint e =
+        ApiEndpoint.resolve(Map.of("HEROKU_HOST", "example.org"), "http://localhost:8080");
 
     assertThat(e.api()).isEqualTo(URI.create("http://localhost:8080"));
   }
@@ -68,14 +68,16 @@ class ApiEndpointTest {
     // .invalid never resolves (RFC 6761): a lookup or connection would fail differently
     assertThatThrownBy(() -> ApiEndpoint.resolve(Map.of(), "http://api.example.invalid:80"))
         .isInstanceOf(PlatformException.class)
-        .hasMessage("refusing to send the Heroku API token over plain http to api.example.invalid:"
-            + " use an https URL (plain http is allowed only for 127.0.0.1, ::1 or localhost)");
+        .hasMessage(
+            "refusing to send the Heroku API token over plain http to api.example.invalid:"
+                + " use an https URL (plain http is allowed only for 127.0.0.1, ::1 or localhost)");
   }
 
   @Test
   void plainHttpFromHerokuHost_isRefusedToo() {
     assertThatThrownBy(() -> ApiEndpoint.resolve(Map.of("HEROKU_HOST", "http://10.0.0.5"), null))
-        .hasMessageStartingWith("refusing to send the Heroku API token over plain http to 10.0.0.5");
+        .hasMessageStartingWith(
+            "refusing to send the Heroku API token over plain http to 10.0.0.5");
   }
 
   @Test

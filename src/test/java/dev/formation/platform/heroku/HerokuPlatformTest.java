@@ -39,19 +39,24 @@ class HerokuPlatformTest {
 
   @Test
   void read_returnsFormationWithAppIdFromOneRequest() throws Exception {
-    FakeApp shop = fake.addApp("shop", "cedar").process("web", "standard-2x", 2)
-        .process("worker", "Standard-1X", 1);
+    FakeApp shop =
+        fake.addApp("shop", "cedar")
+            .process("web", "standard-2x", 2)
+            .process("worker", "Standard-1X", 1);
 
     LiveApp live = t.platform.read("shop", false);
 
     assertThat(live.id()).isEqualTo(shop.id());
     assertThat(live.generation()).isEqualTo("cedar");
-    assertThat(live.process("web")).get().extracting(LiveProcess::size, LiveProcess::quantity)
+    assertThat(live.process("web"))
+        .get()
+        .extracting(LiveProcess::size, LiveProcess::quantity)
         .containsExactly("Standard-2X", 2);
     assertThat(live.process("worker").get().command()).isEqualTo("bin/worker");
     assertThat(live.process("worker").get().updatedAt()).isNotNull();
     assertThat(live.monitor()).isNull();
-    assertThat(fake.requests()).extracting(RecordedRequest::toString)
+    assertThat(fake.requests())
+        .extracting(RecordedRequest::toString)
         .containsExactly("GET /apps/shop/formation -> 200");
   }
 
@@ -91,7 +96,8 @@ class HerokuPlatformTest {
     assertThat(live.id()).isEqualTo(empty.id());
     assertThat(live.generation()).isEqualTo("fir");
     assertThat(live.processes()).isEmpty();
-    assertThat(fake.requests()).extracting(RecordedRequest::path)
+    assertThat(fake.requests())
+        .extracting(RecordedRequest::path)
         .containsExactly("/apps/empty-fir/formation", "/apps/empty-fir");
   }
 
@@ -105,7 +111,8 @@ class HerokuPlatformTest {
 
     LiveApp live = t.platform.read("many", false);
 
-    assertThat(live.processes()).extracting(LiveProcess::type)
+    assertThat(live.processes())
+        .extracting(LiveProcess::type)
         .containsExactly("a", "b", "c", "d", "e", "f", "g");
     List<RecordedRequest> log = fake.requests();
     assertThat(log).extracting(RecordedRequest::status).containsExactly(206, 206, 200);
@@ -123,7 +130,8 @@ class HerokuPlatformTest {
     LiveApp live = t.platform.read("shop", true);
 
     assertThat(live.monitor()).isEqualTo(new LiveMonitor(id, true, 2, 8, 500, true));
-    assertThat(fake.requests()).extracting(RecordedRequest::path)
+    assertThat(fake.requests())
+        .extracting(RecordedRequest::path)
         .containsExactly("/apps/shop/formation", "/apps/" + app.id() + "/formation/web/monitors");
   }
 
@@ -137,27 +145,34 @@ class HerokuPlatformTest {
 
   @Test
   void updateFormation_sendsOneBatchWithOnlyTheGivenKeys() throws Exception {
-    fake.addApp("shop", "cedar").process("web", "standard-1x", 1)
-        .process("worker", "standard-1x", 1).process("clock", "standard-1x", 1);
+    fake.addApp("shop", "cedar")
+        .process("web", "standard-1x", 1)
+        .process("worker", "standard-1x", 1)
+        .process("clock", "standard-1x", 1);
     LiveApp live = t.platform.read("shop", false);
     fake.clearRequests();
 
-    LiveApp after = t.platform.updateFormation(live, List.of(
-        new FormationUpdate("web", 2, "standard-2x"),
-        new FormationUpdate("worker", null, "performance-m"),
-        new FormationUpdate("clock", 0, null)));
+    LiveApp after =
+        t.platform.updateFormation(
+            live,
+            List.of(
+                new FormationUpdate("web", 2, "standard-2x"),
+                new FormationUpdate("worker", null, "performance-m"),
+                new FormationUpdate("clock", 0, null)));
 
     List<RecordedRequest> log = fake.requests();
     assertThat(log).hasSize(1);
     assertThat(log.get(0).method()).isEqualTo("PATCH");
     assertThat(log.get(0).path()).isEqualTo("/apps/shop/formation");
     assertThat(log.get(0).header("Content-Type")).isEqualTo("application/json");
-    assertThat(log.get(0).body()).isEqualTo("{\"updates\":["
-        + "{\"type\":\"web\",\"quantity\":2,\"dyno_size\":{\"name\":\"standard-2x\"}},"
-        + "{\"type\":\"worker\",\"dyno_size\":{\"name\":\"performance-m\"}},"
-        + "{\"type\":\"clock\",\"quantity\":0}]}");
-    assertThat(after.processes()).extracting(LiveProcess::type, LiveProcess::size,
-            LiveProcess::quantity)
+    assertThat(log.get(0).body())
+        .isEqualTo(
+            "{\"updates\":["
+                + "{\"type\":\"web\",\"quantity\":2,\"dyno_size\":{\"name\":\"standard-2x\"}},"
+                + "{\"type\":\"worker\",\"dyno_size\":{\"name\":\"performance-m\"}},"
+                + "{\"type\":\"clock\",\"quantity\":0}]}");
+    assertThat(after.processes())
+        .extracting(LiveProcess::type, LiveProcess::size, LiveProcess::quantity)
         .containsExactlyInAnyOrder(
             tuple("web", "Standard-2X", 2),
             tuple("worker", "Performance-M", 1),
@@ -166,7 +181,9 @@ class HerokuPlatformTest {
 
   @Test
   void updateFormation_keepsTypesTheAnswerLeavesOut() throws Exception {
-    fake.addApp("shop", "cedar").process("web", "standard-1x", 1).process("worker", "standard-1x", 4);
+    fake.addApp("shop", "cedar")
+        .process("web", "standard-1x", 1)
+        .process("worker", "standard-1x", 4);
     LiveApp live = t.platform.read("shop", false);
 
     LiveApp after = t.platform.updateFormation(live, List.of(new FormationUpdate("web", 3, null)));
@@ -191,26 +208,35 @@ class HerokuPlatformTest {
     fake.addApp("shop", "cedar").process("web", "basic", 1).process("worker", "basic", 1);
     LiveApp live = t.platform.read("shop", false);
 
-    assertThatThrownBy(() -> t.platform.updateFormation(live,
-            List.of(new FormationUpdate("worker", null, "standard-1x"))))
-        .isInstanceOfSatisfying(PlatformException.class, e -> {
-          assertThat(e.status()).isEqualTo(422);
-          assertThat(e.errorId()).isEqualTo("invalid_params");
-          assertThat(e.requestId()).isNotBlank();
-          assertThat(e.getMessage()).isEqualTo(
-              "Cannot use the following dyno types in the same app: Basic and Standard-1X"
-                  + " (request id " + e.requestId() + ")");
-        });
+    assertThatThrownBy(
+            () ->
+                t.platform.updateFormation(
+                    live, List.of(new FormationUpdate("worker", null, "standard-1x"))))
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.errorId()).isEqualTo("invalid_params");
+              assertThat(e.requestId()).isNotBlank();
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Cannot use the following dyno types in the same app: Basic and Standard-1X"
+                          + " (request id "
+                          + e.requestId()
+                          + ")");
+            });
     assertThat(fake.requests("PATCH", ".*")).hasSize(1);
   }
 
   @Test
   void read_unknownApp_saysNotFoundOrNoAccess() {
     assertThatThrownBy(() -> t.platform.read("nope", false))
-        .isInstanceOfSatisfying(PlatformException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).startsWith("app `nope` not found (or you have no access)");
-        });
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).startsWith("app `nope` not found (or you have no access)");
+            });
   }
 
   @Test
@@ -218,8 +244,8 @@ class HerokuPlatformTest {
     fake.addApp("shop", "cedar").process("web", "standard-1x", 1);
     LiveApp live = t.platform.read("shop", false);
 
-    assertThatThrownBy(() -> t.platform.updateFormation(live,
-            List.of(new FormationUpdate("clock", 1, null))))
+    assertThatThrownBy(
+            () -> t.platform.updateFormation(live, List.of(new FormationUpdate("clock", 1, null))))
         .isInstanceOf(PlatformException.class)
         .hasMessageStartingWith("Couldn't find that process type (clock).");
   }
@@ -235,13 +261,18 @@ class HerokuPlatformTest {
     t.platform.disableMonitor(live, created.id());
 
     String base = "/apps/" + app.id() + "/formation/web/monitors";
-    assertThat(fake.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.status())
-        .containsExactly("POST " + base + " 201", "PATCH " + base + "/" + created.id() + " 202",
+    assertThat(fake.requests())
+        .extracting(r -> r.method() + " " + r.path() + " " + r.status())
+        .containsExactly(
+            "POST " + base + " 201",
+            "PATCH " + base + "/" + created.id() + " 202",
             "PATCH " + base + "/" + created.id() + " 202");
-    assertThat(fake.requests().get(0).body()).isEqualTo("{\"name\":\"LATENCY_SCALE\","
-        + "\"action_type\":\"scale\",\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,"
-        + "\"value\":500,\"min_quantity\":2,\"max_quantity\":8,\"notification_channels\":[\"app\"],"
-        + "\"notification_period\":1440}");
+    assertThat(fake.requests().get(0).body())
+        .isEqualTo(
+            "{\"name\":\"LATENCY_SCALE\",\"action_type\":\"scale\",\"is_active\":true,"
+                + "\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":500,\"min_quantity\":2,"
+                + "\"max_quantity\":8,\"notification_channels\":[\"app\"],"
+                + "\"notification_period\":1440}");
     assertThat(fake.requests().get(1).body()).contains("\"notification_channels\":[]");
     assertThat(fake.requests().get(2).body())
         .isEqualTo("{\"is_active\":false,\"op\":\"GREATER_OR_EQUAL\",\"period\":1}");
@@ -256,8 +287,8 @@ class HerokuPlatformTest {
     LiveApp live = t.platform.read("shop", false);
 
     assertThatThrownBy(() -> t.platform.createMonitor(live, new MonitorSettings(1, 2, 500, false)))
-        .isInstanceOfSatisfying(PlatformException.class,
-            e -> assertThat(e.status()).isEqualTo(403));
+        .isInstanceOfSatisfying(
+            PlatformException.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThat(fake.requests("POST", ".*")).hasSize(1);
   }
 }

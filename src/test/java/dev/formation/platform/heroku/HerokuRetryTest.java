@@ -62,15 +62,26 @@ class HerokuRetryTest {
   }
 
   @Test
+  void serverErrorThenSuccess_onGet_isRetried() throws Exception {
+    fake.inject(FakeFault.serverError(500).on("GET", "/apps/shop/formation"));
+
+    assertThat(t.platform.read("shop", false).process("web").get().quantity()).isEqualTo(2);
+    assertThat(fake.requests()).extracting(RecordedRequest::status).containsExactly(500, 200);
+    assertThat(t.timing.sleeps()).containsExactly(Duration.ofMillis(250));
+  }
+
+  @Test
   void serverErrorThenSuccess_onPatch_isRetriedBecauseItIsAbsolute() throws Exception {
     LiveApp live = t.platform.read("shop", false);
     fake.inject(FakeFault.serverError(500).on("PATCH", ".*"));
 
-    LiveApp after = t.platform.updateFormation(live,
-        java.util.List.of(new dev.formation.platform.FormationUpdate("web", 3, null)));
+    LiveApp after =
+        t.platform.updateFormation(
+            live, java.util.List.of(new dev.formation.platform.FormationUpdate("web", 3, null)));
 
     assertThat(after.process("web").get().quantity()).isEqualTo(3);
-    assertThat(fake.requests("PATCH", ".*")).extracting(RecordedRequest::status)
+    assertThat(fake.requests("PATCH", ".*"))
+        .extracting(RecordedRequest::status)
         .containsExactly(500, 200);
   }
 
@@ -80,11 +91,16 @@ class HerokuRetryTest {
     fake.inject(FakeFault.serverError(500).on("POST", ".*"));
 
     assertThatThrownBy(() -> t.platform.createMonitor(live, new MonitorSettings(2, 4, 500, false)))
-        .isInstanceOfSatisfying(PlatformException.class, e -> {
-          assertThat(e.status()).isEqualTo(500);
-          assertThat(e.getMessage()).matches("the Heroku API answered HTTP 500 to POST "
-              + "/apps/[-0-9a-f]{36}/formation/web/monitors \\(request id [-0-9a-f]{36}\\)");
-        });
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(500);
+              assertThat(e.getMessage())
+                  .matches(
+                      "the Heroku API answered HTTP 500 to POST"
+                          + " /apps/[-0-9a-f]{36}/formation/web/monitors \\(request id"
+                          + " [-0-9a-f]{36}\\)");
+            });
     assertThat(fake.requests("POST", ".*")).hasSize(1);
   }
 
@@ -95,7 +111,8 @@ class HerokuRetryTest {
 
     assertThat(t.platform.createMonitor(live, new MonitorSettings(2, 4, 500, false)).active())
         .isTrue();
-    assertThat(fake.requests("POST", ".*")).extracting(RecordedRequest::status)
+    assertThat(fake.requests("POST", ".*"))
+        .extracting(RecordedRequest::status)
         .containsExactly(503, 201);
   }
 
@@ -138,12 +155,18 @@ class HerokuRetryTest {
     fake.inject(FakeFault.serverError(503).times(10));
 
     assertThatThrownBy(() -> t.platform.read("shop", false))
-        .isInstanceOfSatisfying(PlatformException.class, e -> {
-          assertThat(e.status()).isEqualTo(503);
-          assertThat(e.requestId()).isNotBlank();
-          assertThat(e.getMessage()).isEqualTo("the Heroku API answered HTTP 503 to GET "
-              + "/apps/shop/formation (request id " + e.requestId() + "; gave up after 5 attempts)");
-        });
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(503);
+              assertThat(e.requestId()).isNotBlank();
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "the Heroku API answered HTTP 503 to GET "
+                          + "/apps/shop/formation (request id "
+                          + e.requestId()
+                          + "; gave up after 5 attempts)");
+            });
     assertThat(fake.requests()).hasSize(5);
     assertThat(t.timing.sleptMillis()).isEqualTo(250 + 500 + 1000 + 2000);
   }
@@ -153,12 +176,16 @@ class HerokuRetryTest {
     fake.rateLimitRemaining(0);
 
     assertThatThrownBy(() -> t.platform.read("shop", false))
-        .isInstanceOfSatisfying(PlatformException.class, e -> {
-          assertThat(e.status()).isEqualTo(429);
-          assertThat(e.errorId()).isEqualTo("rate_limit");
-          assertThat(e.getMessage()).startsWith("Your account reached the API rate limit")
-              .contains("(rate limit exhausted; request id ").endsWith("gave up after 5 attempts)");
-        });
+        .isInstanceOfSatisfying(
+            PlatformException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.errorId()).isEqualTo("rate_limit");
+              assertThat(e.getMessage())
+                  .startsWith("Your account reached the API rate limit")
+                  .contains("(rate limit exhausted; request id ")
+                  .endsWith("gave up after 5 attempts)");
+            });
   }
 
   @Test
@@ -167,8 +194,8 @@ class HerokuRetryTest {
 
     assertThatThrownBy(() -> t.platform.read("shop", false))
         .isInstanceOf(PlatformException.class)
-        .hasMessageEndingWith("; the API asked to retry after 3600 s, beyond the 20 s formation "
-            + "waits)");
+        .hasMessageEndingWith(
+            "; the API asked to retry after 3600 s, beyond the 20 s formation " + "waits)");
     assertThat(t.timing.sleeps()).isEmpty();
   }
 

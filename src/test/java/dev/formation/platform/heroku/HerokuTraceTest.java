@@ -24,7 +24,9 @@ class HerokuTraceTest {
   @BeforeEach
   void start() throws PlatformException {
     fake = FakeHeroku.start();
-    fake.addApp("shop", "cedar").process("web", "performance-m", 2).process("worker", "standard-1x", 0);
+    fake.addApp("shop", "cedar")
+        .process("web", "performance-m", 2)
+        .process("worker", "standard-1x", 0);
     t = new HerokuTestSupport(fake, home);
   }
 
@@ -38,11 +40,14 @@ class HerokuTraceTest {
     t.platform.read("shop", false);
 
     String trace = t.traceText();
-    assertThat(trace).contains("--> GET " + fake.url() + "/apps/shop/formation")
+    assertThat(trace)
+        .contains("--> GET " + fake.url() + "/apps/shop/formation")
         .contains("Authorization: Bearer [REDACTED]")
         .contains("Accept: application/vnd.heroku+json; version=3")
-        .containsPattern("<-- 200 GET " + fake.url().replace(".", "\\.")
-            + "/apps/shop/formation \\(\\d+ ms, request id [-0-9a-f]{36}\\)")
+        .containsPattern(
+            "<-- 200 GET "
+                + fake.url().replace(".", "\\.")
+                + "/apps/shop/formation \\(\\d+ ms, request id [-0-9a-f]{36}\\)")
         .containsIgnoringCase("ratelimit-remaining: ");
   }
 
@@ -55,16 +60,31 @@ class HerokuTraceTest {
     fake.inject(FakeFault.drop().times(9));
     messages.add(failure(() -> t.platform.read("shop", false)));
     messages.add(failure(() -> t.platform.read("unknown-app", false)));
-    messages.add(failure(() -> t.platform.updateFormation(live,
-        List.of(new FormationUpdate("worker", 1, "eco")))));
+    messages.add(
+        failure(
+            () ->
+                t.platform.updateFormation(
+                    live, List.of(new FormationUpdate("worker", 1, "eco")))));
     messages.add(failure(() -> t.platform.createMonitor(live, new MonitorSettings(5, 2, 1, true))));
     HerokuConfig wrongToken = t.platform.config().withTrace(t.trace::add);
-    messages.add(failure(() -> new HerokuPlatform(new HerokuConfig(wrongToken.endpoint(),
-        fake.token() + "x", "1", wrongToken.connectTimeout(), wrongToken.requestTimeout(),
-        wrongToken.retry(), wrongToken.timing(), t.trace::add)).read("shop", false)));
+    messages.add(
+        failure(
+            () ->
+                new HerokuPlatform(
+                        new HerokuConfig(
+                            wrongToken.endpoint(),
+                            Secret.of(fake.token() + "x"),
+                            "1",
+                            wrongToken.connectTimeout(),
+                            wrongToken.requestTimeout(),
+                            wrongToken.retry(),
+                            wrongToken.timing(),
+                            t.trace::add))
+                    .read("shop", false)));
 
-    assertThat(messages).hasSize(6).allSatisfy(m -> assertThat(m).isNotBlank()
-        .doesNotContain(fake.token()));
+    assertThat(messages)
+        .hasSize(6)
+        .allSatisfy(m -> assertThat(m).isNotBlank().doesNotContain(fake.token()));
     assertThat(messages.get(5)).startsWith("the Heroku API rejected the token (unauthorized)");
     assertThat(t.trace).isNotEmpty().noneMatch(line -> line.contains(fake.token()));
     assertThat(t.traceText()).contains("Bearer [REDACTED]");

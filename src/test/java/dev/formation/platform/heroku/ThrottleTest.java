@@ -28,11 +28,13 @@ class ThrottleTest {
     List<Future<?>> done = new ArrayList<>();
     long t0 = System.nanoTime();
     for (int i = 0; i < 6; i++) {
-      done.add(pool.submit(() -> {
-        throttle.acquire();
-        starts.add((System.nanoTime() - t0) / 1_000_000);
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                throttle.acquire();
+                starts.add((System.nanoTime() - t0) / 1_000_000);
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get(10, TimeUnit.SECONDS);

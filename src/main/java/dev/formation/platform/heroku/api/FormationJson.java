@@ -3,8 +3,10 @@ package dev.formation.platform.heroku.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A formation object: one process type of an app. {@code size} is the deprecated twin of
- * {@code dyno_size.name}, read only when the newer field is absent. */
+/**
+ * A formation object: one process type of an app. {@code size} is the deprecated twin of {@code
+ * dyno_size.name}, read only when the newer field is absent.
+ */
 public record FormationJson(
     NamedRef app,
     String command,

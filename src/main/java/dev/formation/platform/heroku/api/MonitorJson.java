@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * A metrics-API monitor, read and written; null fields are left out, so the same record is the
- * full create body and the three-field disable body.
+ * A metrics-API monitor, read and written; null fields are left out, so the same record is the full
+ * create body and the three-field disable body.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorJson(
@@ -35,8 +35,18 @@ public record MonitorJson(
 
   /** The active scale monitor body that create and update send. */
   public static MonitorJson scale(int min, int max, int p95Ms, boolean notifyApp) {
-    return new MonitorJson(null, SCALE_NAME, SCALE_ACTION, true, OP, 1, p95Ms, min, max,
-        notifyApp ? List.of("app") : List.of(), 1440);
+    return new MonitorJson(
+        null,
+        SCALE_NAME,
+        SCALE_ACTION,
+        true,
+        OP,
+        1,
+        p95Ms,
+        min,
+        max,
+        notifyApp ? List.of("app") : List.of(),
+        1440);
   }
 
   /** The disable body: {@code is_active: false} with the fields the API requires beside it. */
