@@ -52,6 +52,7 @@ final class AppPlanner {
         .sorted(Comparator.comparing(LiveProcess::type))
         .forEach(this::planUnlisted);
     checkTierGroups();
+    carryIdleTypesAcrossTierMove();
     List<Change> changes = errors.isEmpty() ? orderedChanges() : List.of();
     return new AppPlan(
         spec.name(),
@@ -172,6 +173,42 @@ final class AppPlanner {
                 + ", which cannot share an app with "
                 + spec.processes().get(0).size().name()
                 + "; list it in the config or set `prune: true`");
+      }
+    }
+  }
+
+  /**
+   * Heroku checks tier mixing over every type of the app, idle ones included, so a tier move
+   * must carry the types formation does not otherwise change (unmanaged at 0, pruned to 0) into
+   * the new group in the same batch, as the Heroku CLI's {@code ps:type} does. They move to the
+   * group's cheapest size and stay at 0 dynos, so the move costs nothing.
+   */
+  private void carryIdleTypesAcrossTierMove() {
+    if (spec.processes().isEmpty() || !errors.isEmpty()) {
+      return;
+    }
+    String group = spec.processes().get(0).size().tier().group();
+    Optional<Size> carrier =
+        catalog.all().stream().filter(s -> s.tier().group().equals(group)).findFirst();
+    for (LiveProcess now : live.processes()) {
+      Optional<Size> size = catalog.find(now.size());
+      if (spec.process(now.type()).isPresent()
+          || size.isEmpty()
+          || size.get().tier().group().equals(group)
+          || carrier.isEmpty()) {
+        continue;
+      }
+      Optional<ProcessChange> pruned =
+          processChanges.stream().filter(c -> c.type().equals(now.type())).findFirst();
+      if (pruned.isPresent()) {
+        ProcessChange c = pruned.get();
+        processChanges.set(processChanges.indexOf(c), new ProcessChange(c.type(), c.action(),
+            c.fromQuantity(), c.toQuantity(), c.fromSize(), carrier.get().name(), null,
+            c.costDelta()));
+      } else if (now.quantity() == 0) {
+        processChanges.add(new ProcessChange(now.type(), Action.CHANGE, 0, 0,
+            canonicalSize(now.size()), carrier.get().name(), null, CostRange.ZERO));
+        unmanaged.removeIf(u -> u.type().equals(now.type()));
       }
     }
   }

@@ -213,6 +213,20 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void apply_tierMoveWithAnIdleUnmanagedType_convergesInOneBatch() throws IOException {
+    heroku.addApp("tiny-app", "cedar").process("web", "basic", 1).process("clock", "basic", 0);
+    Files.writeString(dir.resolve("formation.yaml"),
+        "version: 1\napps:\n  tiny-app:\n    processes:\n      web: {size: standard-1x, quantity: 1}\n");
+
+    CliRunner.Result r = run("apply", "--auto-approve");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(heroku.requests("PATCH", "/apps/tiny-app/formation")).hasSize(1);
+    assertThat(heroku.app("tiny-app").size("web")).isEqualTo("Standard-1X");
+    assertThat(run("plan", "--detailed-exitcode").exitCode()).isZero();
+  }
+
+  @Test
   void plan_unknownApp_isAnErrorWithAHint() {
     CliRunner.Result r = run("plan", "--app", "shop-prodution");
     assertThat(r.exitCode()).isEqualTo(1);

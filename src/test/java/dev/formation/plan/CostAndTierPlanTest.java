@@ -57,6 +57,48 @@ class CostAndTierPlanTest {
   }
 
   @Test
+  void plan_tierMove_carriesIdleUnmanagedTypeIntoTheNewGroupAtZero() {
+    AppPlan p =
+        planApp(
+            app("shop", false, proc("web", "standard-1x", 1)),
+            liveApp("shop", null, live("web", "Basic", 1), live("clock", "Basic", 0)));
+
+    assertThat(p.errors()).isEmpty();
+    assertThat(p.processChanges())
+        .extracting(ProcessChange::type, ProcessChange::sizeToSend, ProcessChange::quantityToSend)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple("clock", "Standard-1X", null),
+            org.assertj.core.api.Assertions.tuple("web", "Standard-1X", null));
+    assertThat(p.unmanaged()).isEmpty();
+    assertThat(p.costDelta()).isEqualTo(CostRange.fixed(25 - 7));
+  }
+
+  @Test
+  void plan_tierMoveWithPrune_scalesTheOldTypeToZeroOnTheNewGroupsSize() {
+    AppPlan p =
+        planApp(
+            app("shop", true, proc("web", "standard-1x", 1)),
+            liveApp("shop", null, live("web", "Basic", 1), live("worker", "Basic", 1)));
+
+    ProcessChange worker = p.processChanges().get(1);
+    assertThat(worker.type()).isEqualTo("worker");
+    assertThat(worker.toQuantity()).isZero();
+    assertThat(worker.sizeToSend()).isEqualTo("Standard-1X");
+    assertThat(worker.action()).isEqualTo(Action.REMOVE);
+  }
+
+  @Test
+  void plan_sameGroup_leavesIdleUnmanagedTypesAlone() {
+    AppPlan p =
+        planApp(
+            app("shop", false, proc("web", "standard-2x", 1)),
+            liveApp("shop", null, live("web", "Standard-1X", 1), live("clock", "Standard-2X", 0)));
+
+    assertThat(p.processChanges()).extracting(ProcessChange::type).containsExactly("web");
+    assertThat(p.unmanaged()).extracting(UnmanagedProcess::type).containsExactly("clock");
+  }
+
+  @Test
   void plan_costs_sumPerAppAndWholePlanWithAutoscaleRanges() {
     Plan p =
         plan(
