@@ -57,6 +57,17 @@ class LauncherIT {
   }
 
   @Test
+  void laterRuns_mapTheArchive() throws Exception {
+    formation(Map.of(), "sizes");
+
+    // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM fail if it cannot map it
+    Run strict = formation(Map.of("JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(strict.exitCode()).as("stderr: %s, stdout: %s", strict.err(), strict.out()).isZero();
+    assertThat(strict.err()).isEmpty();
+  }
+
+  @Test
   void sizes_withAndWithoutArchive_printsWhatTheCommandPrintsInProcess() throws Exception {
     String expected = CliRunner.run("sizes").out();
 
