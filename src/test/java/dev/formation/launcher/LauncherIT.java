@@ -42,6 +42,10 @@ class LauncherIT {
       Attributes main = file.getManifest().getMainAttributes();
       assertThat(main.getValue("Main-Class")).isEqualTo("dev.formation.Main");
       assertThat(main.getValue("Implementation-Version")).isNotBlank();
+      // the schema validator logs through SLF4J; without a provider SLF4J warns on stderr
+      var provider = file.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+      assertThat(new String(file.getInputStream(provider).readAllBytes(), StandardCharsets.UTF_8))
+          .contains("org.slf4j.nop.NOPServiceProvider");
     }
   }
 

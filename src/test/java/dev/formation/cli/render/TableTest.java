@@ -12,7 +12,8 @@ class TableTest {
     Table table = new Table(List.of("NAME", "N", "NOTE"), List.of(false, true, false));
     table.row("a", "100", "").row("longer", "7", "x");
 
-    assertThat(table.render()).isEqualTo("NAME      N  NOTE\n" + "a       100\n" + "longer    7  x\n");
+    assertThat(table.render())
+        .isEqualTo("NAME      N  NOTE\n" + "a       100\n" + "longer    7  x\n");
   }
 
   @Test
