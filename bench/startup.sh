@@ -15,7 +15,7 @@ jar="$root/target/formation.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 # Build the jar and make the archive (from a `sizes` run) outside the measurement.
-rm -f "$root/target/formation.jsa"
+rm -f "$root/target/formation.jsa" "$root/target/formation.jsa.failed"
 "$launcher" sizes >/dev/null
 "$launcher" --version >/dev/null
 

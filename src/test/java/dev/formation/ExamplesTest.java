@@ -71,6 +71,21 @@ class ExamplesTest {
         .containsExactlyInAnyOrderElementsOf(procfileTypes);
   }
 
+  @Test
+  void readme_annotatedExample_readsWithoutDiagnostics() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    int start = readme.indexOf("```yaml\n") + "```yaml\n".length();
+    String example = readme.substring(start, readme.indexOf("```", start));
+    Diagnostics diags = new Diagnostics();
+
+    YMap root = (YMap) YamlReader.read("README.md", example, diags);
+
+    assertThat(diags.isEmpty()).as("diagnostics: %s", diags.sorted()).isTrue();
+    assertThat(((YMap) root.get("apps")).entries())
+        .extracting(YMap.Entry::key)
+        .containsExactly("shop-production", "demo");
+  }
+
   private static String scalar(YMap map, String key) {
     YNode node = map.get(key);
     assertThat(node).as("key %s", key).isInstanceOf(YScalar.class);

@@ -1,7 +1,9 @@
 package dev.formation.cli;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Size;
 import dev.formation.cli.render.SizesView;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ public final class SizesCommand implements Callable<Integer> {
               + String.join(", ", FORMATS)
               + ")");
     }
-    var sizes = Catalog.standard().all();
+    List<Size> sizes = Catalog.standard().all();
     String output = format.equals("json") ? SizesView.json(sizes) : SizesView.text(sizes);
     spec.commandLine().getOut().print(output);
     spec.commandLine().getOut().flush();
@@ -50,7 +52,7 @@ public final class SizesCommand implements Callable<Integer> {
   /** The accepted {@code --format} values, for help and shell completion. */
   static final class Formats implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return FORMATS.iterator();
     }
   }

@@ -13,8 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * {@code docs/cli.md} is the commands' own usage help; this test keeps the committed file equal
- * to what the code prints. Regenerate it with {@code -Dformation.golden.update=true}.
+ * {@code docs/cli.md} is the commands' own usage help; this test keeps the committed file equal to
+ * what the code prints. Regenerate it with {@code -Dformation.golden.update=true}.
  */
 class CliReferenceTest {
   private static final Path DOC = Path.of("docs", "cli.md");
@@ -35,7 +35,8 @@ class CliReferenceTest {
   static String reference() {
     StringBuilder md = new StringBuilder();
     md.append("# Command-line reference\n\n")
-        .append("Generated from the commands' own `--help` by `CliReferenceTest`; regenerate with\n")
+        .append(
+            "Generated from the commands' own `--help` by `CliReferenceTest`; regenerate with\n")
         .append("`mvn -B test -Dtest=CliReferenceTest -D")
         .append(Golden.UPDATE_PROPERTY)
         .append("=true`.\n\n")

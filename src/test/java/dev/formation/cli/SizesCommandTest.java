@@ -43,7 +43,7 @@ class SizesCommandTest {
     String out = CliRunner.run("sizes").out();
 
     assertThat(out).containsPattern("(?m)^Eco .* \\$0 \\(\\+\\$5 pool\\)\\* ");
-    assertThat(out).contains("* Each eco dyno adds $0; the account pays $5 a month");
+    assertThat(out).contains("* Eco dynos add $0 each; the account pays $5 a month");
   }
 
   @Test

@@ -42,6 +42,10 @@ class LauncherIT {
       Attributes main = file.getManifest().getMainAttributes();
       assertThat(main.getValue("Main-Class")).isEqualTo("dev.formation.Main");
       assertThat(main.getValue("Implementation-Version")).isNotBlank();
+      // the schema validator logs through SLF4J; without a provider SLF4J warns on stderr
+      var provider = file.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+      assertThat(new String(file.getInputStream(provider).readAllBytes(), StandardCharsets.UTF_8))
+          .contains("org.slf4j.nop.NOPServiceProvider");
     }
   }
 
@@ -54,6 +58,17 @@ class LauncherIT {
     assertThat(first.err()).isEmpty();
     assertThat(archive).isNotEmptyFile();
     assertThat(formation(Map.of(), "--version")).isEqualTo(first);
+  }
+
+  @Test
+  void laterRuns_mapTheArchive() throws Exception {
+    formation(Map.of(), "sizes");
+
+    // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM fail if it cannot map it
+    Run strict = formation(Map.of("JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(strict.exitCode()).as("stderr: %s, stdout: %s", strict.err(), strict.out()).isZero();
+    assertThat(strict.err()).isEmpty();
   }
 
   @Test

@@ -37,22 +37,26 @@ public final class SizesView {
     }
     StringBuilder sb = new StringBuilder(table.render()).append('\n');
     if (anyEco) {
-      sb.append("* Each eco dyno adds $0; the account pays $")
+      sb.append("* Eco dynos add $0 each; the account pays $")
           .append(Catalog.ECO_POOL_USD_PER_MONTH)
-          .append(" a month for a shared pool of eco dyno hours.\n")
+          .append(" a month for a pool of eco hours.\n")
           .append("  At most ")
           .append(Catalog.MAX_ECO_RUNNING_PER_APP)
           .append(" eco dynos run at once in one app.\n");
     }
+    sb.append("Apps run at most ");
     for (Generation g : Generation.values()) {
-      sb.append(capitalised(g))
-          .append(" apps run at most ")
+      sb.append(g.ordinal() == 0 ? "" : ", ")
           .append(g.maxDynosPerApp())
-          .append(" dynos in all.\n");
+          .append(" dynos on ")
+          .append(capitalised(g));
     }
-    sb.append("Prices are monthly list prices; those beyond Performance-L are estimates.\n");
-    sb.append("Sizes of one app must come from one group: eco | basic | standard and performance")
-        .append(" | private | shield | fir.\n");
+    sb.append(".\n")
+        .append("An app's sizes must all come from one group:\n  ")
+        .append(String.join(" | ", groups(sizes)))
+        .append("\n")
+        .append(
+            "Prices are list prices per dyno-month; those beyond Performance-L are estimates.\n");
     return sb.toString();
   }
 
@@ -81,6 +85,10 @@ public final class SizesView {
           .put("generation", word(s.generation()));
     }
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static List<String> groups(List<Size> sizes) {
+    return sizes.stream().map(s -> s.tier().group()).distinct().toList();
   }
 
   private static String word(Generation g) {
