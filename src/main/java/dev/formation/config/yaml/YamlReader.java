@@ -40,6 +40,7 @@ public final class YamlReader {
   private final Diagnostics diags;
   private final Map<String, YNode> anchors = new HashMap<>();
   private JsonParser parser;
+  private String source = "";
 
   private YamlReader(String file, Diagnostics diags) {
     this.file = file;
@@ -55,6 +56,7 @@ public final class YamlReader {
   }
 
   private YNode readDocument(String text) {
+    source = text;
     try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
       parser = p;
       JsonToken first = p.nextToken();
@@ -201,7 +203,15 @@ public final class YamlReader {
           case VALUE_NULL -> YScalar.Kind.NULL;
           default -> YScalar.Kind.STRING;
         };
+    if (kind == YScalar.Kind.STRING && text != null && ScalarSyntax.at(source, offset()).plain()) {
+      kind = ScalarSyntax.coreSchemaKind(text);
+    }
     return new YScalar(kind, text == null ? "null" : text, at);
+  }
+
+  private int offset() {
+    TokenStreamLocation loc = parser.currentTokenLocation();
+    return loc == null ? -1 : (int) Math.min(Integer.MAX_VALUE, loc.getCharOffset());
   }
 
   private boolean isAlias() {
@@ -211,7 +221,14 @@ public final class YamlReader {
   private String anchorName() {
     if (parser instanceof YAMLParser y && !y.isCurrentAlias()) {
       Object id = y.getObjectId();
-      return id == null ? null : id.toString();
+      if (id != null) {
+        return id.toString();
+      }
+      // Jackson reports anchors of mappings and lists only; a scalar's is read from the text.
+      JsonToken t = parser.currentToken();
+      if (t != null && t.isScalarValue()) {
+        return ScalarSyntax.at(source, offset()).anchor();
+      }
     }
     return null;
   }
