@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,6 +47,22 @@ class ValidateCommandTest {
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(0);
     Golden.assertMatches("validate/valid." + format + ".txt", r.out());
+  }
+
+  @Test
+  void validate_jsonOutput_followsDiagnosticsSchema() throws IOException {
+    copy("several-errors.yaml", "formation.yaml");
+    Files.writeString(dir.resolve("b.yaml"), "");
+    ObjectMapper mapper = new ObjectMapper();
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(mapper.readTree(Files.readString(Path.of("schemas/diagnostics.schema.json"))));
+
+    CliRunner.Result r =
+        CliRunner.in(dir).run("validate", "-f", "formation.yaml", "-f", "b.yaml", "-f", "none.yaml", "--format", "json");
+
+    assertThat(schema.validate(mapper.readTree(r.out()))).isEmpty();
+    assertThat(r.out()).contains("\"code\": \"FM005\"", "\"code\": \"FM001\"");
   }
 
   @Test

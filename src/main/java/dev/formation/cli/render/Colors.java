@@ -12,7 +12,20 @@ public final class Colors {
 
   /** Decides from the environment (https://no-color.org). */
   public static Colors auto() {
-    return new Colors(System.console() != null && System.getenv("NO_COLOR") == null);
+    return new Colors(isTerminal() && System.getenv("NO_COLOR") == null);
+  }
+
+  /** Java 22+ returns a console even when redirected; there {@code isTerminal()} tells. */
+  private static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   public static Colors off() {
