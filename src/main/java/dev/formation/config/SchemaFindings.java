@@ -127,6 +127,10 @@ final class SchemaFindings {
 
   private void version(TreePath at) {
     YNode node = nodeAt(at);
+    if (node instanceof YScalar s && s.kind() == YScalar.Kind.STRING && s.text().trim().equals("1")) {
+      error(Code.FM013, "`version` must be the number 1, not the string \"1\"", at, "write `version: 1` without quotes");
+      return;
+    }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     error(
         Code.FM013,

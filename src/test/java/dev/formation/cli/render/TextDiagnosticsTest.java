@@ -47,6 +47,7 @@ class TextDiagnosticsTest {
   @Test
   void colors_offByDefaultInTests_andPaintOnlyWhenOn() {
     assertThat(Colors.off().paint("red", "x")).isEqualTo("x");
+    assertThat(Colors.on().paint("bold,red", "x")).isEqualTo("\u001b[1;31mx\u001b[0m");
     assertThat(Colors.auto().enabled()).isFalse();
   }
 }
