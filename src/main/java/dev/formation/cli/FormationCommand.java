@@ -17,7 +17,9 @@ public final class FormationCommand {
     this(Path.of("").toAbsolutePath());
   }
 
-  /** @param workingDir what relative paths on the command line resolve against */
+  /**
+   * @param workingDir what relative paths on the command line resolve against
+   */
   public FormationCommand(Path workingDir) {
     this.workingDir = workingDir.toAbsolutePath();
   }

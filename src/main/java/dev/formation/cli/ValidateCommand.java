@@ -63,7 +63,10 @@ public final class ValidateCommand implements Callable<Integer> {
       return "invalid: " + count(result.diagnostics().errorCount(), "error") + warningText;
     }
     int types = f.apps().stream().mapToInt(a -> a.processes().size()).sum();
-    return "ok: " + count(f.apps().size(), "app") + ", " + count(types, "process type")
+    return "ok: "
+        + count(f.apps().size(), "app")
+        + ", "
+        + count(types, "process type")
         + warningText;
   }
 

@@ -71,13 +71,21 @@ final class ConfigFiles {
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        refuse(diags, shown, "`" + name + "` is " + size + " bytes; formation reads at most 1 MiB", "a formation file is a few kilobytes; is this the right file?");
+        refuse(
+            diags,
+            shown,
+            "`" + name + "` is " + size + " bytes; formation reads at most 1 MiB",
+            "a formation file is a few kilobytes; is this the right file?");
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
       String text = decode(bytes);
       if (text == null) {
-        refuse(diags, shown, "`" + name + "` is not UTF-8 text", "the file looks binary; formation reads UTF-8 YAML");
+        refuse(
+            diags,
+            shown,
+            "`" + name + "` is not UTF-8 text",
+            "the file looks binary; formation reads UTF-8 YAML");
         return;
       }
       Path parent = file.toAbsolutePath().getParent();

@@ -17,14 +17,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads formation.yaml files: reads them, parses the YAML, checks them against the schema and
- * the semantic rules, and merges every file's apps into one {@link Formation}.
+ * Loads formation.yaml files: reads them, parses the YAML, checks them against the schema and the
+ * semantic rules, and merges every file's apps into one {@link Formation}.
  */
 public final class ConfigLoader {
   private final Catalog catalog;
   private final Path workingDir;
 
-  /** @param workingDir what relative input paths resolve against */
+  /**
+   * @param workingDir what relative input paths resolve against
+   */
   public ConfigLoader(Catalog catalog, Path workingDir) {
     this.catalog = catalog;
     this.workingDir = workingDir;
@@ -112,14 +114,20 @@ public final class ConfigLoader {
             "keep each app in one file");
         continue;
       }
-      if (app.platform() == PlatformKind.LOCAL && app.local() != null
+      if (app.platform() == PlatformKind.LOCAL
+          && app.local() != null
           && app.local().port() != null) {
         Drafts.App owner = byPort.putIfAbsent(app.local().port(), app);
         if (owner != null) {
           diags.error(
               Code.FM063.name(),
-              "port " + app.local().port() + " of app `" + app.name()
-                  + "` is already the port of app `" + owner.name() + "` at "
+              "port "
+                  + app.local().port()
+                  + " of app `"
+                  + app.name()
+                  + "` is already the port of app `"
+                  + owner.name()
+                  + "` at "
                   + owner.local().portAt(),
               app.local().portAt(),
               "give each local app its own port");

@@ -34,7 +34,9 @@ final class LocalRules {
     } else if (!local && app.local() != null) {
       diags.error(
           Code.FM060.name(),
-          "`local` is only for `platform: local` apps; app `" + app.name() + "` is on "
+          "`local` is only for `platform: local` apps; app `"
+              + app.name()
+              + "` is on "
               + app.platform().word(),
           app.local().at(),
           "remove the `local` block, or set `platform: local`");
@@ -81,7 +83,12 @@ final class LocalRules {
         String hint = Hints.didYouMean(p.type(), defined);
         diags.error(
             Code.FM062.name(),
-            "process type `" + p.type() + "` of app `" + app.name() + "` is not in `" + dir
+            "process type `"
+                + p.type()
+                + "` of app `"
+                + app.name()
+                + "` is not in `"
+                + dir
                 + "/Procfile`",
             p.typeAt(),
             hint != null

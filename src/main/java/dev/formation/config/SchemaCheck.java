@@ -22,8 +22,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at
- * build time), the same file editors use, and reports what it finds as diagnostics.
+ * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
+ * time), the same file editors use, and reports what it finds as diagnostics.
  */
 final class SchemaCheck {
   static final String RESOURCE = "/dev/formation/schemas/formation.schema.json";
@@ -31,8 +31,15 @@ final class SchemaCheck {
   /** Of several findings about one place, only the most telling is reported. */
   private static final List<String> PRIORITY =
       List.of(
-          "type", "const", "propertyNames", "additionalProperties", "required", "minimum",
-          "maximum", "minLength", "enum");
+          "type",
+          "const",
+          "propertyNames",
+          "additionalProperties",
+          "required",
+          "minimum",
+          "maximum",
+          "minLength",
+          "enum");
 
   private static final AtomicBoolean PRELOADING = new AtomicBoolean();
 
@@ -51,8 +58,8 @@ final class SchemaCheck {
   }
 
   /**
-   * Starts compiling the schema on a background thread. Loading the validator's classes is most
-   * of a run's cost, so it overlaps with reading and parsing the files.
+   * Starts compiling the schema on a background thread. Loading the validator's classes is most of
+   * a run's cost, so it overlaps with reading and parsing the files.
    */
   static void preload() {
     if (PRELOADING.getAndSet(true)) {
@@ -87,8 +94,8 @@ final class SchemaCheck {
   }
 
   /**
-   * Validates one file's tree; adds a diagnostic per faulty place and returns those places, so
-   * that the semantic checks that follow stay quiet about them.
+   * Validates one file's tree; adds a diagnostic per faulty place and returns those places, so that
+   * the semantic checks that follow stay quiet about them.
    */
   Set<TreePath> check(YNode root, Diagnostics diags) {
     Map<String, Error> chosen = new LinkedHashMap<>();

@@ -2,20 +2,20 @@ package dev.formation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.Golden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.ObjectMapper;
 
 class ValidateCommandTest {
   @TempDir Path dir;
@@ -56,10 +56,21 @@ class ValidateCommandTest {
     ObjectMapper mapper = new ObjectMapper();
     Schema schema =
         SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(mapper.readTree(Files.readString(Path.of("schemas/diagnostics.schema.json"))));
+            .getSchema(
+                mapper.readTree(Files.readString(Path.of("schemas/diagnostics.schema.json"))));
 
     CliRunner.Result r =
-        CliRunner.in(dir).run("validate", "-f", "formation.yaml", "-f", "b.yaml", "-f", "none.yaml", "--format", "json");
+        CliRunner.in(dir)
+            .run(
+                "validate",
+                "-f",
+                "formation.yaml",
+                "-f",
+                "b.yaml",
+                "-f",
+                "none.yaml",
+                "--format",
+                "json");
 
     assertThat(schema.validate(mapper.readTree(r.out()))).isEmpty();
     assertThat(r.out()).contains("\"code\": \"FM005\"", "\"code\": \"FM001\"");
@@ -75,7 +86,9 @@ class ValidateCommandTest {
     CliRunner.Result r = CliRunner.in(dir).run("validate");
 
     assertThat(r.exitCode()).isEqualTo(0);
-    assertThat(r.out()).contains("warning[FM053]").endsWith("ok: 1 app, 1 process type, 1 warning\n");
+    assertThat(r.out())
+        .contains("warning[FM053]")
+        .endsWith("ok: 1 app, 1 process type, 1 warning\n");
   }
 
   @Test
@@ -89,7 +102,8 @@ class ValidateCommandTest {
     CliRunner.Result r = CliRunner.in(dir).run("validate", "-f", "a.yaml", "--file", "more");
 
     assertThat(r.exitCode()).as("%s", r).isEqualTo(0);
-    assertThat(r.out()).startsWith("a.yaml:7:19: warning[FM053]")
+    assertThat(r.out())
+        .startsWith("a.yaml:7:19: warning[FM053]")
         .endsWith("\nok: 3 apps, 4 process types, 1 warning\n")
         .doesNotContain("formation.yaml");
   }
@@ -100,7 +114,8 @@ class ValidateCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out())
-        .startsWith("formation.yaml:1:1: error[FM001]: config file `formation.yaml` does not exist\n");
+        .startsWith(
+            "formation.yaml:1:1: error[FM001]: config file `formation.yaml` does not exist\n");
     assertThat(r.err()).isEmpty();
   }
 

@@ -31,7 +31,8 @@ class LoaderRobustnessTest {
       String text = mangle(original, random);
       LoadResult result = loader.loadTexts(List.of(new SourceText("f.yaml", text, null)));
 
-      assertThat(result.ok()).as("round %d:\n%s", round, text)
+      assertThat(result.ok())
+          .as("round %d:\n%s", round, text)
           .isEqualTo(!result.diagnostics().hasErrors());
       result.diagnostics().sorted().forEach(d -> assertThat(d.range()).isNotNull());
     }

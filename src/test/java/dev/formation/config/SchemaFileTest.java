@@ -52,13 +52,13 @@ class SchemaFileTest {
     if (!node.isObject()) {
       return;
     }
-    if (node.path("type").asString("").equals("object")
-        && !node.has("additionalProperties")) {
+    if (node.path("type").asString("").equals("object") && !node.has("additionalProperties")) {
       problems.add(where + ": object without additionalProperties");
     }
     for (Map.Entry<String, JsonNode> p : node.path("properties").properties()) {
       JsonNode prop = p.getValue();
-      JsonNode target = prop.has("$ref") ? schema.at(prop.get("$ref").asString().substring(1)) : prop;
+      JsonNode target =
+          prop.has("$ref") ? schema.at(prop.get("$ref").asString().substring(1)) : prop;
       if (!target.has("description")) {
         problems.add(where + "/properties/" + p.getKey() + ": no description");
       }

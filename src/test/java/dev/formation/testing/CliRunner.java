@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
- * Runs formation's command line in-process, exactly as {@code Main} builds it, with captured
- * stdout and stderr and a working directory of the test's choosing.
+ * Runs formation's command line in-process, exactly as {@code Main} builds it, with captured stdout
+ * and stderr and a working directory of the test's choosing.
  *
  * <pre>{@code
  * CliRunner.Result r = CliRunner.in(tempDir).run("validate", "--format", "json");
@@ -22,7 +22,10 @@ public final class CliRunner {
     this.workingDir = workingDir;
   }
 
-  /** A runner whose relative paths (such as the default {@code formation.yaml}) resolve in {@code dir}. */
+  /**
+   * A runner whose relative paths (such as the default {@code formation.yaml}) resolve in {@code
+   * dir}.
+   */
   public static CliRunner in(Path dir) {
     return new CliRunner(dir.toAbsolutePath());
   }

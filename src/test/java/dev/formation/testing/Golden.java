@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * Golden files: expected outputs kept under {@code src/test/resources/golden/} and compared
  * exactly.
  *
- * <p>To regenerate them after an intended change of output, run the tests with the switch
- * {@code -Dformation.golden.update=true}, e.g. {@code mvn -B test -Dtest=ValidateCommandTest
- * -Dformation.golden.update=true}, then review the change with {@code git diff} before
- * committing it. Without the switch a missing golden file fails the test.
+ * <p>To regenerate them after an intended change of output, run the tests with the switch {@code
+ * -Dformation.golden.update=true}, e.g. {@code mvn -B test -Dtest=ValidateCommandTest
+ * -Dformation.golden.update=true}, then review the change with {@code git diff} before committing
+ * it. Without the switch a missing golden file fails the test.
  */
 public final class Golden {
   /** The system property that rewrites golden files instead of comparing with them. */
@@ -25,7 +25,9 @@ public final class Golden {
 
   private Golden() {}
 
-  /** Asserts that {@code actual} equals the golden file {@code name} (e.g. {@code validate/x.txt}). */
+  /**
+   * Asserts that {@code actual} equals the golden file {@code name} (e.g. {@code validate/x.txt}).
+   */
   public static void assertMatches(String name, String actual) {
     Path file = ROOT.resolve(name);
     try {

@@ -23,8 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser.
  *
  * <p>Jackson reports anchors and aliases but does not resolve them, and knows nothing of merge
- * keys; this reader resolves both, refuses duplicate keys, and bounds nesting and alias
- * expansion so that hostile input fails fast with a diagnostic.
+ * keys; this reader resolves both, refuses duplicate keys, and bounds nesting and alias expansion
+ * so that hostile input fails fast with a diagnostic.
  */
 public final class YamlReader {
   /** Deeper nesting than this is refused (formation files need about 6 levels). */
@@ -48,8 +48,8 @@ public final class YamlReader {
   }
 
   /**
-   * Parses {@code text}; returns the root node, or {@code null} after adding a diagnostic when
-   * the text is not one well-formed YAML document.
+   * Parses {@code text}; returns the root node, or {@code null} after adding a diagnostic when the
+   * text is not one well-formed YAML document.
    */
   public static YNode read(String file, String text, Diagnostics diags) {
     return new YamlReader(file, diags).readDocument(text);
@@ -129,7 +129,11 @@ public final class YamlReader {
       if (previous != null) {
         diags.error(
             Code.FM003.name(),
-            "duplicate key `" + key + "` (first defined at line " + previous.keyRange().line() + ")",
+            "duplicate key `"
+                + key
+                + "` (first defined at line "
+                + previous.keyRange().line()
+                + ")",
             keyRange,
             "remove one of the two; YAML keeps only one value per key");
         continue;
@@ -185,10 +189,7 @@ public final class YamlReader {
   private long addWeight(long weight, long more, SourceRange at) {
     long total = weight + more;
     if (total > MAX_WEIGHT) {
-      fail(
-          Code.FM004,
-          "aliases expand to more than " + MAX_WEIGHT + " nodes (a YAML bomb?)",
-          at);
+      fail(Code.FM004, "aliases expand to more than " + MAX_WEIGHT + " nodes (a YAML bomb?)", at);
     }
     return total;
   }
@@ -258,8 +259,11 @@ public final class YamlReader {
       problem = marked.getProblem();
       context = marked.getContext();
       Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
-      // "but got <stream end>" points past the last line; where the unclosed thing opened helps more.
-      if (problem != null && problem.contains("<stream end>") && marked.getContextMark().isPresent()) {
+      // "but got <stream end>" points past the last line; where the unclosed thing opened helps
+      // more.
+      if (problem != null
+          && problem.contains("<stream end>")
+          && marked.getContextMark().isPresent()) {
         mark = marked.getContextMark();
       }
       if (mark.isPresent()) {

@@ -23,7 +23,9 @@ class TextDiagnosticsTest {
     sources.put("f.yaml", "version: 1\n  size: huge\n");
 
     String text =
-        render(sources, Diagnostic.error("FM030", "unknown size", SourceRange.at("f.yaml", 2, 9), "try eco"));
+        render(
+            sources,
+            Diagnostic.error("FM030", "unknown size", SourceRange.at("f.yaml", 2, 9), "try eco"));
 
     assertThat(text)
         .isEqualTo(

@@ -92,7 +92,8 @@ class YamlReaderTest {
                     + "web:\n  <<: [*base, *more]\n  quantity: 3\n");
 
     YMap web = (YMap) root.get("web");
-    assertThat(web.entries()).extracting(YMap.Entry::key)
+    assertThat(web.entries())
+        .extracting(YMap.Entry::key)
         .containsExactly("quantity", "size", "autoscale");
     assertThat(((YScalar) web.get("quantity")).text()).isEqualTo("3");
     assertThat(((YScalar) web.get("size")).text()).isEqualTo("eco");
@@ -120,8 +121,14 @@ class YamlReaderTest {
     StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     String prev = "a";
     for (char c = 'b'; c <= 'j'; c++) {
-      bomb.append(c).append(": &").append(c).append(" [").append(("*" + prev + ",").repeat(9))
-          .append('*').append(prev).append("]\n");
+      bomb.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(("*" + prev + ",").repeat(9))
+          .append('*')
+          .append(prev)
+          .append("]\n");
       prev = String.valueOf(c);
     }
 
