@@ -1,6 +1,7 @@
 package dev.formation.config;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
@@ -46,10 +46,9 @@ final class SchemaCheck {
   private final Schema schema;
   private final JsonNode schemaJson;
 
-  private SchemaCheck(JsonNode schemaJson) {
-    this.schemaJson = schemaJson;
-    this.schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+  private SchemaCheck(Schema schema) {
+    this.schema = schema;
+    this.schemaJson = schema.getSchemaNode();
   }
 
   /** The compiled schema, loaded once per run on first use. */
@@ -79,18 +78,25 @@ final class SchemaCheck {
   }
 
   private static final class Holder {
-    static final SchemaCheck INSTANCE = new SchemaCheck(readSchema());
+    static final SchemaCheck INSTANCE = new SchemaCheck(compile());
   }
 
-  static JsonNode readSchema() {
+  /** Compiles the schema with the validator's own JSON reader (one Jackson mapper per run). */
+  private static Schema compile() {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing from the jar: " + RESOURCE);
       }
-      return new ObjectMapper().readTree(in);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in, InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The schema as JSON, for tests and for the keys offered in "did you mean" hints. */
+  static JsonNode schemaJson() {
+    return get().schemaJson;
   }
 
   /**

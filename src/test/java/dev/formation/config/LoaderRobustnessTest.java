@@ -38,6 +38,27 @@ class LoaderRobustnessTest {
     }
   }
 
+  @Test
+  void manyApps_loadInMilliseconds_becauseNothingCostlyHappensPerApp() {
+    StringBuilder text = new StringBuilder("version: 1\napps:\n");
+    for (int i = 0; i < 300; i++) {
+      text.append("  app-").append(i).append(":\n    processes:\n")
+          .append("      web: {size: performance-m, autoscale: {min: 2, max: 8}}\n")
+          .append("      worker: {size: standard-2x, quantity: 3}\n");
+    }
+    ConfigLoader loader = new ConfigLoader(Catalog.standard(), Path.of("").toAbsolutePath());
+    List<SourceText> texts = List.of(new SourceText("f.yaml", text.toString(), null));
+    loader.loadTexts(texts); // class loading and schema compilation, once per run
+
+    long start = System.nanoTime();
+    LoadResult result = loader.loadTexts(texts);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(result.formationOrNull().apps()).hasSize(300);
+    // 40 to 80 ms measured on a busy 2-core box; the bound leaves room for a slower CI machine.
+    assertThat(millis).isLessThan(1500);
+  }
+
   private static String mangle(String text, Random random) {
     StringBuilder b = new StringBuilder(text);
     int edits = 1 + random.nextInt(4);

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 /** {@code schemas/formation.schema.json}: what editors get must be complete and true. */
 class SchemaFileTest {
   private static final Path FILE = Path.of("schemas", "formation.schema.json");
-  private final JsonNode schema = SchemaCheck.readSchema();
+  private final JsonNode schema = SchemaCheck.schemaJson();
 
   @Test
   void jarCopy_isTheFileInSchemas() throws IOException {
