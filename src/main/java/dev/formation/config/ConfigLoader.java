@@ -58,6 +58,15 @@ public final class ConfigLoader {
     Sources sources = new Sources();
     List<Drafts.App> apps = new ArrayList<>();
     for (SourceText text : texts) {
+      if (text.text().length() > ConfigFiles.MAX_BYTES) {
+        // Texts read elsewhere (from git) meet the same bound as files on disk.
+        diags.error(
+            Code.FM001.name(),
+            "`" + text.displayName() + "` is larger than 1 MiB; formation reads at most 1 MiB",
+            SourceRange.file(text.displayName()),
+            "a formation file is a few kilobytes; is this the right file?");
+        continue;
+      }
       sources.put(text.displayName(), text.text());
       YMap root = parse(text, diags);
       if (root == null) {

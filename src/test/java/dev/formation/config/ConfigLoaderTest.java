@@ -163,6 +163,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loadTexts_overOneMebibyte_isFM001WithoutParsing() {
+    String huge = "x-pad: " + "a".repeat(1024 * 1024) + "\n";
+
+    LoadResult result =
+        new ConfigLoader(Catalog.standard(), dir)
+            .loadTexts(List.of(new SourceText("main:formation.yaml", huge, null)));
+
+    assertThat(result.diagnostics().sorted())
+        .extracting(d -> d.code() + " " + d.range())
+        .containsExactly("FM001 main:formation.yaml:1:1");
+  }
+
+  @Test
   void load_unknownSize_suggestsTheClosestCatalogueName() throws IOException {
     write("formation.yaml", app("shop", "standrd-2x"));
 
