@@ -77,8 +77,8 @@ final class ProcessReader {
               + ", but "
               + size.name()
               + " allows at most "
-              + size.maxPerType()
-              + " dynos per process type",
+              + dynos(size.maxPerType())
+              + " per process type",
           quantityAt,
           hintForTypeLimit(size));
     }
@@ -161,6 +161,10 @@ final class ProcessReader {
       return null;
     }
     return new AutoscaleSpec(min, max, p95 == null ? AutoscaleSpec.DEFAULT_P95_MS : p95, notify);
+  }
+
+  private static String dynos(int n) {
+    return n == 1 ? "1 dyno" : n + " dynos";
   }
 
   private static TreePath parent(TreePath at) {

@@ -126,7 +126,9 @@ class ValidateCommandTest {
     CliRunner.Result r = CliRunner.in(dir).run("validate", "--format", "markdown");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("does not support --format markdown").doesNotContain("Exception");
+    assertThat(r.err())
+        .contains("`validate` does not support --format markdown; use one of: text, json, github")
+        .doesNotContain("Exception");
   }
 
   @Test
