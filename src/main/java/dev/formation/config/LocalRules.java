@@ -59,7 +59,15 @@ final class LocalRules {
     Path file = folder.resolve("Procfile");
     Procfile procfile;
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_PROCFILE_BYTES) {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_PROCFILE_BYTES) {
+        diags.error(
+            Code.FM061.name(),
+            "the Procfile in `" + dir + "` of app `" + app.name() + "` is over 64 KiB",
+            app.local().dirAt(),
+            "a Procfile holds one short `type: command` line per process type");
+        return;
+      }
+      if (!Files.isRegularFile(file)) {
         diags.error(
             Code.FM061.name(),
             "local folder `" + dir + "` of app `" + app.name() + "` holds no Procfile",

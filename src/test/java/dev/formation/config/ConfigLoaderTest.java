@@ -104,6 +104,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_sameFileNamedTwice_isReadOnce() throws IOException {
+    write("conf/a.yaml", app("shop", "standard-1x"));
+
+    LoadResult result = load("conf", "conf/a.yaml", "./conf/a.yaml");
+
+    assertThat(result.diagnostics().sorted()).isEmpty();
+    assertThat(result.formationOrNull().apps()).hasSize(1);
+  }
+
+  @Test
   void load_sameAppInTwoFiles_isFM014NamingBothPlaces() throws IOException {
     write("a.yaml", app("shop", "standard-1x"));
     write("b.yaml", app("shop", "standard-2x"));
