@@ -31,7 +31,8 @@ final class ConfigFiles {
   /** The texts of every input; a folder stands for its {@code *.yaml} files, sorted by name. */
   List<SourceText> read(List<Path> inputs, Diagnostics diags) {
     List<SourceText> texts = new ArrayList<>();
-    // `-f conf -f conf/a.yaml` names a.yaml twice; reading it twice would make every app a duplicate.
+    // `-f conf -f conf/a.yaml` names a.yaml twice; reading it twice would make every app a
+    // duplicate.
     Set<Path> seen = new HashSet<>();
     for (Path input : inputs) {
       Path resolved = workingDir.resolve(input);

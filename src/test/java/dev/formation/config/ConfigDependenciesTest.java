@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The rule in {@code config/package-info.java}: config depends on diag and catalog only. */
 class ConfigDependenciesTest {
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.formation\\.[a-z.]+)\\.", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?(dev\\.formation\\.[a-z.]+)\\.", Pattern.MULTILINE);
 
   @Test
   void config_importsOnlyDiagCatalogAndItself() throws IOException {

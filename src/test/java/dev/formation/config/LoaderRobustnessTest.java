@@ -42,7 +42,9 @@ class LoaderRobustnessTest {
   void manyApps_loadInMilliseconds_becauseNothingCostlyHappensPerApp() {
     StringBuilder text = new StringBuilder("version: 1\napps:\n");
     for (int i = 0; i < 300; i++) {
-      text.append("  app-").append(i).append(":\n    processes:\n")
+      text.append("  app-")
+          .append(i)
+          .append(":\n    processes:\n")
           .append("      web: {size: performance-m, autoscale: {min: 2, max: 8}}\n")
           .append("      worker: {size: standard-2x, quantity: 3}\n");
     }

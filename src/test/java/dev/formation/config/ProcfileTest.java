@@ -24,7 +24,8 @@ class ProcfileTest {
 
   @Test
   void hints_suggestCloseWordsOnly() {
-    assertThat(Hints.didYouMean("wroker", List.of("web", "worker"))).isEqualTo("did you mean `worker`?");
+    assertThat(Hints.didYouMean("wroker", List.of("web", "worker")))
+        .isEqualTo("did you mean `worker`?");
     assertThat(Hints.didYouMean("STANDARD-3X", List.of("Standard-1X", "Eco")))
         .isEqualTo("did you mean `Standard-1X`?");
     assertThat(Hints.didYouMean("zzz", List.of("web", "worker"))).isNull();

@@ -7,9 +7,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Every output format of every command. A command declares {@code --format} as a string and
- * reads it with {@link #parse} and the formats it supports, so the words and the refusal are the
- * same everywhere.
+ * Every output format of every command. A command declares {@code --format} as a string and reads
+ * it with {@link #parse} and the formats it supports, so the words and the refusal are the same
+ * everywhere.
  */
 public enum OutputFormat {
   TEXT,
