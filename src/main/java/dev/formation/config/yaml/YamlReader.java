@@ -170,8 +170,10 @@ public final class YamlReader {
     long weight = 1;
     JsonToken t;
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+      // An alias item carries its anchor's range; a bomb is reported where it is used.
+      SourceRange itemAt = here();
       YNode item = readValue(t, depth + 1);
-      weight = addWeight(weight, item.weight(), item.range());
+      weight = addWeight(weight, item.weight(), itemAt);
       items.add(item);
     }
     return new YSeq(items, start, weight);
@@ -284,6 +286,9 @@ public final class YamlReader {
   }
 
   private static String hintFor(String problem) {
+    if (problem.contains("<stream end>")) {
+      return "close the bracket or quote that opens here";
+    }
     if (problem.contains("tab character")) {
       return "YAML indents with spaces; replace the tabs with spaces";
     }
