@@ -1,8 +1,8 @@
 package dev.formation.cli;
 
+import dev.formation.catalog.Catalog;
 import dev.formation.config.ConfigLoader;
 import dev.formation.config.LoadResult;
-import dev.formation.catalog.Catalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -26,7 +26,9 @@ public final class FormationCommand {
     this(Environment.system());
   }
 
-  /** @param workingDir what relative paths on the command line resolve against */
+  /**
+   * @param workingDir what relative paths on the command line resolve against
+   */
   public FormationCommand(Path workingDir) {
     this(Environment.system(workingDir));
   }

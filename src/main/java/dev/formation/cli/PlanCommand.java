@@ -49,12 +49,22 @@ public final class PlanCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = PlanCommand.Formats.class,
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  private OutputFormat format;
+  private String formatWord;
+
+  /** The formats {@code plan} offers, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.List.of("text", "json", "markdown").iterator();
+    }
+  }
 
   @Override
   public Integer call() {
-    format.require(spec, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format = OutputFormat.parse(
+        spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -33,12 +33,23 @@ public final class ValidateCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
+      completionCandidates = ValidateCommand.Formats.class,
       description = "text, json or github (workflow annotations) (default: ${DEFAULT-VALUE}).")
-  private OutputFormat format;
+  private String formatWord;
+
+  /** The formats {@code validate} offers, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("text", "json", "github").iterator();
+    }
+  }
 
   @Override
   public Integer call() {
-    format.require(spec, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
+    OutputFormat format =
+        OutputFormat.parse(
+            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
     LoadResult result = config.load();
     List<Diagnostic> diagnostics = result.diagnostics().sorted();
     PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +74,10 @@ public final class ValidateCommand implements Callable<Integer> {
       return "invalid: " + count(result.diagnostics().errorCount(), "error") + warningText;
     }
     int types = f.apps().stream().mapToInt(a -> a.processes().size()).sum();
-    return "ok: " + count(f.apps().size(), "app") + ", " + count(types, "process type")
+    return "ok: "
+        + count(f.apps().size(), "app")
+        + ", "
+        + count(types, "process type")
         + warningText;
   }
 

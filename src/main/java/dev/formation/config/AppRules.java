@@ -30,9 +30,21 @@ final class AppRules {
       } else if (!first.size().tier().group().equals(p.size().tier().group())) {
         diags.error(
             Code.FM032.name(),
-            "app `" + app.name() + "` mixes tiers: `" + p.type() + "` is " + p.size().name()
-                + " (" + p.size().tier().word() + ") but `" + first.type() + "` is "
-                + first.size().name() + " (" + first.size().tier().word() + ") at "
+            "app `"
+                + app.name()
+                + "` mixes tiers: `"
+                + p.type()
+                + "` is "
+                + p.size().name()
+                + " ("
+                + p.size().tier().word()
+                + ") but `"
+                + first.type()
+                + "` is "
+                + first.size().name()
+                + " ("
+                + first.size().tier().word()
+                + ") at "
                 + first.sizeAt(),
             p.sizeAt(),
             "the sizes of one app come from one group: eco | basic | standard and performance"
@@ -64,8 +76,13 @@ final class AppRules {
     if (eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
       diags.error(
           Code.FM042.name(),
-          "app `" + app.name() + "` runs " + eco + " eco dynos; at most "
-              + Catalog.MAX_ECO_RUNNING_PER_APP + " eco dynos run at once in one app",
+          "app `"
+              + app.name()
+              + "` runs "
+              + eco
+              + " eco dynos; at most "
+              + Catalog.MAX_ECO_RUNNING_PER_APP
+              + " eco dynos run at once in one app",
           app.at(),
           "use basic or standard sizes for some process types");
     }
@@ -74,7 +91,13 @@ final class AppRules {
       String word = generation == Generation.FIR ? "Fir" : "Cedar";
       diags.error(
           Code.FM042.name(),
-          "app `" + app.name() + "` runs up to " + total + " dynos; " + word + " apps run at most "
+          "app `"
+              + app.name()
+              + "` runs up to "
+              + total
+              + " dynos; "
+              + word
+              + " apps run at most "
               + generation.maxDynosPerApp(),
           app.at(),
           "autoscaled types count at their `max`; lower some counts or split the app");

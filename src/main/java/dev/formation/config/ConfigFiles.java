@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** Reads config files from disk into {@link SourceText}s, refusing what is not small UTF-8 text. */
@@ -29,14 +31,20 @@ final class ConfigFiles {
   /** The texts of every input; a folder stands for its {@code *.yaml} files, sorted by name. */
   List<SourceText> read(List<Path> inputs, Diagnostics diags) {
     List<SourceText> texts = new ArrayList<>();
+    // `-f conf -f conf/a.yaml` names a.yaml twice; reading it twice would make every app a
+    // duplicate.
+    Set<Path> seen = new HashSet<>();
     for (Path input : inputs) {
       Path resolved = workingDir.resolve(input);
       if (Files.isDirectory(resolved)) {
         List<Path> members = yamlFilesIn(input, resolved, diags);
         for (Path member : members) {
-          readOne(member, workingDir.resolve(member), diags, texts);
+          Path file = workingDir.resolve(member);
+          if (seen.add(file.normalize())) {
+            readOne(member, file, diags, texts);
+          }
         }
-      } else {
+      } else if (seen.add(resolved.normalize())) {
         readOne(input, resolved, diags, texts);
       }
     }
@@ -71,13 +79,21 @@ final class ConfigFiles {
       }
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        refuse(diags, shown, "`" + name + "` is " + size + " bytes; formation reads at most 1 MiB", "a formation file is a few kilobytes; is this the right file?");
+        refuse(
+            diags,
+            shown,
+            "`" + name + "` is " + size + " bytes; formation reads at most 1 MiB",
+            "a formation file is a few kilobytes; is this the right file?");
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
       String text = decode(bytes);
       if (text == null) {
-        refuse(diags, shown, "`" + name + "` is not UTF-8 text", "the file looks binary; formation reads UTF-8 YAML");
+        refuse(
+            diags,
+            shown,
+            "`" + name + "` is not UTF-8 text",
+            "the file looks binary; formation reads UTF-8 YAML");
         return;
       }
       Path parent = file.toAbsolutePath().getParent();

@@ -17,14 +17,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads formation.yaml files: reads them, parses the YAML, checks them against the schema and
- * the semantic rules, and merges every file's apps into one {@link Formation}.
+ * Loads formation.yaml files: reads them, parses the YAML, checks them against the schema and the
+ * semantic rules, and merges every file's apps into one {@link Formation}.
  */
 public final class ConfigLoader {
   private final Catalog catalog;
   private final Path workingDir;
 
-  /** @param workingDir what relative input paths resolve against */
+  /**
+   * @param workingDir what relative input paths resolve against
+   */
   public ConfigLoader(Catalog catalog, Path workingDir) {
     this.catalog = catalog;
     this.workingDir = workingDir;
@@ -56,6 +58,15 @@ public final class ConfigLoader {
     Sources sources = new Sources();
     List<Drafts.App> apps = new ArrayList<>();
     for (SourceText text : texts) {
+      if (text.text().length() > ConfigFiles.MAX_BYTES) {
+        // Texts read elsewhere (from git) meet the same bound as files on disk.
+        diags.error(
+            Code.FM001.name(),
+            "`" + text.displayName() + "` is larger than 1 MiB; formation reads at most 1 MiB",
+            SourceRange.file(text.displayName()),
+            "a formation file is a few kilobytes; is this the right file?");
+        continue;
+      }
       sources.put(text.displayName(), text.text());
       YMap root = parse(text, diags);
       if (root == null) {
@@ -112,14 +123,20 @@ public final class ConfigLoader {
             "keep each app in one file");
         continue;
       }
-      if (app.platform() == PlatformKind.LOCAL && app.local() != null
+      if (app.platform() == PlatformKind.LOCAL
+          && app.local() != null
           && app.local().port() != null) {
         Drafts.App owner = byPort.putIfAbsent(app.local().port(), app);
         if (owner != null) {
           diags.error(
               Code.FM063.name(),
-              "port " + app.local().port() + " of app `" + app.name()
-                  + "` is already the port of app `" + owner.name() + "` at "
+              "port "
+                  + app.local().port()
+                  + " of app `"
+                  + app.name()
+                  + "` is already the port of app `"
+                  + owner.name()
+                  + "` at "
                   + owner.local().portAt(),
               app.local().portAt(),
               "give each local app its own port");

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the semantic checks read from the tree before the spec records are built: the parsed
- * values (or {@code null} where a value is missing or already reported) and where each was
- * written, so that cross-field rules can point at the right place.
+ * What the semantic checks read from the tree before the spec records are built: the parsed values
+ * (or {@code null} where a value is missing or already reported) and where each was written, so
+ * that cross-field rules can point at the right place.
  */
 final class Drafts {
   private Drafts() {}

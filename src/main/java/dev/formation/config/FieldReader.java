@@ -8,8 +8,8 @@ import java.math.BigInteger;
 import java.util.Set;
 
 /**
- * Reads typed values out of the tree for the semantic checks, staying quiet about places the
- * schema already reported, so one mistake gives one diagnostic.
+ * Reads typed values out of the tree for the semantic checks, staying quiet about places the schema
+ * already reported, so one mistake gives one diagnostic.
  */
 final class FieldReader {
   private final Set<TreePath> faulty;

@@ -44,7 +44,8 @@ final class JsonTree {
   private static JsonNode scalar(YScalar s) {
     return switch (s.kind()) {
       case NULL -> NODES.nullNode();
-      case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
+      case BOOLEAN ->
+          NODES.booleanNode(Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT)));
       case INTEGER -> {
         BigInteger i = integer(s.text());
         yield i == null ? NODES.stringNode(s.text()) : NODES.numberNode(i);

@@ -35,7 +35,9 @@ final class LocalRules {
     } else if (!local && app.local() != null) {
       diags.error(
           Code.FM060.name(),
-          "`local` is only for `platform: local` apps; app `" + app.name() + "` is on "
+          "`local` is only for `platform: local` apps; app `"
+              + app.name()
+              + "` is on "
               + app.platform().word(),
           app.local().at(),
           "remove the `local` block, or set `platform: local`");
@@ -58,7 +60,15 @@ final class LocalRules {
     Path file = folder.resolve("Procfile");
     Procfile procfile;
     try {
-      if (!Files.isRegularFile(file) || Files.size(file) > MAX_PROCFILE_BYTES) {
+      if (Files.isRegularFile(file) && Files.size(file) > MAX_PROCFILE_BYTES) {
+        diags.error(
+            Code.FM061.name(),
+            "the Procfile in `" + dir + "` of app `" + app.name() + "` is over 64 KiB",
+            app.local().dirAt(),
+            "a Procfile holds one short `type: command` line per process type");
+        return;
+      }
+      if (!Files.isRegularFile(file)) {
         diags.error(
             Code.FM061.name(),
             "local folder `" + dir + "` of app `" + app.name() + "` holds no Procfile",
@@ -82,7 +92,12 @@ final class LocalRules {
         String hint = DidYouMean.didYouMean(p.type(), defined);
         diags.error(
             Code.FM062.name(),
-            "process type `" + p.type() + "` of app `" + app.name() + "` is not in `" + dir
+            "process type `"
+                + p.type()
+                + "` of app `"
+                + app.name()
+                + "` is not in `"
+                + dir
                 + "/Procfile`",
             p.typeAt(),
             hint != null

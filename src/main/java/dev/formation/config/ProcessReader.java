@@ -45,29 +45,47 @@ final class ProcessReader {
       if (!autoscale.contains(quantity)) {
         diags.error(
             Code.FM040.name(),
-            Places.field(at.then("quantity")) + " is " + quantity + ", outside the autoscale band "
-                + autoscale.min() + ".." + autoscale.max(),
+            Places.field(at.then("quantity"))
+                + " is "
+                + quantity
+                + ", outside the autoscale band "
+                + autoscale.min()
+                + ".."
+                + autoscale.max(),
             quantityAt,
             "the starting count must lie between `min` and `max`, or leave `quantity` out");
       } else {
         diags.warning(
             Code.FM053.name(),
-            Places.field(at.then("quantity")) + " is only the starting count: the autoscaler"
-                + " owns the count between " + autoscale.min() + " and " + autoscale.max(),
+            Places.field(at.then("quantity"))
+                + " is only the starting count: the autoscaler"
+                + " owns the count between "
+                + autoscale.min()
+                + " and "
+                + autoscale.max(),
             quantityAt,
             "remove `quantity` to silence this warning");
       }
-    } else if (quantity != null && autoscaleEntry == null && size != null
+    } else if (quantity != null
+        && autoscaleEntry == null
+        && size != null
         && quantity > size.maxPerType()) {
       diags.error(
           Code.FM041.name(),
-          Places.field(at.then("quantity")) + " is " + quantity + ", but " + size.name()
-              + " allows at most " + size.maxPerType() + " dynos per process type",
+          Places.field(at.then("quantity"))
+              + " is "
+              + quantity
+              + ", but "
+              + size.name()
+              + " allows at most "
+              + dynos(size.maxPerType())
+              + " per process type",
           quantityAt,
           hintForTypeLimit(size));
     }
     SourceRange sizeAt = sizeNode == null ? entry.keyRange() : sizeNode.range();
-    return new Drafts.Process(type, entry.keyRange(), size, sizeAt, quantity, quantityAt, autoscale);
+    return new Drafts.Process(
+        type, entry.keyRange(), size, sizeAt, quantity, quantityAt, autoscale);
   }
 
   private Size size(YNode node, TreePath at, TreePath process) {
@@ -132,13 +150,22 @@ final class ProcessReader {
     if (size != null && max > size.maxPerType()) {
       diags.error(
           Code.FM052.name(),
-          "autoscale `max` (" + max + ") is over the limit of " + size.maxPerType() + " "
-              + size.name() + " dynos per process type",
+          "autoscale `max` ("
+              + max
+              + ") is over the limit of "
+              + size.maxPerType()
+              + " "
+              + size.name()
+              + " dynos per process type",
           auto.get("max").range(),
           "lower `max` to " + size.maxPerType() + " or less");
       return null;
     }
     return new AutoscaleSpec(min, max, p95 == null ? AutoscaleSpec.DEFAULT_P95_MS : p95, notify);
+  }
+
+  private static String dynos(int n) {
+    return n == 1 ? "1 dyno" : n + " dynos";
   }
 
   private static TreePath parent(TreePath at) {

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A parsed Procfile: one {@code type: command} a line; blank lines and {@code #} comments skipped. */
+/**
+ * A parsed Procfile: one {@code type: command} a line; blank lines and {@code #} comments skipped.
+ */
 public record Procfile(Map<String, String> commands) {
   private static final Pattern LINE = Pattern.compile("^([A-Za-z0-9_-]+):\\s*(.*)$");
 

@@ -1,6 +1,7 @@
 package dev.formation.config;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -19,11 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at
- * build time), the same file editors use, and reports what it finds as diagnostics.
+ * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
+ * time), the same file editors use, and reports what it finds as diagnostics.
  */
 final class SchemaCheck {
   static final String RESOURCE = "/dev/formation/schemas/formation.schema.json";
@@ -31,18 +31,24 @@ final class SchemaCheck {
   /** Of several findings about one place, only the most telling is reported. */
   private static final List<String> PRIORITY =
       List.of(
-          "type", "const", "propertyNames", "additionalProperties", "required", "minimum",
-          "maximum", "minLength", "enum");
+          "type",
+          "const",
+          "propertyNames",
+          "additionalProperties",
+          "required",
+          "minimum",
+          "maximum",
+          "minLength",
+          "enum");
 
   private static final AtomicBoolean PRELOADING = new AtomicBoolean();
 
   private final Schema schema;
   private final JsonNode schemaJson;
 
-  private SchemaCheck(JsonNode schemaJson) {
-    this.schemaJson = schemaJson;
-    this.schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+  private SchemaCheck(Schema schema) {
+    this.schema = schema;
+    this.schemaJson = schema.getSchemaNode();
   }
 
   /** The compiled schema, loaded once per run on first use. */
@@ -51,8 +57,8 @@ final class SchemaCheck {
   }
 
   /**
-   * Starts compiling the schema on a background thread. Loading the validator's classes is most
-   * of a run's cost, so it overlaps with reading and parsing the files.
+   * Starts compiling the schema on a background thread. Loading the validator's classes is most of
+   * a run's cost, so it overlaps with reading and parsing the files.
    */
   static void preload() {
     if (PRELOADING.getAndSet(true)) {
@@ -72,23 +78,30 @@ final class SchemaCheck {
   }
 
   private static final class Holder {
-    static final SchemaCheck INSTANCE = new SchemaCheck(readSchema());
+    static final SchemaCheck INSTANCE = new SchemaCheck(compile());
   }
 
-  static JsonNode readSchema() {
+  /** Compiles the schema with the validator's own JSON reader (one Jackson mapper per run). */
+  private static Schema compile() {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing from the jar: " + RESOURCE);
       }
-      return new ObjectMapper().readTree(in);
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in, InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The schema as JSON, for tests and for the keys offered in "did you mean" hints. */
+  static JsonNode schemaJson() {
+    return get().schemaJson;
+  }
+
   /**
-   * Validates one file's tree; adds a diagnostic per faulty place and returns those places, so
-   * that the semantic checks that follow stay quiet about them.
+   * Validates one file's tree; adds a diagnostic per faulty place and returns those places, so that
+   * the semantic checks that follow stay quiet about them.
    */
   Set<TreePath> check(YNode root, Diagnostics diags) {
     Map<String, Error> chosen = new LinkedHashMap<>();

@@ -104,7 +104,9 @@ final class SchemaFindings {
     String found = node == null ? "something else" : node.kindWord();
     Code code = Code.FM011;
     String message = Places.field(at) + " must be " + expected + ", not " + found;
-    if (at.last().equals("quantity") && node instanceof YScalar s && s.kind() == YScalar.Kind.FLOAT) {
+    if (at.last().equals("quantity")
+        && node instanceof YScalar s
+        && s.kind() == YScalar.Kind.FLOAT) {
       code = Code.FM040;
       message = Places.field(at) + " must be a whole number of dynos, not `" + s.text() + "`";
     } else if (node instanceof YScalar s && !s.isNull()) {
@@ -128,6 +130,16 @@ final class SchemaFindings {
 
   private void version(TreePath at) {
     YNode node = nodeAt(at);
+    if (node instanceof YScalar s
+        && s.kind() == YScalar.Kind.STRING
+        && s.text().trim().equals("1")) {
+      error(
+          Code.FM013,
+          "`version` must be the number 1, not the string \"1\"",
+          at,
+          "write `version: 1` without quotes");
+      return;
+    }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     error(
         Code.FM013,

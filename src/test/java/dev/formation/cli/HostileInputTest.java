@@ -39,7 +39,8 @@ class HostileInputTest {
   }
 
   static Stream<Arguments> cases() {
-    StringBuilder bomb = new StringBuilder("version: 1\nx-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder bomb =
+        new StringBuilder("version: 1\nx-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     String previous = "a";
     for (String next : new String[] {"b", "c", "d", "e", "f", "g", "h", "i"}) {
       bomb.append("x-").append(next).append(": &").append(next).append(" [");
@@ -60,10 +61,13 @@ class HostileInputTest {
         Arguments.of("only comments", "# nothing here\n", "FM005"),
         Arguments.of(
             "package.json",
-            "{\n  \"name\": \"shop\",\n  \"version\": \"1.0.0\",\n  \"scripts\": {\"start\": \"node .\"}\n}\n",
+            "{\n"
+                + "  \"name\": \"shop\",\n"
+                + "  \"version\": \"1.0.0\",\n"
+                + "  \"scripts\": {\"start\": \"node .\"}\n"
+                + "}\n",
             "FM013"),
-        Arguments.of(
-            "duplicate keys", "version: 1\napps: {}\napps: {}\n", "FM003"),
+        Arguments.of("duplicate keys", "version: 1\napps: {}\napps: {}\n", "FM003"),
         Arguments.of(
             "number where a string belongs",
             "version: 1\napps:\n  shop:\n    processes:\n      web: {size: 2, quantity: 1}\n",

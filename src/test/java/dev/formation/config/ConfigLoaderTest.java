@@ -26,7 +26,10 @@ class ConfigLoaderTest {
   }
 
   private static String app(String name, String size) {
-    return "version: 1\napps:\n  " + name + ":\n    processes:\n      web: {size: " + size
+    return "version: 1\napps:\n  "
+        + name
+        + ":\n    processes:\n      web: {size: "
+        + size
         + ", quantity: 1}\n";
   }
 
@@ -78,7 +81,9 @@ class ConfigLoaderTest {
     LoadResult result = load("b.yaml", "a.yaml");
 
     assertThat(result.ok()).isTrue();
-    assertThat(result.formationOrNull().apps()).extracting(AppSpec::name).containsExactly("blog", "shop");
+    assertThat(result.formationOrNull().apps())
+        .extracting(AppSpec::name)
+        .containsExactly("blog", "shop");
   }
 
   @Test
@@ -91,9 +96,21 @@ class ConfigLoaderTest {
     LoadResult result = load("conf");
 
     assertThat(result.ok()).as("%s", result.diagnostics().sorted()).isTrue();
-    assertThat(result.formationOrNull().apps()).extracting(AppSpec::name).containsExactly("shop", "blog");
+    assertThat(result.formationOrNull().apps())
+        .extracting(AppSpec::name)
+        .containsExactly("shop", "blog");
     assertThat(result.formationOrNull().apps().get(0).at().file())
         .isEqualTo(Path.of("conf", "a.yaml").toString());
+  }
+
+  @Test
+  void load_sameFileNamedTwice_isReadOnce() throws IOException {
+    write("conf/a.yaml", app("shop", "standard-1x"));
+
+    LoadResult result = load("conf", "conf/a.yaml", "./conf/a.yaml");
+
+    assertThat(result.diagnostics().sorted()).isEmpty();
+    assertThat(result.formationOrNull().apps()).hasSize(1);
   }
 
   @Test
@@ -156,6 +173,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loadTexts_overOneMebibyte_isFM001WithoutParsing() {
+    String huge = "x-pad: " + "a".repeat(1024 * 1024) + "\n";
+
+    LoadResult result =
+        new ConfigLoader(Catalog.standard(), dir)
+            .loadTexts(List.of(new SourceText("main:formation.yaml", huge, null)));
+
+    assertThat(result.diagnostics().sorted())
+        .extracting(d -> d.code() + " " + d.range())
+        .containsExactly("FM001 main:formation.yaml:1:1");
+  }
+
+  @Test
   void load_unknownSize_suggestsTheClosestCatalogueName() throws IOException {
     write("formation.yaml", app("shop", "standrd-2x"));
 
@@ -206,11 +236,17 @@ class ConfigLoaderTest {
   void load_errorsInSeveralPlaces_areAllReportedInFileOrder() throws IOException {
     write(
         "formation.yaml",
-        "version: 2\nbogus: 1\napps:\n  shop:\n    processes:\n      web: {size: huge, quantity: -1}\n");
+        "version: 2\n"
+            + "bogus: 1\n"
+            + "apps:\n"
+            + "  shop:\n"
+            + "    processes:\n"
+            + "      web: {size: huge, quantity: -1}\n");
 
     List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
 
-    assertThat(diags).extracting(d -> d.code() + "@" + d.range().line())
+    assertThat(diags)
+        .extracting(d -> d.code() + "@" + d.range().line())
         .containsExactly("FM013@1", "FM010@2", "FM030@6", "FM040@6");
   }
 }

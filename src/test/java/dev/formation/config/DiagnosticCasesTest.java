@@ -35,7 +35,8 @@ class DiagnosticCasesTest {
 
   static Stream<String> cases() throws Exception {
     try (Stream<Path> list = Files.list(casesDir())) {
-      return list.map(p -> p.getFileName().toString())
+      return list
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.startsWith("FM") || n.startsWith("ok-"))
           .sorted()
           .toList()
@@ -58,7 +59,9 @@ class DiagnosticCasesTest {
     }
     actual.values().forEach(codes -> codes.sort(null));
 
-    assertThat(actual).as("diagnostics by line: %s", result.diagnostics().sorted()).isEqualTo(expected);
+    assertThat(actual)
+        .as("diagnostics by line: %s", result.diagnostics().sorted())
+        .isEqualTo(expected);
     if (name.startsWith("FM")) {
       assertThat(expected.values().stream().flatMap(List::stream))
           .as("a case named for a code expects that code")

@@ -2,11 +2,11 @@ package dev.formation.cli.render;
 
 import dev.formation.diag.Diagnostic;
 import java.util.List;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

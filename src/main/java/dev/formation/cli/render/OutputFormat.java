@@ -7,8 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Every output format of every command. A command declares {@code --format} with this type and
- * calls {@link #require} with the formats it supports, so the choice of words is the same
+ * Every output format of every command. A command declares {@code --format} as a string and reads
+ * it with {@link #parse} and the formats it supports, so the words and the refusal are the same
  * everywhere.
  */
 public enum OutputFormat {
@@ -22,15 +22,21 @@ public enum OutputFormat {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Refuses a format the command does not support, as a usage error (exit 1, no trace). */
-  public OutputFormat require(CommandSpec spec, OutputFormat... supported) {
-    if (Arrays.asList(supported).contains(this)) {
-      return this;
+  /**
+   * Reads the word given to a command's {@code --format} option, accepting only the formats that
+   * command supports (in any case); anything else is a usage error (exit 1, no trace) that lists
+   * them. Commands declare the option as a {@code String} so the message is theirs, not the enum's.
+   */
+  public static OutputFormat parse(CommandSpec spec, String word, OutputFormat... supported) {
+    for (OutputFormat f : supported) {
+      if (f.word().equalsIgnoreCase(word == null ? "" : word.trim())) {
+        return f;
+      }
     }
     String words =
         Arrays.stream(supported).map(OutputFormat::word).collect(Collectors.joining(", "));
     throw new ParameterException(
         spec.commandLine(),
-        "`" + spec.name() + "` does not support --format " + word() + "; use one of: " + words);
+        "`" + spec.name() + "` does not support --format " + word + "; use one of: " + words);
   }
 }

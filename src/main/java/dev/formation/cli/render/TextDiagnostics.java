@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Diagnostics for people, in the manner of compilers: {@code path:line:col: error[FM030]: msg},
- * the source line, a caret under the column, then the hint.
+ * Diagnostics for people, in the manner of compilers: {@code path:line:col: error[FM030]: msg}, the
+ * source line, a caret under the column, then the hint.
  */
 public final class TextDiagnostics {
   private final Sources sources;
@@ -46,7 +46,9 @@ public final class TextDiagnostics {
     }
   }
 
-  /** Spaces up to the column (tabs kept, so the caret lines up), then {@code ^~~} under the range. */
+  /**
+   * Spaces up to the column (tabs kept, so the caret lines up), then {@code ^~~} under the range.
+   */
   static String caret(String line, SourceRange at) {
     StringBuilder b = new StringBuilder();
     int start = Math.min(at.column() - 1, line.length());

@@ -14,7 +14,7 @@ class HerokuPackageRulesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/formation/platform/heroku");
 
   @Test
-  void adapter_importsOnlyTheSpiThePlanRecordsTheJdkAndJackson() throws IOException {
+  void adapter_importsOnlyTheSpiThePlanRecordsTheCatalogueTheJdkAndJackson() throws IOException {
     List<String> imports;
     try (Stream<Path> files = Files.walk(SOURCES)) {
       imports =
@@ -33,7 +33,7 @@ class HerokuPackageRulesTest {
                     .matches(
                         "(java\\.|tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.annotation\\."
                             + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])"
-                            + "|dev\\.formation\\.plan\\.).*"));
+                            + "|dev\\.formation\\.plan\\.|dev\\.formation\\.catalog\\.).*"));
   }
 
   private static Stream<String> lines(Path p) {
