@@ -1,6 +1,12 @@
 package dev.formation;
 
+import dev.formation.cli.Environment;
+import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
+import dev.formation.cli.UsageErrorHandler;
+import dev.formation.cli.VersionProvider;
+import java.nio.file.Path;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 /** Wiring only: builds the command line and exits with its code. */
@@ -13,6 +19,43 @@ public final class Main {
 
   /** The configured command line, shared with tests so they run exactly what users run. */
   public static CommandLine commandLine() {
-    return new CommandLine(new FormationCommand());
+    return commandLine(Path.of("").toAbsolutePath());
+  }
+
+  /** The command line with relative paths resolved against {@code workingDir} (for tests). */
+  public static CommandLine commandLine(Path workingDir) {
+    return commandLine(Environment.system(workingDir));
+  }
+
+  /** The command line in an environment of the caller's making (tests: env, home, terminal). */
+  public static CommandLine commandLine(Environment environment) {
+    CommandLine cl = new CommandLine(new FormationCommand(environment));
+    cl.addSubcommand(completion());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli's usage-error code is 2, which formation reserves for "changes present".
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    cl.setExecutionExceptionHandler(Main::unexpected);
+    return cl;
+  }
+
+  /** picocli's completion-script generator, renamed to {@code completion}. */
+  private static CommandLine completion() {
+    CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+    completion.getCommandSpec().name("completion").versionProvider(new VersionProvider());
+    return completion;
+  }
+
+  /**
+   * A bug, not a user error (those are diagnostics): one line instead of a stack trace, which
+   * {@code FORMATION_STACKTRACE=1} brings back for a bug report.
+   */
+  private static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    cl.getErr().println("error: " + message);
+    if (System.getenv("FORMATION_STACKTRACE") != null) {
+      e.printStackTrace(cl.getErr());
+    }
+    cl.getErr().flush();
+    return ExitCode.ERROR;
   }
 }

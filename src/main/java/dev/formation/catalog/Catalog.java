@@ -22,6 +22,9 @@ public final class Catalog {
   /** At most this many eco dynos run at once in one app. */
   public static final int MAX_ECO_RUNNING_PER_APP = 2;
 
+  /** What an account pays each month for its shared pool of eco dyno hours. */
+  public static final int ECO_POOL_USD_PER_MONTH = 5;
+
   private static volatile Catalog standard;
 
   private final Map<String, Size> byKey;

@@ -28,23 +28,32 @@ import picocli.CommandLine.Spec;
       LocalCommand.Serve.class
     })
 public final class LocalCommand {
+  /** What the background daemon runs: formation's own entry point, {@code local serve}. */
+  static final String MAIN_CLASS = "dev.formation.Main";
+
+  @Spec CommandSpec spec;
   private final Map<String, String> env;
 
+  /** In the root command's environment ({@code FORMATION_HOME}, timings, home folder). */
   public LocalCommand() {
-    this(System.getenv());
+    this.env = null;
   }
 
-  /** With an explicit environment ({@code FORMATION_HOME}, timings), for tests. */
+  /** With an explicit environment, when run on its own. */
   public LocalCommand(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
   LocalSettings settings() {
-    return LocalSettings.fromEnv(env);
+    if (env != null) {
+      return LocalSettings.fromEnv(env);
+    }
+    Environment e = FormationCommand.environmentOf(spec);
+    return LocalSettings.fromEnv(e.env(), e.home());
   }
 
   LocalClient client() {
-    return new LocalClient(settings());
+    return new LocalClient(settings(), MAIN_CLASS);
   }
 
   /** A command body; its I/O and bad-input failures become one clear line and exit 1. */

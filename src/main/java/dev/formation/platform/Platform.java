@@ -12,8 +12,9 @@ import java.util.List;
 public interface Platform extends AutoCloseable {
 
   /**
-   * Reads an app's formation, and its web scale monitor when {@code readMonitor} is set (the
-   * caller sets it only where web is on an autoscale-capable size).
+   * Reads an app's formation and, when {@code readMonitor} is set and web runs on a size that
+   * can autoscale, its web scale monitor (a monitor cannot exist elsewhere, so it is not asked
+   * for).
    */
   LiveApp read(String app, boolean readMonitor) throws PlatformException;
 

@@ -83,7 +83,7 @@ class LocalCommandTest {
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"),
         "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
-    LocalClient client = new LocalClient(LocalSettings.fromEnv(env));
+    LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
     client.register(client.running().orElseThrow(), "demo", app, freePort());
     api(url, "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
 
@@ -116,7 +116,7 @@ class LocalCommandTest {
     daemonPids.add(daemon);
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"), "worker: trap '' TERM; sleep 1000\n");
-    LocalClient client = new LocalClient(LocalSettings.fromEnv(env));
+    LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
     client.register(client.running().orElseThrow(), "demo", app, freePort());
     api(status.get("url").asString(), "PATCH", "/apps/demo/formation/worker",
         "{\"quantity\":2}");
@@ -172,10 +172,13 @@ class LocalCommandTest {
   private Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new LocalCommand(env));
+    CommandLine cl = Main.commandLine(new Environment(home, env, home, Environment.Terminal.NONE));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
+    String[] full = new String[args.length + 1];
+    full[0] = "local";
+    System.arraycopy(args, 0, full, 1, args.length);
+    int code = cl.execute(full);
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -23,8 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * parser.
  *
  * <p>Jackson reports anchors and aliases but does not resolve them, and knows nothing of merge
- * keys; this reader resolves both, refuses duplicate keys, and bounds nesting and alias
- * expansion so that hostile input fails fast with a diagnostic.
+ * keys; this reader resolves both, refuses duplicate keys, and bounds nesting and alias expansion
+ * so that hostile input fails fast with a diagnostic.
  */
 public final class YamlReader {
   /** Deeper nesting than this is refused (formation files need about 6 levels). */
@@ -40,6 +40,7 @@ public final class YamlReader {
   private final Diagnostics diags;
   private final Map<String, YNode> anchors = new HashMap<>();
   private JsonParser parser;
+  private String source = "";
 
   private YamlReader(String file, Diagnostics diags) {
     this.file = file;
@@ -47,14 +48,15 @@ public final class YamlReader {
   }
 
   /**
-   * Parses {@code text}; returns the root node, or {@code null} after adding a diagnostic when
-   * the text is not one well-formed YAML document.
+   * Parses {@code text}; returns the root node, or {@code null} after adding a diagnostic when the
+   * text is not one well-formed YAML document.
    */
   public static YNode read(String file, String text, Diagnostics diags) {
     return new YamlReader(file, diags).readDocument(text);
   }
 
   private YNode readDocument(String text) {
+    source = text;
     try (JsonParser p = FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), text)) {
       parser = p;
       JsonToken first = p.nextToken();
@@ -127,7 +129,11 @@ public final class YamlReader {
       if (previous != null) {
         diags.error(
             Code.FM003.name(),
-            "duplicate key `" + key + "` (first defined at line " + previous.keyRange().line() + ")",
+            "duplicate key `"
+                + key
+                + "` (first defined at line "
+                + previous.keyRange().line()
+                + ")",
             keyRange,
             "remove one of the two; YAML keeps only one value per key");
         continue;
@@ -164,8 +170,10 @@ public final class YamlReader {
     long weight = 1;
     JsonToken t;
     while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+      // An alias item carries its anchor's range; a bomb is reported where it is used.
+      SourceRange itemAt = here();
       YNode item = readValue(t, depth + 1);
-      weight = addWeight(weight, item.weight(), item.range());
+      weight = addWeight(weight, item.weight(), itemAt);
       items.add(item);
     }
     return new YSeq(items, start, weight);
@@ -183,10 +191,7 @@ public final class YamlReader {
   private long addWeight(long weight, long more, SourceRange at) {
     long total = weight + more;
     if (total > MAX_WEIGHT) {
-      fail(
-          Code.FM004,
-          "aliases expand to more than " + MAX_WEIGHT + " nodes (a YAML bomb?)",
-          at);
+      fail(Code.FM004, "aliases expand to more than " + MAX_WEIGHT + " nodes (a YAML bomb?)", at);
     }
     return total;
   }
@@ -201,7 +206,15 @@ public final class YamlReader {
           case VALUE_NULL -> YScalar.Kind.NULL;
           default -> YScalar.Kind.STRING;
         };
+    if (kind == YScalar.Kind.STRING && text != null && ScalarSyntax.at(source, offset()).plain()) {
+      kind = ScalarSyntax.coreSchemaKind(text);
+    }
     return new YScalar(kind, text == null ? "null" : text, at);
+  }
+
+  private int offset() {
+    TokenStreamLocation loc = parser.currentTokenLocation();
+    return loc == null ? -1 : (int) Math.min(Integer.MAX_VALUE, loc.getCharOffset());
   }
 
   private boolean isAlias() {
@@ -211,7 +224,14 @@ public final class YamlReader {
   private String anchorName() {
     if (parser instanceof YAMLParser y && !y.isCurrentAlias()) {
       Object id = y.getObjectId();
-      return id == null ? null : id.toString();
+      if (id != null) {
+        return id.toString();
+      }
+      // Jackson reports anchors of mappings and lists only; a scalar's is read from the text.
+      JsonToken t = parser.currentToken();
+      if (t != null && t.isScalarValue()) {
+        return ScalarSyntax.at(source, offset()).anchor();
+      }
     }
     return null;
   }
@@ -241,6 +261,13 @@ public final class YamlReader {
       problem = marked.getProblem();
       context = marked.getContext();
       Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
+      // "but got <stream end>" points past the last line; where the unclosed thing opened helps
+      // more.
+      if (problem != null
+          && problem.contains("<stream end>")
+          && marked.getContextMark().isPresent()) {
+        mark = marked.getContextMark();
+      }
       if (mark.isPresent()) {
         at = SourceRange.at(file, mark.get().getLine() + 1, mark.get().getColumn() + 1);
       }
@@ -259,6 +286,9 @@ public final class YamlReader {
   }
 
   private static String hintFor(String problem) {
+    if (problem.contains("<stream end>")) {
+      return "close the bracket or quote that opens here";
+    }
     if (problem.contains("tab character")) {
       return "YAML indents with spaces; replace the tabs with spaces";
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the {@code formation local} commands do with the daemon: find it, start it in the
@@ -25,11 +26,17 @@ public final class LocalClient {
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
   private final LocalSettings settings;
+  private final String mainClass;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  public LocalClient(LocalSettings settings) {
+  /**
+   * @param mainClass the class whose {@code main} understands {@code local serve --port N}, run
+   *     on this process's classpath when the daemon is started
+   */
+  public LocalClient(LocalSettings settings, String mainClass) {
     this.settings = settings;
+    this.mainClass = mainClass;
   }
 
   public LocalSettings settings() {
@@ -50,7 +57,7 @@ public final class LocalClient {
   }
 
   /**
-   * Starts {@code java -cp CLASSPATH dev.formation.Main local serve} detached, with its output
+   * Starts {@code java -cp CLASSPATH MAIN_CLASS local serve} detached, with its output
    * in {@code daemon.log}, and waits until its API answers.
    */
   public DaemonInfo start(int port) throws IOException {
@@ -62,7 +69,7 @@ public final class LocalClient {
         .map(e -> Path.of(e).toAbsolutePath().toString())
         .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath,
-        "dev.formation.Main", "local", "serve",
+        mainClass, "local", "serve",
         "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {
       cmd.add(0, "setsid");
@@ -133,13 +140,28 @@ public final class LocalClient {
     }
   }
 
-  /** The daemon's status document ({@code GET /local/status}). */
-  public JsonNode status(DaemonInfo info) throws IOException {
-    HttpResponse<String> r = call("GET", info, "/local/status");
-    if (r.statusCode() != 200) {
-      throw new IOException("the local platform answered " + r.statusCode() + ": " + r.body());
+  /**
+   * The status document as pretty JSON: the daemon's {@code GET /local/status} with {@code
+   * "running": true}, or {@code "running": false, "url": null} when no daemon runs.
+   */
+  public String statusJson() throws IOException {
+    Optional<DaemonInfo> info = running();
+    ObjectNode status;
+    if (info.isPresent()) {
+      HttpResponse<String> r = call("GET", info.get(), "/local/status");
+      if (r.statusCode() != 200) {
+        throw new IOException("the local platform answered " + r.statusCode() + ": " + r.body());
+      }
+      status = (ObjectNode) Json.MAPPER.readTree(r.body());
+    } else {
+      status = Json.MAPPER.createObjectNode();
+      status.putNull("url");
+      status.put("token_file", settings.tokenFile().toString())
+          .put("state_dir", settings.stateDir().toString());
+      status.putArray("apps");
     }
-    return Json.MAPPER.readTree(r.body());
+    status.put("running", info.isPresent());
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n";
   }
 
   /** The log files of one app, or of every app when {@code app} is null, oldest first. */

@@ -29,11 +29,14 @@ public record LocalSettings(
 
   /** Settings from an environment such as {@code System.getenv()}. */
   public static LocalSettings fromEnv(Map<String, String> env) {
+    return fromEnv(env, Path.of(System.getProperty("user.home")));
+  }
+
+  /** Settings from an environment, with {@code userHome} holding {@code .formation}. */
+  public static LocalSettings fromEnv(Map<String, String> env, Path userHome) {
     String home = env.get("FORMATION_HOME");
     Path homeDir =
-        home == null || home.isBlank()
-            ? Path.of(System.getProperty("user.home"), ".formation")
-            : Path.of(home);
+        home == null || home.isBlank() ? userHome.resolve(".formation") : Path.of(home);
     return new LocalSettings(
         homeDir.toAbsolutePath(),
         env,

@@ -1,0 +1,40 @@
+package dev.formation.apply;
+
+import java.util.List;
+
+/**
+ * What apply did to one app: the steps done, the steps not done, and why it stopped.
+ *
+ * @param error why the app failed or was not applied, or {@code null}
+ * @param notes things the user should know that are not failures (an autoscaler turned back on)
+ */
+public record AppResult(
+    String app,
+    Outcome outcome,
+    List<String> done,
+    List<String> notDone,
+    String error,
+    List<String> notes) {
+
+  /** How one app's apply ended. */
+  public enum Outcome {
+    /** Every step ran and the re-read state matches the plan. */
+    APPLIED,
+    /** The plan had nothing to do for the app. */
+    UNCHANGED,
+    /** A step failed or the app did not converge; {@code done} says what did happen. */
+    FAILED,
+    /** The plan had errors for the app, so nothing was tried. */
+    NOT_APPLIED
+  }
+
+  public AppResult {
+    done = List.copyOf(done);
+    notDone = List.copyOf(notDone);
+    notes = List.copyOf(notes);
+  }
+
+  public boolean failed() {
+    return outcome == Outcome.FAILED || outcome == Outcome.NOT_APPLIED;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.formation.apply;
+
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.AutoscaleRule;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import dev.formation.plan.MonitorChange;
+import dev.formation.plan.ProcessChange;
+import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-reads an applied app and checks it converged. Heroku turns autoscaling off when a web
+ * formation is changed by hand; if that happened to a monitor the plan wants on, the verifier
+ * turns it back on and says so.
+ */
+final class Verifier {
+  private final Platform platform;
+  private final AppPlan app;
+
+  Verifier(Platform platform, AppPlan app) {
+    this.platform = platform;
+    this.app = app;
+  }
+
+  /** The ways the app differs from the plan after apply; empty when it converged. */
+  List<String> verify(List<String> notes) throws PlatformException {
+    LiveApp now = platform.read(app.app(), true);
+    Optional<AutoscaleRule> wanted = wantedMonitor();
+    if (wanted.isPresent() && now.monitor() != null && !now.monitor().active()) {
+      platform.updateMonitor(now, now.monitor().id(), MonitorWrites.settings(wanted.get()));
+      notes.add("the platform turned the web autoscaler off during the update; formation turned"
+          + " it back on");
+      now = platform.read(app.app(), true);
+    }
+    List<String> problems = new ArrayList<>();
+    for (ProcessChange c : app.processChanges()) {
+      checkProcess(c, now, problems);
+    }
+    checkMonitor(wanted, now.monitor(), problems);
+    return problems;
+  }
+
+  private static void checkProcess(ProcessChange c, LiveApp now, List<String> problems) {
+    Optional<LiveProcess> live = now.process(c.type());
+    if (live.isEmpty()) {
+      problems.add(c.type() + " is gone from the formation");
+      return;
+    }
+    LiveProcess p = live.get();
+    if (!p.size().equalsIgnoreCase(c.toSize())) {
+      problems.add(c.type() + " is " + p.size() + ", not " + c.toSize());
+    }
+    boolean countOk = p.quantity() == c.toQuantity()
+        || (c.autoscale() != null && c.autoscale().contains(p.quantity()));
+    if (!countOk) {
+      problems.add(c.type() + " runs " + p.quantity() + ", not " + c.toQuantity());
+    }
+  }
+
+  private void checkMonitor(Optional<AutoscaleRule> wanted, LiveMonitor m, List<String> problems) {
+    boolean disabling = !app.monitorDisables().isEmpty();
+    if (disabling && m != null && m.active()) {
+      problems.add("the web autoscaler is still on");
+    }
+    if (wanted.isEmpty()) {
+      return;
+    }
+    if (m == null || !m.active()) {
+      problems.add("the web autoscaler is not on");
+    } else if (!AutoscaleRule.of(m).equals(wanted.get())) {
+      problems.add("the web autoscaler is " + StepText.rule(AutoscaleRule.of(m)) + ", not "
+          + StepText.rule(wanted.get()));
+    }
+  }
+
+  /** The monitor settings that should be active after apply, if any. */
+  private Optional<AutoscaleRule> wantedMonitor() {
+    for (MonitorChange m : app.monitorEnablesAndUpdates()) {
+      return Optional.of(m.to());
+    }
+    LiveMonitor before = app.live() == null ? null : app.live().monitor();
+    if (app.monitorDisables().isEmpty() && before != null && before.active()) {
+      return Optional.of(AutoscaleRule.of(before));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.formation.cli;
+
+import dev.formation.apply.Applier;
+import dev.formation.apply.ApplyReport;
+import dev.formation.apply.LiveReader;
+import dev.formation.apply.StalePlan;
+import dev.formation.cli.render.ApplyReportText;
+import dev.formation.cli.render.Colors;
+import dev.formation.cli.render.PlanFile;
+import dev.formation.cli.render.PlanFileException;
+import dev.formation.cli.render.TextPlanRenderer;
+import dev.formation.config.PlatformKind;
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.Plan;
+import dev.formation.plan.SavedPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code formation apply}: plans, asks, and makes the platform match; or applies a saved plan. */
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Make the live platform match formation.yaml.",
+      "Without PLANFILE it plans first and applies after a `yes` at the prompt (or with"
+          + " --auto-approve). With PLANFILE it applies exactly that saved plan, and refuses if"
+          + " any planned app changed since."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:applied, or nothing to change", "1:error, refusal, or a partial apply"})
+public final class ApplyCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE",
+      description = "A plan saved by `formation plan --out`.")
+  private Path planFile;
+
+  @Mixin private ConfigOptions config;
+
+  @Mixin private AppSelection apps;
+
+  @Mixin private PlatformOptions platform;
+
+  @Option(names = "--auto-approve", description = "Apply without asking.")
+  private boolean autoApprove;
+
+  @Override
+  public Integer call() {
+    Environment env = FormationCommand.environmentOf(spec);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
+      Plan plan = planFile == null
+          ? planNow(platforms, env, out, err)
+          : savedPlan(platforms, env, out, err);
+      if (plan == null) {
+        return ExitCode.ERROR;
+      }
+      ApplyReport report = new Applier(platforms, platform.parallelism(),
+          line -> Planning.progress(err, line)).apply(plan);
+      out.println();
+      out.print(new ApplyReportText(Colors.when(env.colour())).render(report));
+      out.flush();
+      return report.failed() ? ExitCode.ERROR : ExitCode.OK;
+    }
+  }
+
+  /** Plans, shows the plan, and asks; {@code null} when there is nothing to apply or no yes. */
+  private Plan planNow(CliPlatforms platforms, Environment env, PrintWriter out, PrintWriter err) {
+    Planning.Outcome outcome = Planning.make(config, apps, platforms, platform, env, err);
+    if (outcome.failed()) {
+      return null;
+    }
+    Plan plan = outcome.plan();
+    out.print(new TextPlanRenderer(env.colour()).render(plan));
+    out.flush();
+    if (!plan.hasChanges()) {
+      return plan.hasErrors() ? null : plan;
+    }
+    if (autoApprove) {
+      return plan;
+    }
+    if (!env.terminal().interactive()) {
+      err.println("error: apply asks for a `yes` on a terminal, and there is none; nothing was"
+          + " changed. Pass --auto-approve to apply without asking, or apply a saved plan.");
+      err.flush();
+      return null;
+    }
+    String answer = env.terminal().readLine(
+        "\nDo you want to apply these changes?\n  Only 'yes' will be accepted to approve.\n\n"
+            + "  Enter a value: ");
+    if (answer == null || !answer.trim().equals("yes")) {
+      err.println("Apply cancelled; nothing was changed.");
+      err.flush();
+      return null;
+    }
+    return plan;
+  }
+
+  /** Reads a saved plan and checks it still holds; {@code null} after telling why not. */
+  private Plan savedPlan(CliPlatforms platforms, Environment env, PrintWriter out, PrintWriter err) {
+    if (!apps.isEmpty()) {
+      err.println("error: --app cannot narrow a saved plan; make a new plan with --app instead");
+      return null;
+    }
+    SavedPlan saved;
+    try {
+      saved = PlanFile.read(env.workingDir().resolve(planFile));
+    } catch (PlanFileException e) {
+      err.println("error: " + e.getMessage());
+      return null;
+    }
+    Map<String, PlatformKind> targets = new LinkedHashMap<>();
+    saved.plan().apps().stream().filter(AppPlan::hasChanges)
+        .forEach(a -> targets.put(a.app(), a.platform()));
+    LiveReader.Result now = new LiveReader(platforms, platform.parallelism(),
+        line -> Planning.progress(err, line)).read(targets);
+    Map<String, List<String>> moved = StalePlan.moves(saved.plan(), now);
+    if (!moved.isEmpty()) {
+      err.println("error: the saved plan is stale; nothing was changed. Since it was made:");
+      moved.forEach((app, what) -> what.forEach(w -> err.println("  " + app + ": " + w)));
+      err.println("Make a new plan with `formation plan`.");
+      err.flush();
+      return null;
+    }
+    Plan plan = StalePlan.rebased(saved.plan(), now);
+    out.println("Applying the saved plan " + planFile + " (" + plan.toAdd() + " to add, "
+        + plan.toChange() + " to change, " + plan.toRemove() + " to remove).");
+    return plan;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.formation.cli;
+
+import dev.formation.cli.render.JsonPlanRenderer;
+import dev.formation.cli.render.MarkdownPlanRenderer;
+import dev.formation.cli.render.OutputFormat;
+import dev.formation.cli.render.PlanFile;
+import dev.formation.cli.render.TextPlanRenderer;
+import dev.formation.plan.ConfigDigest;
+import dev.formation.plan.Plan;
+import dev.formation.plan.SavedPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code formation plan}: reads the live platform and prints what apply would do. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Read the live platform and show what apply would change, with its cost.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no changes (or changes, without --detailed-exitcode)",
+      "1:error (invalid config, unreadable app, missing process type)",
+      "2:changes present (with --detailed-exitcode)"
+    })
+public final class PlanCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  @Mixin private ConfigOptions config;
+
+  @Mixin private AppSelection apps;
+
+  @Mixin private PlatformOptions platform;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan to FILE for `formation apply FILE`.")
+  private Path out;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+  private boolean detailedExitCode;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      completionCandidates = PlanCommand.Formats.class,
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+  private String formatWord;
+
+  /** The formats {@code plan} offers, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.List.of("text", "json", "markdown").iterator();
+    }
+  }
+
+  @Override
+  public Integer call() {
+    OutputFormat format = OutputFormat.parse(
+        spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    Environment env = FormationCommand.environmentOf(spec);
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Planning.Outcome outcome;
+    try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
+      outcome = Planning.make(config, apps, platforms, platform, env, err);
+    }
+    if (outcome.failed()) {
+      return ExitCode.ERROR;
+    }
+    Plan plan = outcome.plan();
+    stdout.print(switch (format) {
+      case JSON -> new JsonPlanRenderer().render(plan);
+      case MARKDOWN -> new MarkdownPlanRenderer().render(plan);
+      default -> new TextPlanRenderer(env.colour()).render(plan);
+    });
+    stdout.flush();
+    if (out != null && !save(plan, outcome, env, err)) {
+      return ExitCode.ERROR;
+    }
+    if (plan.hasErrors()) {
+      return ExitCode.ERROR;
+    }
+    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private boolean save(Plan plan, Planning.Outcome outcome, Environment env, PrintWriter err) {
+    Path file = env.workingDir().resolve(out);
+    SavedPlan saved = new SavedPlan(plan, ConfigDigest.of(outcome.formation()), null,
+        Instant.now(), VersionProvider.version());
+    try {
+      PlanFile.write(file, saved);
+    } catch (IOException e) {
+      err.println("error: cannot write the plan to " + out + ": " + e.getMessage());
+      return false;
+    }
+    err.println("Saved the plan to " + out + ". To apply exactly this plan: formation apply " + out);
+    err.flush();
+    return true;
+  }
+}

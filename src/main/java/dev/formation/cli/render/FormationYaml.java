@@ -1,0 +1,53 @@
+package dev.formation.cli.render;
+
+import dev.formation.catalog.Catalog;
+import dev.formation.config.PlatformKind;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * formation.yaml for live apps, as {@code formation import} prints it: every process type with
+ * its size and count, and the web autoscaler where one is on, so that a plan of the result shows
+ * no changes.
+ */
+public final class FormationYaml {
+  private final Catalog catalog;
+
+  public FormationYaml(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public String render(List<LiveApp> apps, PlatformKind platform) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Imported from the live platform by `formation import`.\n");
+    sb.append("version: 1\napps:\n");
+    for (LiveApp app : apps) {
+      sb.append("  ").append(app.name()).append(":\n");
+      sb.append("    platform: ").append(platform.word()).append('\n');
+      sb.append("    processes:\n");
+      app.processes().stream()
+          .sorted(Comparator.comparing(LiveProcess::type))
+          .forEach(p -> process(sb, p, app.monitor()));
+    }
+    return sb.toString();
+  }
+
+  private void process(StringBuilder sb, LiveProcess p, LiveMonitor monitor) {
+    String size = catalog.find(p.size()).map(s -> s.name()).orElse(p.size());
+    sb.append("      ").append(p.type()).append(":\n");
+    sb.append("        size: ").append(size).append('\n');
+    if (p.type().equals("web") && monitor != null && monitor.active()) {
+      sb.append("        autoscale: {min: ").append(monitor.min())
+          .append(", max: ").append(monitor.max())
+          .append(", p95_ms: ").append(monitor.p95Ms())
+          .append(", notify: ").append(monitor.notifyApp()).append("}\n");
+      sb.append("        # the autoscaler owns the count (").append(p.quantity())
+          .append(" when imported)\n");
+    } else {
+      sb.append("        quantity: ").append(p.quantity()).append('\n');
+    }
+  }
+}

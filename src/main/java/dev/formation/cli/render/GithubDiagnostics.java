@@ -1,0 +1,43 @@
+package dev.formation.cli.render;
+
+import dev.formation.diag.Diagnostic;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Diagnostics as GitHub Actions workflow commands ({@code ::error file=..,line=..::msg}), which
+ * GitHub shows as annotations on the pull request's diff.
+ */
+public final class GithubDiagnostics {
+  private GithubDiagnostics() {}
+
+  public static void render(List<Diagnostic> diagnostics, PrintWriter out) {
+    for (Diagnostic d : diagnostics) {
+      out.println(line(d));
+    }
+    out.flush();
+  }
+
+  static String line(Diagnostic d) {
+    StringBuilder b = new StringBuilder("::").append(d.isError() ? "error" : "warning").append(' ');
+    if (d.range() != null) {
+      b.append("file=").append(property(d.range().file()));
+      b.append(",line=").append(d.range().line());
+      b.append(",col=").append(d.range().column());
+      b.append(',');
+    }
+    b.append("title=").append(property(d.code()));
+    String message = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
+    return b.append("::").append(data(message)).toString();
+  }
+
+  /** Escapes a message per GitHub's workflow-command rules. */
+  static String data(String s) {
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+  }
+
+  /** Escapes a property value, where {@code :} and {@code ,} are separators too. */
+  static String property(String s) {
+    return data(s).replace(":", "%3A").replace(",", "%2C");
+  }
+}

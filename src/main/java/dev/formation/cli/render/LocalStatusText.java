@@ -1,0 +1,57 @@
+package dev.formation.cli.render;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Renders the local platform's status document as text for {@code formation local status}. */
+public final class LocalStatusText {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The text form of a status document ({@code LocalClient.statusJson()}). */
+  public String render(String statusJson) {
+    JsonNode s = JSON.readTree(statusJson);
+    StringBuilder b = new StringBuilder();
+    if (!s.get("running").asBoolean()) {
+      b.append("Local platform is not running (start it with `formation local start`).\n");
+      b.append("State:      ").append(s.get("state_dir").asString()).append('\n');
+      return b.toString();
+    }
+    b.append("Local platform: ").append(s.get("url").asString()).append(" (pid ")
+        .append(s.get("pid").asLong()).append(")\n");
+    b.append("Token file:     ").append(s.get("token_file").asString()).append('\n');
+    b.append("State:          ").append(s.get("state_dir").asString()).append('\n');
+    for (JsonNode app : s.get("apps")) {
+      app(b, app);
+    }
+    return b.toString();
+  }
+
+  private static void app(StringBuilder b, JsonNode app) {
+    JsonNode router = app.get("router");
+    b.append('\n').append(app.get("name").asString()).append("  router http://127.0.0.1:")
+        .append(router.get("port").asInt())
+        .append(router.get("listening").asBoolean() ? "" : " (not listening)")
+        .append("  ").append(app.get("dir").asString()).append('\n');
+    if (app.get("dynos").isEmpty()) {
+      b.append("  no dynos (every process type is at 0)\n");
+    }
+    for (JsonNode d : app.get("dynos")) {
+      b.append(String.format("  %-12s %-9s %-13s%s%s%n", d.get("name").asString(),
+          d.get("state").asString(), d.get("size").asString(),
+          d.has("pid") ? " pid " + d.get("pid").asLong() : "",
+          d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : ""));
+    }
+    JsonNode auto = app.get("autoscale");
+    if (auto != null) {
+      b.append(String.format("  autoscale web %d..%d, target p95 %d ms%n", auto.get("min").asInt(),
+          auto.get("max").asInt(), auto.get("p95_ms_target").asInt()));
+      JsonNode decisions = auto.get("decisions");
+      if (!decisions.isEmpty()) {
+        JsonNode last = decisions.get(decisions.size() - 1);
+        b.append("    last decision ").append(last.get("at").asString()).append(": web ")
+            .append(last.get("from").asInt()).append(" -> ").append(last.get("to").asInt())
+            .append(", ").append(last.get("reason").asString()).append('\n');
+      }
+    }
+  }
+}

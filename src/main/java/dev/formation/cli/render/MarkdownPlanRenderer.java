@@ -1,0 +1,153 @@
+package dev.formation.cli.render;
+
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.Change;
+import dev.formation.plan.CostRange;
+import dev.formation.plan.Plan;
+import dev.formation.plan.UnmanagedProcess;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code plan --format markdown}, for a pull-request comment: a headline with the cost change, a
+ * table per changed app, long detail folded in {@code <details>}, and every app without changes
+ * folded into one list so a 200-app plan stays short.
+ */
+public final class MarkdownPlanRenderer {
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    out.append(headline(plan)).append("\n\n");
+    out.append("Monthly cost: ").append(costs(plan.before(), plan.after())).append("\n\n");
+    List<AppPlan> quiet = new ArrayList<>();
+    Set<String> notes = new LinkedHashSet<>();
+    for (AppPlan app : plan.apps()) {
+      notes.addAll(app.notes());
+      if (app.hasChanges() || app.hasErrors()) {
+        renderApp(app, out);
+      } else {
+        quiet.add(app);
+      }
+    }
+    if (!quiet.isEmpty()) {
+      renderQuiet(quiet, out);
+    }
+    if (!plan.hasChanges() && !plan.hasErrors()) {
+      out.append("No changes. The live formation matches the configuration.\n\n");
+    }
+    notes.forEach(n -> out.append("_Note: ").append(escape(n)).append("_\n"));
+    return out.toString().stripTrailing() + "\n";
+  }
+
+  private static String headline(Plan plan) {
+    String counts =
+        plan.hasChanges()
+            ? plan.toAdd()
+                + " to add, "
+                + plan.toChange()
+                + " to change, "
+                + plan.toRemove()
+                + " to remove"
+            : "no changes";
+    String pct = Money.percent(plan.before(), plan.costDelta());
+    return "### formation plan: "
+        + counts
+        + " — monthly estimate "
+        + Money.delta(plan.costDelta())
+        + (pct.isEmpty() ? "" : " (" + pct + ")");
+  }
+
+  private static void renderApp(AppPlan app, StringBuilder out) {
+    out.append("#### ").append(app.app()).append(" (").append(app.platform().word()).append(")");
+    if (app.hasChanges()) {
+      String pct = Money.percent(app.before(), app.costDelta());
+      out.append(" · ").append(Money.delta(app.costDelta())).append("/mo");
+      out.append(pct.isEmpty() ? "" : " (" + pct + ")");
+    }
+    out.append("\n\n");
+    for (String error : app.errors()) {
+      out.append("> **error:** ").append(escape(error)).append('\n');
+    }
+    if (app.hasErrors()) {
+      out.append('\n');
+    }
+    if (app.hasChanges()) {
+      out.append("| action | type | before | after | monthly Δ |\n");
+      out.append("|---|---|---|---|--:|\n");
+      for (Change c : app.changes()) {
+        out.append("| ")
+            .append(c.action().word())
+            .append(" | ")
+            .append(cell(ChangeText.label(c)))
+            .append(" | ")
+            .append(cell(ChangeText.before(c)))
+            .append(" | ")
+            .append(cell(ChangeText.after(c)))
+            .append(" | ")
+            .append(Money.delta(c.costDelta()))
+            .append(" |\n");
+      }
+      out.append('\n');
+    }
+    renderDetails(app, out);
+  }
+
+  private static void renderDetails(AppPlan app, StringBuilder out) {
+    out.append("<details><summary>Details for ").append(app.app()).append("</summary>\n\n");
+    out.append("- monthly cost: ").append(costs(app.before(), app.after())).append('\n');
+    for (UnmanagedProcess u : app.unmanaged()) {
+      out.append("- unmanaged `")
+          .append(u.type())
+          .append("`: ")
+          .append(escape(u.quantity() == 0 ? "0" : u.size() + " ×" + u.quantity()))
+          .append(u.priceKnown() ? " (" + Money.amount(u.cost()) + "/mo)" : " (price unknown)")
+          .append(", left alone\n");
+    }
+    out.append("- live fingerprint: ")
+        .append(app.fingerprint() == null ? "none (not read)" : "`" + app.fingerprint() + "`")
+        .append("\n\n</details>\n\n");
+  }
+
+  private static void renderQuiet(List<AppPlan> quiet, StringBuilder out) {
+    out.append("<details><summary>")
+        .append(quiet.size())
+        .append(quiet.size() == 1 ? " app" : " apps")
+        .append(" without changes</summary>\n\n");
+    for (AppPlan app : quiet) {
+      out.append("- ")
+          .append(app.app())
+          .append(": ")
+          .append(Money.amount(app.before()))
+          .append("/mo");
+      if (!app.unmanaged().isEmpty()) {
+        out.append(", ").append(app.unmanaged().size()).append(" unmanaged");
+      }
+      out.append(app.fingerprint() == null ? "" : ", fingerprint `" + app.fingerprint() + "`");
+      out.append('\n');
+    }
+    out.append("\n</details>\n\n");
+  }
+
+  private static String costs(CostRange before, CostRange after) {
+    if (before.equals(after)) {
+      return Money.amount(before) + " (unchanged)";
+    }
+    return Money.amount(before)
+        + " → "
+        + Money.amount(after)
+        + " ("
+        + Money.delta(after.minus(before))
+        + ")";
+  }
+
+  private static String cell(String text) {
+    return escape(text).replace("|", "\\|");
+  }
+
+  /** Keeps platform-supplied text from opening HTML tags inside the comment. */
+  private static String escape(String text) {
+    return text.replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.formation.cli.render;
+
+import dev.formation.plan.CostRange;
+import java.util.Locale;
+
+/** Formats monthly US-dollar amounts the same way in every human-readable plan output. */
+final class Money {
+  private Money() {}
+
+  /** {@code $1,250}, or {@code $500–$2,000} for a range. */
+  static String amount(CostRange cost) {
+    return cost.isFixed() ? usd(cost.minUsd()) : usd(cost.minUsd()) + "–" + usd(cost.maxUsd());
+  }
+
+  /** {@code +$450}, {@code -$25}, {@code $0}, or {@code -$250–+$1,750} for a range. */
+  static String delta(CostRange delta) {
+    if (delta.isZero()) {
+      return "$0";
+    }
+    return delta.isFixed()
+        ? signed(delta.minUsd())
+        : signed(delta.minUsd()) + "–" + signed(delta.maxUsd());
+  }
+
+  /** The delta relative to {@code before} as {@code +40%}, or empty when no fair figure exists. */
+  static String percent(CostRange before, CostRange delta) {
+    if (!before.isFixed() || !delta.isFixed() || before.minUsd() == 0 || delta.isZero()) {
+      return "";
+    }
+    long pct = Math.round(100.0 * delta.minUsd() / before.minUsd());
+    return (pct >= 0 ? "+" : "") + pct + "%";
+  }
+
+  static String usd(long usd) {
+    return (usd < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,d", Math.abs(usd));
+  }
+
+  private static String signed(long usd) {
+    return usd == 0 ? "$0" : (usd > 0 ? "+" : "") + usd(usd);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.formation.cli.render;
+
+import dev.formation.plan.SavedPlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The saved plan of {@code plan --out FILE}: JSON with the plan, each app's live state and
+ * fingerprint, the config digest and the git commit. Process commands are left out, since they may
+ * carry secrets; nothing else the plan holds is secret.
+ */
+public final class PlanFile {
+  private PlanFile() {}
+
+  /** The file's text. */
+  public static String write(SavedPlan saved) {
+    ObjectNode root = PlanJson.MAPPER.createObjectNode();
+    root.put("format_version", PlanJson.FORMAT_VERSION);
+    root.put("kind", "formation-plan");
+    root.put("tool_version", saved.toolVersion());
+    root.put("created_at", saved.createdAt().toString());
+    root.put("config_digest", saved.configDigest());
+    root.put("git_commit", saved.gitCommit());
+    root.set("plan", PlanJson.write(saved.plan(), true));
+    return PlanJson.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root)
+        + "\n";
+  }
+
+  /** Writes the file whole or not at all, so a failed write never leaves half a plan. */
+  public static void write(Path file, SavedPlan saved) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, ".formation-plan", ".tmp");
+    try {
+      Files.writeString(tmp, write(saved), StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  public static SavedPlan read(Path file) throws PlanFileException {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PlanFileException("cannot read plan file " + file + ": " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * @param source the file name, for messages
+   */
+  public static SavedPlan parse(String text, String source) throws PlanFileException {
+    JsonNode tree;
+    try {
+      tree = PlanJson.MAPPER.readTree(text);
+    } catch (JacksonException e) {
+      throw new PlanFileException(source + " is not JSON: " + e.getOriginalMessage(), e);
+    }
+    try {
+      JsonField root = new JsonField(tree, "");
+      if (!tree.isObject() || !"formation-plan".equals(tree.path("kind").asString(""))) {
+        throw new PlanFileException("not a plan file written by `formation plan --out`");
+      }
+      long version = root.get("format_version").longValue();
+      if (version != PlanJson.FORMAT_VERSION) {
+        throw new PlanFileException(
+            "format_version " + version + " is not supported; this formation reads version 1");
+      }
+      return new SavedPlan(
+          PlanJsonReader.plan(root.get("plan")),
+          root.get("config_digest").string(),
+          root.get("git_commit").stringOrNull(),
+          instant(root.get("created_at")),
+          root.get("tool_version").string());
+    } catch (PlanFileException e) {
+      throw new PlanFileException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(JsonField n) throws PlanFileException {
+    try {
+      return Instant.parse(n.string());
+    } catch (DateTimeParseException e) {
+      throw n.error("expected an ISO-8601 instant");
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package dev.formation.cli.render;
+
+import dev.formation.plan.Action;
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.AutoscaleRule;
+import dev.formation.plan.Change;
+import dev.formation.plan.CostRange;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import dev.formation.plan.MonitorChange;
+import dev.formation.plan.Plan;
+import dev.formation.plan.ProcessChange;
+import dev.formation.plan.UnmanagedProcess;
+import java.util.Locale;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The plan as a JSON tree, in the shape {@code schemas/plan.schema.json} describes. Keys are
+ * written in a fixed order so the output is stable for diffs and golden files.
+ */
+final class PlanJson {
+  static final int FORMAT_VERSION = 1;
+  static final JsonMapper MAPPER = JsonMapper.shared();
+
+  private PlanJson() {}
+
+  /**
+   * @param withLive also write each app's live state (for saved plan files, which need it to show
+   *     what moved)
+   */
+  static ObjectNode write(Plan plan, boolean withLive) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    ObjectNode summary =
+        counts(root.putObject("summary"), plan.toAdd(), plan.toChange(), plan.toRemove());
+    summary.put("has_changes", plan.hasChanges());
+    summary.put("has_errors", plan.hasErrors());
+    costs(root.putObject("cost"), plan.before(), plan.after());
+    ArrayNode apps = root.putArray("apps");
+    for (AppPlan app : plan.apps()) {
+      apps.add(app(app, withLive));
+    }
+    return root;
+  }
+
+  private static ObjectNode app(AppPlan app, boolean withLive) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("app", app.app());
+    node.put("platform", app.platform().word());
+    node.put("fingerprint", app.fingerprint());
+    counts(
+        node.putObject("summary"),
+        app.count(Action.ADD),
+        app.count(Action.CHANGE),
+        app.count(Action.REMOVE));
+    costs(node.putObject("cost"), app.before(), app.after());
+    ArrayNode changes = node.putArray("changes");
+    app.changes().forEach(c -> changes.add(change(c)));
+    ArrayNode unmanaged = node.putArray("unmanaged");
+    for (UnmanagedProcess u : app.unmanaged()) {
+      ObjectNode n = unmanaged.addObject();
+      n.put("type", u.type());
+      n.put("size", u.size());
+      n.put("quantity", u.quantity());
+      n.set("cost_usd", range(u.cost()));
+      n.put("price_known", u.priceKnown());
+    }
+    app.errors().forEach(node.putArray("errors")::add);
+    app.notes().forEach(node.putArray("notes")::add);
+    if (withLive) {
+      node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live()));
+    }
+    return node;
+  }
+
+  private static ObjectNode change(Change change) {
+    ObjectNode node = MAPPER.createObjectNode();
+    if (change instanceof ProcessChange p) {
+      node.put("kind", "process");
+      node.put("action", p.action().word());
+      node.put("type", p.type());
+      node.set("from", sized(p.fromSize(), p.fromQuantity()));
+      node.set("to", sized(p.toSize(), p.toQuantity()));
+      node.set("autoscale", rule(p.autoscale()));
+    } else {
+      MonitorChange m = (MonitorChange) change;
+      node.put("kind", "monitor");
+      node.put("action", m.action().word());
+      node.put("operation", m.kind().name().toLowerCase(Locale.ROOT));
+      node.put("type", m.type());
+      node.put("monitor_id", m.monitorId());
+      node.set("from", rule(m.from()));
+      node.set("to", rule(m.to()));
+    }
+    node.set("cost_delta_usd", range(change.costDelta()));
+    return node;
+  }
+
+  private static ObjectNode live(LiveApp live) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("name", live.name());
+    node.put("id", live.id());
+    node.put("generation", live.generation());
+    ArrayNode processes = node.putArray("processes");
+    for (LiveProcess p : live.processes()) {
+      ObjectNode n = processes.addObject();
+      n.put("type", p.type());
+      n.put("size", p.size());
+      n.put("quantity", p.quantity());
+      n.put("updated_at", p.updatedAt() == null ? null : p.updatedAt().toString());
+    }
+    LiveMonitor m = live.monitor();
+    if (m == null) {
+      node.putNull("monitor");
+    } else {
+      ObjectNode n = node.putObject("monitor");
+      n.put("id", m.id());
+      n.put("active", m.active());
+      n.put("min", m.min());
+      n.put("max", m.max());
+      n.put("p95_ms", m.p95Ms());
+      n.put("notify", m.notifyApp());
+    }
+    return node;
+  }
+
+  private static ObjectNode counts(ObjectNode node, long add, long change, long remove) {
+    node.put("add", add);
+    node.put("change", change);
+    node.put("remove", remove);
+    return node;
+  }
+
+  private static void costs(ObjectNode node, CostRange before, CostRange after) {
+    node.set("before_usd", range(before));
+    node.set("after_usd", range(after));
+    node.set("delta_usd", range(after.minus(before)));
+  }
+
+  private static ObjectNode sized(String size, int quantity) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("size", size);
+    node.put("quantity", quantity);
+    return node;
+  }
+
+  private static tools.jackson.databind.JsonNode rule(AutoscaleRule rule) {
+    if (rule == null) {
+      return MAPPER.nullNode();
+    }
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("min", rule.min());
+    node.put("max", rule.max());
+    node.put("p95_ms", rule.p95Ms());
+    node.put("notify", rule.notifyApp());
+    return node;
+  }
+
+  static ObjectNode range(CostRange cost) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("min", cost.minUsd());
+    node.put("max", cost.maxUsd());
+    return node;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.formation.cli.render;
+
+import dev.formation.config.PlatformKind;
+import dev.formation.plan.Action;
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.AutoscaleRule;
+import dev.formation.plan.Change;
+import dev.formation.plan.CostRange;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import dev.formation.plan.MonitorChange;
+import dev.formation.plan.Plan;
+import dev.formation.plan.ProcessChange;
+import dev.formation.plan.UnmanagedProcess;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads back the tree {@link PlanJson} writes (with live state) into the plan records. */
+final class PlanJsonReader {
+  private PlanJsonReader() {}
+
+  static Plan plan(JsonField root) throws PlanFileException {
+    JsonField apps = root.get("apps");
+    List<AppPlan> result = new ArrayList<>();
+    for (int i = 0; i < apps.size(); i++) {
+      result.add(app(apps.at(i)));
+    }
+    return new Plan(result);
+  }
+
+  private static AppPlan app(JsonField n) throws PlanFileException {
+    JsonField changes = n.get("changes");
+    List<Change> changeList = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      changeList.add(change(changes.at(i)));
+    }
+    JsonField unmanaged = n.get("unmanaged");
+    List<UnmanagedProcess> unmanagedList = new ArrayList<>();
+    for (int i = 0; i < unmanaged.size(); i++) {
+      JsonField u = unmanaged.at(i);
+      unmanagedList.add(
+          new UnmanagedProcess(
+              u.get("type").string(),
+              u.get("size").string(),
+              u.get("quantity").intValue(),
+              range(u.get("cost_usd")),
+              u.get("price_known").bool()));
+    }
+    JsonField cost = n.get("cost");
+    try {
+      return new AppPlan(
+          n.get("app").string(),
+          platform(n.get("platform")),
+          live(n.get("live")),
+          changeList,
+          unmanagedList,
+          strings(n.get("errors")),
+          strings(n.get("notes")),
+          n.get("fingerprint").stringOrNull(),
+          range(cost.get("before_usd")),
+          range(cost.get("after_usd")));
+    } catch (IllegalArgumentException e) {
+      throw n.error(e.getMessage());
+    }
+  }
+
+  private static Change change(JsonField n) throws PlanFileException {
+    String kind = n.get("kind").string();
+    try {
+      if (kind.equals("process")) {
+        JsonField from = n.get("from");
+        JsonField to = n.get("to");
+        return new ProcessChange(
+            n.get("type").string(),
+            action(n.get("action")),
+            from.get("quantity").intValue(),
+            to.get("quantity").intValue(),
+            from.get("size").string(),
+            to.get("size").string(),
+            rule(n.get("autoscale")),
+            range(n.get("cost_delta_usd")));
+      }
+      if (kind.equals("monitor")) {
+        return new MonitorChange(
+            monitorKind(n.get("operation")),
+            n.get("type").string(),
+            n.get("monitor_id").stringOrNull(),
+            rule(n.get("from")),
+            rule(n.get("to")),
+            range(n.get("cost_delta_usd")));
+      }
+    } catch (IllegalArgumentException e) {
+      throw n.error(e.getMessage());
+    }
+    throw n.get("kind").error("expected `process` or `monitor`");
+  }
+
+  private static LiveApp live(JsonField n) throws PlanFileException {
+    if (n.isNull()) {
+      return null;
+    }
+    JsonField processes = n.get("processes");
+    List<LiveProcess> list = new ArrayList<>();
+    for (int i = 0; i < processes.size(); i++) {
+      JsonField p = processes.at(i);
+      list.add(
+          new LiveProcess(
+              p.get("type").string(),
+              p.get("size").stringOrNull(),
+              p.get("quantity").intValue(),
+              null,
+              instant(p.get("updated_at"))));
+    }
+    JsonField m = n.get("monitor");
+    LiveMonitor monitor =
+        m.isNull()
+            ? null
+            : new LiveMonitor(
+                m.get("id").stringOrNull(),
+                m.get("active").bool(),
+                m.get("min").intValue(),
+                m.get("max").intValue(),
+                m.get("p95_ms").intValue(),
+                m.get("notify").bool());
+    return new LiveApp(
+        n.get("name").string(),
+        n.get("id").stringOrNull(),
+        n.get("generation").stringOrNull(),
+        list,
+        monitor);
+  }
+
+  private static AutoscaleRule rule(JsonField n) throws PlanFileException {
+    if (n.isNull()) {
+      return null;
+    }
+    return new AutoscaleRule(
+        n.get("min").intValue(),
+        n.get("max").intValue(),
+        n.get("p95_ms").intValue(),
+        n.get("notify").bool());
+  }
+
+  private static CostRange range(JsonField n) throws PlanFileException {
+    long min = n.get("min").longValue();
+    long max = n.get("max").longValue();
+    if (min > max) {
+      throw n.error("min is above max");
+    }
+    return new CostRange(min, max);
+  }
+
+  private static List<String> strings(JsonField n) throws PlanFileException {
+    List<String> list = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      list.add(n.at(i).string());
+    }
+    return list;
+  }
+
+  private static Instant instant(JsonField n) throws PlanFileException {
+    String text = n.stringOrNull();
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw n.error("expected an ISO-8601 instant");
+    }
+  }
+
+  private static Action action(JsonField n) throws PlanFileException {
+    return word(n, Action.class);
+  }
+
+  private static MonitorChange.Kind monitorKind(JsonField n) throws PlanFileException {
+    return word(n, MonitorChange.Kind.class);
+  }
+
+  private static PlatformKind platform(JsonField n) throws PlanFileException {
+    return word(n, PlatformKind.class);
+  }
+
+  private static <E extends Enum<E>> E word(JsonField n, Class<E> type) throws PlanFileException {
+    String text = n.string();
+    for (E e : type.getEnumConstants()) {
+      if (e.name().toLowerCase(Locale.ROOT).equals(text)) {
+        return e;
+      }
+    }
+    throw n.error("unknown value `" + text + "`");
+  }
+}

@@ -1,0 +1,67 @@
+package dev.formation.cli.render;
+
+import dev.formation.diag.Diagnostic;
+import dev.formation.diag.SourceRange;
+import dev.formation.diag.Sources;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Diagnostics for people, in the manner of compilers: {@code path:line:col: error[FM030]: msg}, the
+ * source line, a caret under the column, then the hint.
+ */
+public final class TextDiagnostics {
+  private final Sources sources;
+  private final Colors colors;
+
+  public TextDiagnostics(Sources sources, Colors colors) {
+    this.sources = sources;
+    this.colors = colors;
+  }
+
+  /** Prints every diagnostic, each followed by a blank line. */
+  public void render(List<Diagnostic> diagnostics, PrintWriter out) {
+    for (Diagnostic d : diagnostics) {
+      render(d, out);
+      out.println();
+    }
+    out.flush();
+  }
+
+  private void render(Diagnostic d, PrintWriter out) {
+    SourceRange at = d.range();
+    String place = at == null ? "formation" : at.toString();
+    String severity =
+        d.isError()
+            ? colors.paint("bold,red", "error[" + d.code() + "]")
+            : colors.paint("bold,yellow", "warning[" + d.code() + "]");
+    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + d.message());
+    String line = at == null ? null : sources.line(at.file(), at.line());
+    if (line != null && !line.isBlank()) {
+      out.println(line);
+      out.println(colors.paint("bold,green", caret(line, at)));
+    }
+    if (d.hint() != null) {
+      out.println("  " + colors.paint("cyan", "hint:") + " " + d.hint());
+    }
+  }
+
+  /**
+   * Spaces up to the column (tabs kept, so the caret lines up), then {@code ^~~} under the range.
+   */
+  static String caret(String line, SourceRange at) {
+    StringBuilder b = new StringBuilder();
+    int start = Math.min(at.column() - 1, line.length());
+    for (int i = 0; i < start; i++) {
+      b.append(line.charAt(i) == '\t' ? '\t' : ' ');
+    }
+    b.append('^');
+    if (at.endLine() == at.line()) {
+      int end = Math.min(at.endColumn() - 1, line.length());
+      for (int i = start + 1; i < end; i++) {
+        b.append('~');
+      }
+    }
+    return b.toString();
+  }
+}

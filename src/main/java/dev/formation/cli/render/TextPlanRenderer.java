@@ -1,0 +1,128 @@
+package dev.formation.cli.render;
+
+import dev.formation.plan.Action;
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.Change;
+import dev.formation.plan.Plan;
+import dev.formation.plan.UnmanagedProcess;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The human plan, Terraform-like: a block per app, aligned columns, a summary and the cost. */
+public final class TextPlanRenderer {
+  private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String RED = "\u001b[31m";
+  private static final String RESET = "\u001b[0m";
+
+  private final boolean colour;
+
+  /**
+   * @param colour whether to colour the markers (the command decides: terminal, no NO_COLOR)
+   */
+  public TextPlanRenderer(boolean colour) {
+    this.colour = colour;
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    List<String> unchanged = new ArrayList<>();
+    Set<String> notes = new LinkedHashSet<>();
+    for (AppPlan app : plan.apps()) {
+      notes.addAll(app.notes());
+      if (!app.hasChanges() && !app.hasErrors() && app.unmanaged().isEmpty()) {
+        unchanged.add(app.app());
+        continue;
+      }
+      renderApp(app, out);
+      out.append('\n');
+    }
+    boolean quiet = !plan.hasChanges() && !plan.hasErrors();
+    if (!unchanged.isEmpty() && !quiet) {
+      out.append("No changes for ")
+          .append(unchanged.size())
+          .append(unchanged.size() == 1 ? " app: " : " apps: ")
+          .append(String.join(", ", unchanged))
+          .append(".\n\n");
+    }
+    if (quiet) {
+      out.append("No changes. The live formation matches the configuration.\n");
+    } else {
+      out.append("Plan: ")
+          .append(plan.toAdd())
+          .append(" to add, ")
+          .append(plan.toChange())
+          .append(" to change, ")
+          .append(plan.toRemove())
+          .append(" to remove.\n");
+    }
+    out.append(costLine(plan));
+    notes.forEach(n -> out.append("Note: ").append(n).append('\n'));
+    return out.toString();
+  }
+
+  private void renderApp(AppPlan app, StringBuilder out) {
+    out.append("  # app ")
+        .append(app.app())
+        .append(" (")
+        .append(app.platform().word())
+        .append(")\n");
+    int labelWidth = 0;
+    int detailWidth = 0;
+    for (Change c : app.changes()) {
+      labelWidth = Math.max(labelWidth, ChangeText.label(c).length());
+      detailWidth = Math.max(detailWidth, ChangeText.detail(c).length());
+    }
+    for (Change c : app.changes()) {
+      out.append("  ")
+          .append(marker(c.action()))
+          .append(' ')
+          .append(pad(ChangeText.label(c), labelWidth))
+          .append("  ")
+          .append(pad(ChangeText.detail(c), detailWidth))
+          .append("   ")
+          .append(Money.delta(c.costDelta()))
+          .append("/mo\n");
+    }
+    int typeWidth = app.unmanaged().stream().mapToInt(u -> u.type().length()).max().orElse(0);
+    for (UnmanagedProcess u : app.unmanaged()) {
+      String now = u.quantity() == 0 ? "0" : u.size() + " ×" + u.quantity();
+      out.append("    (unmanaged) ")
+          .append(pad(u.type(), typeWidth))
+          .append("  ")
+          .append(now)
+          .append("   ")
+          .append(u.priceKnown() ? Money.amount(u.cost()) + "/mo" : "price unknown")
+          .append('\n');
+    }
+    for (String error : app.errors()) {
+      out.append("  ").append(paint(RED, "!")).append(' ').append(error).append('\n');
+    }
+  }
+
+  private static String costLine(Plan plan) {
+    String line = "Monthly cost: " + Money.amount(plan.before());
+    if (plan.costDelta().isZero() && plan.before().equals(plan.after())) {
+      return line + " (unchanged)\n";
+    }
+    return line + " → " + Money.amount(plan.after()) + " (" + Money.delta(plan.costDelta()) + ")\n";
+  }
+
+  private String marker(Action action) {
+    return switch (action) {
+      case ADD -> paint(GREEN, action.symbol());
+      case CHANGE -> paint(YELLOW, action.symbol());
+      case REMOVE -> paint(RED, action.symbol());
+    };
+  }
+
+  private String paint(String code, String text) {
+    return colour ? code + text + RESET : text;
+  }
+
+  private static String pad(String text, int width) {
+    return text + " ".repeat(Math.max(0, width - text.length()));
+  }
+}

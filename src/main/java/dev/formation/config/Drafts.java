@@ -1,0 +1,78 @@
+package dev.formation.config;
+
+import dev.formation.catalog.Size;
+import dev.formation.diag.SourceRange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the semantic checks read from the tree before the spec records are built: the parsed values
+ * (or {@code null} where a value is missing or already reported) and where each was written, so
+ * that cross-field rules can point at the right place.
+ */
+final class Drafts {
+  private Drafts() {}
+
+  /** One process type; {@code size}, {@code quantity}, {@code autoscale} are null if unusable. */
+  record Process(
+      String type,
+      SourceRange typeAt,
+      Size size,
+      SourceRange sizeAt,
+      Integer quantity,
+      SourceRange quantityAt,
+      AutoscaleSpec autoscale) {
+
+    /** The most dynos this type may run: the autoscale max, else the quantity. */
+    Integer countAtMost() {
+      return autoscale != null ? Integer.valueOf(autoscale.max()) : quantity;
+    }
+
+    ProcessSpec toSpec() {
+      if (size == null || (quantity == null && autoscale == null)) {
+        return null;
+      }
+      return new ProcessSpec(type, size, quantity, autoscale, typeAt);
+    }
+  }
+
+  /** The {@code local} block; null fields were missing or already reported. */
+  record Local(String dir, SourceRange dirAt, Integer port, SourceRange portAt, SourceRange at) {}
+
+  /**
+   * One app.
+   *
+   * @param platform {@code null} when the file names a platform formation does not know
+   * @param baseDir where the file's relative paths resolve, or {@code null} when not on disk
+   */
+  record App(
+      String name,
+      SourceRange at,
+      PlatformKind platform,
+      boolean prune,
+      Local local,
+      List<Process> processes,
+      Path baseDir) {
+    App {
+      processes = List.copyOf(processes);
+    }
+
+    AppSpec toSpec() {
+      List<ProcessSpec> specs = new ArrayList<>();
+      for (Process p : processes) {
+        ProcessSpec spec = p.toSpec();
+        if (spec != null) {
+          specs.add(spec);
+        }
+      }
+      LocalSpec localSpec = null;
+      if (local != null && local.dir() != null && local.port() != null) {
+        Path dir = baseDir == null ? Path.of(local.dir()) : baseDir.resolve(local.dir());
+        localSpec = new LocalSpec(dir.normalize(), local.port());
+      }
+      PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
+      return new AppSpec(name, kind, prune, localSpec, specs, at);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.formation.config;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.formation.config.yaml.YNode;
+import dev.formation.diag.Diagnostics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
+ * time), the same file editors use, and reports what it finds as diagnostics.
+ */
+final class SchemaCheck {
+  static final String RESOURCE = "/dev/formation/schemas/formation.schema.json";
+
+  /** Of several findings about one place, only the most telling is reported. */
+  private static final List<String> PRIORITY =
+      List.of(
+          "type",
+          "const",
+          "propertyNames",
+          "additionalProperties",
+          "required",
+          "minimum",
+          "maximum",
+          "minLength",
+          "enum");
+
+  private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+
+  private final Schema schema;
+  private final JsonNode schemaJson;
+
+  private SchemaCheck(Schema schema) {
+    this.schema = schema;
+    this.schemaJson = schema.getSchemaNode();
+  }
+
+  /** The compiled schema, loaded once per run on first use. */
+  static SchemaCheck get() {
+    return Holder.INSTANCE;
+  }
+
+  /**
+   * Starts compiling the schema on a background thread. Loading the validator's classes is most of
+   * a run's cost, so it overlaps with reading and parsing the files.
+   */
+  static void preload() {
+    if (PRELOADING.getAndSet(true)) {
+      return;
+    }
+    Runnable load =
+        () -> {
+          try {
+            get();
+          } catch (RuntimeException | LinkageError e) {
+            // The caller's own get() meets the same failure and reports it.
+          }
+        };
+    Thread t = new Thread(load, "formation-schema-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static final class Holder {
+    static final SchemaCheck INSTANCE = new SchemaCheck(compile());
+  }
+
+  /** Compiles the schema with the validator's own JSON reader (one Jackson mapper per run). */
+  private static Schema compile() {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource missing from the jar: " + RESOURCE);
+      }
+      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(in, InputFormat.JSON);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema as JSON, for tests and for the keys offered in "did you mean" hints. */
+  static JsonNode schemaJson() {
+    return get().schemaJson;
+  }
+
+  /**
+   * Validates one file's tree; adds a diagnostic per faulty place and returns those places, so that
+   * the semantic checks that follow stay quiet about them.
+   */
+  Set<TreePath> check(YNode root, Diagnostics diags) {
+    Map<String, Error> chosen = new LinkedHashMap<>();
+    for (Error e : schema.validate(JsonTree.of(root))) {
+      String key = path(e.getInstanceLocation()) + "|" + e.getProperty();
+      Error previous = chosen.get(key);
+      if (previous == null || rank(e) < rank(previous)) {
+        chosen.put(key, e);
+      }
+    }
+    Set<TreePath> faulty = new HashSet<>();
+    List<Error> errors = new ArrayList<>(chosen.values());
+    errors.sort(Comparator.comparing(e -> path(e.getInstanceLocation()).toString()));
+    SchemaFindings findings = new SchemaFindings(root, schemaJson, diags);
+    for (Error e : errors) {
+      TreePath at = path(e.getInstanceLocation());
+      faulty.add(at);
+      if (e.getProperty() != null) {
+        faulty.add(at.then(e.getProperty()));
+      }
+      findings.report(e.getKeyword(), at, e.getProperty(), e);
+    }
+    return faulty;
+  }
+
+  private static int rank(Error e) {
+    int i = PRIORITY.indexOf(e.getKeyword());
+    return i < 0 ? PRIORITY.size() : i;
+  }
+
+  static TreePath path(NodePath p) {
+    List<Object> steps = new ArrayList<>();
+    for (int i = 0; i < p.getNameCount(); i++) {
+      steps.add(p.getElement(i));
+    }
+    return new TreePath(steps);
+  }
+}

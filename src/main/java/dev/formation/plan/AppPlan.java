@@ -1,0 +1,82 @@
+package dev.formation.plan;
+
+import dev.formation.config.PlatformKind;
+import java.util.List;
+
+/**
+ * What apply would do to one app, in apply order: monitor disables, then process changes by type
+ * name (one batch), then monitor enables and updates.
+ *
+ * @param live the state the plan was made against, or {@code null} when reading it failed
+ * @param errors why this app cannot be applied; an app with errors has no changes
+ * @param notes remarks that change nothing (eco pool pricing, unknown live sizes)
+ * @param fingerprint {@link Fingerprint#of(LiveApp)} of {@code live}, or {@code null} without it
+ * @param before the monthly cost now; {@code after} the monthly cost once applied
+ */
+public record AppPlan(
+    String app,
+    PlatformKind platform,
+    LiveApp live,
+    List<Change> changes,
+    List<UnmanagedProcess> unmanaged,
+    List<String> errors,
+    List<String> notes,
+    String fingerprint,
+    CostRange before,
+    CostRange after) {
+
+  public AppPlan {
+    if (app == null || platform == null || before == null || after == null) {
+      throw new IllegalArgumentException("an app plan needs a name, a platform and costs");
+    }
+    changes = List.copyOf(changes);
+    unmanaged = List.copyOf(unmanaged);
+    errors = List.copyOf(errors);
+    notes = List.copyOf(notes);
+    if (!errors.isEmpty() && !changes.isEmpty()) {
+      throw new IllegalArgumentException("an app with errors has no changes: " + app);
+    }
+  }
+
+  public boolean hasChanges() {
+    return !changes.isEmpty();
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  public long count(Action action) {
+    return changes.stream().filter(c -> c.action() == action).count();
+  }
+
+  public CostRange costDelta() {
+    return after.minus(before);
+  }
+
+  /** The changes that make up the app's one batch formation update, by type name. */
+  public List<ProcessChange> processChanges() {
+    return changes.stream()
+        .filter(ProcessChange.class::isInstance)
+        .map(ProcessChange.class::cast)
+        .toList();
+  }
+
+  /** Monitors apply turns off before the batch update. */
+  public List<MonitorChange> monitorDisables() {
+    return monitorChanges(true);
+  }
+
+  /** Monitors apply creates, turns on or updates after the batch update. */
+  public List<MonitorChange> monitorEnablesAndUpdates() {
+    return monitorChanges(false);
+  }
+
+  private List<MonitorChange> monitorChanges(boolean disables) {
+    return changes.stream()
+        .filter(MonitorChange.class::isInstance)
+        .map(MonitorChange.class::cast)
+        .filter(m -> (m.kind() == MonitorChange.Kind.DISABLE) == disables)
+        .toList();
+  }
+}

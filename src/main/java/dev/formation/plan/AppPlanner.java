@@ -1,0 +1,275 @@
+package dev.formation.plan;
+
+import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Size;
+import dev.formation.catalog.Tier;
+import dev.formation.config.AppSpec;
+import dev.formation.config.ProcessSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Plans one app: the rules of SPEC section 3, applied type by type. Used once, then dropped. */
+final class AppPlanner {
+  static final String WEB = "web";
+  private static final Comparator<Change> BY_TYPE = Comparator.comparing(Change::type);
+
+  private final Catalog catalog;
+  private final AppSpec spec;
+  private final LiveApp live;
+  private final List<ProcessChange> processChanges = new ArrayList<>();
+  private final List<MonitorChange> monitorChanges = new ArrayList<>();
+  private final List<UnmanagedProcess> unmanaged = new ArrayList<>();
+  private final List<String> errors = new ArrayList<>();
+  private final Set<String> notes = new LinkedHashSet<>();
+  private CostRange before = CostRange.ZERO;
+  private CostRange after = CostRange.ZERO;
+
+  AppPlanner(Catalog catalog, AppSpec spec, LiveApp live) {
+    this.catalog = catalog;
+    this.spec = spec;
+    this.live = live;
+  }
+
+  AppPlan plan() {
+    for (ProcessSpec desired : spec.processes()) {
+      Optional<LiveProcess> now = live.process(desired.type());
+      if (now.isEmpty()) {
+        errors.add(
+            "process type `"
+                + desired.type()
+                + "` is not in the app's current release / Procfile; deploy code that defines it"
+                + " first");
+      } else {
+        planListed(desired, now.get());
+      }
+    }
+    live.processes().stream()
+        .filter(p -> spec.process(p.type()).isEmpty())
+        .sorted(Comparator.comparing(LiveProcess::type))
+        .forEach(this::planUnlisted);
+    checkTierGroups();
+    carryIdleTypesAcrossTierMove();
+    List<Change> changes = errors.isEmpty() ? orderedChanges() : List.of();
+    return new AppPlan(
+        spec.name(),
+        spec.platform(),
+        live,
+        changes,
+        unmanaged,
+        errors,
+        List.copyOf(notes),
+        Fingerprint.of(live),
+        before,
+        errors.isEmpty() ? after : before);
+  }
+
+  private void planListed(ProcessSpec desired, LiveProcess now) {
+    boolean monitorOn = activeMonitorFor(now.type());
+    CostRange typeBefore = liveCost(now);
+    CostRange typeAfter = desiredCost(desired);
+    int toQuantity = now.quantity();
+    AutoscaleRule rule = null;
+    MonitorChange.Kind monitorKind = null;
+    if (desired.autoscaled()) {
+      rule = AutoscaleRule.of(desired.autoscale());
+      if (monitorOn) {
+        monitorKind =
+            rule.equals(AutoscaleRule.of(live.monitor())) ? null : MonitorChange.Kind.UPDATE;
+      } else {
+        monitorKind = MonitorChange.Kind.ENABLE;
+        if (!rule.contains(now.quantity())) {
+          toQuantity = startingQuantity(desired, now.quantity());
+        }
+      }
+    } else {
+      toQuantity = desired.quantity();
+      monitorKind = monitorOn ? MonitorChange.Kind.DISABLE : null;
+    }
+    CostRange delta = typeAfter.minus(typeBefore);
+    boolean sizeChanged = !desired.size().name().equalsIgnoreCase(now.size());
+    if (sizeChanged || toQuantity != now.quantity()) {
+      processChanges.add(
+          new ProcessChange(
+              now.type(),
+              ProcessChange.actionFor(now.quantity(), toQuantity),
+              now.quantity(),
+              toQuantity,
+              canonicalSize(now.size()),
+              desired.size().name(),
+              rule,
+              delta));
+      delta = CostRange.ZERO;
+    }
+    if (monitorKind != null) {
+      monitorChanges.add(monitorChange(monitorKind, now.type(), rule, delta));
+    }
+    before = before.plus(typeBefore);
+    after = after.plus(typeAfter);
+  }
+
+  private void planUnlisted(LiveProcess now) {
+    CostRange cost = liveCost(now);
+    before = before.plus(cost);
+    if (!spec.prune()) {
+      boolean known = catalog.find(now.size()).isPresent();
+      unmanaged.add(
+          new UnmanagedProcess(now.type(), canonicalSize(now.size()), now.quantity(), cost, known));
+      after = after.plus(cost);
+      return;
+    }
+    CostRange delta = CostRange.ZERO.minus(cost);
+    if (now.quantity() > 0) {
+      processChanges.add(
+          new ProcessChange(
+              now.type(),
+              Action.REMOVE,
+              now.quantity(),
+              0,
+              canonicalSize(now.size()),
+              canonicalSize(now.size()),
+              null,
+              delta));
+      delta = CostRange.ZERO;
+    }
+    if (activeMonitorFor(now.type())) {
+      monitorChanges.add(monitorChange(MonitorChange.Kind.DISABLE, now.type(), null, delta));
+    }
+  }
+
+  private MonitorChange monitorChange(
+      MonitorChange.Kind kind, String type, AutoscaleRule to, CostRange delta) {
+    LiveMonitor m = live.monitor();
+    return new MonitorChange(
+        kind, type, m == null ? null : m.id(), m == null ? null : AutoscaleRule.of(m), to, delta);
+  }
+
+  /** A starting count for an autoscaler being enabled while the live count is out of band. */
+  private static int startingQuantity(ProcessSpec desired, int liveQuantity) {
+    if (desired.quantity() != null) {
+      return desired.quantity();
+    }
+    return Math.max(desired.autoscale().min(), Math.min(desired.autoscale().max(), liveQuantity));
+  }
+
+  /** Every type still running after apply must share one tier group, or the batch fails. */
+  private void checkTierGroups() {
+    Optional<String> group =
+        spec.processes().stream().map(p -> p.size().tier().group()).findFirst();
+    if (group.isEmpty()) {
+      return;
+    }
+    for (UnmanagedProcess u : unmanaged) {
+      Optional<Size> size = catalog.find(u.size());
+      if (u.quantity() > 0 && size.isPresent() && !size.get().tier().group().equals(group.get())) {
+        errors.add(
+            "unmanaged process type `"
+                + u.type()
+                + "` runs on "
+                + size.get().name()
+                + ", which cannot share an app with "
+                + spec.processes().get(0).size().name()
+                + "; list it in the config or set `prune: true`");
+      }
+    }
+  }
+
+  /**
+   * Heroku checks tier mixing over every type of the app, idle ones included, so a tier move
+   * must carry the types formation does not otherwise change (unmanaged at 0, pruned to 0) into
+   * the new group in the same batch, as the Heroku CLI's {@code ps:type} does. They move to the
+   * group's cheapest size and stay at 0 dynos, so the move costs nothing.
+   */
+  private void carryIdleTypesAcrossTierMove() {
+    if (spec.processes().isEmpty() || !errors.isEmpty()) {
+      return;
+    }
+    String group = spec.processes().get(0).size().tier().group();
+    Optional<Size> carrier =
+        catalog.all().stream().filter(s -> s.tier().group().equals(group)).findFirst();
+    for (LiveProcess now : live.processes()) {
+      Optional<Size> size = catalog.find(now.size());
+      if (spec.process(now.type()).isPresent()
+          || size.isEmpty()
+          || size.get().tier().group().equals(group)
+          || carrier.isEmpty()) {
+        continue;
+      }
+      Optional<ProcessChange> pruned =
+          processChanges.stream().filter(c -> c.type().equals(now.type())).findFirst();
+      if (pruned.isPresent()) {
+        ProcessChange c = pruned.get();
+        processChanges.set(processChanges.indexOf(c), new ProcessChange(c.type(), c.action(),
+            c.fromQuantity(), c.toQuantity(), c.fromSize(), carrier.get().name(), null,
+            c.costDelta()));
+      } else if (now.quantity() == 0) {
+        processChanges.add(new ProcessChange(now.type(), Action.CHANGE, 0, 0,
+            canonicalSize(now.size()), carrier.get().name(), null, CostRange.ZERO));
+        unmanaged.removeIf(u -> u.type().equals(now.type()));
+      }
+    }
+  }
+
+  private List<Change> orderedChanges() {
+    List<Change> ordered = new ArrayList<>();
+    monitorChanges.stream()
+        .filter(m -> m.kind() == MonitorChange.Kind.DISABLE)
+        .sorted(BY_TYPE)
+        .forEach(ordered::add);
+    processChanges.stream().sorted(BY_TYPE).forEach(ordered::add);
+    monitorChanges.stream()
+        .filter(m -> m.kind() != MonitorChange.Kind.DISABLE)
+        .sorted(BY_TYPE)
+        .forEach(ordered::add);
+    return ordered;
+  }
+
+  private boolean activeMonitorFor(String type) {
+    return WEB.equals(type) && live.monitor() != null && live.monitor().active();
+  }
+
+  /** What a live type costs a month: a band when its autoscaler is on, else count × price. */
+  private CostRange liveCost(LiveProcess now) {
+    long price = livePrice(now);
+    if (activeMonitorFor(now.type())) {
+      return new CostRange(live.monitor().min() * price, live.monitor().max() * price);
+    }
+    return CostRange.fixed(now.quantity() * price);
+  }
+
+  private CostRange desiredCost(ProcessSpec desired) {
+    long price = price(desired.size());
+    if (desired.autoscaled()) {
+      return new CostRange(desired.autoscale().min() * price, desired.autoscale().max() * price);
+    }
+    return CostRange.fixed(desired.quantity() * price);
+  }
+
+  private long livePrice(LiveProcess now) {
+    Optional<Size> size = catalog.find(now.size());
+    if (size.isEmpty()) {
+      notes.add(
+          "live size `"
+              + now.size()
+              + "` of process type `"
+              + now.type()
+              + "` is not in the catalogue; its cost counts as $0");
+      return 0;
+    }
+    return price(size.get());
+  }
+
+  private long price(Size size) {
+    if (size.tier() == Tier.ECO) {
+      notes.add("Eco dynos draw on the account's $5/month eco pool; each counts as $0 here");
+    }
+    return size.usdPerMonth();
+  }
+
+  private String canonicalSize(String liveSize) {
+    return catalog.find(liveSize).map(Size::name).orElse(liveSize == null ? "unknown" : liveSize);
+  }
+}

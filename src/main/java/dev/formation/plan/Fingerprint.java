@@ -1,0 +1,65 @@
+package dev.formation.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A short, stable digest of an app's live state, so apply can tell that the platform moved since
+ * the plan was made. Timestamps are left out: only what the plan depends on counts.
+ */
+public final class Fingerprint {
+  private static final int HEX_CHARS = 16;
+
+  private Fingerprint() {}
+
+  /** The first 16 hex characters of SHA-256 over {@link #canonical(LiveApp)}. */
+  public static String of(LiveApp app) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical(app).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has SHA-256", e);
+    }
+  }
+
+  /** One line per process type sorted by type, then the monitor line. */
+  public static String canonical(LiveApp app) {
+    StringBuilder text = new StringBuilder();
+    app.processes().stream()
+        .sorted(Comparator.comparing(LiveProcess::type))
+        .forEach(
+            p ->
+                text.append("process\t")
+                    .append(p.type())
+                    .append('\t')
+                    .append(p.size() == null ? "" : p.size().toLowerCase(Locale.ROOT))
+                    .append('\t')
+                    .append(p.quantity())
+                    .append('\n'));
+    LiveMonitor m = app.monitor();
+    if (m == null) {
+      text.append("monitor\tnone\n");
+    } else {
+      text.append("monitor\t")
+          .append(m.id())
+          .append('\t')
+          .append(m.active())
+          .append('\t')
+          .append(m.min())
+          .append('\t')
+          .append(m.max())
+          .append('\t')
+          .append(m.p95Ms())
+          .append('\t')
+          .append(m.notifyApp())
+          .append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.formation.plan;
+
+/**
+ * A change to one process type's count, size, or both, sent in the app's one batch formation
+ * update.
+ *
+ * @param fromSize the live size in the catalogue's spelling (or as the platform gave it if the
+ *     catalogue does not know it)
+ * @param toSize the desired size; equal to {@code fromSize} (ignoring case) when unchanged
+ * @param toQuantity the desired count; equal to {@code fromQuantity} when the count is left alone
+ *     (an autoscaler owns it, or only the size changes)
+ * @param autoscale the band an autoscaler keeps this type in after apply, or {@code null}
+ */
+public record ProcessChange(
+    String type,
+    Action action,
+    int fromQuantity,
+    int toQuantity,
+    String fromSize,
+    String toSize,
+    AutoscaleRule autoscale,
+    CostRange costDelta)
+    implements Change {
+
+  public ProcessChange {
+    if (type == null || action == null || fromSize == null || toSize == null) {
+      throw new IllegalArgumentException("a process change needs a type, action and sizes");
+    }
+    if (fromQuantity < 0 || toQuantity < 0) {
+      throw new IllegalArgumentException("quantities are absolute and >= 0");
+    }
+    if (fromQuantity == toQuantity && fromSize.equalsIgnoreCase(toSize)) {
+      throw new IllegalArgumentException("process change for " + type + " changes nothing");
+    }
+  }
+
+  /** The action a quantity/size move counts as: up from 0 adds, down to 0 removes. */
+  public static Action actionFor(int fromQuantity, int toQuantity) {
+    if (fromQuantity == 0 && toQuantity > 0) {
+      return Action.ADD;
+    }
+    if (fromQuantity > 0 && toQuantity == 0) {
+      return Action.REMOVE;
+    }
+    return Action.CHANGE;
+  }
+
+  public boolean quantityChanged() {
+    return fromQuantity != toQuantity;
+  }
+
+  public boolean sizeChanged() {
+    return !fromSize.equalsIgnoreCase(toSize);
+  }
+
+  /** The absolute quantity to send in the batch update, or {@code null} to leave the count. */
+  public Integer quantityToSend() {
+    return quantityChanged() ? toQuantity : null;
+  }
+
+  /** The size to send in the batch update, or {@code null} to leave the size. */
+  public String sizeToSend() {
+    return sizeChanged() ? toSize : null;
+  }
+}

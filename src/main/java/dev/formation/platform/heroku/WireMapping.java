@@ -1,0 +1,81 @@
+package dev.formation.platform.heroku;
+
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import dev.formation.platform.heroku.api.FormationJson;
+import dev.formation.platform.heroku.api.MonitorJson;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps wire records to formation's live-state records, and builds request URLs. */
+final class WireMapping {
+  private WireMapping() {}
+
+  static List<LiveProcess> processes(List<FormationJson> list) {
+    List<LiveProcess> out = new ArrayList<>();
+    for (FormationJson f : list) {
+      int quantity = f.quantity() == null ? 0 : f.quantity();
+      out.add(
+          new LiveProcess(f.type(), f.sizeName(), quantity, f.command(), instant(f.updatedAt())));
+    }
+    return out;
+  }
+
+  /** Fir sizes are the lowercase {@code dyno-…} names; the formation list has no generation. */
+  static String generation(List<FormationJson> list) {
+    boolean fir =
+        list.stream()
+            .map(FormationJson::sizeName)
+            .anyMatch(s -> s != null && s.startsWith("dyno-"));
+    return fir ? "fir" : "cedar";
+  }
+
+  static LiveMonitor monitor(MonitorJson m) {
+    boolean notify = m.notificationChannels() != null && m.notificationChannels().contains("app");
+    return new LiveMonitor(
+        m.id(),
+        Boolean.TRUE.equals(m.active()),
+        orZero(m.minQuantity()),
+        orZero(m.maxQuantity()),
+        m.value() == null ? 1000 : m.value(),
+        notify);
+  }
+
+  static URI join(URI base, String... segments) {
+    StringBuilder sb = new StringBuilder(base.toString());
+    for (String s : segments) {
+      sb.append('/').append(segment(s));
+    }
+    return URI.create(sb.toString());
+  }
+
+  /** Percent-encodes one path segment (dots too), so a name can never add a path or a query. */
+  static String segment(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (Character.isLetterOrDigit(c) && c < 0x80 || c == '-' || c == '_' || c == '~') {
+        sb.append(c);
+      } else {
+        sb.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
+  }
+
+  private static Instant instant(String s) {
+    try {
+      return s == null ? null : Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.formation.platform.heroku.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The body of a batch formation PATCH: only {@code type}, {@code quantity}, {@code dyno_size}. */
+public record BatchUpdateJson(List<Update> updates) {
+  public BatchUpdateJson {
+    updates = List.copyOf(updates);
+  }
+
+  /** One process type's update; null fields are left out of the JSON. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Update(
+      String type, Integer quantity, @JsonProperty("dyno_size") NamedRef dynoSize) {}
+}

@@ -1,0 +1,192 @@
+package dev.formation.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.catalog.Catalog;
+import dev.formation.config.AppSpec;
+import dev.formation.config.AutoscaleSpec;
+import dev.formation.config.Formation;
+import dev.formation.config.PlatformKind;
+import dev.formation.config.ProcessSpec;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveMonitor;
+import dev.formation.plan.LiveProcess;
+import dev.formation.plan.Plan;
+import dev.formation.plan.Planner;
+import dev.formation.platform.FormationUpdate;
+import dev.formation.platform.MonitorSettings;
+import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApplierTest {
+  private static final Catalog CATALOG = Catalog.standard();
+
+  private final MemoryPlatform platform = new MemoryPlatform();
+
+  private static AppSpec app(ProcessSpec... processes) {
+    return new AppSpec("shop", PlatformKind.HEROKU, false, null, List.of(processes), null);
+  }
+
+  private static ProcessSpec fixed(String type, String size, int quantity) {
+    return new ProcessSpec(type, CATALOG.find(size).orElseThrow(), quantity, null, null);
+  }
+
+  private static ProcessSpec autoscaled(String size, int min, int max) {
+    return new ProcessSpec("web", CATALOG.find(size).orElseThrow(), null,
+        new AutoscaleSpec(min, max, 500, false), null);
+  }
+
+  private ApplyReport apply(AppSpec spec) {
+    Plan plan = new Planner(CATALOG).plan(new Formation(List.of(spec)),
+        Map.of("shop", platform.live), Map.of());
+    return new Applier(kind -> platform, 4, Progress.NONE).apply(plan);
+  }
+
+  @Test
+  void apply_runsDisablesThenOneBatchThenEnables() {
+    platform.live = live(List.of(proc("web", "Performance-M", 3), proc("worker", "Standard-1X", 1)),
+        new LiveMonitor("m1", true, 2, 8, 500, false));
+
+    ApplyReport report = apply(app(fixed("web", "performance-m", 4), fixed("worker", "standard-2x", 2)));
+
+    assertThat(report.failed()).as(report.toString()).isFalse();
+    assertThat(platform.calls).containsExactly(
+        "disable m1", "batch [web q=4, worker q=2 s=Standard-2X]", "read");
+  }
+
+  @Test
+  void apply_platformTurnsAutoscalerOff_isTurnedBackOnAndSaid() {
+    platform.live = live(List.of(proc("web", "Performance-M", 3)),
+        new LiveMonitor("m1", true, 2, 8, 500, false));
+    platform.batchTurnsMonitorOff = true;
+
+    ApplyReport report = apply(app(autoscaled("performance-l", 2, 8)));
+
+    AppResult result = report.apps().get(0);
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(result.notes()).anyMatch(n -> n.contains("turned it back on"));
+    assertThat(platform.live.monitor().active()).isTrue();
+  }
+
+  @Test
+  void apply_failedStep_reportsWhatWasDoneAndNotDone() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.failBatch = true;
+
+    ApplyReport report = apply(app(fixed("web", "performance-m", 2)));
+
+    AppResult result = report.apps().get(0);
+    assertThat(report.failed()).isTrue();
+    assertThat(result.error()).contains("update the formation").contains("boom");
+    assertThat(result.notDone()).singleElement().asString().contains("web 1 → 2");
+  }
+
+  @Test
+  void apply_createMeetsExistingMonitor_updatesItInstead() {
+    platform.live = live(List.of(proc("web", "Performance-M", 3)), null);
+    platform.hiddenMonitor = new LiveMonitor("m9", false, 1, 2, 1000, false);
+
+    ApplyReport report = apply(app(autoscaled("performance-m", 2, 8)));
+
+    AppResult result = report.apps().get(0);
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(platform.calls).contains("update m9");
+    assertThat(result.notes()).anyMatch(n -> n.contains("existing"));
+  }
+
+  @Test
+  void apply_platformIgnoresTheBatch_isReportedAsNotConverged() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.ignoreBatch = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
+    assertThat(result.error()).contains("did not converge").contains("web runs 1, not 3");
+  }
+
+  private static LiveProcess proc(String type, String size, int quantity) {
+    return new LiveProcess(type, size, quantity, null, null);
+  }
+
+  private static LiveApp live(List<LiveProcess> processes, LiveMonitor monitor) {
+    return new LiveApp("shop", "id-1", "cedar", processes, monitor);
+  }
+
+  /** A platform in memory that records calls and misbehaves on request. */
+  private static final class MemoryPlatform implements Platform {
+    LiveApp live;
+    LiveMonitor hiddenMonitor;
+    boolean batchTurnsMonitorOff;
+    boolean failBatch;
+    boolean ignoreBatch;
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public LiveApp read(String app, boolean readMonitor) {
+      calls.add("read");
+      return live;
+    }
+
+    @Override
+    public LiveApp updateFormation(LiveApp app, List<FormationUpdate> updates)
+        throws PlatformException {
+      calls.add("batch " + updates.stream().map(u -> u.type() + (u.quantity() == null ? "" : " q="
+          + u.quantity()) + (u.size() == null ? "" : " s=" + u.size())).toList());
+      if (failBatch) {
+        throw new PlatformException("boom", 500, null, "req-1");
+      }
+      if (ignoreBatch) {
+        return live;
+      }
+      Map<String, LiveProcess> procs = new LinkedHashMap<>();
+      live.processes().forEach(p -> procs.put(p.type(), p));
+      for (FormationUpdate u : updates) {
+        LiveProcess p = procs.get(u.type());
+        procs.put(u.type(), proc(u.type(), u.size() == null ? p.size() : u.size(),
+            u.quantity() == null ? p.quantity() : u.quantity()));
+      }
+      LiveMonitor m = live.monitor();
+      if (batchTurnsMonitorOff && m != null) {
+        m = new LiveMonitor(m.id(), false, m.min(), m.max(), m.p95Ms(), m.notifyApp());
+      }
+      live = new LiveApp("shop", "id-1", "cedar", List.copyOf(procs.values()), m);
+      return live;
+    }
+
+    @Override
+    public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
+      calls.add("create");
+      if (hiddenMonitor != null) {
+        live = new LiveApp("shop", "id-1", "cedar", live.processes(), hiddenMonitor);
+        throw new PlatformException("conflict", 409, "conflict", null);
+      }
+      setMonitor("m-new", s);
+      return live.monitor();
+    }
+
+    @Override
+    public void updateMonitor(LiveApp app, String id, MonitorSettings s) {
+      calls.add("update " + id);
+      setMonitor(id, s);
+    }
+
+    @Override
+    public void disableMonitor(LiveApp app, String id) {
+      calls.add("disable " + id);
+      LiveMonitor m = live.monitor();
+      live = new LiveApp("shop", "id-1", "cedar", live.processes(),
+          new LiveMonitor(id, false, m.min(), m.max(), m.p95Ms(), m.notifyApp()));
+    }
+
+    private void setMonitor(String id, MonitorSettings s) {
+      live = new LiveApp("shop", "id-1", "cedar", live.processes(),
+          new LiveMonitor(id, true, s.min(), s.max(), s.p95Ms(), s.notifyApp()));
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.formation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.Main;
+import dev.formation.testing.CliRunner;
+import dev.formation.testing.CliRunner.Result;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class CommandLineTest {
+  @Test
+  void version_printsNameAndVersion() {
+    Result r = CliRunner.run("--version");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).isEqualTo("formation " + VersionProvider.version() + "\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyCommand")
+  void help_onEveryCommand_printsUsageAndExitsZero(List<String> path) {
+    List<String> args = new ArrayList<>(path);
+    args.add("--help");
+
+    Result r = CliRunner.run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    String command = String.join(" ", path);
+    assertThat(r.out()).contains("Usage: formation" + (path.isEmpty() ? "" : " " + command) + " [");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--no-such-option", "no-such-command", "sizes --no-such-option"})
+  void usageError_exitsOneWithMessage_notPicocliTwo(String line) {
+    Result r = CliRunner.run(line.split(" "));
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: ").contains("no-such");
+  }
+
+  @Test
+  void noCommand_exitsOneAndPointsAtHelp() {
+    Result r = CliRunner.run();
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(r.err()).contains("Missing required subcommand").contains("formation --help");
+  }
+
+  @Test
+  void everyCommand_findsTheSubcommands() {
+    assertThat(everyCommand()).contains(List.of(), List.of("sizes"), List.of("completion"));
+  }
+
+  @Test
+  void completion_version_isFormationsVersion() {
+    assertThat(CliRunner.run("completion", "--version").out())
+        .isEqualTo("formation " + VersionProvider.version() + "\n");
+  }
+
+  @Test
+  void completion_printsBashScriptCoveringSubcommands() {
+    Result r = CliRunner.run("completion");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(r.out())
+        .contains("complete -F _complete_formation")
+        .contains("sizes")
+        .contains("--format");
+  }
+
+  static Stream<List<String>> everyCommand() {
+    List<List<String>> paths = new ArrayList<>();
+    collect(Main.commandLine(), new ArrayList<>(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine cmd, List<String> path, List<List<String>> into) {
+    into.add(List.copyOf(path));
+    cmd.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              if (sub.getCommandSpec().name().equals(name)) { // aliases are the same command
+                List<String> next = new ArrayList<>(path);
+                next.add(name);
+                collect(sub, next, into);
+              }
+            });
+  }
+}

@@ -1,0 +1,127 @@
+package dev.formation.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.LiveApp;
+import dev.formation.plan.LiveProcess;
+import dev.formation.plan.Plan;
+import dev.formation.plan.SavedPlan;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class PlanFileTest {
+  private static final SavedPlan SAVED =
+      new SavedPlan(
+          RichPlan.plan(),
+          "3f9a0c1d2e4b5a6978d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6",
+          "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+          Instant.parse("2026-11-28T10:00:00Z"),
+          "0.1.0");
+
+  @Test
+  void write_thenParse_givesBackThePlanWithoutCommands() throws Exception {
+    SavedPlan back = PlanFile.parse(PlanFile.write(SAVED), "plan.json");
+
+    assertThat(back).isEqualTo(withoutCommands(SAVED));
+    assertThat(back.plan().apps().get(0).live().processes().get(0).updatedAt())
+        .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  @Test
+  void write_toFile_thenRead_roundTripsWithNullGitCommit(@TempDir Path dir) throws Exception {
+    SavedPlan outsideGit =
+        new SavedPlan(SAVED.plan(), "abc", null, SAVED.createdAt(), SAVED.toolVersion());
+    Path file = dir.resolve("plan.json");
+
+    PlanFile.write(file, outsideGit);
+
+    assertThat(PlanFile.read(file)).isEqualTo(withoutCommands(outsideGit));
+    assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
+  void write_leavesOutCommandsAndItsPlanMatchesTheSchema() {
+    String text = PlanFile.write(SAVED);
+    String plan = JsonMapper.shared().readTree(text).get("plan").toString();
+
+    assertThat(text).doesNotContain("bin/web").contains("\"git_commit\" : \"a1b2c3d4");
+    assertThat(PlanSchema.errors(plan)).isEmpty();
+  }
+
+  @Test
+  void parse_notJson_isAClearError() {
+    assertThatThrownBy(() -> PlanFile.parse("{nope", "plan.json"))
+        .isInstanceOf(PlanFileException.class)
+        .hasMessageStartingWith("plan.json is not JSON: ");
+  }
+
+  @Test
+  void parse_otherJson_isNotAPlanFile() {
+    assertThatThrownBy(() -> PlanFile.parse("{\"format_version\": 1}", "x.json"))
+        .hasMessage("x.json: not a plan file written by `formation plan --out`");
+  }
+
+  @Test
+  void parse_newerFormatVersion_isRefused() {
+    String text =
+        PlanFile.write(SAVED).replace("\"format_version\" : 1,", "\"format_version\" : 2,");
+
+    assertThatThrownBy(() -> PlanFile.parse(text, "p.json"))
+        .hasMessage("p.json: format_version 2 is not supported; this formation reads version 1");
+  }
+
+  @Test
+  void parse_badFieldDeepInside_namesItsPath() {
+    String text =
+        PlanFile.write(SAVED).replaceFirst("\"action\" : \"remove\"", "\"action\" : \"destroy\"");
+
+    assertThatThrownBy(() -> PlanFile.parse(text, "p.json"))
+        .hasMessage("p.json: plan.apps[0].changes[0].action: unknown value `destroy`");
+  }
+
+  @Test
+  void parse_missingField_namesItsPath() {
+    String text = PlanFile.write(SAVED).replaceFirst("\"config_digest\"", "\"digest\"");
+
+    assertThatThrownBy(() -> PlanFile.parse(text, "p.json"))
+        .hasMessage("p.json: config_digest: missing");
+  }
+
+  private static SavedPlan withoutCommands(SavedPlan saved) {
+    Plan plan =
+        new Plan(
+            saved.plan().apps().stream()
+                .map(
+                    a ->
+                        new AppPlan(
+                            a.app(),
+                            a.platform(),
+                            a.live() == null ? null : withoutCommands(a.live()),
+                            a.changes(),
+                            a.unmanaged(),
+                            a.errors(),
+                            a.notes(),
+                            a.fingerprint(),
+                            a.before(),
+                            a.after()))
+                .toList());
+    return new SavedPlan(
+        plan, saved.configDigest(), saved.gitCommit(), saved.createdAt(), saved.toolVersion());
+  }
+
+  private static LiveApp withoutCommands(LiveApp live) {
+    return new LiveApp(
+        live.name(),
+        live.id(),
+        live.generation(),
+        live.processes().stream()
+            .map(p -> new LiveProcess(p.type(), p.size(), p.quantity(), null, p.updatedAt()))
+            .toList(),
+        live.monitor());
+  }
+}

@@ -1,0 +1,35 @@
+package dev.formation.config;
+
+import dev.formation.diag.DidYouMean;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProcfileTest {
+  @Test
+  void parse_readsTypeAndCommand_skippingCommentsBlanksAndJunk() {
+    Procfile p =
+        Procfile.parse(
+            "# comment\r\nweb: bundle exec puma -p $PORT\r\n\r\n  worker:   ./work --fast  \n"
+                + "not a process line\nrelease-phase:\nweb: the second web is ignored\n");
+
+    assertThat(p.commands())
+        .containsOnlyKeys("web", "worker", "release-phase")
+        .containsEntry("web", "bundle exec puma -p $PORT")
+        .containsEntry("worker", "./work --fast")
+        .containsEntry("release-phase", "");
+    assertThat(p.has("web")).isTrue();
+    assertThat(p.has("clock")).isFalse();
+  }
+
+  @Test
+  void hints_suggestCloseWordsOnly() {
+    assertThat(DidYouMean.didYouMean("wroker", List.of("web", "worker")))
+        .isEqualTo("did you mean `worker`?");
+    assertThat(DidYouMean.didYouMean("STANDARD-3X", List.of("Standard-1X", "Eco")))
+        .isEqualTo("did you mean `Standard-1X`?");
+    assertThat(DidYouMean.didYouMean("zzz", List.of("web", "worker"))).isNull();
+    assertThat(DidYouMean.didYouMean("", List.of("web"))).isNull();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.formation.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.testing.CliRunner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the shaded jar through {@code bin/formation}, as a user does. */
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("bin", "formation").toAbsolutePath();
+  private static final Path BUILT_JAR = Path.of("target", "formation.jar").toAbsolutePath();
+
+  @TempDir Path dir;
+  private Path jar;
+  private Path archive;
+
+  record Run(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void copyJar() throws IOException {
+    jar = Files.copy(BUILT_JAR, dir.resolve("formation.jar"));
+    archive = dir.resolve("formation.jsa");
+  }
+
+  @Test
+  void shadedJar_manifestNamesMainClassAndVersion() throws IOException {
+    try (JarFile file = new JarFile(BUILT_JAR.toFile())) {
+      Attributes main = file.getManifest().getMainAttributes();
+      assertThat(main.getValue("Main-Class")).isEqualTo("dev.formation.Main");
+      assertThat(main.getValue("Implementation-Version")).isNotBlank();
+      // the schema validator logs through SLF4J; without a provider SLF4J warns on stderr
+      var provider = file.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+      assertThat(new String(file.getInputStream(provider).readAllBytes(), StandardCharsets.UTF_8))
+          .contains("org.slf4j.nop.NOPServiceProvider");
+    }
+  }
+
+  @Test
+  void firstRun_printsOnlyTheCommandsOutput_andLeavesAnArchive() throws Exception {
+    Run first = formation(Map.of(), "--version");
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).matches("formation \\S+\n");
+    assertThat(first.err()).isEmpty();
+    assertThat(archive).isNotEmptyFile();
+    assertThat(formation(Map.of(), "--version")).isEqualTo(first);
+  }
+
+  @Test
+  void laterRuns_mapTheArchive() throws Exception {
+    formation(Map.of(), "sizes");
+
+    // -Xshare:on (after the launcher's -Xshare:auto) makes the JVM fail if it cannot map it
+    Run strict = formation(Map.of("JAVA_OPTS", "-Xshare:on"), "--version");
+
+    assertThat(strict.exitCode()).as("stderr: %s, stdout: %s", strict.err(), strict.out()).isZero();
+    assertThat(strict.err()).isEmpty();
+  }
+
+  @Test
+  void sizes_withAndWithoutArchive_printsWhatTheCommandPrintsInProcess() throws Exception {
+    String expected = CliRunner.run("sizes").out();
+
+    assertThat(formation(Map.of(), "sizes")).isEqualTo(new Run(0, expected, ""));
+    assertThat(formation(Map.of(), "sizes")).isEqualTo(new Run(0, expected, ""));
+    assertThat(formation(Map.of("FORMATION_CDS", "off"), "sizes"))
+        .isEqualTo(new Run(0, expected, ""));
+  }
+
+  @Test
+  void help_isPrintedWithoutLoggingNoise() throws Exception {
+    Run help = formation(Map.of(), "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).startsWith("Usage: formation");
+    assertThat(help.err()).isEmpty();
+  }
+
+  @Test
+  void usageError_exitsOne_onFirstRunAndWithArchive() throws Exception {
+    Run first = formation(Map.of(), "sizes", "--format", "xml");
+    Run second = formation(Map.of(), "sizes", "--format", "xml");
+
+    assertThat(first.exitCode()).isEqualTo(1);
+    assertThat(first.err()).contains("Invalid value for option '--format'");
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void archiveOlderThanJar_isReplaced() throws Exception {
+    formation(Map.of(), "--version");
+    FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
+    Files.setLastModifiedTime(archive, old);
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+
+    assertThat(formation(Map.of(), "--version").exitCode()).isZero();
+
+    assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
+  }
+
+  @Test
+  void javaOpts_reachTheJvm() throws Exception {
+    Run traced = formation(Map.of("JAVA_OPTS", "-Dpicocli.trace=INFO"), "--version");
+
+    assertThat(traced.exitCode()).isZero();
+    assertThat(traced.err()).contains("[picocli INFO]");
+  }
+
+  @Test
+  void missingFormationJar_isAClearError() throws Exception {
+    Run run = formationWithJar(dir.resolve("nope.jar"), Map.of(), "--version");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("FORMATION_JAR").contains("nope.jar");
+  }
+
+  private Run formation(Map<String, String> env, String... args) throws Exception {
+    return formationWithJar(jar, env, args);
+  }
+
+  private Run formationWithJar(Path jarFile, Map<String, String> env, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("FORMATION_JAR", jarFile.toString());
+    pb.environment().putAll(env);
+    pb.redirectOutput(dir.resolve("out.txt").toFile());
+    pb.redirectError(dir.resolve("err.txt").toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished in time").isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+}

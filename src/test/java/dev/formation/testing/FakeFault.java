@@ -1,0 +1,77 @@
+package dev.formation.testing;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A failure the fake injects into the next {@code times} requests that match: an error status (429
+ * with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, or a dropped
+ * connection (closed without any response).
+ */
+public final class FakeFault {
+  enum Kind {
+    STATUS,
+    SLOW,
+    DROP
+  }
+
+  final Kind kind;
+  final int status;
+  final Integer retryAfterSeconds;
+  final Duration delay;
+  private String method;
+  private String pathRegex;
+  private final AtomicInteger left = new AtomicInteger(1);
+
+  private FakeFault(Kind kind, int status, Integer retryAfterSeconds, Duration delay) {
+    this.kind = kind;
+    this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.delay = delay;
+  }
+
+  /** 429 {@code rate_limit}, with {@code Retry-After} when {@code retryAfterSeconds} is set. */
+  public static FakeFault rateLimited(Integer retryAfterSeconds) {
+    return new FakeFault(Kind.STATUS, 429, retryAfterSeconds, null);
+  }
+
+  /** A 5xx with an empty body, as Heroku's router sends. */
+  public static FakeFault serverError(int status) {
+    return new FakeFault(Kind.STATUS, status, null, null);
+  }
+
+  /** The normal answer, after waiting this long. */
+  public static FakeFault slow(Duration delay) {
+    return new FakeFault(Kind.SLOW, 0, null, delay);
+  }
+
+  /** Closes the connection without answering. */
+  public static FakeFault drop() {
+    return new FakeFault(Kind.DROP, 0, null, null);
+  }
+
+  public FakeFault times(int n) {
+    left.set(n);
+    return this;
+  }
+
+  /** Only requests with this method whose path matches the regex. */
+  public FakeFault on(String method, String pathRegex) {
+    this.method = method;
+    this.pathRegex = pathRegex;
+    return this;
+  }
+
+  /** Whether this fault takes the request; consumes one use if so. */
+  boolean take(String requestMethod, String path) {
+    if ((method != null && !method.equals(requestMethod))
+        || (pathRegex != null && !path.matches(pathRegex))) {
+      return false;
+    }
+    return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  boolean spent() {
+    return left.get() <= 0;
+  }
+}
