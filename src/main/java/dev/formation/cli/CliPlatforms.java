@@ -4,9 +4,21 @@ import dev.formation.apply.Platforms;
 import dev.formation.config.PlatformKind;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.config.AppSpec;
+import dev.formation.platform.heroku.ApiEndpoint;
 import dev.formation.platform.heroku.HerokuConfig;
 import dev.formation.platform.heroku.HerokuPlatform;
+import dev.formation.platform.heroku.RetryPolicy;
+import dev.formation.platform.heroku.Secret;
+import dev.formation.platform.heroku.Timing;
+import dev.formation.platform.local.DaemonInfo;
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The adapters a command uses, made on first use: a plan of Heroku apps never looks for the
@@ -18,6 +30,9 @@ final class CliPlatforms implements Platforms, AutoCloseable {
   private final PrintWriter err;
   private Platform heroku;
   private PlatformException herokuFailure;
+  private LocalApps local;
+  private PlatformException localFailure;
+  private List<AppSpec> localApps = List.of();
 
   CliPlatforms(Environment environment, PlatformOptions options, PrintWriter err) {
     this.environment = environment;
@@ -29,10 +44,48 @@ final class CliPlatforms implements Platforms, AutoCloseable {
   public synchronized Platform forKind(PlatformKind kind) throws PlatformException {
     return switch (kind) {
       case HEROKU -> heroku();
-      case LOCAL -> throw new PlatformException(
-          "the local platform is not part of this build yet; use `platform: heroku`", 0, null,
-          null);
+      case LOCAL -> local();
     };
+  }
+
+  /** Notes the configuration's local apps, registered with the daemon when first read. */
+  synchronized void useApps(List<AppSpec> apps) {
+    localApps = List.copyOf(apps);
+    if (local != null) {
+      local.use(localApps);
+    }
+  }
+
+  /** The local daemon (started in the background if need be) behind the Heroku adapter. */
+  private Platform local() throws PlatformException {
+    if (localFailure != null) {
+      throw localFailure;
+    }
+    if (local == null) {
+      try {
+        LocalClient client = new LocalClient(
+            LocalSettings.fromEnv(environment.env(), environment.home()), LocalCommand.MAIN_CLASS);
+        DaemonInfo daemon = client.running().orElse(null);
+        if (daemon == null) {
+          err.println("Starting the local platform (formation local start)...");
+          err.flush();
+          daemon = client.start(0);
+        }
+        HerokuConfig config = new HerokuConfig(ApiEndpoint.of(URI.create(daemon.url())),
+            Secret.of(client.token()), VersionProvider.version(), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), RetryPolicy.DEFAULT, Timing.SYSTEM,
+            options.debug ? this::trace : null);
+        local = new LocalApps(new HerokuPlatform(config), client, daemon);
+        local.use(localApps);
+      } catch (IOException | IllegalArgumentException e) {
+        localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
+        throw localFailure;
+      } catch (PlatformException e) {
+        localFailure = e;
+        throw e;
+      }
+    }
+    return local;
   }
 
   private Platform heroku() throws PlatformException {
@@ -66,6 +119,9 @@ final class CliPlatforms implements Platforms, AutoCloseable {
   public synchronized void close() {
     if (heroku != null) {
       heroku.close();
+    }
+    if (local != null) {
+      local.close();
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.formation.cli;
 
 import dev.formation.apply.LiveReader;
-import dev.formation.apply.Platforms;
 import dev.formation.catalog.Catalog;
 import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.TextDiagnostics;
@@ -30,7 +29,7 @@ final class Planning {
   static Outcome make(
       ConfigOptions config,
       AppSelection selection,
-      Platforms platforms,
+      CliPlatforms platforms,
       PlatformOptions options,
       Environment environment,
       PrintWriter err) {
@@ -53,6 +52,7 @@ final class Planning {
       return new Outcome(null, null);
     }
     Formation selected = new Formation(apps);
+    platforms.useApps(apps);
     LiveReader.Result live =
         new LiveReader(platforms, options.parallelism(), line -> progress(err, line)).read(apps);
     Plan plan = new Planner(Catalog.standard()).plan(selected, live.live(), live.errors());

@@ -1,0 +1,112 @@
+package dev.formation.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The whole loop on the local platform: plan and apply start it, register the app, scale it. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LocalLoopTest {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+  @TempDir Path home;
+  Map<String, String> env;
+  Long daemon;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void app() throws Exception {
+    env = new HashMap<>(System.getenv());
+    env.put("FORMATION_HOME", home.resolve("fh").toString());
+    env.put("FORMATION_LOCAL_GRACE", "2");
+    env.remove("HEROKU_API_KEY");
+    env.remove("HEROKU_HOST");
+    Path dir = Files.createDirectories(home.resolve("app"));
+    Files.writeString(dir.resolve("Procfile"),
+        "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
+    config(2);
+  }
+
+  @AfterEach
+  void stop() {
+    run("local", "stop");
+    if (daemon != null) {
+      ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void applyOnLocal_startsThePlatform_registersTheApp_andRunsTheDynos() throws Exception {
+    Run applied = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(applied.code()).as(applied.err()).isZero();
+    assertThat(applied.err()).contains("Starting the local platform");
+    assertThat(applied.out()).contains("worker  0 → 2").contains("Apply complete: 1 applied");
+    daemon = status().get("pid").asLong();
+    assertThat(dynos()).isEqualTo(2);
+
+    Run again = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
+    assertThat(again.code()).as(again.out() + again.err()).isZero();
+    assertThat(again.out()).contains("No changes.");
+
+    config(1);
+    assertThat(run("apply", "--auto-approve", "-f", "formation.yaml").code()).isZero();
+    assertThat(status().get("apps").get(0).get("dynos")).hasSize(1);
+  }
+
+  private void config(int workers) throws Exception {
+    Files.writeString(home.resolve("formation.yaml"), String.join("\n",
+        "version: 1",
+        "apps:",
+        "  loop-demo:",
+        "    platform: local",
+        "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}",
+        "    processes:",
+        "      worker: {size: standard-1x, quantity: " + workers + "}",
+        ""));
+  }
+
+  private int dynos() throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    int up = 0;
+    while (System.nanoTime() < end) {
+      up = 0;
+      for (JsonNode d : status().get("apps").get(0).get("dynos")) {
+        up += d.get("state").asString().equals("up") && d.has("pid") ? 1 : 0;
+      }
+      if (up >= 2) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return up;
+  }
+
+  private JsonNode status() throws Exception {
+    return JSON.readTree(run("local", "status", "--format", "json").out());
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = Main.commandLine(new Environment(home, env, home, Environment.Terminal.NONE));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+}
