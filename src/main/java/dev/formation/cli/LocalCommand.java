@@ -79,7 +79,14 @@ public final class LocalCommand {
       return option;
     }
     String env = settings.env().get("FORMATION_LOCAL_PORT");
-    return env == null || env.isBlank() ? 0 : Integer.parseInt(env.trim());
+    if (env == null || env.isBlank()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(env.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("FORMATION_LOCAL_PORT must be a port number, not " + env);
+    }
   }
 
   static void printReady(PrintWriter out, DaemonInfo info, String verb) {

@@ -163,6 +163,21 @@ class LocalCommandTest {
   }
 
   @Test
+  void serve_onABusyPort_orABadPortVariable_isAClearError() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run r = run("serve", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).startsWith("error: local platform: cannot listen on 127.0.0.1:"
+          + taken.getLocalPort());
+    }
+    env.put("FORMATION_LOCAL_PORT", "xyz");
+    Run bad = run("start");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("FORMATION_LOCAL_PORT must be a port number, not xyz");
+    env.remove("FORMATION_LOCAL_PORT");
+  }
+
+  @Test
   void logs_ofAnUnknownApp_isAClearError() {
     Run r = run("logs", "nope");
     assertThat(r.code()).isEqualTo(1);

@@ -31,7 +31,12 @@ final class ApiServer implements AutoCloseable {
   ApiServer(LocalDaemon daemon, String token, int port) throws IOException {
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.routes = new Routes(daemon);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+    } catch (java.net.BindException e) {
+      pool.shutdownNow();
+      throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
