@@ -28,18 +28,25 @@ public final class LocalStatusText {
 
   private static void app(StringBuilder b, JsonNode app) {
     JsonNode router = app.get("router");
-    b.append('\n').append(app.get("name").asString()).append("  router http://127.0.0.1:")
-        .append(router.get("port").asInt())
-        .append(router.get("listening").asBoolean() ? "" : " (not listening)")
-        .append("  ").append(app.get("dir").asString()).append('\n');
+    b.append('\n').append(app.get("name").asString()).append("  ").append(app.get("dir").asString())
+        .append('\n').append("  router http://127.0.0.1:").append(router.get("port").asInt());
+    int requests = router.get("requests_last_minute").asInt();
+    if (!router.get("listening").asBoolean()) {
+      b.append(" (not listening: the port is taken; see the app's log)");
+    } else if (requests > 0) {
+      b.append(" (").append(requests).append(" requests, p95 ")
+          .append(router.get("p95_ms_last_minute").asLong()).append(" ms in the last minute)");
+    }
+    b.append('\n');
     if (app.get("dynos").isEmpty()) {
       b.append("  no dynos (every process type is at 0)\n");
     }
     for (JsonNode d : app.get("dynos")) {
-      b.append(String.format("  %-12s %-9s %-13s%s%s%n", d.get("name").asString(),
-          d.get("state").asString(), d.get("size").asString(),
-          d.has("pid") ? " pid " + d.get("pid").asLong() : "",
-          d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : ""));
+      String detail = (d.has("pid") ? "pid " + d.get("pid").asLong() : "")
+          + (d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : "");
+      b.append(String.format("  %-10s %-9s %-14s %s", d.get("name").asString(),
+          d.get("state").asString(), d.get("size").asString(), detail.strip()).stripTrailing())
+          .append('\n');
     }
     JsonNode auto = app.get("autoscale");
     if (auto != null) {
