@@ -68,6 +68,36 @@ class LocalLoopTest {
     assertThat(status().get("apps").get(0).get("dynos")).hasSize(1);
   }
 
+  @Test
+  void autoscaleOnLocal_enablesThenDisablesTheMonitor_andPlansClean() throws Exception {
+    Path dir = home.resolve("app");
+    Files.writeString(dir.resolve("Procfile"), "web: sleep 1000\nworker: sleep 1000\n");
+    String head = String.join("\n", "version: 1", "apps:", "  loop-demo:", "    platform: local",
+        "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}", "    processes:",
+        "      worker: {size: performance-m, quantity: 0}", "");
+    Files.writeString(home.resolve("formation.yaml"), head
+        + "      web: {size: performance-m, autoscale: {min: 2, max: 3, p95_ms: 300}}\n");
+    Run on = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(on.code()).as(on.out() + on.err()).isZero();
+    assertThat(on.out()).contains("enable the web autoscaler");
+    daemon = status().get("pid").asLong();
+    JsonNode app = status().get("apps").get(0);
+    assertThat(app.get("autoscale").get("min").asInt()).isEqualTo(2);
+    assertThat(app.get("formation").valueStream()
+            .filter(p -> p.get("type").asString().equals("web")).findFirst().orElseThrow()
+            .get("quantity").asInt())
+        .as("the autoscaler starts web at min").isEqualTo(2);
+    assertThat(run("plan", "--detailed-exitcode", "-f", "formation.yaml").code()).isZero();
+
+    Files.writeString(home.resolve("formation.yaml"), head
+        + "      web: {size: performance-m, quantity: 2}\n");
+    Run off = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(off.code()).as(off.out() + off.err()).isZero();
+    assertThat(status().get("apps").get(0).has("autoscale")).isFalse();
+    Run clean = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
+    assertThat(clean.code()).as(clean.out()).isZero();
+  }
+
   private void config(int workers) throws Exception {
     Files.writeString(home.resolve("formation.yaml"), String.join("\n",
         "version: 1",
