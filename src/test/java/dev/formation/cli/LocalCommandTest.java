@@ -47,8 +47,16 @@ class LocalCommandTest {
   @AfterEach
   void cleanUp() throws Exception {
     run("stop");
-    // a daemon that failed to stop must not outlive the test
-    daemonPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    // a daemon that failed to stop must not outlive the test, nor its dynos: a new daemon
+    // over the same state reaps what the killed one left
+    boolean killed = false;
+    for (long pid : daemonPids) {
+      killed |= ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+    }
+    if (killed) {
+      Thread.sleep(500);
+      dev.formation.platform.local.LocalDaemon.start(LocalSettings.fromEnv(env), 0).close();
+    }
   }
 
   @Test

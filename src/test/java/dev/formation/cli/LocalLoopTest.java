@@ -43,10 +43,14 @@ class LocalLoopTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop() throws Exception {
     run("local", "stop");
-    if (daemon != null) {
-      ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
+    if (daemon != null && ProcessHandle.of(daemon).map(ProcessHandle::destroyForcibly)
+        .orElse(false)) {
+      // a new daemon over the same state reaps the dynos the killed one left
+      Thread.sleep(500);
+      dev.formation.platform.local.LocalDaemon.start(
+          dev.formation.platform.local.LocalSettings.fromEnv(env), 0).close();
     }
   }
 
