@@ -49,6 +49,7 @@ public final class UnifiedDiff {
     if (ops.stream().allMatch(o -> o.mark() == ' ')) {
       return "";
     }
+    ops = deletionsFirst(ops);
     StringBuilder out = new StringBuilder();
     out.append("--- ").append(before == null ? "/dev/null" : oldName).append('\n');
     out.append("+++ ").append(after == null ? "/dev/null" : newName).append('\n');
@@ -75,6 +76,33 @@ public final class UnifiedDiff {
       k = end;
     }
     return out.toString();
+  }
+
+  /** Within each run of changes, removed lines before added ones, as readers of diffs expect. */
+  private static List<Op> deletionsFirst(List<Op> ops) {
+    List<Op> out = new ArrayList<>();
+    List<Op> added = new ArrayList<>();
+    int i = 1;
+    int j = 1;
+    for (Op o : ops) {
+      if (o.mark() == '+') {
+        added.add(o);
+        continue;
+      }
+      if (o.mark() == ' ') {
+        for (Op a : added) {
+          out.add(new Op('+', a.line(), i, j++));
+        }
+        added.clear();
+        out.add(new Op(' ', o.line(), i++, j++));
+      } else {
+        out.add(new Op('-', o.line(), i++, j));
+      }
+    }
+    for (Op a : added) {
+      out.add(new Op('+', a.line(), i, j++));
+    }
+    return out;
   }
 
   private static void hunk(List<Op> ops, StringBuilder out) {
