@@ -26,30 +26,30 @@ public final class UnifiedDiff {
   public static String of(String oldName, String before, String newName, String after) {
     List<String> a = lines(before);
     List<String> b = lines(after);
-    List<Op> ops = new ArrayList<>();
+    List<Op> script = new ArrayList<>();
     new SequencesComparator<>(a, b).getScript().visit(new CommandVisitor<String>() {
       int i = 1;
       int j = 1;
 
       @Override
       public void visitKeepCommand(String line) {
-        ops.add(new Op(' ', line, i++, j++));
+        script.add(new Op(' ', line, i++, j++));
       }
 
       @Override
       public void visitDeleteCommand(String line) {
-        ops.add(new Op('-', line, i++, j));
+        script.add(new Op('-', line, i++, j));
       }
 
       @Override
       public void visitInsertCommand(String line) {
-        ops.add(new Op('+', line, i, j++));
+        script.add(new Op('+', line, i, j++));
       }
     });
-    if (ops.stream().allMatch(o -> o.mark() == ' ')) {
+    if (script.stream().allMatch(o -> o.mark() == ' ')) {
       return "";
     }
-    ops = deletionsFirst(ops);
+    List<Op> ops = deletionsFirst(script);
     StringBuilder out = new StringBuilder();
     out.append("--- ").append(before == null ? "/dev/null" : oldName).append('\n');
     out.append("+++ ").append(after == null ? "/dev/null" : newName).append('\n');
