@@ -30,7 +30,7 @@ final class ApplyRecords {
       if (ref != null) {
         return git.commitId(ref);
       }
-      return git.uncommitted(config.files()).isEmpty() ? git.headId() : null;
+      return git.uncommitted(config.files(), config.workingDir()).isEmpty() ? git.headId() : null;
     } catch (GitException e) {
       err.println("warning: the plan records no git commit: " + e.getMessage());
       return null;
@@ -43,7 +43,7 @@ final class ApplyRecords {
       return Set.of();
     }
     try (GitRepo git = GitRepo.open(config.workingDir())) {
-      return git.uncommitted(config.files());
+      return git.uncommitted(config.files(), config.workingDir());
     }
   }
 

@@ -50,7 +50,7 @@ public final class GitRepo implements AutoCloseable {
         repo.close();
         throw new GitException(builder.getGitDir() + " is a bare repository, with no work tree");
       }
-      return new GitRepo(repo, top.toPath().toAbsolutePath().normalize());
+      return new GitRepo(repo, real(top.toPath().toAbsolutePath().normalize()));
     } catch (IOException e) {
       throw new GitException("cannot open the git repository at " + builder.getGitDir() + ": "
           + e.getMessage(), e);
@@ -134,7 +134,7 @@ public final class GitRepo implements AutoCloseable {
 
   /** The path of {@code file} inside the work tree, with forward slashes. */
   public String repoPath(Path file) throws GitException {
-    Path abs = file.toAbsolutePath().normalize();
+    Path abs = real(file.toAbsolutePath().normalize());
     if (!abs.startsWith(workTree)) {
       throw new GitException(file + " is outside the git work tree " + workTree);
     }
@@ -146,10 +146,10 @@ public final class GitRepo implements AutoCloseable {
    * The files under these paths that differ from HEAD: modified, staged, deleted or untracked.
    * Empty when they are all committed as they are.
    */
-  public Set<String> uncommitted(List<Path> paths) throws GitException {
+  public Set<String> uncommitted(List<Path> paths, Path workingDir) throws GitException {
     List<String> inRepo = new ArrayList<>();
     for (Path p : paths) {
-      inRepo.add(repoPath(p));
+      inRepo.add(repoPath(workingDir.resolve(p)));
     }
     try (Git git = new Git(repo)) {
       StatusCommand status = git.status();
@@ -166,6 +166,22 @@ public final class GitRepo implements AutoCloseable {
       return dirty;
     } catch (GitAPIException | NoWorkTreeException e) {
       throw new GitException("cannot read git status: " + e.getMessage(), e);
+    }
+  }
+
+  /** The path with symbolic links resolved as far as it exists, as JGit reports the work tree. */
+  private static Path real(Path path) {
+    Path existing = path;
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path));
+    } catch (IOException e) {
+      return path;
     }
   }
 
