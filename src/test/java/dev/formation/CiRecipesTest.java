@@ -28,7 +28,8 @@ class CiRecipesTest {
     collect(tree, calls);
 
     assertThat(calls).as("formation calls in %s", file).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(calls).anyMatch(c -> c.startsWith("validate --format github"))
+    assertThat(calls)
+        .anyMatch(c -> c.startsWith("validate --format github"))
         .anyMatch(c -> c.startsWith("diff ") && c.contains("--format markdown"))
         .anyMatch(c -> c.startsWith("plan --format markdown"))
         .anyMatch(c -> c.startsWith("apply --auto-approve"))
@@ -42,7 +43,8 @@ class CiRecipesTest {
         if (w.startsWith("-")) {
           String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
           assertThat(sub.getCommandSpec().findOption(name))
-              .as("option %s of `%s` in %s", name, call, file).isNotNull();
+              .as("option %s of `%s` in %s", name, call, file)
+              .isNotNull();
         }
       }
     }

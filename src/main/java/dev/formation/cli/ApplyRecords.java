@@ -61,8 +61,14 @@ final class ApplyRecords {
   static void note(ConfigOptions config, String commit, String record, PrintWriter err) {
     try (GitRepo git = GitRepo.open(config.workingDir())) {
       GitNotes.append(git, commit, record);
-      err.println("Recorded the apply in " + GitNotes.REF + " on " + commit.substring(0, 7)
-          + " (share it: git push origin " + GitNotes.REF + ").");
+      err.println(
+          "Recorded the apply in "
+              + GitNotes.REF
+              + " on "
+              + commit.substring(0, 7)
+              + " (share it: git push origin "
+              + GitNotes.REF
+              + ").");
     } catch (GitException e) {
       err.println("warning: the apply was not recorded in git: " + e.getMessage());
     }

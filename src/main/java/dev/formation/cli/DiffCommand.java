@@ -44,11 +44,17 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin private ConfigOptions config;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "REV_A",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "REV_A",
       description = "The older version: a commit, branch or tag.")
   private String revA;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "REV_B",
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "REV_B",
       description = "The newer version (default: the work tree).")
   private String revB;
 
@@ -74,9 +80,10 @@ public final class DiffCommand implements Callable<Integer> {
       String fromRev = base.id();
       String to = revB != null ? revB : "work tree";
       List<SourceText> older = GitConfigs.texts(git, config, fromRev, from, true);
-      List<SourceText> newer = revB != null
-          ? GitConfigs.texts(git, config, revB, revB, true)
-          : WorkTreeTexts.read(config);
+      List<SourceText> newer =
+          revB != null
+              ? GitConfigs.texts(git, config, revB, revB, true)
+              : WorkTreeTexts.read(config);
       if (text) {
         out.print(unified(from, older, revB, newer));
         out.flush();
@@ -88,11 +95,12 @@ public final class DiffCommand implements Callable<Integer> {
         return ExitCode.ERROR;
       }
       FormationDiff diff = FormationDiff.between(a, b);
-      out.print(switch (format) {
-        case JSON -> DiffRenderer.json(diff, from, to);
-        case MARKDOWN -> DiffRenderer.markdown(diff, from, to);
-        default -> DiffRenderer.text(diff, from, to);
-      });
+      out.print(
+          switch (format) {
+            case JSON -> DiffRenderer.json(diff, from, to);
+            case MARKDOWN -> DiffRenderer.markdown(diff, from, to);
+            default -> DiffRenderer.text(diff, from, to);
+          });
       out.flush();
       return ExitCode.OK;
     } catch (GitException e) {
@@ -116,14 +124,20 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   /** Pairs the files of both versions by path and diffs each pair. */
-  private static String unified(String from, List<SourceText> older, String revB,
-      List<SourceText> newer) {
+  private static String unified(
+      String from, List<SourceText> older, String revB, List<SourceText> newer) {
     Map<String, String[]> byPath = new LinkedHashMap<>();
     older.forEach(t -> byPath.computeIfAbsent(path(t), k -> new String[2])[0] = t.text());
     newer.forEach(t -> byPath.computeIfAbsent(path(t), k -> new String[2])[1] = t.text());
     StringBuilder out = new StringBuilder();
-    byPath.forEach((path, texts) -> out.append(UnifiedDiff.of(from + ":" + path, texts[0],
-        revB == null ? path : revB + ":" + path, texts[1])));
+    byPath.forEach(
+        (path, texts) ->
+            out.append(
+                UnifiedDiff.of(
+                    from + ":" + path,
+                    texts[0],
+                    revB == null ? path : revB + ":" + path,
+                    texts[1])));
     return out.toString();
   }
 

@@ -88,14 +88,15 @@ public final class DriftCommand implements Callable<Integer> {
       LiveReader.Result live = Planning.read(selected, platforms, platform, err);
       report = Drift.classify(selected, live.live(), live.errors(), Clock.systemUTC());
     }
-    out.print(switch (format) {
-      case JSON -> DriftRenderer.json(report);
-      case MARKDOWN -> DriftRenderer.markdown(report);
-      default -> DriftRenderer.text(report);
-    });
+    out.print(
+        switch (format) {
+          case JSON -> DriftRenderer.json(report);
+          case MARKDOWN -> DriftRenderer.markdown(report);
+          default -> DriftRenderer.text(report);
+        });
     out.flush();
-    boolean fail = report.unexpectedCount() > 0
-        || (failOn == FailOn.EXPECTED && report.expectedCount() > 0);
+    boolean fail =
+        report.unexpectedCount() > 0 || (failOn == FailOn.EXPECTED && report.expectedCount() > 0);
     return fail ? ExitCode.CHANGES : ExitCode.OK;
   }
 }

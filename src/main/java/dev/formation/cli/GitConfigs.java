@@ -26,14 +26,16 @@ final class GitConfigs {
    *
    * @param missingOk a file absent at {@code rev} counts as empty (diff, log)
    */
-  static LoadResult load(GitRepo git, ConfigOptions config, String rev, String label,
-      boolean missingOk) throws GitException {
+  static LoadResult load(
+      GitRepo git, ConfigOptions config, String rev, String label, boolean missingOk)
+      throws GitException {
     List<SourceText> texts = texts(git, config, rev, label, missingOk);
     return loader(config.workingDir()).loadTexts(texts);
   }
 
-  static List<SourceText> texts(GitRepo git, ConfigOptions config, String rev, String label,
-      boolean missingOk) throws GitException {
+  static List<SourceText> texts(
+      GitRepo git, ConfigOptions config, String rev, String label, boolean missingOk)
+      throws GitException {
     return GitFiles.at(git, rev, label, config.files(), config.workingDir(), missingOk);
   }
 

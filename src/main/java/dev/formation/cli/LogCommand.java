@@ -45,7 +45,8 @@ public final class LogCommand implements Callable<Integer> {
       names = "--max-count",
       paramLabel = "N",
       defaultValue = "100",
-      description = "Look at most at the N newest commits that touch the files (default: ${DEFAULT-VALUE}).")
+      description =
+          "Look at most at the N newest commits that touch the files (default: ${DEFAULT-VALUE}).")
   private int maxCount;
 
   @Option(
@@ -64,18 +65,21 @@ public final class LogCommand implements Callable<Integer> {
       Map<String, List<ApplyNoteJson.Applied>> notes = new LinkedHashMap<>();
       GitNotes.all(git).forEach((id, text) -> notes.put(id, ApplyNoteJson.read(text)));
       List<LogRenderer.Entry> entries = new ArrayList<>();
-      for (GitHistory.CommitInfo c : GitHistory.touching(git, config.files(),
-          config.workingDir(), Math.max(1, maxCount))) {
+      for (GitHistory.CommitInfo c :
+          GitHistory.touching(git, config.files(), config.workingDir(), Math.max(1, maxCount))) {
         Formation after = load(git, c.id(), c.shortId());
-        Formation before = c.parentId() == null ? new Formation(List.of())
-            : load(git, c.parentId(), c.shortId() + "^");
-        FormationDiff diff = before == null || after == null ? null
-            : FormationDiff.between(before, after);
+        Formation before =
+            c.parentId() == null
+                ? new Formation(List.of())
+                : load(git, c.parentId(), c.shortId() + "^");
+        FormationDiff diff =
+            before == null || after == null ? null : FormationDiff.between(before, after);
         entries.add(new LogRenderer.Entry(c, diff, notes.getOrDefault(c.id(), List.of())));
       }
-      out.print(format == OutputFormat.JSON
-          ? LogRenderer.json(entries, apps)
-          : LogRenderer.text(entries, apps));
+      out.print(
+          format == OutputFormat.JSON
+              ? LogRenderer.json(entries, apps)
+              : LogRenderer.text(entries, apps));
       out.flush();
       return ExitCode.OK;
     } catch (GitException e) {

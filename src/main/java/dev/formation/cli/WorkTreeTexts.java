@@ -23,8 +23,11 @@ final class WorkTreeTexts {
       Path resolved = wd.resolve(input);
       if (Files.isDirectory(resolved)) {
         try (Stream<Path> list = Files.list(resolved)) {
-          for (Path p : list.filter(f -> f.getFileName().toString().endsWith(".yaml"))
-              .filter(Files::isRegularFile).sorted().toList()) {
+          for (Path p :
+              list.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                  .filter(Files::isRegularFile)
+                  .sorted()
+                  .toList()) {
             texts.add(read(input.resolve(p.getFileName().toString()), p));
           }
         } catch (IOException e) {
@@ -42,7 +45,9 @@ final class WorkTreeTexts {
       if (Files.size(file) > MAX_BYTES) {
         throw new GitException("`" + shown + "` is larger than 1 MiB");
       }
-      return new SourceText(shown.toString(), Files.readString(file, StandardCharsets.UTF_8),
+      return new SourceText(
+          shown.toString(),
+          Files.readString(file, StandardCharsets.UTF_8),
           file.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new GitException("cannot read `" + shown + "`: " + e.getMessage(), e);

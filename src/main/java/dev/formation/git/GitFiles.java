@@ -19,8 +19,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Reads formation files as they are in a commit, straight from the object database: no checkout,
- * no {@code git} binary. A folder stands for its {@code *.yaml} files, as on disk.
+ * Reads formation files as they are in a commit, straight from the object database: no checkout, no
+ * {@code git} binary. A folder stands for its {@code *.yaml} files, as on disk.
  */
 public final class GitFiles {
   /** The same bound as files on disk: no formation needs 1 MiB. */
@@ -29,15 +29,16 @@ public final class GitFiles {
   private GitFiles() {}
 
   /**
-   * The texts of {@code inputs} at {@code rev} (paths as given on the command line, relative to {@code
-   * workingDir}), named {@code LABEL:path} for diagnostics. A local app's
-   * {@code dir} resolves against the work tree, since a commit holds no folder to run.
+   * The texts of {@code inputs} at {@code rev} (paths as given on the command line, relative to
+   * {@code workingDir}), named {@code LABEL:path} for diagnostics. A local app's {@code dir}
+   * resolves against the work tree, since a commit holds no folder to run.
    *
-   * @param missingOk skip inputs absent from the commit (for diff: a file added or deleted)
-   *     instead of failing
+   * @param missingOk skip inputs absent from the commit (for diff: a file added or deleted) instead
+   *     of failing
    */
-  public static List<SourceText> at(GitRepo git, String rev, String label, List<Path> inputs,
-      Path workingDir, boolean missingOk) throws GitException {
+  public static List<SourceText> at(
+      GitRepo git, String rev, String label, List<Path> inputs, Path workingDir, boolean missingOk)
+      throws GitException {
     Repository repo = git.repository();
     List<SourceText> texts = new ArrayList<>();
     try (RevWalk walk = new RevWalk(repo)) {
@@ -61,12 +62,16 @@ public final class GitFiles {
           Path folder = git.workTree().resolve(path);
           for (var m : members.entrySet()) {
             String shown = input.resolve(m.getKey()).toString();
-            texts.add(new SourceText(label + ":" + shown, read(repo, m.getValue(), label, shown),
-                folder));
+            texts.add(
+                new SourceText(
+                    label + ":" + shown, read(repo, m.getValue(), label, shown), folder));
           }
         } else {
-          texts.add(new SourceText(label + ":" + input,
-              read(repo, found.getObjectId(0), label, input.toString()), baseDir));
+          texts.add(
+              new SourceText(
+                  label + ":" + input,
+                  read(repo, found.getObjectId(0), label, input.toString()),
+                  baseDir));
         }
       }
     } catch (IOException e) {
@@ -95,8 +100,14 @@ public final class GitFiles {
       throws IOException, GitException {
     ObjectLoader loader = repo.open(blob);
     if (loader.getSize() > MAX_BYTES) {
-      throw new GitException("`" + label + ":" + shown + "` is " + loader.getSize()
-          + " bytes; formation reads at most 1 MiB");
+      throw new GitException(
+          "`"
+              + label
+              + ":"
+              + shown
+              + "` is "
+              + loader.getSize()
+              + " bytes; formation reads at most 1 MiB");
     }
     String text = decode(loader.getBytes());
     if (text == null) {
@@ -112,10 +123,13 @@ public final class GitFiles {
       }
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (CharacterCodingException e) {
       return null;

@@ -26,8 +26,8 @@ public final class GitHistory {
    * The commits reachable from HEAD that touched any of {@code inputs}, at most {@code maxCount}
    * (the walk stops there, so a long history costs no more than the bound).
    */
-  public static List<CommitInfo> touching(GitRepo git, List<Path> inputs, Path workingDir,
-      int maxCount) throws GitException {
+  public static List<CommitInfo> touching(
+      GitRepo git, List<Path> inputs, Path workingDir, int maxCount) throws GitException {
     List<CommitInfo> commits = new ArrayList<>();
     if (git.headId() == null) {
       return commits;
@@ -41,13 +41,14 @@ public final class GitHistory {
         }
       }
       for (RevCommit c : log.call()) {
-        commits.add(new CommitInfo(
-            c.name(),
-            c.abbreviate(7).name(),
-            c.getAuthorIdent().getName(),
-            c.getAuthorIdent().getWhenAsInstant(),
-            c.getShortMessage(),
-            c.getParentCount() == 0 ? null : c.getParent(0).name()));
+        commits.add(
+            new CommitInfo(
+                c.name(),
+                c.abbreviate(7).name(),
+                c.getAuthorIdent().getName(),
+                c.getAuthorIdent().getWhenAsInstant(),
+                c.getShortMessage(),
+                c.getParentCount() == 0 ? null : c.getParent(0).name()));
       }
     } catch (IOException | GitAPIException e) {
       throw new GitException("cannot walk the git history: " + e.getMessage(), e);

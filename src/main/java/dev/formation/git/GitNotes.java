@@ -26,15 +26,16 @@ public final class GitNotes {
     if (line.contains("\n")) {
       throw new IllegalArgumentException("a record is one line");
     }
-    try (Git api = new Git(git.repository()); RevWalk walk = new RevWalk(git.repository())) {
+    try (Git api = new Git(git.repository());
+        RevWalk walk = new RevWalk(git.repository())) {
       RevCommit commit = walk.parseCommit(git.resolve(commitId));
       Note existing = api.notesShow().setNotesRef(REF).setObjectId(commit).call();
       String before = existing == null ? "" : text(git, existing);
       String message = before.isEmpty() || before.endsWith("\n") ? before : before + "\n";
       api.notesAdd().setNotesRef(REF).setObjectId(commit).setMessage(message + line + "\n").call();
     } catch (IOException | GitAPIException e) {
-      throw new GitException("cannot write the apply note on " + commitId + ": " + e.getMessage(),
-          e);
+      throw new GitException(
+          "cannot write the apply note on " + commitId + ": " + e.getMessage(), e);
     }
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.StatusCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.BranchConfig;
@@ -52,8 +52,8 @@ public final class GitRepo implements AutoCloseable {
       }
       return new GitRepo(repo, real(top.toPath().toAbsolutePath().normalize()));
     } catch (IOException e) {
-      throw new GitException("cannot open the git repository at " + builder.getGitDir() + ": "
-          + e.getMessage(), e);
+      throw new GitException(
+          "cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
     }
   }
 
@@ -65,7 +65,9 @@ public final class GitRepo implements AutoCloseable {
     return repo;
   }
 
-  /** The full id of the commit a branch, tag, commit id or expression such as {@code HEAD~2} names. */
+  /**
+   * The full id of the commit a branch, tag, commit id or expression such as {@code HEAD~2} names.
+   */
   public String commitId(String rev) throws GitException {
     return resolve(rev).name();
   }
@@ -78,7 +80,8 @@ public final class GitRepo implements AutoCloseable {
       throw new GitException("unknown git ref `" + rev + "`: " + e.getMessage(), e);
     }
     if (id == null) {
-      throw new GitException("unknown git ref `" + rev + "`: no branch, tag or commit has that name");
+      throw new GitException(
+          "unknown git ref `" + rev + "`: no branch, tag or commit has that name");
     }
     return id;
   }
@@ -113,8 +116,8 @@ public final class GitRepo implements AutoCloseable {
       }
       return new Revision(base.abbreviate(7).name(), base.name());
     } catch (IOException e) {
-      throw new GitException("cannot find the merge base with " + upstream + ": " + e.getMessage(),
-          e);
+      throw new GitException(
+          "cannot find the merge base with " + upstream + ": " + e.getMessage(), e);
     }
   }
 
@@ -124,8 +127,8 @@ public final class GitRepo implements AutoCloseable {
   private String upstream() throws GitException {
     try {
       String branch = repo.getBranch();
-      String tracking = branch == null ? null
-          : new BranchConfig(repo.getConfig(), branch).getTrackingBranch();
+      String tracking =
+          branch == null ? null : new BranchConfig(repo.getConfig(), branch).getTrackingBranch();
       return tracking != null && repo.resolve(tracking) != null ? tracking : null;
     } catch (IOException e) {
       throw new GitException("cannot read the current branch: " + e.getMessage(), e);

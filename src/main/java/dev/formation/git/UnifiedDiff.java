@@ -27,25 +27,28 @@ public final class UnifiedDiff {
     List<String> a = lines(before);
     List<String> b = lines(after);
     List<Op> script = new ArrayList<>();
-    new SequencesComparator<>(a, b).getScript().visit(new CommandVisitor<String>() {
-      int i = 1;
-      int j = 1;
+    new SequencesComparator<>(a, b)
+        .getScript()
+        .visit(
+            new CommandVisitor<String>() {
+              int i = 1;
+              int j = 1;
 
-      @Override
-      public void visitKeepCommand(String line) {
-        script.add(new Op(' ', line, i++, j++));
-      }
+              @Override
+              public void visitKeepCommand(String line) {
+                script.add(new Op(' ', line, i++, j++));
+              }
 
-      @Override
-      public void visitDeleteCommand(String line) {
-        script.add(new Op('-', line, i++, j));
-      }
+              @Override
+              public void visitDeleteCommand(String line) {
+                script.add(new Op('-', line, i++, j));
+              }
 
-      @Override
-      public void visitInsertCommand(String line) {
-        script.add(new Op('+', line, i, j++));
-      }
-    });
+              @Override
+              public void visitInsertCommand(String line) {
+                script.add(new Op('+', line, i, j++));
+              }
+            });
     if (script.stream().allMatch(o -> o.mark() == ' ')) {
       return "";
     }
@@ -110,8 +113,11 @@ public final class UnifiedDiff {
     int newCount = (int) ops.stream().filter(o -> o.mark() != '-').count();
     int oldStart = oldCount == 0 ? ops.get(0).oldLine() - 1 : ops.get(0).oldLine();
     int newStart = newCount == 0 ? ops.get(0).newLine() - 1 : ops.get(0).newLine();
-    out.append("@@ -").append(range(oldStart, oldCount)).append(" +")
-        .append(range(newStart, newCount)).append(" @@\n");
+    out.append("@@ -")
+        .append(range(oldStart, oldCount))
+        .append(" +")
+        .append(range(newStart, newCount))
+        .append(" @@\n");
     ops.forEach(o -> out.append(o.mark()).append(o.line()).append('\n'));
   }
 

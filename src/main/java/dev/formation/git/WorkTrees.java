@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the git work tree a folder belongs to by looking for {@code .git} upwards, without JGit,
- * so that apply and plan outside git never load it.
+ * Finds the git work tree a folder belongs to by looking for {@code .git} upwards, without JGit, so
+ * that apply and plan outside git never load it.
  */
 public final class WorkTrees {
   private WorkTrees() {}

@@ -14,7 +14,8 @@ public final class Costs {
   /** What one desired process type costs a month. */
   public static CostRange of(ProcessSpec desired) {
     if (desired.autoscaled()) {
-      return band(desired.size().usdPerMonth(), desired.autoscale().min(), desired.autoscale().max());
+      return band(
+          desired.size().usdPerMonth(), desired.autoscale().min(), desired.autoscale().max());
     }
     return CostRange.fixed((long) desired.quantity() * desired.size().usdPerMonth());
   }

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Classifies the differences between the live platform and the config as unexpected (a hand
- * change) or expected (an autoscaler or an unmanaged type doing its job). Pure: the caller reads
- * the platform and passes a clock.
+ * Classifies the differences between the live platform and the config as unexpected (a hand change)
+ * or expected (an autoscaler or an unmanaged type doing its job). Pure: the caller reads the
+ * platform and passes a clock.
  *
- * <p>An autoscaled type's live count inside its band is not drift when the config gives no
- * starting {@code quantity}, and expected drift when it gives one the autoscaler has moved away
- * from; it never counts as unexpected, in line with the planner, which shows no change for it.
+ * <p>An autoscaled type's live count inside its band is not drift when the config gives no starting
+ * {@code quantity}, and expected drift when it gives one the autoscaler has moved away from; it
+ * never counts as unexpected, in line with the planner, which shows no change for it.
  */
 public final class Drift {
   private Drift() {}
@@ -31,9 +31,16 @@ public final class Drift {
       LiveApp now = live.get(app.name());
       if (now == null) {
         String why = readErrors.getOrDefault(app.name(), "the live state was not read");
-        items.add(new DriftItem(app.name(), null, DriftItem.Kind.UNREADABLE,
-            DriftItem.Severity.UNEXPECTED, "cannot read app " + app.name() + ": " + why, "", "",
-            null));
+        items.add(
+            new DriftItem(
+                app.name(),
+                null,
+                DriftItem.Kind.UNREADABLE,
+                DriftItem.Severity.UNEXPECTED,
+                "cannot read app " + app.name() + ": " + why,
+                "",
+                "",
+                null));
       } else {
         items.addAll(app(app, now));
       }
@@ -48,9 +55,16 @@ public final class Drift {
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
       if (now.isEmpty()) {
-        items.add(item(spec, desired.type(), DriftItem.Kind.VANISHED, DriftItem.Severity.UNEXPECTED,
-            "process type `" + desired.type() + "` is no longer on the platform",
-            ProcessText.desired(desired), "absent", null));
+        items.add(
+            item(
+                spec,
+                desired.type(),
+                DriftItem.Kind.VANISHED,
+                DriftItem.Severity.UNEXPECTED,
+                "process type `" + desired.type() + "` is no longer on the platform",
+                ProcessText.desired(desired),
+                "absent",
+                null));
       } else {
         new TypeDrift(spec, desired, now.get(), live.monitor()).check(items);
       }
@@ -64,17 +78,36 @@ public final class Drift {
 
   private static DriftItem unlisted(AppSpec spec, LiveProcess p) {
     if (spec.prune()) {
-      return item(spec, p.type(), DriftItem.Kind.UNMANAGED, DriftItem.Severity.UNEXPECTED,
+      return item(
+          spec,
+          p.type(),
+          DriftItem.Kind.UNMANAGED,
+          DriftItem.Severity.UNEXPECTED,
           "process type `" + p.type() + "` runs although the config prunes unlisted types",
-          "0", ProcessText.live(p), p.updatedAt());
+          "0",
+          ProcessText.live(p),
+          p.updatedAt());
     }
-    return item(spec, p.type(), DriftItem.Kind.UNMANAGED, DriftItem.Severity.EXPECTED,
+    return item(
+        spec,
+        p.type(),
+        DriftItem.Kind.UNMANAGED,
+        DriftItem.Severity.EXPECTED,
         "process type `" + p.type() + "` is not in the config (unmanaged, `prune: false`)",
-        "", ProcessText.live(p), p.updatedAt());
+        "",
+        ProcessText.live(p),
+        p.updatedAt());
   }
 
-  static DriftItem item(AppSpec spec, String type, DriftItem.Kind kind, DriftItem.Severity sev,
-      String message, String expected, String actual, Instant at) {
+  static DriftItem item(
+      AppSpec spec,
+      String type,
+      DriftItem.Kind kind,
+      DriftItem.Severity sev,
+      String message,
+      String expected,
+      String actual,
+      Instant at) {
     return new DriftItem(spec.name(), type, kind, sev, message, expected, actual, at);
   }
 }

@@ -60,7 +60,11 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
    * One process type that differs; {@code before} is null when added, {@code after} when removed.
    */
   public record TypeDiff(
-      String type, Kind kind, ProcessState before, ProcessState after, CostRange costBefore,
+      String type,
+      Kind kind,
+      ProcessState before,
+      ProcessState after,
+      CostRange costBefore,
       CostRange costAfter) {
     public CostRange costDelta() {
       return costAfter.minus(costBefore);

@@ -18,6 +18,12 @@ final class ProcessText {
   }
 
   static String rule(AutoscaleRule r) {
-    return r.min() + ".." + r.max() + ", p95 " + r.p95Ms() + " ms" + (r.notifyApp() ? ", notify" : "");
+    return r.min()
+        + ".."
+        + r.max()
+        + ", p95 "
+        + r.p95Ms()
+        + " ms"
+        + (r.notifyApp() ? ", notify" : "");
   }
 }

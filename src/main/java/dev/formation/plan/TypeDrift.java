@@ -20,23 +20,34 @@ final class TypeDrift {
 
   void check(List<DriftItem> items) {
     if (!desired.size().name().equalsIgnoreCase(now.size())) {
-      items.add(unexpected(DriftItem.Kind.SIZE,
-          "`" + now.type() + "` runs on " + now.size() + " instead of " + desired.size().name(),
-          desired.size().name(), now.size()));
+      items.add(
+          unexpected(
+              DriftItem.Kind.SIZE,
+              "`" + now.type() + "` runs on " + now.size() + " instead of " + desired.size().name(),
+              desired.size().name(),
+              now.size()));
     }
     boolean monitorOn = monitor != null && monitor.active();
     if (desired.autoscaled()) {
       checkAutoscaled(items, monitorOn);
     } else {
       if (now.quantity() != desired.quantity()) {
-        items.add(unexpected(DriftItem.Kind.QUANTITY,
-            "`" + now.type() + "` runs " + now.quantity() + " instead of " + desired.quantity(),
-            String.valueOf(desired.quantity()), String.valueOf(now.quantity())));
+        items.add(
+            unexpected(
+                DriftItem.Kind.QUANTITY,
+                "`" + now.type() + "` runs " + now.quantity() + " instead of " + desired.quantity(),
+                String.valueOf(desired.quantity()),
+                String.valueOf(now.quantity())));
       }
       if (monitorOn) {
-        items.add(unexpected(DriftItem.Kind.AUTOSCALE,
-            "an autoscaler was turned on for `" + now.type() + "`; the config sets a fixed count",
-            "off", ProcessText.rule(AutoscaleRule.of(monitor))));
+        items.add(
+            unexpected(
+                DriftItem.Kind.AUTOSCALE,
+                "an autoscaler was turned on for `"
+                    + now.type()
+                    + "`; the config sets a fixed count",
+                "off",
+                ProcessText.rule(AutoscaleRule.of(monitor))));
       }
     }
   }
@@ -44,30 +55,64 @@ final class TypeDrift {
   private void checkAutoscaled(List<DriftItem> items, boolean monitorOn) {
     AutoscaleRule rule = AutoscaleRule.of(desired.autoscale());
     if (!monitorOn) {
-      items.add(unexpected(DriftItem.Kind.AUTOSCALE,
-          "the autoscaler of `" + now.type() + "` is off; the config autoscales it",
-          ProcessText.rule(rule), "off"));
+      items.add(
+          unexpected(
+              DriftItem.Kind.AUTOSCALE,
+              "the autoscaler of `" + now.type() + "` is off; the config autoscales it",
+              ProcessText.rule(rule),
+              "off"));
     } else if (!rule.equals(AutoscaleRule.of(monitor))) {
-      items.add(unexpected(DriftItem.Kind.AUTOSCALE,
-          "the autoscaler of `" + now.type() + "` was changed by hand",
-          ProcessText.rule(rule), ProcessText.rule(AutoscaleRule.of(monitor))));
+      items.add(
+          unexpected(
+              DriftItem.Kind.AUTOSCALE,
+              "the autoscaler of `" + now.type() + "` was changed by hand",
+              ProcessText.rule(rule),
+              ProcessText.rule(AutoscaleRule.of(monitor))));
     }
     String band = rule.min() + ".." + rule.max();
     if (!rule.contains(now.quantity())) {
-      items.add(unexpected(DriftItem.Kind.QUANTITY,
-          "`" + now.type() + "` runs " + now.quantity() + ", outside its autoscale band " + band,
-          band, String.valueOf(now.quantity())));
+      items.add(
+          unexpected(
+              DriftItem.Kind.QUANTITY,
+              "`"
+                  + now.type()
+                  + "` runs "
+                  + now.quantity()
+                  + ", outside its autoscale band "
+                  + band,
+              band,
+              String.valueOf(now.quantity())));
     } else if (desired.quantity() != null && desired.quantity() != now.quantity()) {
-      items.add(Drift.item(app, now.type(), DriftItem.Kind.QUANTITY, DriftItem.Severity.EXPECTED,
-          "the autoscaler moved `" + now.type() + "` from " + desired.quantity() + " to "
-              + now.quantity() + ", inside its band " + band,
-          String.valueOf(desired.quantity()), String.valueOf(now.quantity()), now.updatedAt()));
+      items.add(
+          Drift.item(
+              app,
+              now.type(),
+              DriftItem.Kind.QUANTITY,
+              DriftItem.Severity.EXPECTED,
+              "the autoscaler moved `"
+                  + now.type()
+                  + "` from "
+                  + desired.quantity()
+                  + " to "
+                  + now.quantity()
+                  + ", inside its band "
+                  + band,
+              String.valueOf(desired.quantity()),
+              String.valueOf(now.quantity()),
+              now.updatedAt()));
     }
   }
 
-  private DriftItem unexpected(DriftItem.Kind kind, String message, String expected,
-      String actual) {
-    return Drift.item(app, now.type(), kind, DriftItem.Severity.UNEXPECTED, message, expected,
-        actual, now.updatedAt());
+  private DriftItem unexpected(
+      DriftItem.Kind kind, String message, String expected, String actual) {
+    return Drift.item(
+        app,
+        now.type(),
+        kind,
+        DriftItem.Severity.UNEXPECTED,
+        message,
+        expected,
+        actual,
+        now.updatedAt());
   }
 }

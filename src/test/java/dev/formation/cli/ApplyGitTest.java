@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** apply inside a git work tree: the dirty refusal, the notes it writes, and log reading them. */
 class ApplyGitTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       version: 1
       apps:
         shop-staging:
@@ -46,14 +47,21 @@ class ApplyGitTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-        Environment.Terminal.NONE).exec(args);
+    return CliRunner.in(
+            dir,
+            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
+            Environment.Terminal.NONE)
+        .exec(args);
   }
 
   private String note(String commit) throws Exception {
     var repository = repo.git().getRepository();
-    Note n = repo.git().notesShow().setNotesRef("refs/notes/formation")
-        .setObjectId(repository.parseCommit(repository.resolve(commit))).call();
+    Note n =
+        repo.git()
+            .notesShow()
+            .setNotesRef("refs/notes/formation")
+            .setObjectId(repository.parseCommit(repository.resolve(commit)))
+            .call();
     return n == null ? null : new String(repository.open(n.getData()).getBytes());
   }
 
@@ -62,7 +70,9 @@ class ApplyGitTest {
     CliRunner.Result untracked = run("apply", "--auto-approve");
 
     assertThat(untracked.exitCode()).isEqualTo(1);
-    assertThat(untracked.err()).contains("uncommitted changes").contains("formation.yaml")
+    assertThat(untracked.err())
+        .contains("uncommitted changes")
+        .contains("formation.yaml")
         .contains("--allow-dirty");
     repo.commit("config");
     repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 3"));
@@ -91,9 +101,13 @@ class ApplyGitTest {
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(first.err()).contains("Recorded the apply in refs/notes/formation");
     String once = note(head);
-    assertThat(once).contains("\"kind\":\"formation-apply\"").contains("\"app\":\"shop-staging\"")
-        .contains("\"outcome\":\"applied\"").contains("\"commit\":\"" + head + "\"")
-        .contains("Standard-1X ×1 → Standard-1X ×2").contains("\"config_digest\":\"")
+    assertThat(once)
+        .contains("\"kind\":\"formation-apply\"")
+        .contains("\"app\":\"shop-staging\"")
+        .contains("\"outcome\":\"applied\"")
+        .contains("\"commit\":\"" + head + "\"")
+        .contains("Standard-1X ×1 → Standard-1X ×2")
+        .contains("\"config_digest\":\"")
         .contains("\"tool_version\":\"");
 
     staging.process("web", "standard-1x", 1);
@@ -134,9 +148,12 @@ class ApplyGitTest {
   void apply_outsideGit_needsNoCommit(@TempDir Path plain) throws IOException {
     Files.writeString(plain.resolve("formation.yaml"), CONFIG);
 
-    CliRunner.Result r = CliRunner.in(plain,
-        Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-        Environment.Terminal.NONE).exec("apply", "--auto-approve");
+    CliRunner.Result r =
+        CliRunner.in(
+                plain,
+                Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
+                Environment.Terminal.NONE)
+            .exec("apply", "--auto-approve");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.err()).doesNotContain("notes");

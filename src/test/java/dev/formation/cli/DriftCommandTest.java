@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** drift end to end against the strict fake Heroku API. */
 class DriftCommandTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       version: 1
       apps:
         shop-production:
@@ -36,9 +37,11 @@ class DriftCommandTest {
   @BeforeEach
   void start() throws IOException {
     heroku = FakeHeroku.start();
-    production = heroku.addApp("shop-production", "cedar")
-        .process("web", "performance-m", 2)
-        .process("worker", "standard-2x", 3);
+    production =
+        heroku
+            .addApp("shop-production", "cedar")
+            .process("web", "performance-m", 2)
+            .process("worker", "standard-2x", 3);
     production.monitor("LATENCY_SCALE", "scale", true, 2, 8, 500, true);
     Files.writeString(dir.resolve("formation.yaml"), CONFIG);
   }
@@ -49,8 +52,11 @@ class DriftCommandTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-        Environment.Terminal.NONE).exec(args);
+    return CliRunner.in(
+            dir,
+            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
+            Environment.Terminal.NONE)
+        .exec(args);
   }
 
   @Test
@@ -68,7 +74,8 @@ class DriftCommandTest {
     CliRunner.Result r = run("drift");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.out()).contains("shop-production")
+    assertThat(r.out())
+        .contains("shop-production")
         .contains("unexpected: `worker` runs 5 instead of 3 (changed ")
         .contains(" ago)");
     assertThat(heroku.requests("PATCH", ".*")).isEmpty();

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --ref, diff and log against temporary repositories built with JGit. */
 class GitCommandsTest {
-  static final String V1 = """
+  static final String V1 =
+      """
       version: 1
       apps:
         shop-production:
@@ -26,7 +27,8 @@ class GitCommandsTest {
           processes:
             web: {size: standard-1x, quantity: 1}
       """;
-  static final String V2 = """
+  static final String V2 =
+      """
       version: 1
       apps:
         shop-production:
@@ -40,7 +42,8 @@ class GitCommandsTest {
           processes:
             web: {size: basic, quantity: 1}
       """;
-  static final String BROKEN = """
+  static final String BROKEN =
+      """
       version: 1
       apps:
         shop-production:
@@ -121,8 +124,8 @@ class GitCommandsTest {
     CliRunner.Result text = run("diff", "main", "bigger");
     assertThat(text.exitCode()).as(text.toString()).isZero();
     Golden.assertMatches("diff/two-versions.txt", text.out());
-    Golden.assertMatches("diff/two-versions.md", run("diff", "main", "bigger", "--format",
-        "markdown").out());
+    Golden.assertMatches(
+        "diff/two-versions.md", run("diff", "main", "bigger", "--format", "markdown").out());
     String json = run("diff", "main", "bigger", "--format", "json").out();
     Golden.assertMatches("diff/two-versions.json", json);
     assertThat(DiffSchema.errors("diff.schema.json", json)).isEmpty();
@@ -138,7 +141,8 @@ class GitCommandsTest {
 
     CliRunner.Result r = run("diff");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).startsWith("formation diff " + base.substring(0, 7) + " → work tree")
+    assertThat(r.out())
+        .startsWith("formation diff " + base.substring(0, 7) + " → work tree")
         .contains("web: Standard-2X ×2 → Standard-2X ×6  +$200/mo");
   }
 
@@ -182,11 +186,16 @@ class GitCommandsTest {
 
     CliRunner.Result r = run("log", "--app", "shop-production");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.out()).contains("web to 3").contains("first formation")
-        .doesNotContain("docs only").doesNotContain("shop-staging")
-        .contains("web: Standard-2X ×2 → Standard-2X ×3").contains("monthly +$50; not applied");
+    assertThat(r.out())
+        .contains("web to 3")
+        .contains("first formation")
+        .doesNotContain("docs only")
+        .doesNotContain("shop-staging")
+        .contains("web: Standard-2X ×2 → Standard-2X ×3")
+        .contains("monthly +$50; not applied");
     assertThat(r.out().indexOf("web to 3")).isLessThan(r.out().indexOf("first formation"));
-    assertThat(run("log", "--format", "json").out()).contains("\"format_version\" : 1")
+    assertThat(run("log", "--format", "json").out())
+        .contains("\"format_version\" : 1")
         .contains("\"subject\" : \"web to 3\"");
   }
 }

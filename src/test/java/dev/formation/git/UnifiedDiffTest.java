@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class UnifiedDiffTest {
   private static String lines(int from, int to) {
-    return IntStream.rangeClosed(from, to).mapToObj(i -> "line " + i)
+    return IntStream.rangeClosed(from, to)
+        .mapToObj(i -> "line " + i)
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
@@ -22,19 +23,21 @@ class UnifiedDiffTest {
     String before = lines(1, 10);
     String after = before.replace("line 5\n", "line five\n");
 
-    assertThat(UnifiedDiff.of("a/f", before, "b/f", after)).isEqualTo("""
-        --- a/f
-        +++ b/f
-        @@ -2,7 +2,7 @@
-         line 2
-         line 3
-         line 4
-        -line 5
-        +line five
-         line 6
-         line 7
-         line 8
-        """);
+    assertThat(UnifiedDiff.of("a/f", before, "b/f", after))
+        .isEqualTo(
+            """
+            --- a/f
+            +++ b/f
+            @@ -2,7 +2,7 @@
+             line 2
+             line 3
+             line 4
+            -line 5
+            +line five
+             line 6
+             line 7
+             line 8
+            """);
   }
 
   @Test

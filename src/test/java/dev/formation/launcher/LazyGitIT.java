@@ -19,21 +19,33 @@ class LazyGitIT {
   @TempDir Path dir;
 
   private long jgitClassesLoaded(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xshare:off", "-verbose:class", "-jar", BUILT_JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:off",
+                "-verbose:class",
+                "-jar",
+                BUILT_JAR.toString()));
     command.addAll(List.of(args));
     Path log = dir.resolve("classes.log");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(log.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .filter(l -> l.contains("org.eclipse.jgit.")).count();
+        .filter(l -> l.contains("org.eclipse.jgit."))
+        .count();
   }
 
   @Test
   void validateAndSizes_loadNoJgitClass_whileDiffDoes() throws Exception {
-    Files.writeString(dir.resolve("formation.yaml"), """
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        """
         version: 1
         apps:
           shop-staging:

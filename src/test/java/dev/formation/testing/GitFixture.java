@@ -24,8 +24,8 @@ public final class GitFixture implements AutoCloseable {
 
   public static GitFixture init(Path dir) {
     try {
-      return new GitFixture(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(),
-          dir);
+      return new GitFixture(
+          Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call(), dir);
     } catch (GitAPIException e) {
       throw new IllegalStateException(e);
     }
@@ -52,8 +52,9 @@ public final class GitFixture implements AutoCloseable {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();
       clock += 3600;
-      PersonIdent who = new PersonIdent("Ada Lovelace", "ada@example.com",
-          Instant.ofEpochSecond(clock), ZoneOffset.UTC);
+      PersonIdent who =
+          new PersonIdent(
+              "Ada Lovelace", "ada@example.com", Instant.ofEpochSecond(clock), ZoneOffset.UTC);
       RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).call();
       return c.name();
     } catch (GitAPIException e) {
@@ -91,16 +92,21 @@ public final class GitFixture implements AutoCloseable {
   /** Merges {@code branch} into the current branch with a merge commit. */
   public String merge(String branch, String message) {
     try {
-      var result = git.merge().include(git.getRepository().resolve(branch))
-          .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF)
-          .setMessage(message).call();
+      var result =
+          git.merge()
+              .include(git.getRepository().resolve(branch))
+              .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF)
+              .setMessage(message)
+              .call();
       return result.getNewHead().name();
     } catch (GitAPIException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Makes {@code local} track {@code remoteRef} (a ref under refs/remotes pointing at a commit). */
+  /**
+   * Makes {@code local} track {@code remoteRef} (a ref under refs/remotes pointing at a commit).
+   */
   public GitFixture upstream(String local, String remoteName, String remoteBranch, String commit) {
     try {
       var update = git.getRepository().updateRef("refs/remotes/" + remoteName + "/" + remoteBranch);
@@ -108,7 +114,8 @@ public final class GitFixture implements AutoCloseable {
       update.forceUpdate();
       var cfg = git.getRepository().getConfig();
       cfg.setString("remote", remoteName, "url", dir.toUri().toString());
-      cfg.setString("remote", remoteName, "fetch", "+refs/heads/*:refs/remotes/" + remoteName + "/*");
+      cfg.setString(
+          "remote", remoteName, "fetch", "+refs/heads/*:refs/remotes/" + remoteName + "/*");
       cfg.setString("branch", local, "remote", remoteName);
       cfg.setString("branch", local, "merge", "refs/heads/" + remoteBranch);
       cfg.save();

@@ -29,8 +29,13 @@ public final class ApplyNoteJson {
   }
 
   /** One line: apps, their changes and outcome, time, tool version, config digest, commit. */
-  public static String line(Plan plan, ApplyReport report, Instant at, String toolVersion,
-      String configDigest, String commit) {
+  public static String line(
+      Plan plan,
+      ApplyReport report,
+      Instant at,
+      String toolVersion,
+      String configDigest,
+      String commit) {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("kind", "formation-apply");
     root.put("format_version", PlanJson.FORMAT_VERSION);
@@ -44,7 +49,9 @@ public final class ApplyNoteJson {
       app.put("app", result.app());
       app.put("outcome", result.outcome().name().toLowerCase(Locale.ROOT));
       ArrayNode changes = app.putArray("changes");
-      plan.apps().stream().filter(p -> p.app().equals(result.app())).map(AppPlan::changes)
+      plan.apps().stream()
+          .filter(p -> p.app().equals(result.app()))
+          .map(AppPlan::changes)
           .flatMap(List::stream)
           .forEach(c -> changes.add(ChangeText.label(c) + ": " + ChangeText.detail(c)));
       app.put("error", result.error());
@@ -70,8 +77,11 @@ public final class ApplyNoteJson {
             apps.add(a.path("app").asString(""));
           }
         }
-        records.add(new Applied(Instant.parse(n.path("applied_at").asString("")), apps,
-            n.path("tool_version").asString("")));
+        records.add(
+            new Applied(
+                Instant.parse(n.path("applied_at").asString("")),
+                apps,
+                n.path("tool_version").asString("")));
       } catch (JacksonException | DateTimeParseException e) {
         // a damaged line says nothing reliable about an apply; the others still do
       }

@@ -11,8 +11,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code formation diff} as text, JSON ({@code schemas/diff.schema.json}) or a pull-request
- * comment in markdown. Renders only: the diff is computed by {@link FormationDiff}.
+ * {@code formation diff} as text, JSON ({@code schemas/diff.schema.json}) or a pull-request comment
+ * in markdown. Renders only: the diff is computed by {@link FormationDiff}.
  */
 public final class DiffRenderer {
   private DiffRenderer() {}
@@ -26,27 +26,50 @@ public final class DiffRenderer {
       return s.size() + " ×" + s.quantity();
     }
     AutoscaleRule r = s.autoscale();
-    return s.size() + " autoscale " + r.min() + ".." + r.max() + ", p95 " + r.p95Ms() + " ms"
-        + (r.notifyApp() ? ", notify" : "") + (s.quantity() == null ? "" : ", start " + s.quantity());
+    return s.size()
+        + " autoscale "
+        + r.min()
+        + ".."
+        + r.max()
+        + ", p95 "
+        + r.p95Ms()
+        + " ms"
+        + (r.notifyApp() ? ", notify" : "")
+        + (s.quantity() == null ? "" : ", start " + s.quantity());
   }
 
   public static String text(FormationDiff diff, String from, String to) {
-    StringBuilder out = new StringBuilder("formation diff ").append(from).append(" → ").append(to)
-        .append("\n\n");
+    StringBuilder out =
+        new StringBuilder("formation diff ").append(from).append(" → ").append(to).append("\n\n");
     if (diff.isEmpty()) {
       return out.append("No changes to the formation.\n").toString();
     }
     for (AppDiff app : diff.apps()) {
-      out.append(mark(app.kind())).append(' ').append(app.app()).append(" (")
-          .append(app.kind().name().toLowerCase(Locale.ROOT)).append(") ")
-          .append(Money.delta(app.costDelta())).append("/mo\n");
+      out.append(mark(app.kind()))
+          .append(' ')
+          .append(app.app())
+          .append(" (")
+          .append(app.kind().name().toLowerCase(Locale.ROOT))
+          .append(") ")
+          .append(Money.delta(app.costDelta()))
+          .append("/mo\n");
       if (app.pruneChanged()) {
-        out.append("    ~ prune: ").append(app.pruneBefore()).append(" → ")
-            .append(app.pruneAfter()).append('\n');
+        out.append("    ~ prune: ")
+            .append(app.pruneBefore())
+            .append(" → ")
+            .append(app.pruneAfter())
+            .append('\n');
       }
       for (TypeDiff t : app.types()) {
-        out.append("    ").append(mark(t.kind())).append(' ').append(t.type()).append(": ")
-            .append(change(t)).append("  ").append(Money.delta(t.costDelta())).append("/mo\n");
+        out.append("    ")
+            .append(mark(t.kind()))
+            .append(' ')
+            .append(t.type())
+            .append(": ")
+            .append(change(t))
+            .append("  ")
+            .append(Money.delta(t.costDelta()))
+            .append("/mo\n");
       }
       out.append('\n');
     }
@@ -55,10 +78,17 @@ public final class DiffRenderer {
 
   public static String markdown(FormationDiff diff, String from, String to) {
     String pct = Money.percent(diff.before(), diff.costDelta());
-    StringBuilder out = new StringBuilder("### formation diff: monthly estimate ")
-        .append(Money.delta(diff.costDelta())).append(pct.isEmpty() ? "" : " (" + pct + ")")
-        .append("\n\n`").append(from).append("` → `").append(to).append("`: ")
-        .append(costs(diff)).append("\n\n");
+    StringBuilder out =
+        new StringBuilder("### formation diff: monthly estimate ")
+            .append(Money.delta(diff.costDelta()))
+            .append(pct.isEmpty() ? "" : " (" + pct + ")")
+            .append("\n\n`")
+            .append(from)
+            .append("` → `")
+            .append(to)
+            .append("`: ")
+            .append(costs(diff))
+            .append("\n\n");
     if (diff.isEmpty()) {
       return out.append("No changes to the formation.\n").toString();
     }
@@ -66,18 +96,32 @@ public final class DiffRenderer {
     out.append("|---|---|---|---|---|--:|\n");
     for (AppDiff app : diff.apps()) {
       if (app.pruneChanged() || app.types().isEmpty()) {
-        out.append("| ").append(app.app()).append(" | — | ")
-            .append(app.kind().name().toLowerCase(Locale.ROOT)).append(" | ")
-            .append(app.pruneBefore() == null ? "—" : "prune: " + app.pruneBefore()).append(" | ")
+        out.append("| ")
+            .append(app.app())
+            .append(" | — | ")
+            .append(app.kind().name().toLowerCase(Locale.ROOT))
+            .append(" | ")
+            .append(app.pruneBefore() == null ? "—" : "prune: " + app.pruneBefore())
+            .append(" | ")
             .append(app.pruneAfter() == null ? "—" : "prune: " + app.pruneAfter())
-            .append(" | ").append(Money.delta(app.costDelta())).append(" |\n");
+            .append(" | ")
+            .append(Money.delta(app.costDelta()))
+            .append(" |\n");
       }
       for (TypeDiff t : app.types()) {
-        out.append("| ").append(app.app()).append(" | ").append(cell(t.type())).append(" | ")
-            .append(t.kind().name().toLowerCase(Locale.ROOT)).append(" | ")
-            .append(t.before() == null ? "—" : state(t.before())).append(" | ")
-            .append(t.after() == null ? "—" : state(t.after())).append(" | ")
-            .append(Money.delta(t.costDelta())).append(" |\n");
+        out.append("| ")
+            .append(app.app())
+            .append(" | ")
+            .append(cell(t.type()))
+            .append(" | ")
+            .append(t.kind().name().toLowerCase(Locale.ROOT))
+            .append(" | ")
+            .append(t.before() == null ? "—" : state(t.before()))
+            .append(" | ")
+            .append(t.after() == null ? "—" : state(t.after()))
+            .append(" | ")
+            .append(Money.delta(t.costDelta()))
+            .append(" |\n");
       }
     }
     return out.toString();
@@ -109,8 +153,11 @@ public final class DiffRenderer {
         cost(n.putObject("cost"), t.costBefore(), t.costAfter());
       }
     }
-    return PlanJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(root) + "\n";
+    return PlanJson.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root)
+        + "\n";
   }
 
   private static tools.jackson.databind.JsonNode process(ProcessState s) {
@@ -157,8 +204,13 @@ public final class DiffRenderer {
 
   static String costs(FormationDiff diff) {
     String pct = Money.percent(diff.before(), diff.costDelta());
-    return Money.amount(diff.before()) + " → " + Money.amount(diff.after()) + " ("
-        + Money.delta(diff.costDelta()) + (pct.isEmpty() ? "" : ", " + pct) + ")";
+    return Money.amount(diff.before())
+        + " → "
+        + Money.amount(diff.after())
+        + " ("
+        + Money.delta(diff.costDelta())
+        + (pct.isEmpty() ? "" : ", " + pct)
+        + ")";
   }
 
   private static String cell(String text) {

@@ -21,8 +21,11 @@ public final class DriftRenderer {
       }
       out.append(app).append('\n');
       for (DriftItem i : items) {
-        out.append("  ").append(i.unexpected() ? "! unexpected: " : "~ expected:   ")
-            .append(i.message()).append(" (").append(Ago.changed(i.changedAt(), report.checkedAt()))
+        out.append("  ")
+            .append(i.unexpected() ? "! unexpected: " : "~ expected:   ")
+            .append(i.message())
+            .append(" (")
+            .append(Ago.changed(i.changedAt(), report.checkedAt()))
             .append(")\n");
       }
       out.append('\n');
@@ -32,24 +35,35 @@ public final class DriftRenderer {
   }
 
   public static String markdown(DriftReport report) {
-    StringBuilder out = new StringBuilder("### formation drift: ").append(summary(report))
-        .append("\n\n");
+    StringBuilder out =
+        new StringBuilder("### formation drift: ").append(summary(report)).append("\n\n");
     if (!report.items().isEmpty()) {
       out.append("| app | type | drift | config | live | changed |\n");
       out.append("|---|---|---|---|---|---|\n");
       for (DriftItem i : report.items()) {
-        out.append("| ").append(cell(i.app())).append(" | ")
-            .append(cell(i.type() == null ? "—" : i.type())).append(" | ")
-            .append(i.unexpected() ? "**unexpected**: " : "expected: ").append(cell(i.message()))
-            .append(" | ").append(cell(i.expected())).append(" | ").append(cell(i.actual()))
-            .append(" | ").append(Ago.changed(i.changedAt(), report.checkedAt()).replace("changed ", ""))
+        out.append("| ")
+            .append(cell(i.app()))
+            .append(" | ")
+            .append(cell(i.type() == null ? "—" : i.type()))
+            .append(" | ")
+            .append(i.unexpected() ? "**unexpected**: " : "expected: ")
+            .append(cell(i.message()))
+            .append(" | ")
+            .append(cell(i.expected()))
+            .append(" | ")
+            .append(cell(i.actual()))
+            .append(" | ")
+            .append(Ago.changed(i.changedAt(), report.checkedAt()).replace("changed ", ""))
             .append(" |\n");
       }
       out.append('\n');
     }
-    out.append("Checked ").append(report.apps().size())
-        .append(report.apps().size() == 1 ? " app" : " apps").append(" at ")
-        .append(report.checkedAt()).append(".\n");
+    out.append("Checked ")
+        .append(report.apps().size())
+        .append(report.apps().size() == 1 ? " app" : " apps")
+        .append(" at ")
+        .append(report.checkedAt())
+        .append(".\n");
     return out.toString();
   }
 
@@ -74,8 +88,11 @@ public final class DriftRenderer {
       n.put("actual", i.actual());
       n.put("changed_at", i.changedAt() == null ? null : i.changedAt().toString());
     }
-    return PlanJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(root) + "\n";
+    return PlanJson.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root)
+        + "\n";
   }
 
   private static String summary(DriftReport report) {

@@ -34,19 +34,36 @@ public final class LogRenderer {
           continue;
         }
         CommitInfo c = e.commit();
-        out.append("  ").append(c.shortId()).append(' ').append(c.time()).append(' ')
-            .append(c.author()).append(": ").append(c.subject()).append('\n');
+        out.append("  ")
+            .append(c.shortId())
+            .append(' ')
+            .append(c.time())
+            .append(' ')
+            .append(c.author())
+            .append(": ")
+            .append(c.subject())
+            .append('\n');
         for (TypeDiff t : d.types()) {
-          out.append("      ").append(t.type()).append(": ")
-              .append(t.before() == null ? "absent" : DiffRenderer.state(t.before())).append(" → ")
-              .append(t.after() == null ? "removed" : DiffRenderer.state(t.after())).append('\n');
-        }
-        if (d.pruneChanged()) {
-          out.append("      prune: ").append(d.pruneBefore()).append(" → ").append(d.pruneAfter())
+          out.append("      ")
+              .append(t.type())
+              .append(": ")
+              .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+              .append(" → ")
+              .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
               .append('\n');
         }
-        out.append("      monthly ").append(Money.delta(d.costDelta())).append("; ")
-            .append(applied(e, app)).append('\n');
+        if (d.pruneChanged()) {
+          out.append("      prune: ")
+              .append(d.pruneBefore())
+              .append(" → ")
+              .append(d.pruneAfter())
+              .append('\n');
+        }
+        out.append("      monthly ")
+            .append(Money.delta(d.costDelta()))
+            .append("; ")
+            .append(applied(e, app))
+            .append('\n');
       }
       out.append('\n');
     }
@@ -74,22 +91,34 @@ public final class LogRenderer {
         c.put("subject", e.commit().subject());
         c.put("change", d.kind().name().toLowerCase(Locale.ROOT));
         ArrayNode types = c.putArray("types");
-        d.types().forEach(t -> types.add(t.type() + ": "
-            + (t.before() == null ? "absent" : DiffRenderer.state(t.before())) + " → "
-            + (t.after() == null ? "removed" : DiffRenderer.state(t.after()))));
+        d.types()
+            .forEach(
+                t ->
+                    types.add(
+                        t.type()
+                            + ": "
+                            + (t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+                            + " → "
+                            + (t.after() == null ? "removed" : DiffRenderer.state(t.after()))));
         c.set("cost_delta_usd", PlanJson.range(d.costDelta()));
         ArrayNode applied = c.putArray("applied_at");
-        e.applies().stream().filter(r -> r.apps().contains(app))
+        e.applies().stream()
+            .filter(r -> r.apps().contains(app))
             .forEach(r -> applied.add(r.at().toString()));
       }
     }
-    return PlanJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(root) + "\n";
+    return PlanJson.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root)
+        + "\n";
   }
 
   private static String applied(Entry e, String app) {
     List<String> when = new ArrayList<>();
-    e.applies().stream().filter(r -> r.apps().contains(app)).forEach(r -> when.add(r.at().toString()));
+    e.applies().stream()
+        .filter(r -> r.apps().contains(app))
+        .forEach(r -> when.add(r.at().toString()));
     return when.isEmpty() ? "not applied" : "applied " + String.join(", ", when);
   }
 
@@ -104,7 +133,8 @@ public final class LogRenderer {
   private static Set<String> apps(List<Entry> entries, List<String> only) {
     Set<String> names = new LinkedHashSet<>(only);
     if (only.isEmpty()) {
-      entries.stream().filter(e -> e.diff() != null)
+      entries.stream()
+          .filter(e -> e.diff() != null)
           .forEach(e -> e.diff().apps().forEach(a -> names.add(a.app())));
     }
     return names;
