@@ -204,7 +204,7 @@ final class AppPlanner {
   }
 
   private CostRange desiredCost(ProcessSpec desired) {
-    price(desired.size());
+    price(desired.size()); // for its eco-pool note; the cost rules themselves live in Costs
     return Costs.of(desired);
   }
 

@@ -145,6 +145,19 @@ class ApplyGitTest {
   }
 
   @Test
+  void planAtRef_plansTheCommittedConfig_andRecordsThatCommit() throws Exception {
+    String committed = repo.commit("two dynos");
+    repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 1"));
+
+    assertThat(run("plan", "--detailed-exitcode").exitCode()).isZero();
+    CliRunner.Result atRef = run("plan", "--detailed-exitcode", "--ref", "HEAD", "--out", "p.plan");
+    assertThat(atRef.exitCode()).as(atRef.toString()).isEqualTo(2);
+    assertThat(atRef.out()).contains("Standard-1X ×1 → Standard-1X ×2");
+    assertThat(Files.readString(dir.resolve("p.plan")))
+        .contains("\"git_commit\" : \"" + committed + "\"");
+  }
+
+  @Test
   void apply_outsideGit_needsNoCommit(@TempDir Path plain) throws IOException {
     Files.writeString(plain.resolve("formation.yaml"), CONFIG);
 

@@ -105,6 +105,16 @@ class GitCommandsTest {
   }
 
   @Test
+  void ref_outsideAGitRepository_isAClearError(@TempDir Path elsewhere) {
+    CliRunner.Result r =
+        CliRunner.in(elsewhere, Map.of(), Environment.Terminal.NONE)
+            .exec("validate", "--ref", "main");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error: ").contains("is not inside a git repository");
+  }
+
+  @Test
   void diff_notARepository_isAClearError(@TempDir Path elsewhere) {
     CliRunner.Result r = CliRunner.in(elsewhere, Map.of(), Environment.Terminal.NONE).exec("diff");
     assertThat(r.exitCode()).isEqualTo(1);
