@@ -1,23 +1,29 @@
 package dev.formation.cli;
 
+import dev.formation.apply.AppResult;
 import dev.formation.apply.Applier;
 import dev.formation.apply.ApplyReport;
 import dev.formation.apply.LiveReader;
 import dev.formation.apply.StalePlan;
+import dev.formation.cli.render.ApplyNoteJson;
 import dev.formation.cli.render.ApplyReportText;
 import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.PlanFile;
 import dev.formation.cli.render.PlanFileException;
 import dev.formation.cli.render.TextPlanRenderer;
 import dev.formation.config.PlatformKind;
+import dev.formation.git.GitException;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Plan;
 import dev.formation.plan.SavedPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,11 +60,26 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--auto-approve", description = "Apply without asking.")
   private boolean autoApprove;
 
+  @Option(
+      names = "--allow-dirty",
+      description =
+          "In a git work tree, apply even though the -f files have uncommitted changes (the"
+              + " apply is then recorded on no commit).")
+  private boolean allowDirty;
+
+  /** The config digest and git commit of what is applied, for the apply record. */
+  private String digest;
+
+  private String commit;
+
   @Override
   public Integer call() {
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (planFile == null && !allowDirty && refuseDirty(err)) {
+      return ExitCode.ERROR;
+    }
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
       Plan plan = planFile == null
           ? planNow(platforms, env, out, err)
@@ -71,6 +92,7 @@ public final class ApplyCommand implements Callable<Integer> {
       out.println();
       out.print(new ApplyReportText(Colors.when(env.colour())).render(report));
       out.flush();
+      record(plan, report, err);
       return report.failed() ? ExitCode.ERROR : ExitCode.OK;
     }
   }
@@ -82,6 +104,8 @@ public final class ApplyCommand implements Callable<Integer> {
       return null;
     }
     Plan plan = outcome.plan();
+    digest = ConfigDigest.of(outcome.formation());
+    commit = allowDirty ? ApplyRecords.commitOf(config, null, err) : headOrNull(err);
     out.print(new TextPlanRenderer(env.colour()).render(plan));
     out.flush();
     if (!plan.hasChanges()) {
@@ -134,8 +158,51 @@ public final class ApplyCommand implements Callable<Integer> {
       return null;
     }
     Plan plan = StalePlan.rebased(saved.plan(), now);
+    digest = saved.configDigest();
+    commit = saved.gitCommit();
     out.println("Applying the saved plan " + planFile + " (" + plan.toAdd() + " to add, "
         + plan.toChange() + " to change, " + plan.toRemove() + " to remove).");
     return plan;
+  }
+
+  /** True after telling the user which config files have uncommitted changes. */
+  private boolean refuseDirty(PrintWriter err) {
+    Set<String> dirty;
+    try {
+      dirty = ApplyRecords.uncommitted(config);
+    } catch (GitException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return true;
+    }
+    if (dirty.isEmpty()) {
+      return false;
+    }
+    err.println("error: the config files have uncommitted changes; nothing was read or changed:");
+    dirty.forEach(f -> err.println("  " + f));
+    err.println("Commit them first, so the apply is recorded on the commit it applied, or pass"
+        + " --allow-dirty.");
+    err.flush();
+    return true;
+  }
+
+  private String headOrNull(PrintWriter err) {
+    try {
+      return ApplyRecords.head(config);
+    } catch (GitException e) {
+      err.println("warning: the apply will not be recorded in git: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Notes the apply on its commit when at least one app was applied. */
+  private void record(Plan plan, ApplyReport report, PrintWriter err) {
+    if (commit == null || report.count(AppResult.Outcome.APPLIED) == 0
+        || !ApplyRecords.inGit(config)) {
+      return;
+    }
+    String line = ApplyNoteJson.line(plan, report, Instant.now(), VersionProvider.version(),
+        digest, commit);
+    ApplyRecords.note(config, commit, line, err);
   }
 }

@@ -14,6 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      DriftCommand.class,
+      DiffCommand.class,
+      LogCommand.class,
       ApplyCommand.class,
       ImportCommand.class,
       SizesCommand.class,

@@ -5,6 +5,8 @@ import dev.formation.cli.render.MarkdownPlanRenderer;
 import dev.formation.cli.render.OutputFormat;
 import dev.formation.cli.render.PlanFile;
 import dev.formation.cli.render.TextPlanRenderer;
+import dev.formation.config.LoadResult;
+import dev.formation.git.GitException;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Plan;
 import dev.formation.plan.SavedPlan;
@@ -39,6 +41,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Mixin private PlatformOptions platform;
 
+  @Mixin private RefOption ref;
+
   @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan to FILE for `formation apply FILE`.")
   private Path out;
 
@@ -68,9 +72,17 @@ public final class PlanCommand implements Callable<Integer> {
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    LoadResult loaded;
+    try {
+      loaded = ref.load(config);
+    } catch (GitException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCode.ERROR;
+    }
     Planning.Outcome outcome;
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      outcome = Planning.make(config, apps, platforms, platform, env, err);
+      outcome = Planning.make(loaded, apps, platforms, platform, env, err);
     }
     if (outcome.failed()) {
       return ExitCode.ERROR;
@@ -93,8 +105,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   private boolean save(Plan plan, Planning.Outcome outcome, Environment env, PrintWriter err) {
     Path file = env.workingDir().resolve(out);
-    SavedPlan saved = new SavedPlan(plan, ConfigDigest.of(outcome.formation()), null,
-        Instant.now(), VersionProvider.version());
+    SavedPlan saved = new SavedPlan(plan, ConfigDigest.of(outcome.formation()),
+        ApplyRecords.commitOf(config, ref.ref(), err), Instant.now(), VersionProvider.version());
     try {
       PlanFile.write(file, saved);
     } catch (IOException e) {

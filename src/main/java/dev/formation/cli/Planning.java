@@ -4,13 +4,11 @@ import dev.formation.apply.LiveReader;
 import dev.formation.catalog.Catalog;
 import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.TextDiagnostics;
-import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * The first half of plan and apply: load the config, select apps, read them live, plan. Errors
@@ -33,7 +31,32 @@ final class Planning {
       PlatformOptions options,
       Environment environment,
       PrintWriter err) {
-    LoadResult loaded = config.load();
+    return make(config.load(), selection, platforms, options, environment, err);
+  }
+
+  /** As above, with the config already loaded (from disk or from a git ref). */
+  static Outcome make(
+      LoadResult loaded,
+      AppSelection selection,
+      CliPlatforms platforms,
+      PlatformOptions options,
+      Environment environment,
+      PrintWriter err) {
+    Formation selected = select(loaded, selection, environment, err);
+    if (selected == null) {
+      return new Outcome(null, null);
+    }
+    LiveReader.Result live = read(selected, platforms, options, err);
+    Plan plan = new Planner(Catalog.standard()).plan(selected, live.live(), live.errors());
+    return new Outcome(selected, plan);
+  }
+
+  /**
+   * The selected apps of a loaded config; {@code null} after printing why when the config is
+   * invalid or {@code --app} names an app it does not have.
+   */
+  static Formation select(
+      LoadResult loaded, AppSelection selection, Environment environment, PrintWriter err) {
     if (!loaded.diagnostics().isEmpty()) {
       new TextDiagnostics(loaded.sources(), Colors.when(environment.colour()))
           .render(loaded.diagnostics().sorted(), err);
@@ -41,22 +64,26 @@ final class Planning {
     if (!loaded.ok()) {
       err.println("error: the configuration is invalid; nothing was read from any platform");
       err.flush();
-      return new Outcome(null, null);
+      return null;
     }
-    List<AppSpec> apps;
     try {
-      apps = selection.select(loaded.formationOrNull());
+      return new Formation(selection.select(loaded.formationOrNull()));
     } catch (AppSelection.UnknownApp e) {
       err.println("error: " + e.getMessage());
       err.flush();
-      return new Outcome(null, null);
+      return null;
     }
-    Formation selected = new Formation(apps);
-    platforms.useApps(apps);
-    LiveReader.Result live =
-        new LiveReader(platforms, options.parallelism(), line -> progress(err, line)).read(apps);
-    Plan plan = new Planner(Catalog.standard()).plan(selected, live.live(), live.errors());
-    return new Outcome(selected, plan);
+  }
+
+  /**
+   * Reads every app of {@code selected} live, in parallel, with progress on {@code err}. The
+   * local apps among them are registered with the local platform on first read.
+   */
+  static LiveReader.Result read(
+      Formation selected, CliPlatforms platforms, PlatformOptions options, PrintWriter err) {
+    platforms.useApps(selected.apps());
+    return new LiveReader(platforms, options.parallelism(), line -> progress(err, line))
+        .read(selected.apps());
   }
 
   static void progress(PrintWriter err, String line) {

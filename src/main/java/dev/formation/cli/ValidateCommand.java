@@ -8,6 +8,7 @@ import dev.formation.cli.render.TextDiagnostics;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Diagnostic;
+import dev.formation.git.GitException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +29,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Mixin private ConfigOptions config;
+
+  @Mixin private RefOption ref;
 
   @Option(
       names = "--format",
@@ -50,7 +53,14 @@ public final class ValidateCommand implements Callable<Integer> {
     OutputFormat format =
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
-    LoadResult result = config.load();
+    LoadResult result;
+    try {
+      result = ref.load(config);
+    } catch (GitException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return ExitCode.ERROR;
+    }
     List<Diagnostic> diagnostics = result.diagnostics().sorted();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -235,17 +235,14 @@ final class AppPlanner {
   private CostRange liveCost(LiveProcess now) {
     long price = livePrice(now);
     if (activeMonitorFor(now.type())) {
-      return new CostRange(live.monitor().min() * price, live.monitor().max() * price);
+      return Costs.band(price, live.monitor().min(), live.monitor().max());
     }
     return CostRange.fixed(now.quantity() * price);
   }
 
   private CostRange desiredCost(ProcessSpec desired) {
-    long price = price(desired.size());
-    if (desired.autoscaled()) {
-      return new CostRange(desired.autoscale().min() * price, desired.autoscale().max() * price);
-    }
-    return CostRange.fixed(desired.quantity() * price);
+    price(desired.size()); // for its eco-pool note; the cost rules themselves live in Costs
+    return Costs.of(desired);
   }
 
   private long livePrice(LiveProcess now) {

@@ -1,0 +1,142 @@
+package dev.formation.cli.render;
+
+import dev.formation.git.GitHistory.CommitInfo;
+import dev.formation.plan.FormationDiff;
+import dev.formation.plan.FormationDiff.AppDiff;
+import dev.formation.plan.FormationDiff.TypeDiff;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code formation log}: per app, the commits that changed it, newest first, and their applies. */
+public final class LogRenderer {
+  private LogRenderer() {}
+
+  /**
+   * One commit of the history.
+   *
+   * @param diff what the commit did to the formation, or {@code null} when either side was invalid
+   */
+  public record Entry(CommitInfo commit, FormationDiff diff, List<ApplyNoteJson.Applied> applies) {}
+
+  public static String text(List<Entry> entries, List<String> only) {
+    StringBuilder out = new StringBuilder();
+    for (String app : apps(entries, only)) {
+      out.append(app).append('\n');
+      for (Entry e : entries) {
+        AppDiff d = diffOf(e, app);
+        if (d == null) {
+          continue;
+        }
+        CommitInfo c = e.commit();
+        out.append("  ")
+            .append(c.shortId())
+            .append(' ')
+            .append(c.time())
+            .append(' ')
+            .append(c.author())
+            .append(": ")
+            .append(c.subject())
+            .append('\n');
+        for (TypeDiff t : d.types()) {
+          out.append("      ")
+              .append(t.type())
+              .append(": ")
+              .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+              .append(" → ")
+              .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
+              .append('\n');
+        }
+        if (d.pruneChanged()) {
+          out.append("      prune: ")
+              .append(d.pruneBefore())
+              .append(" → ")
+              .append(d.pruneAfter())
+              .append('\n');
+        }
+        out.append("      monthly ")
+            .append(Money.delta(d.costDelta()))
+            .append("; ")
+            .append(applied(e, app))
+            .append('\n');
+      }
+      out.append('\n');
+    }
+    return out.length() == 0 ? "No commit changed the formation.\n" : out.toString();
+  }
+
+  public static String json(List<Entry> entries, List<String> only) {
+    ObjectNode root = PlanJson.MAPPER.createObjectNode();
+    root.put("format_version", PlanJson.FORMAT_VERSION);
+    root.put("kind", "formation-log");
+    ArrayNode apps = root.putArray("apps");
+    for (String app : apps(entries, only)) {
+      ObjectNode a = apps.addObject();
+      a.put("app", app);
+      ArrayNode commits = a.putArray("commits");
+      for (Entry e : entries) {
+        AppDiff d = diffOf(e, app);
+        if (d == null) {
+          continue;
+        }
+        ObjectNode c = commits.addObject();
+        c.put("commit", e.commit().id());
+        c.put("author", e.commit().author());
+        c.put("date", e.commit().time().toString());
+        c.put("subject", e.commit().subject());
+        c.put("change", d.kind().name().toLowerCase(Locale.ROOT));
+        ArrayNode types = c.putArray("types");
+        d.types()
+            .forEach(
+                t ->
+                    types.add(
+                        t.type()
+                            + ": "
+                            + (t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+                            + " → "
+                            + (t.after() == null ? "removed" : DiffRenderer.state(t.after()))));
+        c.set("cost_delta_usd", PlanJson.range(d.costDelta()));
+        ArrayNode applied = c.putArray("applied_at");
+        e.applies().stream()
+            .filter(r -> r.apps().contains(app))
+            .forEach(r -> applied.add(r.at().toString()));
+      }
+    }
+    return PlanJson.MAPPER
+            .writer()
+            .with(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(root)
+        + "\n";
+  }
+
+  private static String applied(Entry e, String app) {
+    List<String> when = new ArrayList<>();
+    e.applies().stream()
+        .filter(r -> r.apps().contains(app))
+        .forEach(r -> when.add(r.at().toString()));
+    return when.isEmpty() ? "not applied" : "applied " + String.join(", ", when);
+  }
+
+  private static AppDiff diffOf(Entry e, String app) {
+    if (e.diff() == null) {
+      return null;
+    }
+    return e.diff().apps().stream().filter(a -> a.app().equals(app)).findFirst().orElse(null);
+  }
+
+  /** Apps in order of first appearance (newest first), or only those asked for. */
+  private static Set<String> apps(List<Entry> entries, List<String> only) {
+    Set<String> names = new LinkedHashSet<>(only);
+    if (only.isEmpty()) {
+      entries.stream()
+          .filter(e -> e.diff() != null)
+          .forEach(e -> e.diff().apps().forEach(a -> names.add(a.app())));
+    }
+    return names;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.formation.git;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.LogCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/** The commits that changed the formation files, newest first, from HEAD back. */
+public final class GitHistory {
+  private GitHistory() {}
+
+  /**
+   * One commit of the history.
+   *
+   * @param parentId the first parent, or {@code null} for a root commit
+   */
+  public record CommitInfo(
+      String id, String shortId, String author, Instant time, String subject, String parentId) {}
+
+  /**
+   * The commits reachable from HEAD that touched any of {@code inputs}, at most {@code maxCount}
+   * (the walk stops there, so a long history costs no more than the bound).
+   */
+  public static List<CommitInfo> touching(
+      GitRepo git, List<Path> inputs, Path workingDir, int maxCount) throws GitException {
+    List<CommitInfo> commits = new ArrayList<>();
+    if (git.headId() == null) {
+      return commits;
+    }
+    try (Git api = new Git(git.repository())) {
+      LogCommand log = api.log().add(git.resolve("HEAD")).setMaxCount(maxCount);
+      for (Path input : inputs) {
+        String path = git.repoPath(workingDir.resolve(input));
+        if (!path.equals(".")) {
+          log.addPath(path);
+        }
+      }
+      for (RevCommit c : log.call()) {
+        commits.add(
+            new CommitInfo(
+                c.name(),
+                c.abbreviate(7).name(),
+                c.getAuthorIdent().getName(),
+                c.getAuthorIdent().getWhenAsInstant(),
+                c.getShortMessage(),
+                c.getParentCount() == 0 ? null : c.getParent(0).name()));
+      }
+    } catch (IOException | GitAPIException e) {
+      throw new GitException("cannot walk the git history: " + e.getMessage(), e);
+    }
+    return commits;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.formation.git;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.StatusCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.NoWorkTreeException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.BranchConfig;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * One git repository with a work tree, opened from a folder inside it: refs, the merge base with
+ * the upstream branch, and the state of the formation files in the work tree.
+ */
+public final class GitRepo implements AutoCloseable {
+  private final Repository repo;
+  private final Path workTree;
+
+  private GitRepo(Repository repo, Path workTree) {
+    this.repo = repo;
+    this.workTree = workTree;
+  }
+
+  /** Opens the repository whose work tree holds {@code dir}. */
+  public static GitRepo open(Path dir) throws GitException {
+    Path start = dir.toAbsolutePath().normalize();
+    FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(start.toFile());
+    if (builder.getGitDir() == null) {
+      throw new GitException(start + " is not inside a git repository");
+    }
+    try {
+      Repository repo = builder.setMustExist(true).build();
+      File top;
+      try {
+        top = repo.getWorkTree();
+      } catch (NoWorkTreeException e) {
+        repo.close();
+        throw new GitException(builder.getGitDir() + " is a bare repository, with no work tree");
+      }
+      return new GitRepo(repo, real(top.toPath().toAbsolutePath().normalize()));
+    } catch (IOException e) {
+      throw new GitException(
+          "cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path workTree() {
+    return workTree;
+  }
+
+  Repository repository() {
+    return repo;
+  }
+
+  /**
+   * The full id of the commit a branch, tag, commit id or expression such as {@code HEAD~2} names.
+   */
+  public String commitId(String rev) throws GitException {
+    return resolve(rev).name();
+  }
+
+  ObjectId resolve(String rev) throws GitException {
+    ObjectId id;
+    try {
+      id = repo.resolve(rev + "^{commit}");
+    } catch (RevisionSyntaxException | IOException e) {
+      throw new GitException("unknown git ref `" + rev + "`: " + e.getMessage(), e);
+    }
+    if (id == null) {
+      throw new GitException(
+          "unknown git ref `" + rev + "`: no branch, tag or commit has that name");
+    }
+    return id;
+  }
+
+  /** The full id of HEAD's commit, or {@code null} in a repository with no commit yet. */
+  public String headId() throws GitException {
+    try {
+      ObjectId head = repo.resolve("HEAD^{commit}");
+      return head == null ? null : head.name();
+    } catch (IOException e) {
+      throw new GitException("cannot read HEAD: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The default base of {@code formation diff}: the merge base of HEAD with its branch's upstream,
+   * or HEAD itself when the branch tracks nothing. The label names the commit for diagnostics.
+   */
+  public Revision defaultBase() throws GitException {
+    ObjectId head = resolve("HEAD");
+    String upstream = upstream();
+    if (upstream == null) {
+      return new Revision("HEAD", head.name());
+    }
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.setRevFilter(RevFilter.MERGE_BASE);
+      walk.markStart(walk.parseCommit(head));
+      walk.markStart(walk.parseCommit(resolve(upstream)));
+      RevCommit base = walk.next();
+      if (base == null) {
+        return new Revision("HEAD", head.name());
+      }
+      return new Revision(base.abbreviate(7).name(), base.name());
+    } catch (IOException e) {
+      throw new GitException(
+          "cannot find the merge base with " + upstream + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A commit as the user named it ({@code label}) and its full id. */
+  public record Revision(String label, String id) {}
+
+  private String upstream() throws GitException {
+    try {
+      String branch = repo.getBranch();
+      String tracking =
+          branch == null ? null : new BranchConfig(repo.getConfig(), branch).getTrackingBranch();
+      return tracking != null && repo.resolve(tracking) != null ? tracking : null;
+    } catch (IOException e) {
+      throw new GitException("cannot read the current branch: " + e.getMessage(), e);
+    }
+  }
+
+  /** The path of {@code file} inside the work tree, with forward slashes. */
+  public String repoPath(Path file) throws GitException {
+    Path abs = real(file.toAbsolutePath().normalize());
+    if (!abs.startsWith(workTree)) {
+      throw new GitException(file + " is outside the git work tree " + workTree);
+    }
+    String rel = workTree.relativize(abs).toString().replace(File.separatorChar, '/');
+    return rel.isEmpty() ? "." : rel;
+  }
+
+  /**
+   * The files under these paths that differ from HEAD: modified, staged, deleted or untracked.
+   * Empty when they are all committed as they are.
+   */
+  public Set<String> uncommitted(List<Path> paths, Path workingDir) throws GitException {
+    List<String> inRepo = new ArrayList<>();
+    for (Path p : paths) {
+      inRepo.add(repoPath(workingDir.resolve(p)));
+    }
+    try (Git git = new Git(repo)) {
+      StatusCommand status = git.status();
+      inRepo.stream().filter(p -> !p.equals(".")).forEach(status::addPath);
+      Status s = status.call();
+      Set<String> dirty = new TreeSet<>();
+      dirty.addAll(s.getModified());
+      dirty.addAll(s.getChanged());
+      dirty.addAll(s.getAdded());
+      dirty.addAll(s.getRemoved());
+      dirty.addAll(s.getMissing());
+      dirty.addAll(s.getUntracked());
+      dirty.addAll(s.getConflicting());
+      return dirty;
+    } catch (GitAPIException | NoWorkTreeException e) {
+      throw new GitException("cannot read git status: " + e.getMessage(), e);
+    }
+  }
+
+  /** The path with symbolic links resolved as far as it exists, as JGit reports the work tree. */
+  private static Path real(Path path) {
+    Path existing = path;
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path));
+    } catch (IOException e) {
+      return path;
+    }
+  }
+
+  @Override
+  public void close() {
+    repo.close();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.formation.plan;
+
+import dev.formation.catalog.Size;
+import dev.formation.config.AppSpec;
+import dev.formation.config.ProcessSpec;
+
+/**
+ * The monthly-cost rules shared by the planner and {@code formation diff}: quantity × list price,
+ * eco at $0 a dyno (the account's pool is paid once), autoscaled types as the band's min–max.
+ */
+public final class Costs {
+  private Costs() {}
+
+  /** What one desired process type costs a month. */
+  public static CostRange of(ProcessSpec desired) {
+    if (desired.autoscaled()) {
+      return band(
+          desired.size().usdPerMonth(), desired.autoscale().min(), desired.autoscale().max());
+    }
+    return CostRange.fixed((long) desired.quantity() * desired.size().usdPerMonth());
+  }
+
+  /** What every process type of one desired app costs a month. */
+  public static CostRange of(AppSpec app) {
+    return app.processes().stream().map(Costs::of).reduce(CostRange.ZERO, CostRange::plus);
+  }
+
+  /** {@code count} dynos at {@code size}. */
+  public static CostRange of(Size size, int count) {
+    return CostRange.fixed((long) count * size.usdPerMonth());
+  }
+
+  /** An autoscaler's band at one dyno price. */
+  public static CostRange band(long usdPerDyno, int min, int max) {
+    return new CostRange(min * usdPerDyno, max * usdPerDyno);
+  }
+}

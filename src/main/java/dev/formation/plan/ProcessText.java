@@ -1,0 +1,29 @@
+package dev.formation.plan;
+
+import dev.formation.config.ProcessSpec;
+
+/** Short words for a process type's state in drift items: {@code Standard-2X ×3}. */
+final class ProcessText {
+  private ProcessText() {}
+
+  static String desired(ProcessSpec p) {
+    if (p.autoscaled()) {
+      return p.size().name() + " ×" + p.autoscale().min() + ".." + p.autoscale().max();
+    }
+    return p.size().name() + " ×" + p.quantity();
+  }
+
+  static String live(LiveProcess p) {
+    return p.size() + " ×" + p.quantity();
+  }
+
+  static String rule(AutoscaleRule r) {
+    return r.min()
+        + ".."
+        + r.max()
+        + ", p95 "
+        + r.p95Ms()
+        + " ms"
+        + (r.notifyApp() ? ", notify" : "");
+  }
+}

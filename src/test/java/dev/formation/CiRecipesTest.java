@@ -1,0 +1,77 @@
+package dev.formation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** The CI recipes are valid YAML and call only formation subcommands and flags that exist. */
+class CiRecipesTest {
+  private static final Pattern CALL = Pattern.compile("java -jar \\S*formation\\.jar ([^\\n]*)");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"})
+  void recipe_parses_andUsesOnlyExistingSubcommandsAndFlags(String file) throws IOException {
+    JsonNode tree = YAMLMapper.builder().build().readTree(Files.readString(Path.of(file)));
+    List<String> calls = new ArrayList<>();
+    collect(tree, calls);
+
+    assertThat(calls).as("formation calls in %s", file).hasSizeGreaterThanOrEqualTo(5);
+    assertThat(calls)
+        .anyMatch(c -> c.startsWith("validate --format github"))
+        .anyMatch(c -> c.startsWith("diff ") && c.contains("--format markdown"))
+        .anyMatch(c -> c.startsWith("plan --format markdown"))
+        .anyMatch(c -> c.startsWith("apply --auto-approve"))
+        .anyMatch(c -> c.startsWith("drift "));
+    CommandLine root = Main.commandLine();
+    for (String call : calls) {
+      List<String> words = words(call);
+      CommandLine sub = root.getSubcommands().get(words.get(0));
+      assertThat(sub).as("subcommand of `%s`", call).isNotNull();
+      for (String w : words.subList(1, words.size())) {
+        if (w.startsWith("-")) {
+          String name = w.contains("=") ? w.substring(0, w.indexOf('=')) : w;
+          assertThat(sub.getCommandSpec().findOption(name))
+              .as("option %s of `%s` in %s", name, call, file)
+              .isNotNull();
+        }
+      }
+    }
+  }
+
+  private static void collect(JsonNode node, List<String> calls) {
+    if (node.isString()) {
+      Matcher m = CALL.matcher(node.asString());
+      while (m.find()) {
+        calls.add(m.group(1).trim());
+      }
+    }
+    node.forEach(child -> collect(child, calls));
+    if (node.isObject()) {
+      node.properties().forEach(e -> collect(e.getValue(), calls));
+    }
+  }
+
+  /** The command's words up to the first shell operator. */
+  private static List<String> words(String call) {
+    List<String> words = new ArrayList<>();
+    for (String w : Arrays.asList(call.split("\\s+"))) {
+      if (w.matches("[>|;&]+.*|&&|\\|\\|")) {
+        break;
+      }
+      words.add(w);
+    }
+    return words;
+  }
+}
