@@ -1,10 +1,10 @@
 package dev.formation.cli;
 
 import dev.formation.apply.Platforms;
+import dev.formation.config.AppSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
-import dev.formation.config.AppSpec;
 import dev.formation.platform.heroku.ApiEndpoint;
 import dev.formation.platform.heroku.HerokuConfig;
 import dev.formation.platform.heroku.HerokuPlatform;
@@ -21,8 +21,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The adapters a command uses, made on first use: a plan of Heroku apps never looks for the
- * local platform, and a missing Heroku token fails only the Heroku apps.
+ * The adapters a command uses, made on first use: a plan of Heroku apps never looks for the local
+ * platform, and a missing Heroku token fails only the Heroku apps.
  */
 final class CliPlatforms implements Platforms, AutoCloseable {
   private final Environment environment;
@@ -63,18 +63,26 @@ final class CliPlatforms implements Platforms, AutoCloseable {
     }
     if (local == null) {
       try {
-        LocalClient client = new LocalClient(
-            LocalSettings.fromEnv(environment.env(), environment.home()), LocalCommand.MAIN_CLASS);
+        LocalClient client =
+            new LocalClient(
+                LocalSettings.fromEnv(environment.env(), environment.home()),
+                LocalCommand.MAIN_CLASS);
         DaemonInfo daemon = client.running().orElse(null);
         if (daemon == null) {
           err.println("Starting the local platform (formation local start)...");
           err.flush();
           daemon = client.start(0);
         }
-        HerokuConfig config = new HerokuConfig(ApiEndpoint.of(URI.create(daemon.url())),
-            Secret.of(client.token()), VersionProvider.version(), Duration.ofSeconds(10),
-            Duration.ofSeconds(30), RetryPolicy.DEFAULT, Timing.SYSTEM,
-            options.debug ? this::trace : null);
+        HerokuConfig config =
+            new HerokuConfig(
+                ApiEndpoint.of(URI.create(daemon.url())),
+                Secret.of(client.token()),
+                VersionProvider.version(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                RetryPolicy.DEFAULT,
+                Timing.SYSTEM,
+                options.debug ? this::trace : null);
         local = new LocalApps(new HerokuPlatform(config), client, daemon);
         local.use(localApps);
       } catch (IOException | IllegalArgumentException e) {
@@ -94,8 +102,9 @@ final class CliPlatforms implements Platforms, AutoCloseable {
     }
     if (heroku == null) {
       try {
-        HerokuConfig config = HerokuConfig.fromEnvironment(
-            environment.env(), environment.home(), options.apiUrl, VersionProvider.version());
+        HerokuConfig config =
+            HerokuConfig.fromEnvironment(
+                environment.env(), environment.home(), options.apiUrl, VersionProvider.version());
         if (options.debug) {
           config = config.withTrace(this::trace);
         }

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The local platform as formation uses it: the Heroku adapter pointed at the local daemon, and
- * each {@code platform: local} app registered from its {@code local: {dir, port}} before it is
- * first read, as {@code heroku create} would make it on Heroku.
+ * The local platform as formation uses it: the Heroku adapter pointed at the local daemon, and each
+ * {@code platform: local} app registered from its {@code local: {dir, port}} before it is first
+ * read, as {@code heroku create} would make it on Heroku.
  */
 final class LocalApps implements Platform {
   private final Platform heroku;
@@ -53,8 +53,7 @@ final class LocalApps implements Platform {
   }
 
   @Override
-  public LiveMonitor createMonitor(LiveApp app, MonitorSettings settings)
-      throws PlatformException {
+  public LiveMonitor createMonitor(LiveApp app, MonitorSettings settings) throws PlatformException {
     return heroku.createMonitor(app, settings);
   }
 

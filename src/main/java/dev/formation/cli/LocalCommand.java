@@ -97,34 +97,42 @@ public final class LocalCommand {
   }
 
   /** Starts the daemon in the background, or reports the one already running. */
-  @Command(name = "start", mixinStandardHelpOptions = true,
+  @Command(
+      name = "start",
+      mixinStandardHelpOptions = true,
       description = "Start the local platform daemon in the background (idempotent).")
   static final class Start implements Callable<Integer> {
     @ParentCommand LocalCommand parent;
     @Spec CommandSpec spec;
 
-    @Option(names = "--port", description = "API port on 127.0.0.1 (default: a free one, or"
-        + " $FORMATION_LOCAL_PORT).")
+    @Option(
+        names = "--port",
+        description = "API port on 127.0.0.1 (default: a free one, or" + " $FORMATION_LOCAL_PORT).")
     Integer port;
 
     @Override
     public Integer call() {
-      return guarded(spec, "cannot start the local platform: ", () -> {
-        LocalClient client = parent.client();
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<DaemonInfo> running = client.running();
-        if (running.isPresent()) {
-          printReady(out, running.get(), "already running");
-        } else {
-          printReady(out, client.start(port(port, client.settings())), "running");
-        }
-        return ExitCode.OK;
-      });
+      return guarded(
+          spec,
+          "cannot start the local platform: ",
+          () -> {
+            LocalClient client = parent.client();
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<DaemonInfo> running = client.running();
+            if (running.isPresent()) {
+              printReady(out, running.get(), "already running");
+            } else {
+              printReady(out, client.start(port(port, client.settings())), "running");
+            }
+            return ExitCode.OK;
+          });
     }
   }
 
   /** Stops every dyno, then the daemon. */
-  @Command(name = "stop", mixinStandardHelpOptions = true,
+  @Command(
+      name = "stop",
+      mixinStandardHelpOptions = true,
       description = "Stop every dyno, then the local platform daemon.")
   static final class Stop implements Callable<Integer> {
     @ParentCommand LocalCommand parent;
@@ -132,22 +140,27 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      return guarded(spec, "", () -> {
-        LocalClient client = parent.client();
-        Optional<DaemonInfo> running = client.running();
-        if (running.isEmpty()) {
-          spec.commandLine().getOut().println("Local platform is not running.");
-          return ExitCode.OK;
-        }
-        client.stop(running.get());
-        spec.commandLine().getOut().println("Stopped the local platform and all its dynos.");
-        return ExitCode.OK;
-      });
+      return guarded(
+          spec,
+          "",
+          () -> {
+            LocalClient client = parent.client();
+            Optional<DaemonInfo> running = client.running();
+            if (running.isEmpty()) {
+              spec.commandLine().getOut().println("Local platform is not running.");
+              return ExitCode.OK;
+            }
+            client.stop(running.get());
+            spec.commandLine().getOut().println("Stopped the local platform and all its dynos.");
+            return ExitCode.OK;
+          });
     }
   }
 
   /** Runs the daemon in the foreground until it is told to stop. */
-  @Command(name = "serve", mixinStandardHelpOptions = true,
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
       description = "Run the local platform daemon in the foreground.")
   static final class Serve implements Callable<Integer> {
     @ParentCommand LocalCommand parent;
@@ -167,8 +180,8 @@ public final class LocalCommand {
       Thread hook = new Thread(daemon::close, "local-platform-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Local platform serving at " + daemon.url() + "; state in "
-          + settings.stateDir());
+      out.println(
+          "Local platform serving at " + daemon.url() + "; state in " + settings.stateDir());
       out.flush();
       daemon.awaitClose();
       try {

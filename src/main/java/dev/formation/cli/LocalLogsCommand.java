@@ -19,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code formation local logs}: an app's dyno, router and platform log lines. */
-@Command(name = "logs", mixinStandardHelpOptions = true,
+@Command(
+    name = "logs",
+    mixinStandardHelpOptions = true,
     description = "Print the logs of one local app, or of all of them.")
 final class LocalLogsCommand implements Callable<Integer> {
   @ParentCommand LocalCommand parent;
@@ -28,11 +30,14 @@ final class LocalLogsCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "APP", description = "The app (default: every app).")
   String app;
 
-  @Option(names = {"-f", "--follow"},
+  @Option(
+      names = {"-f", "--follow"},
       description = "Keep printing new lines until the daemon stops or Ctrl-C.")
   boolean follow;
 
-  @Option(names = {"-n", "--lines"}, defaultValue = "100",
+  @Option(
+      names = {"-n", "--lines"},
+      defaultValue = "100",
       description = "How many of the latest lines to print first (default ${DEFAULT-VALUE}).")
   int lines;
 
@@ -46,8 +51,10 @@ final class LocalLogsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = client.logFiles(app);
     if (app != null && !Files.exists(files.get(0)) && !follow) {
-      spec.commandLine().getErr().println("error: no logs for app " + app
-          + " (is it registered with the local platform?)");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: no logs for app " + app + " (is it registered with the local platform?)");
       return ExitCode.ERROR;
     }
     Map<Path, Long> offsets = new HashMap<>();

@@ -11,10 +11,15 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code formation local status}: the daemon, its apps, their dynos and autoscaling. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
     description = "Show the local platform: URL, token file, apps, dynos, autoscaling.")
 final class LocalStatusCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
   @ParentCommand LocalCommand parent;
   @Spec CommandSpec spec;

@@ -11,8 +11,8 @@ import dev.formation.plan.Planner;
 import java.io.PrintWriter;
 
 /**
- * The first half of plan and apply: load the config, select apps, read them live, plan. Errors
- * in the config are printed here as diagnostics, and the caller exits 1.
+ * The first half of plan and apply: load the config, select apps, read them live, plan. Errors in
+ * the config are printed here as diagnostics, and the caller exits 1.
  */
 final class Planning {
   private Planning() {}
@@ -76,8 +76,8 @@ final class Planning {
   }
 
   /**
-   * Reads every app of {@code selected} live, in parallel, with progress on {@code err}. The
-   * local apps among them are registered with the local platform on first read.
+   * Reads every app of {@code selected} live, in parallel, with progress on {@code err}. The local
+   * apps among them are registered with the local platform on first read.
    */
   static LiveReader.Result read(
       Formation selected, CliPlatforms platforms, PlatformOptions options, PrintWriter err) {

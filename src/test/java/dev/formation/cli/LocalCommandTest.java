@@ -80,8 +80,10 @@ class LocalCommandTest {
   void start_status_stop_leavesNoProcessBehind() throws Exception {
     Run started = run("start");
     assertThat(started.code()).as(started.err()).isZero();
-    assertThat(started.out()).contains("Local platform running at http://127.0.0.1:")
-        .contains("HEROKU_HOST=http://127.0.0.1:").doesNotContain(token());
+    assertThat(started.out())
+        .contains("Local platform running at http://127.0.0.1:")
+        .contains("HEROKU_HOST=http://127.0.0.1:")
+        .doesNotContain(token());
     Run again = run("start");
     assertThat(again.out()).contains("already running");
 
@@ -89,11 +91,15 @@ class LocalCommandTest {
     String url = status.get("url").asString();
     daemonPids.add(status.get("pid").asLong());
     Path app = Files.createDirectories(home.resolve("app"));
-    Files.writeString(app.resolve("Procfile"),
-        "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
+    Files.writeString(
+        app.resolve("Procfile"), "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
     LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
     client.register(client.running().orElseThrow(), "demo", app, freePort());
-    api(url, "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
+    api(
+        url,
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"worker\",\"quantity\":2}]}");
 
     List<Long> pids = upPids(2);
     assertThat(pids).allMatch(LocalCommandTest::alive);
@@ -108,7 +114,8 @@ class LocalCommandTest {
     assertThat(stopped.code()).as(stopped.err()).isZero();
     Run followed = follow.get(10, TimeUnit.SECONDS);
     assertThat(followed.code()).isZero();
-    assertThat(followed.out()).contains("worker.1 | tick")
+    assertThat(followed.out())
+        .contains("worker.1 | tick")
         .contains("heroku[worker.2] | Stopping all processes with SIGTERM");
     assertThat(pids).noneMatch(LocalCommandTest::alive);
     assertThat(daemonPids).noneMatch(LocalCommandTest::alive);
@@ -126,8 +133,7 @@ class LocalCommandTest {
     Files.writeString(app.resolve("Procfile"), "worker: trap '' TERM; sleep 1000\n");
     LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
     client.register(client.running().orElseThrow(), "demo", app, freePort());
-    api(status.get("url").asString(), "PATCH", "/apps/demo/formation/worker",
-        "{\"quantity\":2}");
+    api(status.get("url").asString(), "PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
     List<Long> before = upPids(2);
 
     ProcessHandle handle = ProcessHandle.of(daemon).orElseThrow();
@@ -149,8 +155,8 @@ class LocalCommandTest {
     while (pids.size() < count && System.nanoTime() < end) {
       Thread.sleep(200);
       pids.clear();
-      for (JsonNode d : JSON.readTree(run("status", "--format", "json").out())
-          .get("apps").get(0).get("dynos")) {
+      for (JsonNode d :
+          JSON.readTree(run("status", "--format", "json").out()).get("apps").get(0).get("dynos")) {
         if (d.has("pid") && d.get("state").asString().equals("up")) {
           pids.add(d.get("pid").asLong());
         }
@@ -165,8 +171,10 @@ class LocalCommandTest {
     env.put("FORMATION_LOCAL_GRACE", "soon");
     Run r = run("status");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo(
-        "error: FORMATION_LOCAL_GRACE must be a number of seconds, not soon" + System.lineSeparator());
+    assertThat(r.err())
+        .isEqualTo(
+            "error: FORMATION_LOCAL_GRACE must be a number of seconds, not soon"
+                + System.lineSeparator());
     env.put("FORMATION_LOCAL_GRACE", "2");
   }
 
@@ -175,8 +183,8 @@ class LocalCommandTest {
     try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Run r = run("serve", "--port", String.valueOf(taken.getLocalPort()));
       assertThat(r.code()).isEqualTo(1);
-      assertThat(r.err()).startsWith("error: local platform: cannot listen on 127.0.0.1:"
-          + taken.getLocalPort());
+      assertThat(r.err())
+          .startsWith("error: local platform: cannot listen on 127.0.0.1:" + taken.getLocalPort());
     }
     env.put("FORMATION_LOCAL_PORT", "xyz");
     Run bad = run("start");
@@ -210,12 +218,16 @@ class LocalCommandTest {
   }
 
   private void api(String url, String method, String path, String body) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(url + path)).method(method, HttpRequest.BodyPublishers.ofString(body))
-        .header("Authorization", "Bearer " + token())
-        .header("Accept", "application/vnd.heroku+json; version=3")
-        .header("Content-Type", "application/json").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + path))
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .header("Authorization", "Bearer " + token())
+                    .header("Accept", "application/vnd.heroku+json; version=3")
+                    .header("Content-Type", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isLessThan(300);
   }
 

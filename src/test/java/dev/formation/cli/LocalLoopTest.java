@@ -37,20 +37,21 @@ class LocalLoopTest {
     env.remove("HEROKU_API_KEY");
     env.remove("HEROKU_HOST");
     Path dir = Files.createDirectories(home.resolve("app"));
-    Files.writeString(dir.resolve("Procfile"),
-        "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
+    Files.writeString(
+        dir.resolve("Procfile"), "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
     config(2);
   }
 
   @AfterEach
   void stop() throws Exception {
     run("local", "stop");
-    if (daemon != null && ProcessHandle.of(daemon).map(ProcessHandle::destroyForcibly)
-        .orElse(false)) {
+    if (daemon != null
+        && ProcessHandle.of(daemon).map(ProcessHandle::destroyForcibly).orElse(false)) {
       // a new daemon over the same state reaps the dynos the killed one left
       Thread.sleep(500);
       dev.formation.platform.local.LocalDaemon.start(
-          dev.formation.platform.local.LocalSettings.fromEnv(env), 0).close();
+              dev.formation.platform.local.LocalSettings.fromEnv(env), 0)
+          .close();
     }
   }
 
@@ -76,25 +77,40 @@ class LocalLoopTest {
   void autoscaleOnLocal_enablesThenDisablesTheMonitor_andPlansClean() throws Exception {
     Path dir = home.resolve("app");
     Files.writeString(dir.resolve("Procfile"), "web: sleep 1000\nworker: sleep 1000\n");
-    String head = String.join("\n", "version: 1", "apps:", "  loop-demo:", "    platform: local",
-        "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}", "    processes:",
-        "      worker: {size: performance-m, quantity: 0}", "");
-    Files.writeString(home.resolve("formation.yaml"), head
-        + "      web: {size: performance-m, autoscale: {min: 2, max: 3, p95_ms: 300}}\n");
+    String head =
+        String.join(
+            "\n",
+            "version: 1",
+            "apps:",
+            "  loop-demo:",
+            "    platform: local",
+            "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}",
+            "    processes:",
+            "      worker: {size: performance-m, quantity: 0}",
+            "");
+    Files.writeString(
+        home.resolve("formation.yaml"),
+        head + "      web: {size: performance-m, autoscale: {min: 2, max: 3, p95_ms: 300}}\n");
     Run on = run("apply", "--auto-approve", "-f", "formation.yaml");
     assertThat(on.code()).as(on.out() + on.err()).isZero();
     assertThat(on.out()).contains("enable the web autoscaler");
     daemon = status().get("pid").asLong();
     JsonNode app = status().get("apps").get(0);
     assertThat(app.get("autoscale").get("min").asInt()).isEqualTo(2);
-    assertThat(app.get("formation").valueStream()
-            .filter(p -> p.get("type").asString().equals("web")).findFirst().orElseThrow()
-            .get("quantity").asInt())
-        .as("the autoscaler starts web at min").isEqualTo(2);
+    assertThat(
+            app.get("formation")
+                .valueStream()
+                .filter(p -> p.get("type").asString().equals("web"))
+                .findFirst()
+                .orElseThrow()
+                .get("quantity")
+                .asInt())
+        .as("the autoscaler starts web at min")
+        .isEqualTo(2);
     assertThat(run("plan", "--detailed-exitcode", "-f", "formation.yaml").code()).isZero();
 
-    Files.writeString(home.resolve("formation.yaml"), head
-        + "      web: {size: performance-m, quantity: 2}\n");
+    Files.writeString(
+        home.resolve("formation.yaml"), head + "      web: {size: performance-m, quantity: 2}\n");
     Run off = run("apply", "--auto-approve", "-f", "formation.yaml");
     assertThat(off.code()).as(off.out() + off.err()).isZero();
     assertThat(status().get("apps").get(0).has("autoscale")).isFalse();
@@ -103,15 +119,18 @@ class LocalLoopTest {
   }
 
   private void config(int workers) throws Exception {
-    Files.writeString(home.resolve("formation.yaml"), String.join("\n",
-        "version: 1",
-        "apps:",
-        "  loop-demo:",
-        "    platform: local",
-        "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}",
-        "    processes:",
-        "      worker: {size: standard-1x, quantity: " + workers + "}",
-        ""));
+    Files.writeString(
+        home.resolve("formation.yaml"),
+        String.join(
+            "\n",
+            "version: 1",
+            "apps:",
+            "  loop-demo:",
+            "    platform: local",
+            "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}",
+            "    processes:",
+            "      worker: {size: standard-1x, quantity: " + workers + "}",
+            ""));
   }
 
   private int dynos() throws Exception {

@@ -16,8 +16,11 @@ public final class LocalStatusText {
       b.append("State:      ").append(s.get("state_dir").asString()).append('\n');
       return b.toString();
     }
-    b.append("Local platform: ").append(s.get("url").asString()).append(" (pid ")
-        .append(s.get("pid").asLong()).append(")\n");
+    b.append("Local platform: ")
+        .append(s.get("url").asString())
+        .append(" (pid ")
+        .append(s.get("pid").asLong())
+        .append(")\n");
     b.append("Token file:     ").append(s.get("token_file").asString()).append('\n');
     b.append("State:          ").append(s.get("state_dir").asString()).append('\n');
     for (JsonNode app : s.get("apps")) {
@@ -28,36 +31,59 @@ public final class LocalStatusText {
 
   private static void app(StringBuilder b, JsonNode app) {
     JsonNode router = app.get("router");
-    b.append('\n').append(app.get("name").asString()).append("  ").append(app.get("dir").asString())
-        .append('\n').append("  router http://127.0.0.1:").append(router.get("port").asInt());
+    b.append('\n')
+        .append(app.get("name").asString())
+        .append("  ")
+        .append(app.get("dir").asString())
+        .append('\n')
+        .append("  router http://127.0.0.1:")
+        .append(router.get("port").asInt());
     int requests = router.get("requests_last_minute").asInt();
     if (!router.get("listening").asBoolean()) {
       b.append(" (not listening: the port is taken; see the app's log)");
     } else if (requests > 0) {
-      b.append(" (").append(requests).append(" requests, p95 ")
-          .append(router.get("p95_ms_last_minute").asLong()).append(" ms in the last minute)");
+      b.append(" (")
+          .append(requests)
+          .append(" requests, p95 ")
+          .append(router.get("p95_ms_last_minute").asLong())
+          .append(" ms in the last minute)");
     }
     b.append('\n');
     if (app.get("dynos").isEmpty()) {
       b.append("  no dynos (every process type is at 0)\n");
     }
     for (JsonNode d : app.get("dynos")) {
-      String detail = (d.has("pid") ? "pid " + d.get("pid").asLong() : "")
-          + (d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : "");
-      b.append(String.format("  %-10s %-9s %-14s %s", d.get("name").asString(),
-          d.get("state").asString(), d.get("size").asString(), detail.strip()).stripTrailing())
+      String detail =
+          (d.has("pid") ? "pid " + d.get("pid").asLong() : "")
+              + (d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : "");
+      b.append(
+              String.format(
+                      "  %-10s %-9s %-14s %s",
+                      d.get("name").asString(),
+                      d.get("state").asString(),
+                      d.get("size").asString(),
+                      detail.strip())
+                  .stripTrailing())
           .append('\n');
     }
     JsonNode auto = app.get("autoscale");
     if (auto != null) {
-      b.append(String.format("  autoscale web %d..%d, target p95 %d ms%n", auto.get("min").asInt(),
-          auto.get("max").asInt(), auto.get("p95_ms_target").asInt()));
+      b.append(
+          String.format(
+              "  autoscale web %d..%d, target p95 %d ms%n",
+              auto.get("min").asInt(), auto.get("max").asInt(), auto.get("p95_ms_target").asInt()));
       JsonNode decisions = auto.get("decisions");
       if (!decisions.isEmpty()) {
         JsonNode last = decisions.get(decisions.size() - 1);
-        b.append("    last decision ").append(last.get("at").asString()).append(": web ")
-            .append(last.get("from").asInt()).append(" -> ").append(last.get("to").asInt())
-            .append(", ").append(last.get("reason").asString()).append('\n');
+        b.append("    last decision ")
+            .append(last.get("at").asString())
+            .append(": web ")
+            .append(last.get("from").asInt())
+            .append(" -> ")
+            .append(last.get("to").asInt())
+            .append(", ")
+            .append(last.get("reason").asString())
+            .append('\n');
       }
     }
   }

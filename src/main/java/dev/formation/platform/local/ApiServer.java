@@ -67,8 +67,9 @@ final class ApiServer implements AutoCloseable {
       } catch (ApiError e) {
         reply = new Routes.Reply(e.status(), Wire.error(e.id(), e.getMessage()));
       } catch (RuntimeException e) {
-        reply = new Routes.Reply(500, Wire.error("internal_server_error",
-            "The local platform failed: " + e));
+        reply =
+            new Routes.Reply(
+                500, Wire.error("internal_server_error", "The local platform failed: " + e));
       }
       byte[] bytes = Json.MAPPER.writeValueAsBytes(reply.body());
       ex.sendResponseHeaders(reply.status(), bytes.length);
@@ -81,14 +82,19 @@ final class ApiServer implements AutoCloseable {
 
   private void authorize(HttpExchange ex) {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    byte[] given = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? auth.substring(7).trim().getBytes(StandardCharsets.UTF_8) : new byte[0];
+    byte[] given =
+        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? auth.substring(7).trim().getBytes(StandardCharsets.UTF_8)
+            : new byte[0];
     if (!MessageDigest.isEqual(given, token)) {
       throw new ApiError(401, "unauthorized", "Invalid credentials provided.");
     }
     if (!acceptable(ex.getRequestHeaders().getFirst("Accept"))) {
-      throw new ApiError(406, "not_acceptable", "Please specify a version along with Heroku's"
-          + " API MIME type. For example, `Accept: application/vnd.heroku+json; version=3`.");
+      throw new ApiError(
+          406,
+          "not_acceptable",
+          "Please specify a version along with Heroku's"
+              + " API MIME type. For example, `Accept: application/vnd.heroku+json; version=3`.");
     }
   }
 

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One app's log file: lines {@code 2026-11-28T11:00:00Z web.1 | message}, rotated to {@code
- * .1} past a size cap so a chatty dyno cannot fill the disk.
+ * One app's log file: lines {@code 2026-11-28T11:00:00Z web.1 | message}, rotated to {@code .1}
+ * past a size cap so a chatty dyno cannot fill the disk.
  */
 public final class AppLog {
   static final long DEFAULT_CAP = 5L * 1024 * 1024;
@@ -29,7 +29,9 @@ public final class AppLog {
     return logsDir.resolve(app + ".log");
   }
 
-  /** Appends one line from {@code source} ({@code web.1}, {@code heroku[web.1]}, {@code router}). */
+  /**
+   * Appends one line from {@code source} ({@code web.1}, {@code heroku[web.1]}, {@code router}).
+   */
   public synchronized void line(String source, String message) {
     String text =
         Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + source + " | " + message + "\n";
@@ -37,7 +39,8 @@ public final class AppLog {
       Files.createDirectories(file.getParent());
       if (Files.exists(file) && Files.size(file) + text.length() > cap) {
         Files.move(
-            file, file.resolveSibling(file.getFileName() + ".1"),
+            file,
+            file.resolveSibling(file.getFileName() + ".1"),
             StandardCopyOption.REPLACE_EXISTING);
       }
       Files.writeString(

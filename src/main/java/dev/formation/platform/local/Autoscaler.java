@@ -11,8 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scales each app's web dynos from the router's measured p95, one dyno per step: up when the
- * p95 is above the monitor's target, down after several intervals well below it.
+ * Scales each app's web dynos from the router's measured p95, one dyno per step: up when the p95 is
+ * above the monitor's target, down after several intervals well below it.
  */
 final class Autoscaler implements AutoCloseable {
   static final int UP_COOLDOWN = 2;
@@ -95,13 +95,25 @@ final class Autoscaler implements AutoCloseable {
         if (q <= m.minQuantity()) {
           reason = measured + " below half of target " + m.value() + " ms, already at min";
         } else if (s.lowStreak < DOWN_AFTER || s.sinceChange < DOWN_AFTER) {
-          reason = measured + " below half of target " + m.value() + " ms ("
-              + s.lowStreak + "/" + DOWN_AFTER + " intervals)";
+          reason =
+              measured
+                  + " below half of target "
+                  + m.value()
+                  + " ms ("
+                  + s.lowStreak
+                  + "/"
+                  + DOWN_AFTER
+                  + " intervals)";
         } else {
           to = q - 1;
           s.lowStreak = 0;
-          reason = measured + " below half of target " + m.value() + " ms for "
-              + DOWN_AFTER + " intervals";
+          reason =
+              measured
+                  + " below half of target "
+                  + m.value()
+                  + " ms for "
+                  + DOWN_AFTER
+                  + " intervals";
         }
       } else {
         s.lowStreak = 0;
@@ -120,8 +132,8 @@ final class Autoscaler implements AutoCloseable {
     while (s.recent.size() > 20) {
       s.recent.removeFirst();
     }
-    String action = d.to() == d.from() ? "keep web at " + d.from()
-        : "scale web " + d.from() + " -> " + d.to();
+    String action =
+        d.to() == d.from() ? "keep web at " + d.from() : "scale web " + d.from() + " -> " + d.to();
     daemon.log(app).line("heroku[autoscaler]", action + ": " + d.reason());
   }
 

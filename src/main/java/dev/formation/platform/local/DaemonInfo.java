@@ -24,8 +24,8 @@ public record DaemonInfo(String url, int port, long pid, String tokenFile, Strin
   }
 
   void write(Path file) throws IOException {
-    StateStore.writeAtomically(file, Json.MAPPER.writerWithDefaultPrettyPrinter()
-        .writeValueAsBytes(this));
+    StateStore.writeAtomically(
+        file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
   }
 
   /** Whether the process that wrote the file still runs. */

@@ -20,8 +20,9 @@ final class DaemonLock implements AutoCloseable {
 
   static DaemonLock acquire(Path stateDir) throws IOException {
     Files.createDirectories(stateDir);
-    FileChannel ch = FileChannel.open(stateDir.resolve("daemon.lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch =
+        FileChannel.open(
+            stateDir.resolve("daemon.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = ch.tryLock();

@@ -19,8 +19,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One dyno: a real process {@code sh -c COMMAND} in its own process group, restarted with
- * backoff when it crashes and stopped with SIGTERM, then SIGKILL after a grace period.
+ * One dyno: a real process {@code sh -c COMMAND} in its own process group, restarted with backoff
+ * when it crashes and stopped with SIGTERM, then SIGKILL after a grace period.
  */
 final class Dyno {
   static final long MAX_BACKOFF_MS = 60_000;
@@ -50,8 +50,17 @@ final class Dyno {
   private int restarts;
   private ScheduledFuture<?> pending;
 
-  Dyno(String app, String type, int index, String command, String size, Path dir,
-      Map<String, String> env, AppLog log, ScheduledExecutorService timer, PidFiles pidFiles) {
+  Dyno(
+      String app,
+      String type,
+      int index,
+      String command,
+      String size,
+      Path dir,
+      Map<String, String> env,
+      AppLog log,
+      ScheduledExecutorService timer,
+      PidFiles pidFiles) {
     this.app = app;
     this.pidFiles = pidFiles;
     this.type = type;
@@ -163,8 +172,10 @@ final class Dyno {
     }
     g.signal(false);
     if (!waitEmpty(g, grace)) {
-      platform("Error R12 (Exit timeout) -> At least one process failed to exit within "
-          + grace.toSeconds() + " seconds of SIGTERM");
+      platform(
+          "Error R12 (Exit timeout) -> At least one process failed to exit within "
+              + grace.toSeconds()
+              + " seconds of SIGTERM");
       platform("Stopping all processes with SIGKILL");
       g.signal(true);
       waitEmpty(g, Duration.ofSeconds(5));
@@ -220,8 +231,10 @@ final class Dyno {
       // still booting
     }
     if (Duration.between(startedAt, Instant.now()).compareTo(BOOT_TIMEOUT) > 0) {
-      platform("Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
-          + BOOT_TIMEOUT.toSeconds() + " seconds of launch");
+      platform(
+          "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
+              + BOOT_TIMEOUT.toSeconds()
+              + " seconds of launch");
       killGroup();
       return;
     }

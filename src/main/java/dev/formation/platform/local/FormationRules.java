@@ -60,7 +60,9 @@ final class FormationRules {
       }
       String size = u.size() == null ? p.size() : size(u.size()).name();
       int quantity =
-          u.quantity() == null ? p.quantity() : u.relative() ? p.quantity() + u.quantity() : u.quantity();
+          u.quantity() == null
+              ? p.quantity()
+              : u.relative() ? p.quantity() + u.quantity() : u.quantity();
       if (quantity < 0) {
         throw ApiError.invalid("Quantity cannot be negative (" + u.type() + ": " + quantity + ").");
       }
@@ -88,7 +90,10 @@ final class FormationRules {
             (s.tier() == Tier.ECO || s.tier() == Tier.BASIC
                     ? "Cannot update to more than "
                     : "Cannot scale to more than ")
-                + s.maxPerType() + " " + s.name() + " size dynos per process type.");
+                + s.maxPerType()
+                + " "
+                + s.name()
+                + " size dynos per process type.");
       }
       total += p.quantity();
       eco += s.tier() == Tier.ECO ? p.quantity() : 0;
@@ -96,13 +101,16 @@ final class FormationRules {
     List<Size> ordered = catalog.all().stream().filter(sizes::contains).toList();
     for (Size other : ordered) {
       if (!other.tier().group().equals(ordered.get(0).tier().group())) {
-        throw ApiError.invalid("Cannot use the following dyno types in the same app: "
-            + ordered.get(0).name() + " and " + other.name());
+        throw ApiError.invalid(
+            "Cannot use the following dyno types in the same app: "
+                + ordered.get(0).name()
+                + " and "
+                + other.name());
       }
     }
     if (eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
-      throw ApiError.invalid("Cannot run more than " + Catalog.MAX_ECO_RUNNING_PER_APP
-          + " Eco dynos per app.");
+      throw ApiError.invalid(
+          "Cannot run more than " + Catalog.MAX_ECO_RUNNING_PER_APP + " Eco dynos per app.");
     }
     int max = ordered.isEmpty() ? 100 : ordered.get(0).generation().maxDynosPerApp();
     if (total > max) {
@@ -114,15 +122,30 @@ final class FormationRules {
     Catalog catalog = Catalog.standard();
     var legacy = catalog.replacementForLegacy(name);
     if (legacy.isPresent()) {
-      throw ApiError.invalid("The " + name + " dyno size is no longer available; use "
-          + legacy.get().name() + " instead.");
+      throw ApiError.invalid(
+          "The "
+              + name
+              + " dyno size is no longer available; use "
+              + legacy.get().name()
+              + " instead.");
     }
-    Size s = catalog.find(name).orElseThrow(
-        () -> ApiError.invalid("Invalid dyno size " + name + ". Valid sizes: "
-            + String.join(", ", catalog.names()) + "."));
+    Size s =
+        catalog
+            .find(name)
+            .orElseThrow(
+                () ->
+                    ApiError.invalid(
+                        "Invalid dyno size "
+                            + name
+                            + ". Valid sizes: "
+                            + String.join(", ", catalog.names())
+                            + "."));
     if (s.tier() == Tier.FIR) {
-      throw ApiError.invalid("Dyno size " + s.name() + " is only available to Fir apps; "
-          + "this app is a Cedar app.");
+      throw ApiError.invalid(
+          "Dyno size "
+              + s.name()
+              + " is only available to Fir apps; "
+              + "this app is a Cedar app.");
     }
     return s;
   }
@@ -132,7 +155,8 @@ final class FormationRules {
     try {
       return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
     } catch (NumberFormatException e) {
-      throw ApiError.invalid("Invalid quantity " + text + ": expected an integer such as 2, +1 or -1.");
+      throw ApiError.invalid(
+          "Invalid quantity " + text + ": expected an integer such as 2, +1 or -1.");
     }
   }
 

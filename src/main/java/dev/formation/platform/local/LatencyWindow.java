@@ -20,7 +20,8 @@ final class LatencyWindow {
   /** The 95th percentile of the responses within {@code window}, or -1 with none. */
   synchronized long p95(Duration window) {
     long since = System.nanoTime() - window.toNanos();
-    while (!samples.isEmpty() && samples.peekFirst()[0] < since - Duration.ofMinutes(10).toNanos()) {
+    while (!samples.isEmpty()
+        && samples.peekFirst()[0] < since - Duration.ofMinutes(10).toNanos()) {
       samples.removeFirst();
     }
     long[] recent = samples.stream().filter(s -> s[0] >= since).mapToLong(s -> s[1]).toArray();

@@ -31,8 +31,8 @@ public final class LocalClient {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
-   * @param mainClass the class whose {@code main} understands {@code local serve --port N}, run
-   *     on this process's classpath when the daemon is started
+   * @param mainClass the class whose {@code main} understands {@code local serve --port N}, run on
+   *     this process's classpath when the daemon is started
    */
   public LocalClient(LocalSettings settings, String mainClass) {
     this.settings = settings;
@@ -57,27 +57,37 @@ public final class LocalClient {
   }
 
   /**
-   * Starts {@code java -cp CLASSPATH MAIN_CLASS local serve} detached, with its output
-   * in {@code daemon.log}, and waits until its API answers.
+   * Starts {@code java -cp CLASSPATH MAIN_CLASS local serve} detached, with its output in {@code
+   * daemon.log}, and waits until its API answers.
    */
   public DaemonInfo start(int port) throws IOException {
     Files.createDirectories(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute entries, because the daemon runs in the state folder, not in the caller's
-    String classpath = Arrays.stream(
-            System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(e -> Path.of(e).toAbsolutePath().toString())
-        .collect(Collectors.joining(File.pathSeparator));
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", classpath,
-        mainClass, "local", "serve",
-        "--port", String.valueOf(port)));
+    String classpath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(e -> Path.of(e).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                classpath,
+                mainClass,
+                "local",
+                "serve",
+                "--port",
+                String.valueOf(port)));
     if (ProcessGroup.SETSID) {
       cmd.add(0, "setsid");
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(settings.stateDir().toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.daemonLog().toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(settings.stateDir().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.daemonLog().toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
     pb.environment().putAll(settings.env());
     pb.environment().put("FORMATION_HOME", settings.home().toString());
@@ -89,14 +99,22 @@ public final class LocalClient {
         return info.get();
       }
       if (!p.isAlive()) {
-        throw new IOException("the local platform daemon exited with status " + p.exitValue()
-            + "; see " + settings.daemonLog() + ":\n" + tail(settings.daemonLog(), 10));
+        throw new IOException(
+            "the local platform daemon exited with status "
+                + p.exitValue()
+                + "; see "
+                + settings.daemonLog()
+                + ":\n"
+                + tail(settings.daemonLog(), 10));
       }
       sleep(100);
     }
     p.destroy();
-    throw new IOException("the local platform daemon did not answer within "
-        + START_LIMIT.toSeconds() + " s; see " + settings.daemonLog());
+    throw new IOException(
+        "the local platform daemon did not answer within "
+            + START_LIMIT.toSeconds()
+            + " s; see "
+            + settings.daemonLog());
   }
 
   /** The running daemon, started in the background first if it is not running. */
@@ -111,17 +129,21 @@ public final class LocalClient {
   }
 
   /**
-   * Registers (or updates) a local app: {@code dir} holds its Procfile, {@code port} is its
-   * router port. New process types start at 0 dynos; existing formations are kept.
+   * Registers (or updates) a local app: {@code dir} holds its Procfile, {@code port} is its router
+   * port. New process types start at 0 dynos; existing formations are kept.
    */
   public void register(DaemonInfo info, String app, Path dir, int port) throws IOException {
-    String body = Json.MAPPER.writeValueAsString(Map.of(
-        "dir", dir.toAbsolutePath().normalize().toString(), "port", port));
+    String body =
+        Json.MAPPER.writeValueAsString(
+            Map.of("dir", dir.toAbsolutePath().normalize().toString(), "port", port));
     HttpResponse<String> r = call("PUT", info, "/apps/" + app, body);
     if (r.statusCode() != 200) {
       JsonNode error = Json.MAPPER.readTree(r.body());
-      throw new IOException("cannot register " + app + " with the local platform: "
-          + error.path("message").asString(r.body()));
+      throw new IOException(
+          "cannot register "
+              + app
+              + " with the local platform: "
+              + error.path("message").asString(r.body()));
     }
   }
 
@@ -133,8 +155,12 @@ public final class LocalClient {
     long end = System.nanoTime() + limit.toNanos();
     while (h.isPresent() && h.get().isAlive()) {
       if (System.nanoTime() > end) {
-        throw new IOException("the local platform daemon (pid " + info.pid()
-            + ") did not stop within " + limit.toSeconds() + " s");
+        throw new IOException(
+            "the local platform daemon (pid "
+                + info.pid()
+                + ") did not stop within "
+                + limit.toSeconds()
+                + " s");
       }
       sleep(100);
     }
@@ -156,7 +182,8 @@ public final class LocalClient {
     } else {
       status = Json.MAPPER.createObjectNode();
       status.putNull("url");
-      status.put("token_file", settings.tokenFile().toString())
+      status
+          .put("token_file", settings.tokenFile().toString())
           .put("state_dir", settings.stateDir().toString());
       status.putArray("apps");
     }
@@ -189,12 +216,18 @@ public final class LocalClient {
   private HttpResponse<String> call(String method, DaemonInfo info, String path, String body)
       throws IOException {
     String token = Token.read(settings.tokenFile());
-    HttpRequest req = HttpRequest.newBuilder(URI.create(info.url() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/vnd.heroku+json; version=3")
-        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(info.url() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/vnd.heroku+json; version=3")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(10))
+            .build();
     try {
       return http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {

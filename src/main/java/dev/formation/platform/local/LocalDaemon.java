@@ -17,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
 /**
- * The local platform daemon: its apps and their formations (persisted), the supervisor that
- * runs their dynos, their routers and the autoscaler, behind one Heroku-style API server.
+ * The local platform daemon: its apps and their formations (persisted), the supervisor that runs
+ * their dynos, their routers and the autoscaler, behind one Heroku-style API server.
  */
 public final class LocalDaemon implements AutoCloseable {
   private static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,28}[a-z0-9]$");
@@ -60,8 +60,13 @@ public final class LocalDaemon implements AutoCloseable {
         }
       }
       d.api = new ApiServer(d, token, port);
-      d.info = new DaemonInfo("http://127.0.0.1:" + d.api.port(), d.api.port(),
-          ProcessHandle.current().pid(), settings.tokenFile().toString(), now());
+      d.info =
+          new DaemonInfo(
+              "http://127.0.0.1:" + d.api.port(),
+              d.api.port(),
+              ProcessHandle.current().pid(),
+              settings.tokenFile().toString(),
+              now());
       d.info.write(settings.daemonFile());
       d.autoscaler.start();
       return d;
@@ -119,8 +124,9 @@ public final class LocalDaemon implements AutoCloseable {
   /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
   synchronized AppRecord register(String name, String dir, int port) {
     if (name == null || !APP_NAME.matcher(name).matches()) {
-      throw ApiError.invalid("Name must start with a letter, end with a letter or digit and can"
-          + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
+      throw ApiError.invalid(
+          "Name must start with a letter, end with a letter or digit and can"
+              + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
     }
     if (dir == null || !Path.of(dir).isAbsolute() || !Files.isDirectory(Path.of(dir))) {
       throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
@@ -139,20 +145,34 @@ public final class LocalDaemon implements AutoCloseable {
     List<ProcessRecord> processes = new ArrayList<>();
     for (var e : types.entrySet()) {
       ProcessRecord p = old == null ? null : old.process(e.getKey()).orElse(null);
-      processes.add(p == null
-          ? new ProcessRecord(UUID.randomUUID().toString(), e.getKey(), e.getValue(),
-              "Standard-1X", 0, now, now)
-          : e.getValue().equals(p.command()) ? p : p.withCommand(e.getValue(), now));
+      processes.add(
+          p == null
+              ? new ProcessRecord(
+                  UUID.randomUUID().toString(),
+                  e.getKey(),
+                  e.getValue(),
+                  "Standard-1X",
+                  0,
+                  now,
+                  now)
+              : e.getValue().equals(p.command()) ? p : p.withCommand(e.getValue(), now));
     }
-    AppRecord next = old == null
-        ? new AppRecord(UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
-        : old.withLocation(dir, port, now).withProcesses(processes, now);
+    AppRecord next =
+        old == null
+            ? new AppRecord(
+                UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
+            : old.withLocation(dir, port, now).withProcesses(processes, now);
     if ((old == null || old.port() != port) && !routers.open(next)) {
       if (old != null) {
         routers.open(old);
       }
-      throw ApiError.invalid("port " + port + " is not free on 127.0.0.1; choose another"
-          + " local.port for " + name + ".");
+      throw ApiError.invalid(
+          "port "
+              + port
+              + " is not free on 127.0.0.1; choose another"
+              + " local.port for "
+              + name
+              + ".");
     }
     save(next);
     return next;
@@ -177,10 +197,11 @@ public final class LocalDaemon implements AutoCloseable {
     AppRecord updated = a.withProcesses(next, now());
     // Heroku turns autoscaling off when someone scales web by hand or leaves autoscale sizes
     if (a.activeScaleMonitor().isPresent()
-        && updates.stream().anyMatch(u -> u.type().equals("web") && u.quantity() != null)
+            && updates.stream().anyMatch(u -> u.type().equals("web") && u.quantity() != null)
         || !webAutoscalable(updated)) {
-      updated = updated.withMonitors(updated.monitors().stream()
-          .map(m -> m.scales() ? m.withActive(false) : m).toList());
+      updated =
+          updated.withMonitors(
+              updated.monitors().stream().map(m -> m.scales() ? m.withActive(false) : m).toList());
     }
     save(updated);
     return updated;
@@ -192,16 +213,20 @@ public final class LocalDaemon implements AutoCloseable {
     if (a == null) {
       return;
     }
-    List<ProcessRecord> next = a.processes().stream()
-        .map(p -> p.type().equals("web") ? p.withFormation(p.size(), quantity, now()) : p)
-        .toList();
+    List<ProcessRecord> next =
+        a.processes().stream()
+            .map(p -> p.type().equals("web") ? p.withFormation(p.size(), quantity, now()) : p)
+            .toList();
     save(a.withProcesses(next, now()));
   }
 
   synchronized MonitorRecord saveMonitor(AppRecord a, MonitorRecord m) {
     if (m.scales() && m.active() && !webAutoscalable(a)) {
-      throw new ApiError(403, "forbidden", "Autoscaling is only available for web dynos on "
-          + "Performance, Private and Shield sizes.");
+      throw new ApiError(
+          403,
+          "forbidden",
+          "Autoscaling is only available for web dynos on "
+              + "Performance, Private and Shield sizes.");
     }
     List<MonitorRecord> list = new ArrayList<>(a.monitors());
     list.removeIf(x -> x.id().equals(m.id()));
@@ -211,9 +236,13 @@ public final class LocalDaemon implements AutoCloseable {
       int q = next.process("web").orElseThrow().quantity();
       int clamped = Math.max(m.minQuantity(), Math.min(m.maxQuantity(), q));
       if (clamped != q) {
-        next = next.withProcesses(next.processes().stream()
-            .map(p -> p.type().equals("web") ? p.withFormation(p.size(), clamped, now()) : p)
-            .toList(), now());
+        next =
+            next.withProcesses(
+                next.processes().stream()
+                    .map(
+                        p -> p.type().equals("web") ? p.withFormation(p.size(), clamped, now()) : p)
+                    .toList(),
+                now());
       }
     }
     save(next);
@@ -223,7 +252,8 @@ public final class LocalDaemon implements AutoCloseable {
   static boolean webAutoscalable(AppRecord a) {
     return a.process("web")
         .flatMap(p -> dev.formation.catalog.Catalog.standard().find(p.size()))
-        .map(dev.formation.catalog.Size::autoscale).orElse(false);
+        .map(dev.formation.catalog.Size::autoscale)
+        .orElse(false);
   }
 
   private void save(AppRecord a) {
@@ -254,8 +284,10 @@ public final class LocalDaemon implements AutoCloseable {
     routers.closeAll();
     supervisor.close();
     try {
-      if (info != null && DaemonInfo.read(settings.daemonFile())
-          .map(i -> i.pid() == info.pid() && i.port() == info.port()).orElse(false)) {
+      if (info != null
+          && DaemonInfo.read(settings.daemonFile())
+              .map(i -> i.pid() == info.pid() && i.port() == info.port())
+              .orElse(false)) {
         Files.deleteIfExists(settings.daemonFile());
       }
     } catch (IOException e) {

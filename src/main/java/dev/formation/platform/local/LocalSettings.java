@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Everything the daemon reads from its environment, injectable so tests run it in a temp
- * folder with short timings.
+ * Everything the daemon reads from its environment, injectable so tests run it in a temp folder
+ * with short timings.
  *
  * @param home the formation home ({@code $FORMATION_HOME}, default {@code ~/.formation})
  * @param env the environment passed on to every dyno
@@ -35,8 +35,7 @@ public record LocalSettings(
   /** Settings from an environment, with {@code userHome} holding {@code .formation}. */
   public static LocalSettings fromEnv(Map<String, String> env, Path userHome) {
     String home = env.get("FORMATION_HOME");
-    Path homeDir =
-        home == null || home.isBlank() ? userHome.resolve(".formation") : Path.of(home);
+    Path homeDir = home == null || home.isBlank() ? userHome.resolve(".formation") : Path.of(home);
     return new LocalSettings(
         homeDir.toAbsolutePath(),
         env,

@@ -26,7 +26,16 @@ public record MonitorRecord(
 
   public MonitorRecord withActive(boolean on) {
     return new MonitorRecord(
-        id, name, actionType, on, op, period, value, minQuantity, maxQuantity,
-        notificationChannels, notificationPeriod);
+        id,
+        name,
+        actionType,
+        on,
+        op,
+        period,
+        value,
+        minQuantity,
+        maxQuantity,
+        notificationChannels,
+        notificationPeriod);
   }
 }

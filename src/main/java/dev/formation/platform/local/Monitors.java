@@ -31,9 +31,21 @@ final class Monitors {
       if (action.equals("scale") && a.monitors().stream().anyMatch(MonitorRecord::scales)) {
         throw new ApiError(409, "conflict", "A scale monitor already exists for web.");
       }
-      MonitorRecord m = merge(new MonitorRecord(UUID.randomUUID().toString(),
-          action.equals("scale") ? "LATENCY_SCALE" : "LATENCY", action, true,
-          "GREATER_OR_EQUAL", 1, 1000, 1, 1, List.of(), 1440), body);
+      MonitorRecord m =
+          merge(
+              new MonitorRecord(
+                  UUID.randomUUID().toString(),
+                  action.equals("scale") ? "LATENCY_SCALE" : "LATENCY",
+                  action,
+                  true,
+                  "GREATER_OR_EQUAL",
+                  1,
+                  1000,
+                  1,
+                  1,
+                  List.of(),
+                  1440),
+              body);
       return Wire.monitor(a, daemon.saveMonitor(a, m));
     }
   }
@@ -42,8 +54,11 @@ final class Monitors {
     synchronized (daemon) {
       AppRecord a = daemon.app(app);
       requireObject(body);
-      MonitorRecord old = a.monitors().stream().filter(m -> m.id().equals(id)).findFirst()
-          .orElseThrow(() -> ApiError.notFound("Couldn't find that monitor."));
+      MonitorRecord old =
+          a.monitors().stream()
+              .filter(m -> m.id().equals(id))
+              .findFirst()
+              .orElseThrow(() -> ApiError.notFound("Couldn't find that monitor."));
       return Wire.monitor(a, daemon.saveMonitor(a, merge(old, body)));
     }
   }
@@ -72,9 +87,17 @@ final class Monitors {
     if (active != null && !active.isBoolean()) {
       throw ApiError.invalid("is_active must be true or false.");
     }
-    return new MonitorRecord(m.id(), str(b, "name", m.name()), m.actionType(),
-        active == null ? m.active() : active.asBoolean(), str(b, "op", m.op()),
-        integer(b, "period", m.period()), value, min, max, channels,
+    return new MonitorRecord(
+        m.id(),
+        str(b, "name", m.name()),
+        m.actionType(),
+        active == null ? m.active() : active.asBoolean(),
+        str(b, "op", m.op()),
+        integer(b, "period", m.period()),
+        value,
+        min,
+        max,
+        channels,
         integer(b, "notification_period", m.notificationPeriod()));
   }
 

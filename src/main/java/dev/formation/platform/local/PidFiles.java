@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * A file per running dyno naming its process group, so that a daemon that was killed (and so
- * could not stop its dynos) has them stopped by the next daemon instead of leaving orphans.
+ * A file per running dyno naming its process group, so that a daemon that was killed (and so could
+ * not stop its dynos) has them stopped by the next daemon instead of leaving orphans.
  */
 final class PidFiles {
   private final Path dir;
@@ -21,8 +21,8 @@ final class PidFiles {
   void write(String app, String dyno, long pgid) {
     try {
       Files.createDirectories(dir);
-      StateStore.writeAtomically(file(app, dyno), String.valueOf(pgid)
-          .getBytes(StandardCharsets.UTF_8));
+      StateStore.writeAtomically(
+          file(app, dyno), String.valueOf(pgid).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       System.err.println("cannot write the pid file of " + app + " " + dyno + ": " + e);
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The processes of one dyno: the process group its {@code setsid} leader created, found by
- * scanning {@code /proc}, or the leader's descendants where there is no {@code setsid}.
+ * The processes of one dyno: the process group its {@code setsid} leader created, found by scanning
+ * {@code /proc}, or the leader's descendants where there is no {@code setsid}.
  */
 final class ProcessGroup {
   private static final Path PROC = Path.of("/proc");

@@ -7,7 +7,12 @@ package dev.formation.platform.local;
  * @param updatedAt ISO-8601 instant of the last change
  */
 public record ProcessRecord(
-    String id, String type, String command, String size, int quantity, String createdAt,
+    String id,
+    String type,
+    String command,
+    String size,
+    int quantity,
+    String createdAt,
     String updatedAt) {
 
   public ProcessRecord withFormation(String newSize, int newQuantity, String now) {

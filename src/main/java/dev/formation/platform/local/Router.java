@@ -23,22 +23,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * One app's HTTP router on 127.0.0.1:{@code local.port}: round-robin over the web dynos that
- * are up, retrying the next one on a refused connection, streaming bodies both ways.
+ * One app's HTTP router on 127.0.0.1:{@code local.port}: round-robin over the web dynos that are
+ * up, retrying the next one on a refused connection, streaming bodies both ways.
  */
 final class Router implements AutoCloseable {
   /** A web dyno that can take requests. */
   record Backend(String dyno, int port) {}
 
-  private static final Set<String> HOP = Set.of("connection", "content-length", "expect",
-      "host", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer",
-      "proxy-connection", "proxy-authenticate", "proxy-authorization");
+  private static final Set<String> HOP =
+      Set.of(
+          "connection",
+          "content-length",
+          "expect",
+          "host",
+          "upgrade",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "proxy-authenticate",
+          "proxy-authorization");
 
   private final String app;
   private final Supplier<List<Backend>> backends;
   private final AppLog log;
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(32, Supervisor.daemon("router"));
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(32, Supervisor.daemon("router"));
   private final HttpClient client;
   private final AtomicInteger next = new AtomicInteger();
   final LatencyWindow latencies = new LatencyWindow();
@@ -47,9 +59,12 @@ final class Router implements AutoCloseable {
     this.app = app;
     this.backends = backends;
     this.log = log;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
     server.setExecutor(pool);
     server.createContext("/", this::handle);
@@ -74,8 +89,15 @@ final class Router implements AutoCloseable {
         } catch (ConnectException refused) {
           continue;
         } catch (IOException | RuntimeException e) {
-          log.line("heroku[router]", "at=error code=H13 desc=\"Request to dyno failed\" dyno="
-              + b.dyno() + " request_id=" + id + " error=\"" + e + "\"");
+          log.line(
+              "heroku[router]",
+              "at=error code=H13 desc=\"Request to dyno failed\" dyno="
+                  + b.dyno()
+                  + " request_id="
+                  + id
+                  + " error=\""
+                  + e
+                  + "\"");
           fail(ex, 503, "The dyno " + b.dyno() + " of " + app + " failed to answer.\n");
           return;
         } catch (InterruptedException e) {
@@ -85,21 +107,53 @@ final class Router implements AutoCloseable {
         try {
           relay(ex, res);
         } catch (IOException | RuntimeException e) {
-          log.line("heroku[router]", "at=error code=H13 desc=\"Connection closed without"
-              + " response\" dyno=" + b.dyno() + " request_id=" + id + " error=\"" + e + "\"");
+          log.line(
+              "heroku[router]",
+              "at=error code=H13 desc=\"Connection closed without"
+                  + " response\" dyno="
+                  + b.dyno()
+                  + " request_id="
+                  + id
+                  + " error=\""
+                  + e
+                  + "\"");
           throw e;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         latencies.record(ms);
-        log.line("heroku[router]", "at=info method=" + ex.getRequestMethod() + " path=\""
-            + ex.getRequestURI() + "\" request_id=" + id + " dyno=" + b.dyno()
-            + " service=" + ms + "ms status=" + res.statusCode());
+        log.line(
+            "heroku[router]",
+            "at=info method="
+                + ex.getRequestMethod()
+                + " path=\""
+                + ex.getRequestURI()
+                + "\" request_id="
+                + id
+                + " dyno="
+                + b.dyno()
+                + " service="
+                + ms
+                + "ms status="
+                + res.statusCode());
         return;
       }
-      log.line("heroku[router]", "at=error code=H14 desc=\"No web processes running\" method="
-          + ex.getRequestMethod() + " path=\"" + ex.getRequestURI() + "\" request_id=" + id);
-      fail(ex, 503, "No web dyno of " + app + " is up. Scale web above 0 (formation apply, or"
-          + " `heroku ps:scale web=1 -a " + app + "`) and wait for it to boot.\n");
+      log.line(
+          "heroku[router]",
+          "at=error code=H14 desc=\"No web processes running\" method="
+              + ex.getRequestMethod()
+              + " path=\""
+              + ex.getRequestURI()
+              + "\" request_id="
+              + id);
+      fail(
+          ex,
+          503,
+          "No web dyno of "
+              + app
+              + " is up. Scale web above 0 (formation apply, or"
+              + " `heroku ps:scale web=1 -a "
+              + app
+              + "`) and wait for it to boot.\n");
     }
   }
 
@@ -114,23 +168,29 @@ final class Router implements AutoCloseable {
     String len = ex.getRequestHeaders().getFirst("Content-Length");
     HttpRequest.BodyPublisher body;
     if (len != null && !len.equals("0")) {
-      body = HttpRequest.BodyPublishers.fromPublisher(
-          HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody), Long.parseLong(len));
+      body =
+          HttpRequest.BodyPublishers.fromPublisher(
+              HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody), Long.parseLong(len));
     } else if (len == null && ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
       body = HttpRequest.BodyPublishers.ofInputStream(ex::getRequestBody);
     } else {
       body = HttpRequest.BodyPublishers.noBody();
     }
-    HttpRequest.Builder r = HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + b.port() + ex.getRequestURI().toString()))
-        .method(ex.getRequestMethod(), body);
-    ex.getRequestHeaders().forEach((k, values) -> {
-      if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT))
-          && !k.equalsIgnoreCase("X-Request-Id") && !k.equalsIgnoreCase("X-Request-Start")) {
-        values.forEach(v -> r.header(k, v));
-      }
-    });
-    return r.header("X-Request-Id", id).header("X-Request-Start", String.valueOf(start))
+    HttpRequest.Builder r =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + b.port() + ex.getRequestURI().toString()))
+            .method(ex.getRequestMethod(), body);
+    ex.getRequestHeaders()
+        .forEach(
+            (k, values) -> {
+              if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT))
+                  && !k.equalsIgnoreCase("X-Request-Id")
+                  && !k.equalsIgnoreCase("X-Request-Start")) {
+                values.forEach(v -> r.header(k, v));
+              }
+            });
+    return r.header("X-Request-Id", id)
+        .header("X-Request-Start", String.valueOf(start))
         .header("X-Forwarded-For", ex.getRemoteAddress().getAddress().getHostAddress())
         .header("X-Forwarded-Proto", "http")
         .header("X-Forwarded-Port", String.valueOf(server.getAddress().getPort()))
@@ -138,17 +198,21 @@ final class Router implements AutoCloseable {
   }
 
   private static void relay(HttpExchange ex, HttpResponse<InputStream> res) throws IOException {
-    res.headers().map().forEach((k, values) -> {
-      if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT)) && !k.startsWith(":")) {
-        values.forEach(v -> ex.getResponseHeaders().add(k, v));
-      }
-    });
+    res.headers()
+        .map()
+        .forEach(
+            (k, values) -> {
+              if (!HOP.contains(k.toLowerCase(java.util.Locale.ROOT)) && !k.startsWith(":")) {
+                values.forEach(v -> ex.getResponseHeaders().add(k, v));
+              }
+            });
     long len = res.headers().firstValueAsLong("Content-Length").orElse(-2);
     int status = res.statusCode();
-    boolean empty = ex.getRequestMethod().equals("HEAD") || status == 204 || status == 304
-        || len == 0;
+    boolean empty =
+        ex.getRequestMethod().equals("HEAD") || status == 204 || status == 304 || len == 0;
     ex.sendResponseHeaders(status, empty ? -1 : Math.max(0, len));
-    try (InputStream in = res.body(); OutputStream out = ex.getResponseBody()) {
+    try (InputStream in = res.body();
+        OutputStream out = ex.getResponseBody()) {
       if (!empty) {
         in.transferTo(out);
       }

@@ -20,18 +20,21 @@ final class Routers {
   }
 
   /**
-   * Starts the app's router. A port in use is logged and reported ({@code false}), not
-   * thrown, so a restored app whose port is taken keeps its dynos and API.
+   * Starts the app's router. A port in use is logged and reported ({@code false}), not thrown, so a
+   * restored app whose port is taken keeps its dynos and API.
    */
   boolean open(AppRecord app) {
     close(app.name());
     try {
-      byApp.put(app.name(), new Router(app.name(), app.port(), () -> backends(app.name()),
-          logs.apply(app.name())));
+      byApp.put(
+          app.name(),
+          new Router(app.name(), app.port(), () -> backends(app.name()), logs.apply(app.name())));
       return true;
     } catch (IOException e) {
-      logs.apply(app.name()).line("heroku[router]", "at=error cannot listen on 127.0.0.1:"
-          + app.port() + ": " + e.getMessage());
+      logs.apply(app.name())
+          .line(
+              "heroku[router]",
+              "at=error cannot listen on 127.0.0.1:" + app.port() + ": " + e.getMessage());
       return false;
     }
   }

@@ -42,23 +42,38 @@ final class Routes {
       case "GET /apps/*/formation/*" -> ok(formation(daemon.app(s[1]), s[3]));
       case "PATCH /apps/*/formation/*" -> ok(single(s[1], s[3], body));
       case "GET /apps/*/dynos" -> ok(dynos(daemon.app(s[1])));
-      case "GET /apps/*/dynos/*" -> ok(dynos(daemon.app(s[1])).valueStream()
-          .filter(d -> d.get("name").asString().equals(s[3])
-              || d.get("id").asString().equals(s[3])).findFirst()
-          .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno.")));
+      case "GET /apps/*/dynos/*" ->
+          ok(
+              dynos(daemon.app(s[1]))
+                  .valueStream()
+                  .filter(
+                      d ->
+                          d.get("name").asString().equals(s[3])
+                              || d.get("id").asString().equals(s[3]))
+                  .findFirst()
+                  .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno.")));
       case "DELETE /apps/*/dynos" -> restarted(daemon.restart(s[1], null));
       case "DELETE /apps/*/dynos/*" -> restarted(daemon.restart(s[1], s[3]));
       case "GET /dyno-sizes" -> ok(sizes());
-      case "GET /dyno-sizes/*" -> ok(Wire.size(Catalog.standard().find(s[1])
-          .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno size."))));
+      case "GET /dyno-sizes/*" ->
+          ok(
+              Wire.size(
+                  Catalog.standard()
+                      .find(s[1])
+                      .orElseThrow(() -> ApiError.notFound("Couldn't find that dyno size."))));
       case "GET /apps/*/formation/web/monitors" -> ok(monitors.list(daemon.app(s[1])));
       case "POST /apps/*/formation/web/monitors" -> new Reply(201, monitors.create(s[1], body));
       case "PATCH /apps/*/formation/web/monitors/*" ->
           new Reply(202, monitors.update(s[1], s[5], body));
       case "GET /local/status" -> ok(new StatusView(daemon).json());
       case "POST /local/shutdown" -> shutdown();
-      default -> throw ApiError.notFound("The requested API endpoint was not found. "
-          + method + " " + path + " is not served by the local platform.");
+      default ->
+          throw ApiError.notFound(
+              "The requested API endpoint was not found. "
+                  + method
+                  + " "
+                  + path
+                  + " is not served by the local platform.");
     };
   }
 
@@ -77,7 +92,9 @@ final class Routes {
 
   private Reply shutdown() {
     // closing stops this very server, so it starts only once the answer is out
-    return new Reply(202, Wire.object().put("message", "Stopping every dyno, then the daemon."),
+    return new Reply(
+        202,
+        Wire.object().put("message", "Stopping every dyno, then the daemon."),
         () -> new Thread(daemon::close, "local-shutdown").start());
   }
 
@@ -96,8 +113,10 @@ final class Routes {
   private static JsonNode formation(AppRecord a, String idOrType) {
     return a.processes().stream()
         .filter(p -> p.type().equals(idOrType) || p.id().equals(idOrType))
-        .findFirst().map(p -> (JsonNode) Wire.formation(a, p))
-        .orElseThrow(() -> ApiError.notFound("Couldn't find that process type (" + idOrType + ")."));
+        .findFirst()
+        .map(p -> (JsonNode) Wire.formation(a, p))
+        .orElseThrow(
+            () -> ApiError.notFound("Couldn't find that process type (" + idOrType + ")."));
   }
 
   private JsonNode batch(String app, JsonNode body) {
@@ -118,8 +137,12 @@ final class Routes {
 
   private JsonNode single(String app, String idOrType, JsonNode body) {
     AppRecord before = daemon.app(app);
-    String type = before.processes().stream().filter(p -> p.id().equals(idOrType))
-        .map(ProcessRecord::type).findFirst().orElse(idOrType);
+    String type =
+        before.processes().stream()
+            .filter(p -> p.id().equals(idOrType))
+            .map(ProcessRecord::type)
+            .findFirst()
+            .orElse(idOrType);
     AppRecord a = daemon.updateFormation(app, List.of(FormationRules.parse(body, type)));
     return formation(a, type);
   }
@@ -132,7 +155,8 @@ final class Routes {
 
   private static ArrayNode sizes() {
     ArrayNode list = Wire.array();
-    Catalog.standard().all().stream().filter(s -> s.tier() != Tier.FIR)
+    Catalog.standard().all().stream()
+        .filter(s -> s.tier() != Tier.FIR)
         .forEach(s -> list.add(Wire.size(s)));
     return list;
   }
@@ -149,7 +173,8 @@ final class Routes {
   private static int port(JsonNode body) {
     JsonNode n = body == null ? null : body.get("port");
     if (n == null || !n.isIntegralNumber()) {
-      throw ApiError.invalid("Registering a local app needs {\"dir\": \"/abs/path\", \"port\": N}.");
+      throw ApiError.invalid(
+          "Registering a local app needs {\"dir\": \"/abs/path\", \"port\": N}.");
     }
     return n.asInt();
   }
@@ -166,8 +191,11 @@ final class Routes {
   private static String shape(String[] s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length; i++) {
-      boolean literal = i % 2 == 0 || s[0].equals("account") || s[0].equals("local")
-          || (i == 3 && s.length > 4 && s[3].equals("web"));
+      boolean literal =
+          i % 2 == 0
+              || s[0].equals("account")
+              || s[0].equals("local")
+              || (i == 3 && s.length > 4 && s[3].equals("web"));
       b.append('/').append(literal ? s[i] : "*");
     }
     return b.toString();

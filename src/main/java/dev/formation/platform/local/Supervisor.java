@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Keeps each app's running dynos equal to its formation: starts the missing {@code web.N},
- * stops the extra highest-numbered ones, restarts dynos whose size or command changed, and
- * watches their memory.
+ * Keeps each app's running dynos equal to its formation: starts the missing {@code web.N}, stops
+ * the extra highest-numbered ones, restarts dynos whose size or command changed, and watches their
+ * memory.
  */
 final class Supervisor implements AutoCloseable {
   private final LocalSettings settings;
   private final Function<String, AppLog> logs;
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("dyno-timer"));
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(2, daemon("dyno-timer"));
   private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("dyno-stop"));
   private final Map<String, List<Dyno>> byApp = new HashMap<>();
   private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
@@ -46,8 +47,11 @@ final class Supervisor implements AutoCloseable {
     for (Dyno d : List.copyOf(dynos)) {
       boolean keep =
           app.process(d.type)
-              .map(p -> d.index <= p.quantity() && d.command.equals(p.command())
-                  && d.size.equals(p.size()))
+              .map(
+                  p ->
+                      d.index <= p.quantity()
+                          && d.command.equals(p.command())
+                          && d.size.equals(p.size()))
               .orElse(false);
       if (!keep) {
         dynos.remove(d);
@@ -58,8 +62,18 @@ final class Supervisor implements AutoCloseable {
       for (int i = 1; i <= p.quantity(); i++) {
         int index = i;
         if (dynos.stream().noneMatch(d -> d.type.equals(p.type()) && d.index == index)) {
-          Dyno d = new Dyno(app.name(), p.type(), i, p.command(), p.size(),
-              Path.of(app.dir()), settings.env(), logs.apply(app.name()), timer, pidFiles);
+          Dyno d =
+              new Dyno(
+                  app.name(),
+                  p.type(),
+                  i,
+                  p.command(),
+                  p.size(),
+                  Path.of(app.dir()),
+                  settings.env(),
+                  logs.apply(app.name()),
+                  timer,
+                  pidFiles);
           dynos.add(d);
           d.start();
         }
@@ -69,13 +83,15 @@ final class Supervisor implements AutoCloseable {
   }
 
   /**
-   * Restarts the app's dynos ({@code heroku ps:restart}): all of them, those of one type
-   * ({@code web}) or one dyno ({@code web.2}). Returns how many were restarted.
+   * Restarts the app's dynos ({@code heroku ps:restart}): all of them, those of one type ({@code
+   * web}) or one dyno ({@code web.2}). Returns how many were restarted.
    */
   synchronized int restart(AppRecord app, String which) {
     List<Dyno> dynos = byApp.getOrDefault(app.name(), new ArrayList<>());
-    List<Dyno> chosen = dynos.stream()
-        .filter(d -> which == null || d.type.equals(which) || d.name().equals(which)).toList();
+    List<Dyno> chosen =
+        dynos.stream()
+            .filter(d -> which == null || d.type.equals(which) || d.name().equals(which))
+            .toList();
     dynos.removeAll(chosen);
     chosen.forEach(this::stopLater);
     reconcile(app);
@@ -109,11 +125,14 @@ final class Supervisor implements AutoCloseable {
       if (g == null || d.pid() < 0) {
         continue;
       }
-      long quotaMb = settings.memoryQuotaMb() > 0 ? settings.memoryQuotaMb()
-          : Catalog.standard().find(d.size).map(s -> (long) s.memoryMb()).orElse(512L);
+      long quotaMb =
+          settings.memoryQuotaMb() > 0
+              ? settings.memoryQuotaMb()
+              : Catalog.standard().find(d.size).map(s -> (long) s.memoryMb()).orElse(512L);
       long rssMb = g.rssBytes() / (1024 * 1024);
       if (rssMb > quotaMb) {
-        d.platform(String.format("Process running mem=%dM(%.1f%%)", rssMb, 100.0 * rssMb / quotaMb));
+        d.platform(
+            String.format("Process running mem=%dM(%.1f%%)", rssMb, 100.0 * rssMb / quotaMb));
         if (rssMb > 2 * quotaMb) {
           d.platform("Error R15 (Memory quota vastly exceeded)");
           d.killForMemory();

@@ -44,8 +44,11 @@ final class Wire {
     n.putNull("space");
     n.putNull("organization");
     n.putNull("team");
-    n.put("build_stack", "heroku-24").put("maintenance", false).put("created_at", a.createdAt())
-        .put("updated_at", a.updatedAt()).put("released_at", a.updatedAt())
+    n.put("build_stack", "heroku-24")
+        .put("maintenance", false)
+        .put("created_at", a.createdAt())
+        .put("updated_at", a.updatedAt())
+        .put("released_at", a.updatedAt())
         .put("web_url", "http://127.0.0.1:" + a.port() + "/");
     n.putObject("local").put("dir", a.dir()).put("port", a.port());
     return n;
@@ -60,14 +63,24 @@ final class Wire {
     n.set("app", appRef(a));
     n.put("command", p.command()).put("created_at", p.createdAt());
     n.putObject("dyno_size").put("id", sizeId(p.size())).put("name", p.size());
-    return n.put("id", p.id()).put("quantity", p.quantity()).put("size", p.size())
-        .put("type", p.type()).put("updated_at", p.updatedAt());
+    return n.put("id", p.id())
+        .put("quantity", p.quantity())
+        .put("size", p.size())
+        .put("type", p.type())
+        .put("updated_at", p.updatedAt());
   }
 
   static ObjectNode dyno(AppRecord a, Dyno d) {
-    ObjectNode n = object().put("id", d.id).put("name", d.name()).put("type", d.type)
-        .put("state", d.state()).put("size", d.size).put("command", d.command)
-        .put("created_at", d.createdAt.toString()).put("updated_at", d.updatedAt().toString());
+    ObjectNode n =
+        object()
+            .put("id", d.id)
+            .put("name", d.name())
+            .put("type", d.type)
+            .put("state", d.state())
+            .put("size", d.size)
+            .put("command", d.command)
+            .put("created_at", d.createdAt.toString())
+            .put("updated_at", d.updatedAt().toString());
     n.putNull("attach_url");
     n.putObject("release").put("id", uuid("release:" + a.id())).put("version", 1);
     n.set("app", appRef(a));
@@ -75,24 +88,38 @@ final class Wire {
   }
 
   static ObjectNode size(Size s) {
-    ObjectNode n = object().put("id", sizeId(s.name())).put("name", s.name())
-        .put("architecture", "amd64").put("compute", 1)
-        .put("dedicated", s.tier().word().matches("performance|private|shield"))
-        .put("memory", s.memoryMb() / 1024.0).put("private_space_only",
-            s.tier().word().matches("private|shield"))
-        .put("precise_dyno_units", 1.0);
+    ObjectNode n =
+        object()
+            .put("id", sizeId(s.name()))
+            .put("name", s.name())
+            .put("architecture", "amd64")
+            .put("compute", 1)
+            .put("dedicated", s.tier().word().matches("performance|private|shield"))
+            .put("memory", s.memoryMb() / 1024.0)
+            .put("private_space_only", s.tier().word().matches("private|shield"))
+            .put("precise_dyno_units", 1.0);
     n.putObject("cost").put("cents", s.usdPerMonth() * 100).put("unit", "month");
-    n.putObject("generation").put("id", uuid("generation:" + s.generation().name()))
+    n.putObject("generation")
+        .put("id", uuid("generation:" + s.generation().name()))
         .put("name", s.generation().name().toLowerCase(java.util.Locale.ROOT));
     return n;
   }
 
   static ObjectNode monitor(AppRecord a, MonitorRecord m) {
-    ObjectNode n = object().put("id", m.id()).put("app_id", a.id()).put("process_type", "web")
-        .put("name", m.name()).put("action_type", m.actionType()).put("is_active", m.active())
-        .put("op", m.op()).put("period", m.period()).put("value", m.value())
-        .put("min_quantity", m.minQuantity()).put("max_quantity", m.maxQuantity())
-        .put("notification_period", m.notificationPeriod());
+    ObjectNode n =
+        object()
+            .put("id", m.id())
+            .put("app_id", a.id())
+            .put("process_type", "web")
+            .put("name", m.name())
+            .put("action_type", m.actionType())
+            .put("is_active", m.active())
+            .put("op", m.op())
+            .put("period", m.period())
+            .put("value", m.value())
+            .put("min_quantity", m.minQuantity())
+            .put("max_quantity", m.maxQuantity())
+            .put("notification_period", m.notificationPeriod());
     ArrayNode channels = n.putArray("notification_channels");
     m.notificationChannels().forEach(channels::add);
     return n;

@@ -1,10 +1,10 @@
 /**
- * The local platform: a small Heroku on one machine. A daemon bound to 127.0.0.1 serves the
- * Heroku API subset formation uses, runs dynos as real processes from each app's Procfile,
- * routes HTTP to web dynos and autoscales them from measured latency.
+ * The local platform: a small Heroku on one machine. A daemon bound to 127.0.0.1 serves the Heroku
+ * API subset formation uses, runs dynos as real processes from each app's Procfile, routes HTTP to
+ * web dynos and autoscales them from measured latency.
  *
- * <p>Dependency rule: {@code platform.local} depends on {@code catalog}, {@code plan}, {@code
- * diag} and the JDK and Jackson; never on another adapter ({@code platform.heroku}), {@code
- * config}, {@code apply} or {@code cli}. Clients reach it only over HTTP, like real Heroku.
+ * <p>Dependency rule: {@code platform.local} depends on {@code catalog}, {@code plan}, {@code diag}
+ * and the JDK and Jackson; never on another adapter ({@code platform.heroku}), {@code config},
+ * {@code apply} or {@code cli}. Clients reach it only over HTTP, like real Heroku.
  */
 package dev.formation.platform.local;

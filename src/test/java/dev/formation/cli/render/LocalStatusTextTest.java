@@ -16,10 +16,13 @@ class LocalStatusTextTest {
 
   @Test
   void status_stopped_saysHowToStart() {
-    String text = new LocalStatusText().render(
-        "{\"url\":null,\"token_file\":\"/t\",\"state_dir\":\"/s\",\"apps\":[],\"running\":false}");
-    assertThat(text).isEqualTo(
-        "Local platform is not running (start it with `formation local start`).\n"
-            + "State:      /s\n");
+    String text =
+        new LocalStatusText()
+            .render(
+                "{\"url\":null,\"token_file\":\"/t\",\"state_dir\":\"/s\",\"apps\":[],\"running\":false}");
+    assertThat(text)
+        .isEqualTo(
+            "Local platform is not running (start it with `formation local start`).\n"
+                + "State:      /s\n");
   }
 }

@@ -45,8 +45,10 @@ class LocalApiTest {
     HttpResponse<String> r = h.send("GET", "/apps", null, auth, "application/json");
     assertThat(r.statusCode()).isEqualTo(406);
     assertThat(r.body()).contains("not_acceptable");
-    assertThat(h.send("GET", "/account", null, auth,
-        "application/vnd.heroku+json; version=3.sdk").statusCode()).isEqualTo(200);
+    assertThat(
+            h.send("GET", "/account", null, auth, "application/vnd.heroku+json; version=3.sdk")
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -59,8 +61,8 @@ class LocalApiTest {
 
   @Test
   void token_isCreatedOwnerOnly() throws Exception {
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(h.settings.tokenFile()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(h.settings.tokenFile())))
+        .isEqualTo("rw-------");
     assertThat(h.token()).hasSizeGreaterThanOrEqualTo(32);
   }
 
@@ -82,8 +84,11 @@ class LocalApiTest {
 
   @Test
   void patch_sizeStringAndStringQuantity_likeTheHerokuCli() throws Exception {
-    JsonNode r = h.json("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"worker\",\"quantity\":\"2\",\"size\":\"standard-2x\"}]}");
+    JsonNode r =
+        h.json(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"worker\",\"quantity\":\"2\",\"size\":\"standard-2x\"}]}");
     assertThat(r.get(0).get("size").asString()).isEqualTo("Standard-2X");
     assertThat(r.get(0).get("quantity").asInt()).isEqualTo(2);
     JsonNode plus = h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":\"+1\"}");
@@ -95,27 +100,37 @@ class LocalApiTest {
 
   @Test
   void patch_tierMix_is422WithHerokusMessage() throws Exception {
-    HttpResponse<String> r = h.send("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"basic\"}}]}");
+    HttpResponse<String> r =
+        h.send(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"basic\"}}]}");
     assertThat(r.statusCode()).isEqualTo(422);
-    assertThat(r.body()).contains("invalid_params")
+    assertThat(r.body())
+        .contains("invalid_params")
         .contains("Cannot use the following dyno types in the same app: Basic and Standard-1X");
   }
 
   @Test
   void patch_batchTierMove_isAccepted() throws Exception {
-    JsonNode r = h.json("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"basic\"}},"
-            + "{\"type\":\"worker\",\"size\":\"Basic\"}]}");
+    JsonNode r =
+        h.json(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"web\",\"dyno_size\":{\"name\":\"basic\"}},"
+                + "{\"type\":\"worker\",\"size\":\"Basic\"}]}");
     assertThat(r).hasSize(2);
     assertThat(r.get(1).get("dyno_size").get("name").asString()).isEqualTo("Basic");
   }
 
   @Test
   void patch_overPerTypeLimit_is422() throws Exception {
-    HttpResponse<String> r = h.send("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"web\",\"quantity\":11,\"size\":\"performance-m\"},"
-            + "{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
+    HttpResponse<String> r =
+        h.send(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"web\",\"quantity\":11,\"size\":\"performance-m\"},"
+                + "{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.body())
         .contains("Cannot scale to more than 10 Performance-M size dynos per process type.");
@@ -123,12 +138,12 @@ class LocalApiTest {
 
   @Test
   void patch_unknownType_is404_legacySize_is422() throws Exception {
-    HttpResponse<String> r = h.send("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"clock\",\"quantity\":1}]}");
+    HttpResponse<String> r =
+        h.send(
+            "PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"clock\",\"quantity\":1}]}");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.body()).contains("Couldn't find that process type (clock).");
-    HttpResponse<String> legacy =
-        h.send("PATCH", "/apps/demo/formation/web", "{\"size\":\"1X\"}");
+    HttpResponse<String> legacy = h.send("PATCH", "/apps/demo/formation/web", "{\"size\":\"1X\"}");
     assertThat(legacy.statusCode()).isEqualTo(422);
     assertThat(legacy.body()).contains("Standard-1X");
     assertThat(h.send("PATCH", "/apps/demo/formation/web", "{\"quantity\":-1}").statusCode())
@@ -138,22 +153,30 @@ class LocalApiTest {
   @Test
   void monitors_onlyOnAutoscaleSizes_oneScaleMonitor() throws Exception {
     String id = h.json("GET", "/apps/demo", null).get("id").asString();
-    String create = "{\"action_type\":\"scale\",\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\","
-        + "\"period\":1,\"value\":500,\"min_quantity\":1,\"max_quantity\":3,"
-        + "\"notification_channels\":[],\"notification_period\":1440}";
+    String create =
+        "{\"action_type\":\"scale\",\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\","
+            + "\"period\":1,\"value\":500,\"min_quantity\":1,\"max_quantity\":3,"
+            + "\"notification_channels\":[],\"notification_period\":1440}";
     HttpResponse<String> forbidden =
         h.send("POST", "/apps/" + id + "/formation/web/monitors", create);
     assertThat(forbidden.statusCode()).isEqualTo(403);
-    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"web\",\"size\":"
-        + "\"performance-m\"},{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
-    HttpResponse<String> created = h.send("POST", "/apps/" + id + "/formation/web/monitors", create);
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"web\",\"size\":"
+            + "\"performance-m\"},{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
+    HttpResponse<String> created =
+        h.send("POST", "/apps/" + id + "/formation/web/monitors", create);
     assertThat(created.statusCode()).isEqualTo(201);
     JsonNode m = Json.MAPPER.readTree(created.body());
     assertThat(m.get("name").asString()).isEqualTo("LATENCY_SCALE");
     assertThat(h.send("POST", "/apps/" + id + "/formation/web/monitors", create).statusCode())
         .isEqualTo(409);
-    HttpResponse<String> off = h.send("PATCH", "/apps/" + id + "/formation/web/monitors/"
-        + m.get("id").asString(), "{\"is_active\":false,\"op\":\"GREATER_OR_EQUAL\",\"period\":1}");
+    HttpResponse<String> off =
+        h.send(
+            "PATCH",
+            "/apps/" + id + "/formation/web/monitors/" + m.get("id").asString(),
+            "{\"is_active\":false,\"op\":\"GREATER_OR_EQUAL\",\"period\":1}");
     assertThat(off.statusCode()).isEqualTo(202);
     JsonNode list = h.json("GET", "/apps/" + id + "/formation/web/monitors", null);
     assertThat(list.get(0).get("is_active").asBoolean()).isFalse();
@@ -163,39 +186,61 @@ class LocalApiTest {
   @Test
   void manualWebScale_turnsAutoscalingOff_likeHeroku() throws Exception {
     String id = h.json("GET", "/apps/demo", null).get("id").asString();
-    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"web\",\"size\":"
-        + "\"performance-m\"},{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
-    h.json("POST", "/apps/" + id + "/formation/web/monitors", "{\"action_type\":\"scale\","
-        + "\"is_active\":true,\"value\":500,\"min_quantity\":2,\"max_quantity\":4}");
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"web\",\"size\":"
+            + "\"performance-m\"},{\"type\":\"worker\",\"size\":\"performance-m\"}]}");
+    h.json(
+        "POST",
+        "/apps/" + id + "/formation/web/monitors",
+        "{\"action_type\":\"scale\","
+            + "\"is_active\":true,\"value\":500,\"min_quantity\":2,\"max_quantity\":4}");
     assertThat(h.json("GET", "/apps/demo/formation/web", null).get("quantity").asInt())
-        .as("enabling clamps web into [min, max]").isEqualTo(2);
+        .as("enabling clamps web into [min, max]")
+        .isEqualTo(2);
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    assertThat(h.json("GET", "/apps/" + id + "/formation/web/monitors", null).get(0)
-        .get("is_active").asBoolean()).isTrue();
+    assertThat(
+            h.json("GET", "/apps/" + id + "/formation/web/monitors", null)
+                .get(0)
+                .get("is_active")
+                .asBoolean())
+        .isTrue();
     h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":3}");
-    assertThat(h.json("GET", "/apps/" + id + "/formation/web/monitors", null).get(0)
-        .get("is_active").asBoolean()).isFalse();
+    assertThat(
+            h.json("GET", "/apps/" + id + "/formation/web/monitors", null)
+                .get(0)
+                .get("is_active")
+                .asBoolean())
+        .isFalse();
   }
 
   @Test
   void patch_ecoFirAndAppLimits_are422() throws Exception {
-    HttpResponse<String> eco = h.send("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"web\",\"quantity\":2,\"size\":\"eco\"},"
-            + "{\"type\":\"worker\",\"size\":\"eco\"}]}");
+    HttpResponse<String> eco =
+        h.send(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"web\",\"quantity\":2,\"size\":\"eco\"},"
+                + "{\"type\":\"worker\",\"size\":\"eco\"}]}");
     assertThat(eco.statusCode()).isEqualTo(422);
     assertThat(eco.body())
         .contains("Cannot update to more than 1 Eco size dynos per process type.");
-    HttpResponse<String> fir = h.send("PATCH", "/apps/demo/formation/web",
-        "{\"dyno_size\":{\"name\":\"dyno-1c-0.5gb\"}}");
+    HttpResponse<String> fir =
+        h.send("PATCH", "/apps/demo/formation/web", "{\"dyno_size\":{\"name\":\"dyno-1c-0.5gb\"}}");
     assertThat(fir.statusCode()).isEqualTo(422);
     assertThat(fir.body()).contains("Fir");
-    HttpResponse<String> many = h.send("PATCH", "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"web\",\"quantity\":60},"
-            + "{\"type\":\"worker\",\"quantity\":41}]}");
+    HttpResponse<String> many =
+        h.send(
+            "PATCH",
+            "/apps/demo/formation",
+            "{\"updates\":[{\"type\":\"web\",\"quantity\":60},"
+                + "{\"type\":\"worker\",\"quantity\":41}]}");
     assertThat(many.statusCode()).isEqualTo(422);
     assertThat(many.body()).contains("Cannot scale to more than 100 dynos per app.");
     assertThat(h.json("GET", "/apps/demo/formation/web", null).get("quantity").asInt())
-        .as("a refused batch changes nothing").isZero();
+        .as("a refused batch changes nothing")
+        .isZero();
   }
 
   @Test
@@ -203,13 +248,16 @@ class LocalApiTest {
     try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path dir = Files.createDirectories(home.resolve("other"));
       Files.writeString(dir.resolve("Procfile"), "web: sleep 1000\n");
-      HttpResponse<String> r = h.send("PUT", "/apps/other",
-          "{\"dir\":\"" + dir + "\",\"port\":" + taken.getLocalPort() + "}");
+      HttpResponse<String> r =
+          h.send(
+              "PUT",
+              "/apps/other",
+              "{\"dir\":\"" + dir + "\",\"port\":" + taken.getLocalPort() + "}");
       assertThat(r.statusCode()).isEqualTo(422);
       assertThat(r.body()).contains("is not free on 127.0.0.1");
       Files.delete(dir.resolve("Procfile"));
-      HttpResponse<String> noProcfile = h.send("PUT", "/apps/other",
-          "{\"dir\":\"" + dir + "\",\"port\":" + freePort() + "}");
+      HttpResponse<String> noProcfile =
+          h.send("PUT", "/apps/other", "{\"dir\":\"" + dir + "\",\"port\":" + freePort() + "}");
       assertThat(noProcfile.statusCode()).isEqualTo(422);
       assertThat(noProcfile.body()).contains("No Procfile in");
       assertThat(h.send("GET", "/apps/other", null).statusCode()).isEqualTo(404);

@@ -30,9 +30,10 @@ final class LocalHarness implements AutoCloseable {
     this.home = home;
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("FORMATION_HOME", home.toString());
-    this.settings = LocalSettings.fromEnv(env)
-        .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(500))
-        .withMemoryQuotaMb(memoryQuotaMb);
+    this.settings =
+        LocalSettings.fromEnv(env)
+            .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(500))
+            .withMemoryQuotaMb(memoryQuotaMb);
     this.daemon = LocalDaemon.start(settings, 0);
   }
 
@@ -52,10 +53,14 @@ final class LocalHarness implements AutoCloseable {
 
   HttpResponse<String> send(String method, String path, String body, String auth, String accept)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(daemon.url() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(daemon.url() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     if (auth != null) {
       b.header("Authorization", auth);
     }
@@ -77,7 +82,9 @@ final class LocalHarness implements AutoCloseable {
   Path app(String name, int routerPort, String procfile) throws Exception {
     Path dir = Files.createDirectories(home.resolve("apps-src").resolve(name));
     Files.writeString(dir.resolve("Procfile"), procfile);
-    json("PUT", "/apps/" + name,
+    json(
+        "PUT",
+        "/apps/" + name,
         "{\"dir\":\"" + dir.toAbsolutePath() + "\",\"port\":" + routerPort + "}");
     return dir;
   }

@@ -14,16 +14,23 @@ class LocalPackageRuleTest {
     Path src = Path.of("src/main/java/dev/formation/platform/local");
     List<String> offending;
     try (Stream<Path> files = Files.list(src)) {
-      offending = files.flatMap(f -> {
-        try {
-          return Files.readAllLines(f).stream()
-              .filter(l -> l.matches("import (static )?dev\\.formation\\."
-                  + "(platform\\.heroku|config|apply|cli)\\b.*"))
-              .map(l -> f.getFileName() + ": " + l);
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
+      offending =
+          files
+              .flatMap(
+                  f -> {
+                    try {
+                      return Files.readAllLines(f).stream()
+                          .filter(
+                              l ->
+                                  l.matches(
+                                      "import (static )?dev\\.formation\\."
+                                          + "(platform\\.heroku|config|apply|cli)\\b.*"))
+                          .map(l -> f.getFileName() + ": " + l);
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .toList();
     }
     assertThat(offending).isEmpty();
   }

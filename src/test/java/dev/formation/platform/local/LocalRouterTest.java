@@ -46,8 +46,14 @@ class LocalRouterTest {
     assertThat(get(port).body()).contains("No web dyno of demo is up");
 
     h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":2}");
-    await("two web dynos up", WAIT, () -> h.daemon.dynos(h.daemon.app("demo")).stream()
-        .filter(d -> "up".equals(d.state())).count() == 2);
+    await(
+        "two web dynos up",
+        WAIT,
+        () ->
+            h.daemon.dynos(h.daemon.app("demo")).stream()
+                    .filter(d -> "up".equals(d.state()))
+                    .count()
+                == 2);
     Set<String> dynos = new HashSet<>();
     for (int i = 0; i < 6; i++) {
       HttpResponse<String> r = get(port);
@@ -55,8 +61,8 @@ class LocalRouterTest {
       String[] f = r.body().split(" ");
       dynos.add(f[0]);
       assertThat(f[1]).matches("[-0-9a-f]{36}");
-      assertThat(Long.parseLong(f[2])).isCloseTo(System.currentTimeMillis(),
-          org.assertj.core.data.Offset.offset(60_000L));
+      assertThat(Long.parseLong(f[2]))
+          .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
     }
     assertThat(dynos).containsExactlyInAnyOrder("web.1", "web.2");
     JsonNode status = h.json("GET", "/local/status", null);
@@ -75,20 +81,25 @@ class LocalRouterTest {
     Files.writeString(dir.resolve("delay"), "300");
     h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":1,\"size\":\"performance-m\"}");
     String id = h.json("GET", "/apps/demo", null).get("id").asString();
-    h.json("POST", "/apps/" + id + "/formation/web/monitors", "{\"action_type\":\"scale\","
-        + "\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":150,"
-        + "\"min_quantity\":1,\"max_quantity\":3,\"notification_channels\":[],"
-        + "\"notification_period\":1440}");
+    h.json(
+        "POST",
+        "/apps/" + id + "/formation/web/monitors",
+        "{\"action_type\":\"scale\","
+            + "\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":150,"
+            + "\"min_quantity\":1,\"max_quantity\":3,\"notification_channels\":[],"
+            + "\"notification_period\":1440}");
     AtomicBoolean traffic = new AtomicBoolean(true);
-    Thread load = new Thread(() -> {
-      while (traffic.get()) {
-        try {
-          get(port);
-        } catch (Exception e) {
-          return;
-        }
-      }
-    });
+    Thread load =
+        new Thread(
+            () -> {
+              while (traffic.get()) {
+                try {
+                  get(port);
+                } catch (Exception e) {
+                  return;
+                }
+              }
+            });
     load.setDaemon(true);
     load.start();
     try {
@@ -100,7 +111,8 @@ class LocalRouterTest {
       load.join(5000);
     }
     JsonNode auto = h.json("GET", "/local/status", null).get("apps").get(0).get("autoscale");
-    assertThat(auto.get("decisions").toString()).contains("above target 150 ms")
+    assertThat(auto.get("decisions").toString())
+        .contains("above target 150 ms")
         .contains("below half of target 150 ms for 3 intervals");
     assertThat(h.log("demo")).contains("heroku[autoscaler] | scale web 1 -> 2: p95 ");
   }
@@ -110,7 +122,10 @@ class LocalRouterTest {
   }
 
   private HttpResponse<String> get(int port) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

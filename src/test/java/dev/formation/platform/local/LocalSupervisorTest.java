@@ -35,13 +35,23 @@ class LocalSupervisorTest {
   void patchFormation_startsRealProcessesWithDynoEnv() throws Exception {
     TinyApps.requirePython();
     h = new LocalHarness(home);
-    Path dir = h.app("demo", LocalApiTest.freePort(),
-        "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: " + TinyApps.TICKER + "\n");
+    Path dir =
+        h.app(
+            "demo",
+            LocalApiTest.freePort(),
+            "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: "
+                + TinyApps.TICKER
+                + "\n");
     Files.writeString(dir.resolve(".env"), "GREETING=hello\n");
-    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"web\",\"quantity\":1},"
-        + "{\"type\":\"worker\",\"quantity\":2}]}");
-    await("three dynos up", WAIT, () -> states("demo").equals(
-        Map.of("web.1", "up", "worker.1", "up", "worker.2", "up")));
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"web\",\"quantity\":1},"
+            + "{\"type\":\"worker\",\"quantity\":2}]}");
+    await(
+        "three dynos up",
+        WAIT,
+        () -> states("demo").equals(Map.of("web.1", "up", "worker.1", "up", "worker.2", "up")));
     for (Dyno d : dynos("demo")) {
       assertThat(alive(d.pid())).as(d.name()).isTrue();
       String env = Files.readString(Path.of("/proc/" + d.pid() + "/environ")).replace('\0', '\n');
@@ -62,18 +72,30 @@ class LocalSupervisorTest {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":3}");
-    await("three workers", WAIT, () -> states("demo").size() == 3
-        && states("demo").values().stream().allMatch("up"::equals));
-    await("every worker has its sleep child", WAIT,
+    await(
+        "three workers",
+        WAIT,
+        () ->
+            states("demo").size() == 3 && states("demo").values().stream().allMatch("up"::equals));
+    await(
+        "every worker has its sleep child",
+        WAIT,
         () -> dynos("demo").stream().allMatch(d -> d.group().members().size() >= 2));
-    Map<String, List<Long>> pids = dynos("demo").stream().collect(Collectors.toMap(
-        Dyno::name, d -> d.group().members().stream().map(ProcessHandle::pid).toList()));
+    Map<String, List<Long>> pids =
+        dynos("demo").stream()
+            .collect(
+                Collectors.toMap(
+                    Dyno::name,
+                    d -> d.group().members().stream().map(ProcessHandle::pid).toList()));
 
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
 
-    await("worker.2 and worker.3 gone", WAIT, () -> pids.get("worker.2").stream()
-        .noneMatch(LocalHarness::alive) && pids.get("worker.3").stream()
-        .noneMatch(LocalHarness::alive));
+    await(
+        "worker.2 and worker.3 gone",
+        WAIT,
+        () ->
+            pids.get("worker.2").stream().noneMatch(LocalHarness::alive)
+                && pids.get("worker.3").stream().noneMatch(LocalHarness::alive));
     assertThat(states("demo")).containsOnlyKeys("worker.1");
     assertThat(alive(pids.get("worker.1").get(0))).isTrue();
     assertThat(log()).contains("heroku[worker.3] | Stopping all processes with SIGTERM");
@@ -84,13 +106,17 @@ class LocalSupervisorTest {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
-    await("two workers", WAIT, () -> dynos("demo").stream().allMatch(d -> d.pid() > 0)
-        && dynos("demo").size() == 2);
+    await(
+        "two workers",
+        WAIT,
+        () -> dynos("demo").stream().allMatch(d -> d.pid() > 0) && dynos("demo").size() == 2);
     long first = dynos("demo").get(0).pid();
     long second = dynos("demo").get(1).pid();
     h.json("DELETE", "/apps/demo/dynos/worker.2", null);
-    await("worker.2 replaced", WAIT, () -> !alive(second) && dynos("demo").size() == 2
-        && dynos("demo").get(1).pid() > 0);
+    await(
+        "worker.2 replaced",
+        WAIT,
+        () -> !alive(second) && dynos("demo").size() == 2 && dynos("demo").get(1).pid() > 0);
     assertThat(dynos("demo").get(0).pid()).isEqualTo(first);
   }
 
@@ -102,8 +128,10 @@ class LocalSupervisorTest {
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
     await("four crashes", WAIT, () -> dynos("demo").get(0).restarts() >= 4);
     assertThat(Duration.ofNanos(System.nanoTime() - t0))
-        .as("waits 1 s, 2 s, 4 s between restarts").isGreaterThan(Duration.ofSeconds(6));
-    assertThat(log()).contains("worker.1 | boom")
+        .as("waits 1 s, 2 s, 4 s between restarts")
+        .isGreaterThan(Duration.ofSeconds(6));
+    assertThat(log())
+        .contains("worker.1 | boom")
         .contains("heroku[worker.1] | Process exited with status 3")
         .contains("State changed from up to crashed")
         .contains("State changed from crashed to starting");
@@ -113,7 +141,9 @@ class LocalSupervisorTest {
   void restartedDaemon_restoresTheFormation() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
-    h.json("PATCH", "/apps/demo/formation",
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
         "{\"updates\":[{\"type\":\"worker\",\"quantity\":2,\"size\":\"standard-2x\"}]}");
     await("two workers", WAIT, () -> states("demo").size() == 2);
     List<Long> before = dynos("demo").stream().map(Dyno::pid).toList();
@@ -121,8 +151,10 @@ class LocalSupervisorTest {
     h.restart();
 
     assertThat(before).noneMatch(LocalHarness::alive);
-    await("two workers again", WAIT, () -> states("demo").equals(
-        Map.of("worker.1", "up", "worker.2", "up")));
+    await(
+        "two workers again",
+        WAIT,
+        () -> states("demo").equals(Map.of("worker.1", "up", "worker.2", "up")));
     JsonNode worker = h.json("GET", "/apps/demo/formation/worker", null);
     assertThat(worker.get("quantity").asInt()).isEqualTo(2);
     assertThat(worker.get("size").asString()).isEqualTo("Standard-2X");
@@ -131,12 +163,21 @@ class LocalSupervisorTest {
   @Test
   void close_killsEvenProcessesIgnoringSigterm() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(),
+    h.app(
+        "demo",
+        LocalApiTest.freePort(),
         "worker: trap '' TERM; sleep 1000 & sleep 1000; wait\nweb: " + TinyApps.TICKER + "\n");
-    h.json("PATCH", "/apps/demo/formation", "{\"updates\":[{\"type\":\"worker\",\"quantity\":2},"
-        + "{\"type\":\"web\",\"quantity\":0}]}");
-    await("workers with children", WAIT, () -> dynos("demo").size() == 2
-        && dynos("demo").stream().allMatch(d -> d.group().members().size() >= 3));
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"worker\",\"quantity\":2},"
+            + "{\"type\":\"web\",\"quantity\":0}]}");
+    await(
+        "workers with children",
+        WAIT,
+        () ->
+            dynos("demo").size() == 2
+                && dynos("demo").stream().allMatch(d -> d.group().members().size() >= 3));
     List<Long> pids = new ArrayList<>();
     dynos("demo").forEach(d -> d.group().members().forEach(p -> pids.add(p.pid())));
 
@@ -153,12 +194,18 @@ class LocalSupervisorTest {
   void memoryHog_isKilledWithR15AndRestarted() throws Exception {
     TinyApps.requirePython();
     h = new LocalHarness(home, 20);
-    h.app("demo", LocalApiTest.freePort(), "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
-        + " print('allocated', flush=True); time.sleep(1000)\"\n");
+    h.app(
+        "demo",
+        LocalApiTest.freePort(),
+        "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
+            + " print('allocated', flush=True); time.sleep(1000)\"\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    await("an R15 kill and a restart", WAIT,
-        () -> log().contains("Error R15 (Memory quota vastly exceeded)")
-            && dynos("demo").get(0).restarts() >= 1);
+    await(
+        "an R15 kill and a restart",
+        WAIT,
+        () ->
+            log().contains("Error R15 (Memory quota vastly exceeded)")
+                && dynos("demo").get(0).restarts() >= 1);
     assertThat(log()).contains("heroku[worker.1] | Process running mem=");
   }
 

@@ -19,7 +19,8 @@ class LocalUnitsTest {
       log.line("web.1", "message number " + i);
     }
     assertThat(Files.readString(file))
-        .matches("(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ web\\.1 \\| message number \\d\n.*")
+        .matches(
+            "(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ web\\.1 \\| message number \\d\n.*")
         .contains("message number 9");
     assertThat(Files.size(file)).isLessThanOrEqualTo(200);
     assertThat(dir.resolve("demo.log.1")).exists();
@@ -48,13 +49,15 @@ class LocalUnitsTest {
 
   @Test
   void procfileAndDotEnv_areParsedLikeHerokuLocal() throws Exception {
-    Files.writeString(dir.resolve("Procfile"),
+    Files.writeString(
+        dir.resolve("Procfile"),
         "# comment\nweb: bin/web --port $PORT\n\nrelease-task:   ./migrate\n");
     Files.writeString(dir.resolve(".env"), "A=1\nexport B=\"two words\"\n# C=3\n");
-    assertThat(Procfile.read(dir)).containsExactly(
-        java.util.Map.entry("web", "bin/web --port $PORT"),
-        java.util.Map.entry("release-task", "./migrate"));
-    assertThat(DotEnv.read(dir)).containsExactly(
-        java.util.Map.entry("A", "1"), java.util.Map.entry("B", "two words"));
+    assertThat(Procfile.read(dir))
+        .containsExactly(
+            java.util.Map.entry("web", "bin/web --port $PORT"),
+            java.util.Map.entry("release-task", "./migrate"));
+    assertThat(DotEnv.read(dir))
+        .containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "two words"));
   }
 }
