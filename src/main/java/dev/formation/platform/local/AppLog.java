@@ -1,6 +1,9 @@
 package dev.formation.platform.local;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,5 +52,25 @@ public final class AppLog {
       // a full disk must not take the dyno down with it; the daemon log says why
       System.err.println("cannot write " + file + ": " + e.getMessage());
     }
+  }
+
+  /** Copies a dyno's output into the log, a line at a time, until the pipe closes. */
+  void pump(InputStream output, String source) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+                String text;
+                while ((text = r.readLine()) != null) {
+                  line(source, text);
+                }
+              } catch (IOException e) {
+                // the pipe closes when the dyno's process group is gone
+              }
+            },
+            "dyno-output-" + source);
+    t.setDaemon(true);
+    t.start();
   }
 }

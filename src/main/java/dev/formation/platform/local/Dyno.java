@@ -1,13 +1,10 @@
 package dev.formation.platform.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +132,7 @@ final class Dyno {
       group = new ProcessGroup(p.toHandle());
       pidFiles.write(app, name(), p.pid());
       startedAt = Instant.now();
-      pump(p);
+      log.pump(p.getInputStream(), name());
       p.onExit().thenAccept(this::exited);
       if (isWeb()) {
         timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);
@@ -246,26 +243,6 @@ final class Dyno {
     if (g != null) {
       g.signal(true);
     }
-  }
-
-  private void pump(Process p) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader r =
-                  new BufferedReader(
-                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                  log.line(name(), line);
-                }
-              } catch (IOException e) {
-                // the pipe closes when the process group is gone
-              }
-            },
-            "dyno-output-" + name());
-    t.setDaemon(true);
-    t.start();
   }
 
   private void setState(String next) {

@@ -198,7 +198,7 @@ public final class LocalDaemon implements AutoCloseable {
     // Heroku turns autoscaling off when someone scales web by hand or leaves autoscale sizes
     if (a.activeScaleMonitor().isPresent()
             && updates.stream().anyMatch(u -> u.type().equals("web") && u.quantity() != null)
-        || !webAutoscalable(updated)) {
+        || !Monitors.webAutoscalable(updated)) {
       updated =
           updated.withMonitors(
               updated.monitors().stream().map(m -> m.scales() ? m.withActive(false) : m).toList());
@@ -220,43 +220,8 @@ public final class LocalDaemon implements AutoCloseable {
     save(a.withProcesses(next, now()));
   }
 
-  synchronized MonitorRecord saveMonitor(AppRecord a, MonitorRecord m) {
-    if (m.scales() && m.active() && !webAutoscalable(a)) {
-      throw new ApiError(
-          403,
-          "forbidden",
-          "Autoscaling is only available for web dynos on "
-              + "Performance, Private and Shield sizes.");
-    }
-    List<MonitorRecord> list = new ArrayList<>(a.monitors());
-    list.removeIf(x -> x.id().equals(m.id()));
-    list.add(m);
-    AppRecord next = a.withMonitors(list);
-    if (m.scales() && m.active()) {
-      int q = next.process("web").orElseThrow().quantity();
-      int clamped = Math.max(m.minQuantity(), Math.min(m.maxQuantity(), q));
-      if (clamped != q) {
-        next =
-            next.withProcesses(
-                next.processes().stream()
-                    .map(
-                        p -> p.type().equals("web") ? p.withFormation(p.size(), clamped, now()) : p)
-                    .toList(),
-                now());
-      }
-    }
-    save(next);
-    return m;
-  }
-
-  static boolean webAutoscalable(AppRecord a) {
-    return a.process("web")
-        .flatMap(p -> dev.formation.catalog.Catalog.standard().find(p.size()))
-        .map(dev.formation.catalog.Size::autoscale)
-        .orElse(false);
-  }
-
-  private void save(AppRecord a) {
+  /** Stores an app, then makes its dynos match. Callers hold the daemon's lock. */
+  void save(AppRecord a) {
     try {
       store.save(a);
     } catch (IOException e) {

@@ -46,7 +46,7 @@ final class Monitors {
                   List.of(),
                   1440),
               body);
-      return Wire.monitor(a, daemon.saveMonitor(a, m));
+      return Wire.monitor(a, save(a, m));
     }
   }
 
@@ -59,7 +59,7 @@ final class Monitors {
               .filter(m -> m.id().equals(id))
               .findFirst()
               .orElseThrow(() -> ApiError.notFound("Couldn't find that monitor."));
-      return Wire.monitor(a, daemon.saveMonitor(a, merge(old, body)));
+      return Wire.monitor(a, save(a, merge(old, body)));
     }
   }
 
@@ -127,5 +127,45 @@ final class Monitors {
       throw ApiError.invalid(key + " must be an integer.");
     }
     return n.asInt();
+  }
+
+  /** Stores a monitor; enabling autoscaling brings web's count inside [min, max]. */
+  private MonitorRecord save(AppRecord a, MonitorRecord m) {
+    if (m.scales() && m.active() && !webAutoscalable(a)) {
+      throw new ApiError(
+          403,
+          "forbidden",
+          "Autoscaling is only available for web dynos on "
+              + "Performance, Private and Shield sizes.");
+    }
+    List<MonitorRecord> list = new ArrayList<>(a.monitors());
+    list.removeIf(x -> x.id().equals(m.id()));
+    list.add(m);
+    AppRecord next = a.withMonitors(list);
+    if (m.scales() && m.active()) {
+      int q = next.process("web").orElseThrow().quantity();
+      int clamped = Math.max(m.minQuantity(), Math.min(m.maxQuantity(), q));
+      if (clamped != q) {
+        next =
+            next.withProcesses(
+                next.processes().stream()
+                    .map(
+                        p ->
+                            p.type().equals("web")
+                                ? p.withFormation(p.size(), clamped, LocalDaemon.now())
+                                : p)
+                    .toList(),
+                LocalDaemon.now());
+      }
+    }
+    daemon.save(next);
+    return m;
+  }
+
+  static boolean webAutoscalable(AppRecord a) {
+    return a.process("web")
+        .flatMap(p -> dev.formation.catalog.Catalog.standard().find(p.size()))
+        .map(dev.formation.catalog.Size::autoscale)
+        .orElse(false);
   }
 }
