@@ -189,15 +189,16 @@ final class Dyno {
       return;
     }
     platform("Process exited with status " + p.exitValue());
-    // whatever the leader left behind in its group goes with it
+    if (stopped) {
+      // stop() gives the rest of the group its grace period, then cleans up
+      setState("down");
+      return;
+    }
+    // a crash: whatever the leader left behind in its group goes with it
     if (group != null) {
       group.signal(true);
     }
     pidFiles.delete(app, name(), p.pid());
-    if (stopped) {
-      setState("down");
-      return;
-    }
     setState("crashed");
     if (Duration.between(startedAt, Instant.now()).toMillis() > MAX_BACKOFF_MS) {
       backoffMs = 1000;

@@ -121,6 +121,24 @@ class LocalSupervisorTest {
   }
 
   @Test
+  void scaleDown_givesTheWholeGroupItsGrace_evenAfterTheLeaderExits() throws Exception {
+    h = new LocalHarness(home);
+    h.app(
+        "demo",
+        LocalApiTest.freePort(),
+        "worker: (trap 'sleep 1; echo cleanup done; exit 0' TERM;"
+            + " while true; do sleep 0.2; done) & wait\n");
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
+    await(
+        "the worker and its subshell",
+        WAIT,
+        () -> dynos("demo").size() == 1 && dynos("demo").get(0).group().members().size() >= 2);
+    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":0}");
+    await("the subshell's cleanup", WAIT, () -> log().contains("worker.1 | cleanup done"));
+    assertThat(log()).doesNotContain("R12");
+  }
+
+  @Test
   void crashingDyno_isRestartedWithBackoff() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
