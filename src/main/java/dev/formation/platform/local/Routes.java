@@ -33,7 +33,9 @@ final class Routes {
     return switch (route) {
       case "GET /account" -> ok(Wire.account());
       case "GET /account/rate-limits" -> ok(Wire.object().put("remaining", 4500));
-      case "GET /apps" -> ok(apps());
+      case "GET /apps", "GET /users/*/apps" -> ok(apps());
+        // what `heroku apps:info` also asks; a local app has none of these
+      case "GET /apps/*/addons", "GET /apps/*/collaborators" -> empty(s[1]);
       case "GET /apps/*" -> ok(Wire.app(daemon.app(s[1])));
       case "PUT /apps/*" -> ok(Wire.app(daemon.register(s[1], text(body, "dir"), port(body))));
       case "DELETE /apps/*" -> delete(s[1]);
@@ -82,6 +84,11 @@ final class Routes {
       throw ApiError.notFound("Couldn't find that dyno.");
     }
     return ok(Wire.object());
+  }
+
+  private Reply empty(String app) {
+    daemon.app(app);
+    return ok(Wire.array());
   }
 
   private Reply delete(String app) {

@@ -44,7 +44,14 @@ final class Wire {
     n.putNull("space");
     n.putNull("organization");
     n.putNull("team");
-    n.put("build_stack", "heroku-24")
+    n.putObject("build_stack").put("id", uuid("stack:local")).put("name", "heroku-24");
+    n.putNull("archived_at");
+    n.putNull("buildpack_provided_description");
+    n.putNull("internal_routing");
+    n.put("acm", false)
+        .put("git_url", "")
+        .put("repo_size", 0)
+        .put("slug_size", 0)
         .put("maintenance", false)
         .put("created_at", a.createdAt())
         .put("updated_at", a.updatedAt())

@@ -265,6 +265,17 @@ class LocalApiTest {
   }
 
   @Test
+  void herokuCliAppsAndAppsInfo_findWhatTheyAskFor() throws Exception {
+    assertThat(h.json("GET", "/users/~/apps", null).get(0).get("name").asString())
+        .isEqualTo("demo");
+    assertThat(h.json("GET", "/apps/demo/addons", null)).isEmpty();
+    assertThat(h.json("GET", "/apps/demo/collaborators", null)).isEmpty();
+    assertThat(h.json("GET", "/apps/demo", null).get("build_stack").get("name").asString())
+        .isEqualTo("heroku-24");
+    assertThat(h.send("GET", "/apps/nope/addons", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void unknownApp_is404() throws Exception {
     HttpResponse<String> r = h.send("GET", "/apps/nope/formation", null);
     assertThat(r.statusCode()).isEqualTo(404);
