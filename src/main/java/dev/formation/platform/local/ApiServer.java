@@ -23,14 +23,17 @@ final class ApiServer implements AutoCloseable {
   static final int MAX_BODY = 1 << 20;
 
   private final HttpServer server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(8, Supervisor.daemon("api"));
+  private final ExecutorService pool = Executors.newFixedThreadPool(12, Supervisor.daemon("api"));
   private final byte[] token;
   private final Routes routes;
   private final RateLimit rateLimit = new RateLimit(4500);
+  private final LocalDaemon daemon;
+  private volatile boolean open = true;
 
   ApiServer(LocalDaemon daemon, String token, int port) throws IOException {
     this.token = token.getBytes(StandardCharsets.UTF_8);
     this.routes = new Routes(daemon);
+    this.daemon = daemon;
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     } catch (java.net.BindException e) {
@@ -47,6 +50,13 @@ final class ApiServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
+    if (ex.getRequestURI().getPath().startsWith(LogSessions.PREFIX)) {
+      // the session's unguessable id is its credential, as on Heroku's log URLs
+      try (ex) {
+        daemon.logSessions.stream(ex, () -> open);
+      }
+      return;
+    }
     String requestId = ex.getRequestHeaders().getFirst("Request-Id");
     if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
       requestId = UUID.randomUUID().toString();
@@ -137,6 +147,7 @@ final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    open = false;
     server.stop(0);
     pool.shutdownNow();
   }

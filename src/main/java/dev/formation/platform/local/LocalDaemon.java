@@ -30,6 +30,7 @@ public final class LocalDaemon implements AutoCloseable {
   private final Supervisor supervisor;
   final Routers routers;
   final Autoscaler autoscaler;
+  final LogSessions logSessions = new LogSessions();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final java.util.concurrent.atomic.AtomicBoolean closing =
       new java.util.concurrent.atomic.AtomicBoolean();

@@ -43,6 +43,7 @@ final class Routes {
       case "PATCH /apps/*/formation" -> ok(batch(s[1], body));
       case "GET /apps/*/formation/*" -> ok(formation(daemon.app(s[1]), s[3]));
       case "PATCH /apps/*/formation/*" -> ok(single(s[1], s[3], body));
+      case "POST /apps/*/log-sessions" -> new Reply(201, logSession(s[1], body));
       case "GET /apps/*/dynos" -> ok(dynos(daemon.app(s[1])));
       case "GET /apps/*/dynos/*" ->
           ok(
@@ -84,6 +85,25 @@ final class Routes {
       throw ApiError.notFound("Couldn't find that dyno.");
     }
     return ok(Wire.object());
+  }
+
+  private JsonNode logSession(String idOrName, JsonNode body) {
+    AppRecord a = daemon.app(idOrName);
+    JsonNode lines = body == null ? null : body.get("lines");
+    JsonNode tail = body == null ? null : body.get("tail");
+    String id =
+        daemon.logSessions.open(
+            a.name(),
+            AppLog.fileOf(daemon.settings().logsDir(), a.name()),
+            lines == null || !lines.canConvertToInt() ? 100 : lines.asInt(),
+            tail != null && tail.asBoolean(),
+            text(body, "dyno"));
+    String now = LocalDaemon.now();
+    return Wire.object()
+        .put("id", Wire.uuid("log-session:" + id))
+        .put("logplex_url", daemon.url() + LogSessions.PREFIX + id)
+        .put("created_at", now)
+        .put("updated_at", now);
   }
 
   private Reply empty(String app) {

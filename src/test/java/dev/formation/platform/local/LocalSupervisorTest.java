@@ -139,6 +139,39 @@ class LocalSupervisorTest {
   }
 
   @Test
+  void logSession_streamsHerokuFormattedLines_once_withoutTheToken() throws Exception {
+    h = new LocalHarness(home);
+    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\nclock: sleep 1000\n");
+    h.json(
+        "PATCH",
+        "/apps/demo/formation",
+        "{\"updates\":[{\"type\":\"worker\",\"quantity\":1},"
+            + "{\"type\":\"clock\",\"quantity\":1}]}");
+    await("three ticks", WAIT, () -> log().split("worker.1 \\| tick", -1).length > 3);
+    String url =
+        h.json(
+                "POST",
+                "/apps/demo/log-sessions",
+                "{\"lines\":2,\"tail\":false,\"dyno\":\"worker\"}")
+            .get("logplex_url")
+            .asString();
+    assertThat(url).startsWith(h.daemon.url() + "/local/log-sessions/");
+    java.net.http.HttpResponse<String> r =
+        h.http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    assertThat(r.body()).matches("(data: \\S+\\+00:00 app\\[worker\\.1\\]: tick\n\n){2}");
+    assertThat(
+            h.http
+                .send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void crashingDyno_isRestartedWithBackoff() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
