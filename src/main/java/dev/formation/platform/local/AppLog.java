@@ -59,12 +59,8 @@ public final class AppLog {
     Thread t =
         new Thread(
             () -> {
-              try (BufferedReader r =
-                  new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-                String text;
-                while ((text = r.readLine()) != null) {
-                  line(source, text);
-                }
+              try {
+                copy(output, source);
               } catch (IOException e) {
                 // the pipe closes when the dyno's process group is gone
               }
@@ -72,5 +68,16 @@ public final class AppLog {
             "dyno-output-" + source);
     t.setDaemon(true);
     t.start();
+  }
+
+  /** Logs every line of {@code output} until it ends. */
+  void copy(InputStream output, String source) throws IOException {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
+      String text;
+      while ((text = r.readLine()) != null) {
+        line(source, text);
+      }
+    }
   }
 }

@@ -126,13 +126,25 @@ final class Dyno {
       pb.environment().putAll(env);
       setState("starting");
       platform("Starting process with command `" + command + "`");
-      Process p = pb.start();
+      Process p;
+      if (OutputPipe.AVAILABLE) {
+        OutputPipe out = OutputPipe.open(pidFiles.dir(), app + "." + name(), log, name());
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(out.file()));
+        try {
+          p = pb.start();
+        } catch (IOException e) {
+          out.abandon();
+          throw e;
+        }
+      } else {
+        p = pb.start();
+        log.pump(p.getInputStream(), name());
+      }
       p.getOutputStream().close();
       process = p;
       group = new ProcessGroup(p.toHandle());
       pidFiles.write(app, name(), p.pid());
       startedAt = Instant.now();
-      log.pump(p.getInputStream(), name());
       p.onExit().thenAccept(this::exited);
       if (isWeb()) {
         timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);

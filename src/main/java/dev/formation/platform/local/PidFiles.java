@@ -18,6 +18,11 @@ final class PidFiles {
     this.dir = dir;
   }
 
+  /** The folder of the run files, where the dynos' output pipes live too. */
+  Path dir() {
+    return dir;
+  }
+
   void write(String app, String dyno, long pgid) {
     try {
       Files.createDirectories(dir);

@@ -34,6 +34,7 @@ final class Supervisor implements AutoCloseable {
     this.logs = logs;
     this.pidFiles = new PidFiles(settings.stateDir().resolve("run"));
     int orphans = pidFiles.reapOrphans();
+    OutputPipe.sweep(pidFiles.dir());
     if (orphans > 0) {
       System.err.println("stopped " + orphans + " dynos left running by a previous daemon");
     }

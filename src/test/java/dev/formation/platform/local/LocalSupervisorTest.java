@@ -126,15 +126,17 @@ class LocalSupervisorTest {
     h.app(
         "demo",
         LocalApiTest.freePort(),
-        "worker: (trap 'sleep 1; echo cleanup done; exit 0' TERM;"
+        "worker: (trap 'sleep 1; echo cleanup done; exit 0' TERM; echo trap set;"
             + " while true; do sleep 0.2; done) & wait\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    await(
-        "the worker and its subshell",
-        WAIT,
-        () -> dynos("demo").size() == 1 && dynos("demo").get(0).group().members().size() >= 2);
+    await("the subshell's trap", WAIT, () -> log().contains("worker.1 | trap set"));
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":0}");
-    await("the subshell's cleanup", WAIT, () -> log().contains("worker.1 | cleanup done"));
+    try {
+      await("the subshell's cleanup", WAIT, () -> log().contains("worker.1 | cleanup done"));
+    } catch (AssertionError e) {
+      System.out.println("DEBUGLOG\n" + log());
+      throw e;
+    }
     assertThat(log()).doesNotContain("R12");
   }
 
@@ -272,7 +274,7 @@ class LocalSupervisorTest {
     try {
       return h.log("demo");
     } catch (java.io.IOException e) {
-      return "";
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

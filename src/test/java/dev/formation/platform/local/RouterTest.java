@@ -66,7 +66,11 @@ class RouterTest {
     for (int i = 0; i < 6; i++) {
       assertThat(send(HttpRequest.newBuilder(uri()).GET()).statusCode()).isEqualTo(200);
     }
-    assertThat(router.latencies.count(java.time.Duration.ofMinutes(1))).isEqualTo(6);
+    // recorded once the body is relayed, which the client may see first
+    LocalHarness.await(
+        "six response times",
+        java.time.Duration.ofSeconds(5),
+        () -> router.latencies.count(java.time.Duration.ofMinutes(1)) == 6);
   }
 
   @Test
