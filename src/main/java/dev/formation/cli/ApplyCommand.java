@@ -13,6 +13,7 @@ import dev.formation.cli.render.PlanFileException;
 import dev.formation.cli.render.TextPlanRenderer;
 import dev.formation.config.PlatformKind;
 import dev.formation.git.GitException;
+import dev.formation.git.GitRepo;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Plan;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,7 +105,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     Plan plan = outcome.plan();
     digest = ConfigDigest.of(outcome.formation());
-    commit = allowDirty ? ApplyRecords.commitOf(config, null, err) : headOrNull(err);
+    commit = ApplyRecords.commitOf(config, null, err);
     out.print(new TextPlanRenderer(env.colour()).render(plan));
     out.flush();
     if (!plan.hasChanges()) {
@@ -165,34 +165,37 @@ public final class ApplyCommand implements Callable<Integer> {
     return plan;
   }
 
-  /** True after telling the user which config files have uncommitted changes. */
+  /**
+   * True after telling the user which config files have uncommitted changes. Files git does not
+   * track are not refused: there is no commit to record the apply on, and the user hears so.
+   */
   private boolean refuseDirty(PrintWriter err) {
-    Set<String> dirty;
+    GitRepo.FileStatus status;
     try {
-      dirty = ApplyRecords.uncommitted(config);
+      status = ApplyRecords.status(config);
     } catch (GitException e) {
-      err.println("error: " + e.getMessage());
+      err.println("warning: cannot read the git status of the config: " + e.getMessage());
+      err.flush();
+      return false;
+    }
+    if (status == null) {
+      return false;
+    }
+    if (!status.changed().isEmpty()) {
+      err.println(
+          "error: the config files have uncommitted changes; nothing was read or changed:");
+      status.changed().forEach(f -> err.println("  " + f));
+      err.println("Commit them first, so the apply is recorded on the commit it applied, or pass"
+          + " --allow-dirty.");
       err.flush();
       return true;
     }
-    if (dirty.isEmpty()) {
-      return false;
+    if (!status.untracked().isEmpty()) {
+      err.println("note: not tracked by git, so this apply is not recorded in "
+          + "refs/notes/formation: " + String.join(", ", status.untracked()));
+      err.flush();
     }
-    err.println("error: the config files have uncommitted changes; nothing was read or changed:");
-    dirty.forEach(f -> err.println("  " + f));
-    err.println("Commit them first, so the apply is recorded on the commit it applied, or pass"
-        + " --allow-dirty.");
-    err.flush();
-    return true;
-  }
-
-  private String headOrNull(PrintWriter err) {
-    try {
-      return ApplyRecords.head(config);
-    } catch (GitException e) {
-      err.println("warning: the apply will not be recorded in git: " + e.getMessage());
-      return null;
-    }
+    return false;
   }
 
   /** Notes the apply on its commit when at least one app was applied. */

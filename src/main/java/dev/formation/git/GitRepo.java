@@ -145,28 +145,52 @@ public final class GitRepo implements AutoCloseable {
     return rel.isEmpty() ? "." : rel;
   }
 
+  /** Where the config files stand in git: changed since HEAD, or not in it at all. */
+  public record FileStatus(Set<String> changed, Set<String> untracked) {
+    public FileStatus {
+      changed = Set.copyOf(changed);
+      untracked = Set.copyOf(untracked);
+    }
+
+    /** Every file is committed as it is: an apply of them can be recorded on HEAD. */
+    public boolean clean() {
+      return changed.isEmpty() && untracked.isEmpty();
+    }
+  }
+
   /**
-   * The files under these paths that differ from HEAD: modified, staged, deleted or untracked.
-   * Empty when they are all committed as they are.
+   * The state of the files under these paths: {@code changed} are tracked files that differ from
+   * HEAD (modified, staged, deleted, conflicting); {@code untracked} are files git does not know,
+   * and paths outside this work tree. Only {@code changed} files make a work tree dirty: a config
+   * that was never committed is simply not in git.
    */
-  public Set<String> uncommitted(List<Path> paths, Path workingDir) throws GitException {
+  public FileStatus status(List<Path> paths, Path workingDir) throws GitException {
     List<String> inRepo = new ArrayList<>();
+    Set<String> untracked = new TreeSet<>();
     for (Path p : paths) {
-      inRepo.add(repoPath(workingDir.resolve(p)));
+      Path abs = real(workingDir.resolve(p).toAbsolutePath().normalize());
+      if (abs.startsWith(workTree)) {
+        inRepo.add(repoPath(abs));
+      } else {
+        untracked.add(abs.toString());
+      }
+    }
+    if (inRepo.isEmpty()) {
+      return new FileStatus(Set.of(), untracked);
     }
     try (Git git = new Git(repo)) {
       StatusCommand status = git.status();
       inRepo.stream().filter(p -> !p.equals(".")).forEach(status::addPath);
       Status s = status.call();
-      Set<String> dirty = new TreeSet<>();
-      dirty.addAll(s.getModified());
-      dirty.addAll(s.getChanged());
-      dirty.addAll(s.getAdded());
-      dirty.addAll(s.getRemoved());
-      dirty.addAll(s.getMissing());
-      dirty.addAll(s.getUntracked());
-      dirty.addAll(s.getConflicting());
-      return dirty;
+      Set<String> changed = new TreeSet<>();
+      changed.addAll(s.getModified());
+      changed.addAll(s.getChanged());
+      changed.addAll(s.getAdded());
+      changed.addAll(s.getRemoved());
+      changed.addAll(s.getMissing());
+      changed.addAll(s.getConflicting());
+      untracked.addAll(s.getUntracked());
+      return new FileStatus(changed, untracked);
     } catch (GitAPIException | NoWorkTreeException e) {
       throw new GitException("cannot read git status: " + e.getMessage(), e);
     }

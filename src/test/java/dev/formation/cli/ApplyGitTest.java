@@ -66,19 +66,47 @@ class ApplyGitTest {
   }
 
   @Test
-  void apply_withUncommittedConfig_refusesBeforeReadingAnything() {
-    CliRunner.Result untracked = run("apply", "--auto-approve");
+  void apply_withUncommittedChangesToATrackedConfig_refusesBeforeReadingAnything() {
+    repo.commit("config");
+    repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 3"));
 
-    assertThat(untracked.exitCode()).isEqualTo(1);
-    assertThat(untracked.err())
+    CliRunner.Result r = run("apply", "--auto-approve");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
         .contains("uncommitted changes")
         .contains("formation.yaml")
         .contains("--allow-dirty");
-    repo.commit("config");
-    repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 3"));
-    assertThat(run("apply", "--auto-approve").exitCode()).isEqualTo(1);
     assertThat(heroku.requests("GET", ".*")).isEmpty();
     assertThat(staging.quantity("web")).isEqualTo(1);
+  }
+
+  @Test
+  void apply_configGitDoesNotTrack_appliesAndSaysNothingIsRecorded() throws Exception {
+    Files.delete(dir.resolve("formation.yaml"));
+    String head = repo.write("README.md", "hello\n").commit("an unrelated first commit");
+    repo.write("formation.yaml", CONFIG);
+
+    CliRunner.Result r = run("apply", "--auto-approve");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("not tracked by git");
+    assertThat(staging.quantity("web")).isEqualTo(2);
+    assertThat(note(head)).isNull();
+  }
+
+  @Test
+  void apply_configOutsideTheRepositoryItRunsIn_isNotGitsBusiness(@TempDir Path elsewhere)
+      throws Exception {
+    repo.commit("config");
+    Files.writeString(elsewhere.resolve("other.yaml"), CONFIG.replace("quantity: 2", "quantity: 4"));
+
+    CliRunner.Result r =
+        run("apply", "--auto-approve", "-f", elsewhere.resolve("other.yaml").toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(staging.quantity("web")).isEqualTo(4);
+    assertThat(r.err()).doesNotContain("Recorded the apply");
   }
 
   @Test
