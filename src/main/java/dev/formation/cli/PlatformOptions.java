@@ -13,7 +13,7 @@ public final class PlatformOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      defaultValue = "8",
+      defaultValue = "16",
       description = "Apps read and applied at once (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
