@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies a plan, app by app in parallel (bounded): disable monitors, one batch formation update,
- * create or update monitors, then re-read and verify. One app failing does not stop the others,
- * and every app's result says what was done and what was not.
+ * create or update monitors, then re-read and verify. One app failing does not stop the others, and
+ * every app's result says what was done and what was not.
  */
 public final class Applier {
   private final Platforms platforms;
@@ -35,11 +35,18 @@ public final class Applier {
     List<AppResult> ordered = new ArrayList<>();
     for (AppPlan app : plan.apps()) {
       if (app.hasErrors()) {
-        ordered.add(new AppResult(app.app(), AppResult.Outcome.NOT_APPLIED, List.of(),
-            List.of(), String.join("; ", app.errors()), List.of()));
+        ordered.add(
+            new AppResult(
+                app.app(),
+                AppResult.Outcome.NOT_APPLIED,
+                List.of(),
+                List.of(),
+                String.join("; ", app.errors()),
+                List.of()));
       } else if (!app.hasChanges()) {
-        ordered.add(new AppResult(app.app(), AppResult.Outcome.UNCHANGED, List.of(), List.of(),
-            null, List.of()));
+        ordered.add(
+            new AppResult(
+                app.app(), AppResult.Outcome.UNCHANGED, List.of(), List.of(), null, List.of()));
       } else {
         ordered.add(results.get(app.app()));
       }
@@ -65,28 +72,42 @@ public final class Applier {
         step.action().run(platform, state, notes);
         done.add(step.description());
       } catch (PlatformException e) {
-        return failed(app, done, steps, i, step.description() + ": " + Failures.describe(e),
-            notes);
+        return failed(app, done, steps, i, step.description() + ": " + Failures.describe(e), notes);
       }
     }
     try {
       List<String> problems = new Verifier(platform, app).verify(notes);
       if (!problems.isEmpty()) {
-        return new AppResult(app.app(), AppResult.Outcome.FAILED, done, List.of(),
-            "did not converge: " + String.join("; ", problems), notes);
+        return new AppResult(
+            app.app(),
+            AppResult.Outcome.FAILED,
+            done,
+            List.of(),
+            "did not converge: " + String.join("; ", problems),
+            notes);
       }
     } catch (PlatformException e) {
-      return new AppResult(app.app(), AppResult.Outcome.FAILED, done, List.of("verify"),
-          "could not re-read the app to verify it: " + Failures.describe(e), notes);
+      return new AppResult(
+          app.app(),
+          AppResult.Outcome.FAILED,
+          done,
+          List.of("verify"),
+          "could not re-read the app to verify it: " + Failures.describe(e),
+          notes);
     }
     progress.report("applied " + app.app());
     return new AppResult(app.app(), AppResult.Outcome.APPLIED, done, List.of(), null, notes);
   }
 
-  private AppResult failed(AppPlan app, List<String> done, List<Step> steps, int from,
-      String error, List<String> notes) {
-    List<String> notDone = steps.subList(from, steps.size()).stream()
-        .map(Step::description).toList();
+  private AppResult failed(
+      AppPlan app,
+      List<String> done,
+      List<Step> steps,
+      int from,
+      String error,
+      List<String> notes) {
+    List<String> notDone =
+        steps.subList(from, steps.size()).stream().map(Step::description).toList();
     progress.report("failed " + app.app() + ": " + error);
     return new AppResult(app.app(), AppResult.Outcome.FAILED, done, notDone, error, notes);
   }
@@ -95,21 +116,28 @@ public final class Applier {
   static List<Step> steps(AppPlan app) {
     List<Step> steps = new ArrayList<>();
     for (MonitorChange m : app.monitorDisables()) {
-      steps.add(new Step("disable the " + m.type() + " autoscaler",
-          (p, s, notes) -> p.disableMonitor(s.live, m.monitorId())));
+      steps.add(
+          new Step(
+              "disable the " + m.type() + " autoscaler",
+              (p, s, notes) -> p.disableMonitor(s.live, m.monitorId())));
     }
     List<ProcessChange> batch = app.processChanges();
     if (!batch.isEmpty()) {
-      List<FormationUpdate> updates = batch.stream()
-          .map(c -> new FormationUpdate(c.type(), c.quantityToSend(), c.sizeToSend()))
-          .toList();
-      steps.add(new Step("update the formation (" + StepText.batch(batch) + ")",
-          (p, s, notes) -> s.live = p.updateFormation(s.live, updates)));
+      List<FormationUpdate> updates =
+          batch.stream()
+              .map(c -> new FormationUpdate(c.type(), c.quantityToSend(), c.sizeToSend()))
+              .toList();
+      steps.add(
+          new Step(
+              "update the formation (" + StepText.batch(batch) + ")",
+              (p, s, notes) -> s.live = p.updateFormation(s.live, updates)));
     }
     for (MonitorChange m : app.monitorEnablesAndUpdates()) {
       String verb = m.kind() == MonitorChange.Kind.UPDATE ? "update" : "enable";
-      steps.add(new Step(verb + " the " + m.type() + " autoscaler (" + StepText.rule(m.to()) + ")",
-          (p, s, notes) -> MonitorWrites.enableOrUpdate(p, s, m, notes)));
+      steps.add(
+          new Step(
+              verb + " the " + m.type() + " autoscaler (" + StepText.rule(m.to()) + ")",
+              (p, s, notes) -> MonitorWrites.enableOrUpdate(p, s, m, notes)));
     }
     return steps;
   }

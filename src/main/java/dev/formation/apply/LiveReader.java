@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the live state of many apps in parallel on a bounded pool. Each read asks for the web
- * monitor; the adapter fetches it only where the live web size can autoscale, so an app on
- * standard dynos costs one request.
+ * monitor; the adapter fetches it only where the live web size can autoscale, so an app on standard
+ * dynos costs one request.
  */
 public final class LiveReader {
   private final Platforms platforms;
@@ -62,11 +62,12 @@ public final class LiveReader {
 
   private static <V> Map<String, V> ordered(List<String> apps, Map<String, V> values) {
     Map<String, V> out = new LinkedHashMap<>();
-    apps.forEach(a -> {
-      if (values.containsKey(a)) {
-        out.put(a, values.get(a));
-      }
-    });
+    apps.forEach(
+        a -> {
+          if (values.containsKey(a)) {
+            out.put(a, values.get(a));
+          }
+        });
     return out;
   }
 }

@@ -18,9 +18,9 @@ final class MonitorWrites {
   }
 
   /**
-   * Creates the monitor, or updates the existing one. A create that meets an existing scale
-   * monitor (409: the plan could not see it, because web was on a size without autoscaling when
-   * it was read) updates that monitor instead.
+   * Creates the monitor, or updates the existing one. A create that meets an existing scale monitor
+   * (409: the plan could not see it, because web was on a size without autoscaling when it was
+   * read) updates that monitor instead.
    */
   static void enableOrUpdate(
       Platform platform, Applier.AppliedState state, MonitorChange m, List<String> notes)

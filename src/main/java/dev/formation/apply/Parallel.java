@@ -29,7 +29,8 @@ final class Parallel {
               return t;
             });
     try {
-      List<Future<?>> futures = items.stream().<Future<?>>map(i -> pool.submit(() -> task.accept(i))).toList();
+      List<Future<?>> futures =
+          items.stream().<Future<?>>map(i -> pool.submit(() -> task.accept(i))).toList();
       for (Future<?> f : futures) {
         f.get();
       }

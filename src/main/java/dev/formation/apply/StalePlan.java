@@ -29,11 +29,15 @@ public final class StalePlan {
       if (live == null) {
         moved.put(app.app(), List.of("cannot read it now: " + now.errors().get(app.app())));
       } else if (!Fingerprint.of(live).equals(app.fingerprint())) {
-        List<String> what = new ArrayList<>(
-            app.live() == null ? List.of() : LiveMoves.between(app.live(), live));
+        List<String> what =
+            new ArrayList<>(app.live() == null ? List.of() : LiveMoves.between(app.live(), live));
         if (what.isEmpty()) {
-          what.add("its live state changed (fingerprint " + app.fingerprint() + " → "
-              + Fingerprint.of(live) + ")");
+          what.add(
+              "its live state changed (fingerprint "
+                  + app.fingerprint()
+                  + " → "
+                  + Fingerprint.of(live)
+                  + ")");
         }
         moved.put(app.app(), what);
       }
@@ -46,8 +50,18 @@ public final class StalePlan {
     List<AppPlan> apps = new ArrayList<>();
     for (AppPlan a : saved.apps()) {
       LiveApp live = now.live().getOrDefault(a.app(), a.live());
-      apps.add(new AppPlan(a.app(), a.platform(), live, a.changes(), a.unmanaged(), a.errors(),
-          a.notes(), a.fingerprint(), a.before(), a.after()));
+      apps.add(
+          new AppPlan(
+              a.app(),
+              a.platform(),
+              live,
+              a.changes(),
+              a.unmanaged(),
+              a.errors(),
+              a.notes(),
+              a.fingerprint(),
+              a.before(),
+              a.after()));
     }
     return new Plan(apps);
   }

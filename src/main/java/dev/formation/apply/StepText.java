@@ -25,6 +25,12 @@ final class StepText {
   }
 
   static String rule(AutoscaleRule r) {
-    return r.min() + "–" + r.max() + ", p95 " + r.p95Ms() + " ms" + (r.notifyApp() ? ", notify" : "");
+    return r.min()
+        + "–"
+        + r.max()
+        + ", p95 "
+        + r.p95Ms()
+        + " ms"
+        + (r.notifyApp() ? ", notify" : "");
   }
 }

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * Re-reads an applied app and checks it converged. Heroku turns autoscaling off when a web
- * formation is changed by hand; if that happened to a monitor the plan wants on, the verifier
- * turns it back on and says so.
+ * formation is changed by hand; if that happened to a monitor the plan wants on, the verifier turns
+ * it back on and says so.
  */
 final class Verifier {
   private final Platform platform;
@@ -33,8 +33,9 @@ final class Verifier {
     Optional<AutoscaleRule> wanted = wantedMonitor();
     if (wanted.isPresent() && now.monitor() != null && !now.monitor().active()) {
       platform.updateMonitor(now, now.monitor().id(), MonitorWrites.settings(wanted.get()));
-      notes.add("the platform turned the web autoscaler off during the update; formation turned"
-          + " it back on");
+      notes.add(
+          "the platform turned the web autoscaler off during the update; formation turned"
+              + " it back on");
       now = platform.read(app.app(), true);
     }
     List<String> problems = new ArrayList<>();
@@ -55,8 +56,9 @@ final class Verifier {
     if (!p.size().equalsIgnoreCase(c.toSize())) {
       problems.add(c.type() + " is " + p.size() + ", not " + c.toSize());
     }
-    boolean countOk = p.quantity() == c.toQuantity()
-        || (c.autoscale() != null && c.autoscale().contains(p.quantity()));
+    boolean countOk =
+        p.quantity() == c.toQuantity()
+            || (c.autoscale() != null && c.autoscale().contains(p.quantity()));
     if (!countOk) {
       problems.add(c.type() + " runs " + p.quantity() + ", not " + c.toQuantity());
     }
@@ -73,8 +75,11 @@ final class Verifier {
     if (m == null || !m.active()) {
       problems.add("the web autoscaler is not on");
     } else if (!AutoscaleRule.of(m).equals(wanted.get())) {
-      problems.add("the web autoscaler is " + StepText.rule(AutoscaleRule.of(m)) + ", not "
-          + StepText.rule(wanted.get()));
+      problems.add(
+          "the web autoscaler is "
+              + StepText.rule(AutoscaleRule.of(m))
+              + ", not "
+              + StepText.rule(wanted.get()));
     }
   }
 

@@ -44,7 +44,8 @@ public final class AppSelection {
 
   private static String unknown(String name, Formation formation) {
     String message = "--app " + name + ": no such app in the config";
-    String hint = DidYouMean.didYouMean(name, formation.apps().stream().map(AppSpec::name).toList());
+    String hint =
+        DidYouMean.didYouMean(name, formation.apps().stream().map(AppSpec::name).toList());
     return hint == null ? message : message + "; " + hint;
   }
 }

@@ -47,7 +47,10 @@ import picocli.CommandLine.Spec;
 public final class ApplyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "PLANFILE",
       description = "A plan saved by `formation plan --out`.")
   private Path planFile;
 
@@ -81,14 +84,16 @@ public final class ApplyCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      Plan plan = planFile == null
-          ? planNow(platforms, env, out, err)
-          : savedPlan(platforms, env, out, err);
+      Plan plan =
+          planFile == null
+              ? planNow(platforms, env, out, err)
+              : savedPlan(platforms, env, out, err);
       if (plan == null) {
         return ExitCode.ERROR;
       }
-      ApplyReport report = new Applier(platforms, platform.parallelism(),
-          line -> Planning.progress(err, line)).apply(plan);
+      ApplyReport report =
+          new Applier(platforms, platform.parallelism(), line -> Planning.progress(err, line))
+              .apply(plan);
       out.println();
       out.print(new ApplyReportText(Colors.when(env.colour())).render(report));
       out.flush();
@@ -115,14 +120,19 @@ public final class ApplyCommand implements Callable<Integer> {
       return plan;
     }
     if (!env.terminal().interactive()) {
-      err.println("error: apply asks for a `yes` on a terminal, and there is none; nothing was"
-          + " changed. Pass --auto-approve to apply without asking, or apply a saved plan.");
+      err.println(
+          "error: apply asks for a `yes` on a terminal, and there is none; nothing was"
+              + " changed. Pass --auto-approve to apply without asking, or apply a saved plan.");
       err.flush();
       return null;
     }
-    String answer = env.terminal().readLine(
-        "\nDo you want to apply these changes?\n  Only 'yes' will be accepted to approve.\n\n"
-            + "  Enter a value: ");
+    String answer =
+        env.terminal()
+            .readLine(
+                "\n"
+                    + "Do you want to apply these changes?\n"
+                    + "  Only 'yes' will be accepted to approve.\n\n"
+                    + "  Enter a value: ");
     if (answer == null || !answer.trim().equals("yes")) {
       err.println("Apply cancelled; nothing was changed.");
       err.flush();
@@ -132,7 +142,8 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   /** Reads a saved plan and checks it still holds; {@code null} after telling why not. */
-  private Plan savedPlan(CliPlatforms platforms, Environment env, PrintWriter out, PrintWriter err) {
+  private Plan savedPlan(
+      CliPlatforms platforms, Environment env, PrintWriter out, PrintWriter err) {
     if (!apps.isEmpty()) {
       err.println("error: --app cannot narrow a saved plan; make a new plan with --app instead");
       return null;
@@ -145,10 +156,12 @@ public final class ApplyCommand implements Callable<Integer> {
       return null;
     }
     Map<String, PlatformKind> targets = new LinkedHashMap<>();
-    saved.plan().apps().stream().filter(AppPlan::hasChanges)
+    saved.plan().apps().stream()
+        .filter(AppPlan::hasChanges)
         .forEach(a -> targets.put(a.app(), a.platform()));
-    LiveReader.Result now = new LiveReader(platforms, platform.parallelism(),
-        line -> Planning.progress(err, line)).read(targets);
+    LiveReader.Result now =
+        new LiveReader(platforms, platform.parallelism(), line -> Planning.progress(err, line))
+            .read(targets);
     Map<String, List<String>> moved = StalePlan.moves(saved.plan(), now);
     if (!moved.isEmpty()) {
       err.println("error: the saved plan is stale; nothing was changed. Since it was made:");
@@ -160,8 +173,16 @@ public final class ApplyCommand implements Callable<Integer> {
     Plan plan = StalePlan.rebased(saved.plan(), now);
     digest = saved.configDigest();
     commit = saved.gitCommit();
-    out.println("Applying the saved plan " + planFile + " (" + plan.toAdd() + " to add, "
-        + plan.toChange() + " to change, " + plan.toRemove() + " to remove).");
+    out.println(
+        "Applying the saved plan "
+            + planFile
+            + " ("
+            + plan.toAdd()
+            + " to add, "
+            + plan.toChange()
+            + " to change, "
+            + plan.toRemove()
+            + " to remove).");
     return plan;
   }
 
@@ -182,17 +203,19 @@ public final class ApplyCommand implements Callable<Integer> {
       return false;
     }
     if (!status.changed().isEmpty()) {
-      err.println(
-          "error: the config files have uncommitted changes; nothing was read or changed:");
+      err.println("error: the config files have uncommitted changes; nothing was read or changed:");
       status.changed().forEach(f -> err.println("  " + f));
-      err.println("Commit them first, so the apply is recorded on the commit it applied, or pass"
-          + " --allow-dirty.");
+      err.println(
+          "Commit them first, so the apply is recorded on the commit it applied, or pass"
+              + " --allow-dirty.");
       err.flush();
       return true;
     }
     if (!status.untracked().isEmpty()) {
-      err.println("note: not tracked by git, so this apply is not recorded in "
-          + "refs/notes/formation: " + String.join(", ", status.untracked()));
+      err.println(
+          "note: not tracked by git, so this apply is not recorded in "
+              + "refs/notes/formation: "
+              + String.join(", ", status.untracked()));
       err.flush();
     }
     return false;
@@ -200,12 +223,13 @@ public final class ApplyCommand implements Callable<Integer> {
 
   /** Notes the apply on its commit when at least one app was applied. */
   private void record(Plan plan, ApplyReport report, PrintWriter err) {
-    if (commit == null || report.count(AppResult.Outcome.APPLIED) == 0
+    if (commit == null
+        || report.count(AppResult.Outcome.APPLIED) == 0
         || !ApplyRecords.inGit(config)) {
       return;
     }
-    String line = ApplyNoteJson.line(plan, report, Instant.now(), VersionProvider.version(),
-        digest, commit);
+    String line =
+        ApplyNoteJson.line(plan, report, Instant.now(), VersionProvider.version(), digest, commit);
     ApplyRecords.note(config, commit, line, err);
   }
 }

@@ -67,7 +67,9 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormat.parse(spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format =
+        OutputFormat.parse(
+            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

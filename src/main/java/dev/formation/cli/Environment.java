@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What a command may know of the world outside its arguments: the working directory, the
- * environment variables, the home folder and the terminal. Tests build their own, so no test
- * reads the real environment or waits on a real terminal.
+ * environment variables, the home folder and the terminal. Tests build their own, so no test reads
+ * the real environment or waits on a real terminal.
  */
 public record Environment(Path workingDir, Map<String, String> env, Path home, Terminal terminal) {
   public Environment {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = "Print formation.yaml for live apps (redirect it to a file to start managing them).",
+    description =
+        "Print formation.yaml for live apps (redirect it to a file to start managing them).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every app imported", "1:an app could not be read"})
 public final class ImportCommand implements Callable<Integer> {
@@ -49,8 +50,9 @@ public final class ImportCommand implements Callable<Integer> {
     names.forEach(n -> targets.put(n, platformKind));
     LiveReader.Result read;
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      read = new LiveReader(platforms, platform.parallelism(), line -> Planning.progress(err, line))
-          .read(targets);
+      read =
+          new LiveReader(platforms, platform.parallelism(), line -> Planning.progress(err, line))
+              .read(targets);
     }
     read.errors().forEach((app, why) -> err.println("error: " + app + ": " + why));
     List<LiveApp> apps = new ArrayList<>(read.live().values());

@@ -58,7 +58,8 @@ public final class LogCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormat.parse(spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON);
+    OutputFormat format =
+        OutputFormat.parse(spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (GitRepo git = GitRepo.open(config.workingDir())) {

@@ -43,7 +43,10 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Mixin private RefOption ref;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan to FILE for `formation apply FILE`.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Also save the plan to FILE for `formation apply FILE`.")
   private Path out;
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
@@ -67,8 +70,9 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFormat format = OutputFormat.parse(
-        spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format =
+        OutputFormat.parse(
+            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -88,11 +92,12 @@ public final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     Plan plan = outcome.plan();
-    stdout.print(switch (format) {
-      case JSON -> new JsonPlanRenderer().render(plan);
-      case MARKDOWN -> new MarkdownPlanRenderer().render(plan);
-      default -> new TextPlanRenderer(env.colour()).render(plan);
-    });
+    stdout.print(
+        switch (format) {
+          case JSON -> new JsonPlanRenderer().render(plan);
+          case MARKDOWN -> new MarkdownPlanRenderer().render(plan);
+          default -> new TextPlanRenderer(env.colour()).render(plan);
+        });
     stdout.flush();
     if (out != null && !save(plan, outcome, env, err)) {
       return ExitCode.ERROR;
@@ -105,15 +110,21 @@ public final class PlanCommand implements Callable<Integer> {
 
   private boolean save(Plan plan, Planning.Outcome outcome, Environment env, PrintWriter err) {
     Path file = env.workingDir().resolve(out);
-    SavedPlan saved = new SavedPlan(plan, ConfigDigest.of(outcome.formation()),
-        ApplyRecords.commitOf(config, ref.ref(), err), Instant.now(), VersionProvider.version());
+    SavedPlan saved =
+        new SavedPlan(
+            plan,
+            ConfigDigest.of(outcome.formation()),
+            ApplyRecords.commitOf(config, ref.ref(), err),
+            Instant.now(),
+            VersionProvider.version());
     try {
       PlanFile.write(file, saved);
     } catch (IOException e) {
       err.println("error: cannot write the plan to " + out + ": " + e.getMessage());
       return false;
     }
-    err.println("Saved the plan to " + out + ". To apply exactly this plan: formation apply " + out);
+    err.println(
+        "Saved the plan to " + out + ". To apply exactly this plan: formation apply " + out);
     err.flush();
     return true;
   }

@@ -4,10 +4,6 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.SourceRange;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -87,7 +83,7 @@ final class ConfigFiles {
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
-      String text = decode(bytes);
+      String text = SourceText.decode(bytes);
       if (text == null) {
         refuse(
             diags,
@@ -100,27 +96,6 @@ final class ConfigFiles {
       out.add(new SourceText(name, text, parent));
     } catch (IOException e) {
       refuse(diags, shown, "cannot read `" + name + "`: " + reason(e), null);
-    }
-  }
-
-  /** Strict UTF-8 with no NUL: a NUL byte never occurs in a text file. */
-  static String decode(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return null;
-      }
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      return null;
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.formation.diag;
 
 /**
- * Every stable diagnostic code. A code never changes meaning; each has a page in
- * {@code docs/diagnostics/FMnnn.md}.
+ * Every stable diagnostic code. A code never changes meaning; each has a page in {@code
+ * docs/diagnostics/FMnnn.md}.
  */
 public enum Code {
   FM001("unreadable-file", "The file cannot be read, is too large, or is not text"),
@@ -20,7 +20,8 @@ public enum Code {
   FM030("unknown-size", "A dyno size that is not in the catalogue"),
   FM031("legacy-size", "A retired dyno size name"),
   FM032("mixed-tiers", "Sizes from tiers that cannot share one app"),
-  FM040("invalid-quantity", "A quantity that is negative, fractional, or outside the autoscale band"),
+  FM040(
+      "invalid-quantity", "A quantity that is negative, fractional, or outside the autoscale band"),
   FM041("over-type-limit", "More dynos of one process type than its size allows"),
   FM042("over-app-limit", "More dynos in one app than the platform allows"),
   FM050("autoscale-not-web", "Autoscaling on a process type other than web"),

@@ -2,10 +2,6 @@ package dev.formation.git;
 
 import dev.formation.config.SourceText;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,30 +105,10 @@ public final class GitFiles {
               + loader.getSize()
               + " bytes; formation reads at most 1 MiB");
     }
-    String text = decode(loader.getBytes());
+    String text = SourceText.decode(loader.getBytes());
     if (text == null) {
       throw new GitException("`" + label + ":" + shown + "` is not UTF-8 text");
     }
     return text;
-  }
-
-  private static String decode(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b == 0) {
-        return null;
-      }
-    }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      return null;
-    }
   }
 }

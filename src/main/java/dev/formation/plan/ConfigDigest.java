@@ -18,22 +18,37 @@ public final class ConfigDigest {
   public static String of(Formation formation) {
     StringBuilder sb = new StringBuilder();
     for (AppSpec app : formation.apps()) {
-      sb.append("app ").append(app.name()).append(' ').append(app.platform().word())
-          .append(" prune=").append(app.prune()).append('\n');
+      sb.append("app ")
+          .append(app.name())
+          .append(' ')
+          .append(app.platform().word())
+          .append(" prune=")
+          .append(app.prune())
+          .append('\n');
       for (ProcessSpec p : app.processes()) {
-        sb.append("  ").append(p.type()).append(' ').append(p.size().key())
-            .append(" q=").append(p.quantity());
+        sb.append("  ")
+            .append(p.type())
+            .append(' ')
+            .append(p.size().key())
+            .append(" q=")
+            .append(p.quantity());
         if (p.autoscale() != null) {
-          sb.append(" as=").append(p.autoscale().min()).append('-').append(p.autoscale().max())
-              .append('/').append(p.autoscale().p95Ms()).append('/')
+          sb.append(" as=")
+              .append(p.autoscale().min())
+              .append('-')
+              .append(p.autoscale().max())
+              .append('/')
+              .append(p.autoscale().p95Ms())
+              .append('/')
               .append(p.autoscale().notifyApp());
         }
         sb.append('\n');
       }
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(sb.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -8,4 +8,5 @@ import java.time.Instant;
  * @param size the size name exactly as the platform returned it ({@code Standard-2X})
  * @param updatedAt when the platform last changed it, or {@code null} if unknown
  */
-public record LiveProcess(String type, String size, int quantity, String command, Instant updatedAt) {}
+public record LiveProcess(
+    String type, String size, int quantity, String command, Instant updatedAt) {}

@@ -37,32 +37,42 @@ class ApplierTest {
   }
 
   private static ProcessSpec autoscaled(String size, int min, int max) {
-    return new ProcessSpec("web", CATALOG.find(size).orElseThrow(), null,
-        new AutoscaleSpec(min, max, 500, false), null);
+    return new ProcessSpec(
+        "web",
+        CATALOG.find(size).orElseThrow(),
+        null,
+        new AutoscaleSpec(min, max, 500, false),
+        null);
   }
 
   private ApplyReport apply(AppSpec spec) {
-    Plan plan = new Planner(CATALOG).plan(new Formation(List.of(spec)),
-        Map.of("shop", platform.live), Map.of());
+    Plan plan =
+        new Planner(CATALOG)
+            .plan(new Formation(List.of(spec)), Map.of("shop", platform.live), Map.of());
     return new Applier(kind -> platform, 4, Progress.NONE).apply(plan);
   }
 
   @Test
   void apply_runsDisablesThenOneBatchThenEnables() {
-    platform.live = live(List.of(proc("web", "Performance-M", 3), proc("worker", "Standard-1X", 1)),
-        new LiveMonitor("m1", true, 2, 8, 500, false));
+    platform.live =
+        live(
+            List.of(proc("web", "Performance-M", 3), proc("worker", "Standard-1X", 1)),
+            new LiveMonitor("m1", true, 2, 8, 500, false));
 
-    ApplyReport report = apply(app(fixed("web", "performance-m", 4), fixed("worker", "standard-2x", 2)));
+    ApplyReport report =
+        apply(app(fixed("web", "performance-m", 4), fixed("worker", "standard-2x", 2)));
 
     assertThat(report.failed()).as(report.toString()).isFalse();
-    assertThat(platform.calls).containsExactly(
-        "disable m1", "batch [web q=4, worker q=2 s=Standard-2X]", "read");
+    assertThat(platform.calls)
+        .containsExactly("disable m1", "batch [web q=4, worker q=2 s=Standard-2X]", "read");
   }
 
   @Test
   void apply_platformTurnsAutoscalerOff_isTurnedBackOnAndSaid() {
-    platform.live = live(List.of(proc("web", "Performance-M", 3)),
-        new LiveMonitor("m1", true, 2, 8, 500, false));
+    platform.live =
+        live(
+            List.of(proc("web", "Performance-M", 3)),
+            new LiveMonitor("m1", true, 2, 8, 500, false));
     platform.batchTurnsMonitorOff = true;
 
     ApplyReport report = apply(app(autoscaled("performance-l", 2, 8)));
@@ -136,8 +146,15 @@ class ApplierTest {
     @Override
     public LiveApp updateFormation(LiveApp app, List<FormationUpdate> updates)
         throws PlatformException {
-      calls.add("batch " + updates.stream().map(u -> u.type() + (u.quantity() == null ? "" : " q="
-          + u.quantity()) + (u.size() == null ? "" : " s=" + u.size())).toList());
+      calls.add(
+          "batch "
+              + updates.stream()
+                  .map(
+                      u ->
+                          u.type()
+                              + (u.quantity() == null ? "" : " q=" + u.quantity())
+                              + (u.size() == null ? "" : " s=" + u.size()))
+                  .toList());
       if (failBatch) {
         throw new PlatformException("boom", 500, null, "req-1");
       }
@@ -148,8 +165,12 @@ class ApplierTest {
       live.processes().forEach(p -> procs.put(p.type(), p));
       for (FormationUpdate u : updates) {
         LiveProcess p = procs.get(u.type());
-        procs.put(u.type(), proc(u.type(), u.size() == null ? p.size() : u.size(),
-            u.quantity() == null ? p.quantity() : u.quantity()));
+        procs.put(
+            u.type(),
+            proc(
+                u.type(),
+                u.size() == null ? p.size() : u.size(),
+                u.quantity() == null ? p.quantity() : u.quantity()));
       }
       LiveMonitor m = live.monitor();
       if (batchTurnsMonitorOff && m != null) {
@@ -180,13 +201,23 @@ class ApplierTest {
     public void disableMonitor(LiveApp app, String id) {
       calls.add("disable " + id);
       LiveMonitor m = live.monitor();
-      live = new LiveApp("shop", "id-1", "cedar", live.processes(),
-          new LiveMonitor(id, false, m.min(), m.max(), m.p95Ms(), m.notifyApp()));
+      live =
+          new LiveApp(
+              "shop",
+              "id-1",
+              "cedar",
+              live.processes(),
+              new LiveMonitor(id, false, m.min(), m.max(), m.p95Ms(), m.notifyApp()));
     }
 
     private void setMonitor(String id, MonitorSettings s) {
-      live = new LiveApp("shop", "id-1", "cedar", live.processes(),
-          new LiveMonitor(id, true, s.min(), s.max(), s.p95Ms(), s.notifyApp()));
+      live =
+          new LiveApp(
+              "shop",
+              "id-1",
+              "cedar",
+              live.processes(),
+              new LiveMonitor(id, true, s.min(), s.max(), s.p95Ms(), s.notifyApp()));
     }
   }
 }

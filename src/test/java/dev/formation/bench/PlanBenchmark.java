@@ -32,21 +32,28 @@ public final class PlanBenchmark {
       heroku.rateLimitRemaining(1_000_000);
       Files.writeString(dir.resolve("formation.yaml"), seed(heroku, apps));
       heroku.latency(Duration.ofMillis(latencyMs));
-      System.out.printf(Locale.ROOT, "plan of %d apps, %d ms latency per request, %d runs%s%n",
-          apps, latencyMs, runs, parallelism == null ? "" : ", --parallelism " + parallelism);
+      System.out.printf(
+          Locale.ROOT,
+          "plan of %d apps, %d ms latency per request, %d runs%s%n",
+          apps,
+          latencyMs,
+          runs,
+          parallelism == null ? "" : ", --parallelism " + parallelism);
       System.out.println("| run | exit | wall ms | requests | requests/app | peak RSS MB |");
       System.out.println("|---:|---:|---:|---:|---:|---:|");
       for (int run = 1; run <= runs; run++) {
         heroku.clearRequests();
-        List<String> command = new ArrayList<>(List.of(launcher.toString(), "plan",
-            "--detailed-exitcode"));
+        List<String> command =
+            new ArrayList<>(List.of(launcher.toString(), "plan", "--detailed-exitcode"));
         if (parallelism != null) {
           command.add("--parallelism");
           command.add(parallelism);
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-            .redirectOutput(dir.resolve("out.txt").toFile())
-            .redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder pb =
+            new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("HEROKU_HOST", heroku.url());
         pb.environment().put("HEROKU_API_KEY", heroku.token());
         long start = System.nanoTime();
@@ -58,8 +65,15 @@ public final class PlanBenchmark {
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         int requests = heroku.requests().size();
-        System.out.printf(Locale.ROOT, "| %d | %d | %d | %d | %.2f | %.0f |%n", run, p.exitValue(),
-            wallMs, requests, requests / (double) apps, peakKb / 1024.0);
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %d | %d | %d | %.2f | %.0f |%n",
+            run,
+            p.exitValue(),
+            wallMs,
+            requests,
+            requests / (double) apps,
+            peakKb / 1024.0);
         if (p.exitValue() != 2) {
           System.out.println(Files.readString(dir.resolve("err.txt")));
         }
@@ -91,8 +105,9 @@ public final class PlanBenchmark {
   private static long peakRssKb(long pid) {
     // VmHWM of the launcher's java child; the launcher execs java, so the pid is the JVM's
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"),
-          StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(
+              Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
         if (line.startsWith("VmHWM:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }

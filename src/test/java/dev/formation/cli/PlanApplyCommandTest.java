@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** plan and apply end to end: the real command line against the strict fake Heroku API. */
 class PlanApplyCommandTest {
-  private static final String CONFIG = """
+  private static final String CONFIG =
+      """
       version: 1
       apps:
         shop-production:
@@ -45,9 +46,11 @@ class PlanApplyCommandTest {
   @BeforeEach
   void start() throws IOException {
     heroku = FakeHeroku.start();
-    production = heroku.addApp("shop-production", "cedar")
-        .process("web", "standard-1x", 1)
-        .process("worker", "standard-1x", 1);
+    production =
+        heroku
+            .addApp("shop-production", "cedar")
+            .process("web", "standard-1x", 1)
+            .process("worker", "standard-1x", 1);
     staging = heroku.addApp("shop-staging", "cedar").process("web", "standard-1x", 1);
     Files.writeString(dir.resolve("formation.yaml"), CONFIG);
   }
@@ -62,8 +65,8 @@ class PlanApplyCommandTest {
   }
 
   private CliRunner cli(Environment.Terminal terminal) {
-    return CliRunner.in(dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-        terminal);
+    return CliRunner.in(
+        dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()), terminal);
   }
 
   @Test
@@ -71,7 +74,9 @@ class PlanApplyCommandTest {
     CliRunner.Result r = run("plan", "--detailed-exitcode");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.out()).contains("shop-production").contains("Performance-M")
+    assertThat(r.out())
+        .contains("shop-production")
+        .contains("Performance-M")
         .contains("Plan: 1 to add, 2 to change, 0 to remove.");
     assertThat(heroku.requests("GET", "/apps/shop-production/formation")).hasSize(1);
     assertThat(heroku.requests("GET", "/apps/shop-staging/formation")).hasSize(1);
@@ -93,13 +98,14 @@ class PlanApplyCommandTest {
     List<RecordedRequest> patches = heroku.requests("PATCH", "/apps/[^/]+/formation");
     assertThat(patches).hasSize(1);
     assertThat(patches.get(0).path()).isEqualTo("/apps/shop-production/formation");
-    assertThat(patches.get(0).body()).contains("\"updates\"").contains("\"dyno_size\"")
+    assertThat(patches.get(0).body())
+        .contains("\"updates\"")
+        .contains("\"dyno_size\"")
         .doesNotContain("\"size\":");
     assertThat(heroku.requests("POST", ".*/monitors")).hasSize(1);
     assertThat(production.size("web")).isEqualTo("Performance-M");
     assertThat(production.quantity("worker")).isEqualTo(3);
-    assertThat(production.monitors()).singleElement()
-        .satisfies(m -> assertThat(m.active).isTrue());
+    assertThat(production.monitors()).singleElement().satisfies(m -> assertThat(m.active).isTrue());
     assertThat(r.out()).contains("shop-production: applied").contains("Apply complete");
 
     CliRunner.Result again = run("plan", "--detailed-exitcode");
@@ -181,14 +187,18 @@ class PlanApplyCommandTest {
 
   @Test
   void apply_oneAppFails_othersApplied_exit1_andRerunConverges() throws IOException {
-    Files.writeString(dir.resolve("formation.yaml"), CONFIG.replace(
-        "web: {size: standard-1x, quantity: 1}", "web: {size: standard-1x, quantity: 2}"));
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        CONFIG.replace(
+            "web: {size: standard-1x, quantity: 1}", "web: {size: standard-1x, quantity: 2}"));
     heroku.inject(FakeFault.serverError(500).times(50).on("PATCH", "/apps/shop-staging/.*"));
 
     CliRunner.Result r = run("apply", "--auto-approve");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.out()).contains("shop-production: applied").contains("shop-staging: FAILED")
+    assertThat(r.out())
+        .contains("shop-production: applied")
+        .contains("shop-staging: FAILED")
         .contains("not done:");
     assertThat(production.quantity("worker")).isEqualTo(3);
     assertThat(staging.quantity("web")).isEqualTo(1);
@@ -215,8 +225,13 @@ class PlanApplyCommandTest {
   @Test
   void apply_tierMoveWithAnIdleUnmanagedType_convergesInOneBatch() throws IOException {
     heroku.addApp("tiny-app", "cedar").process("web", "basic", 1).process("clock", "basic", 0);
-    Files.writeString(dir.resolve("formation.yaml"),
-        "version: 1\napps:\n  tiny-app:\n    processes:\n      web: {size: standard-1x, quantity: 1}\n");
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        "version: 1\n"
+            + "apps:\n"
+            + "  tiny-app:\n"
+            + "    processes:\n"
+            + "      web: {size: standard-1x, quantity: 1}\n");
 
     CliRunner.Result r = run("apply", "--auto-approve");
 
@@ -236,8 +251,9 @@ class PlanApplyCommandTest {
 
   @Test
   void plan_missingToken_isAClearError() {
-    CliRunner.Result r = CliRunner.in(dir, Map.of("HEROKU_HOST", heroku.url()),
-        Environment.Terminal.NONE).exec("plan");
+    CliRunner.Result r =
+        CliRunner.in(dir, Map.of("HEROKU_HOST", heroku.url()), Environment.Terminal.NONE)
+            .exec("plan");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out() + r.err()).contains("HEROKU_API_KEY");
   }

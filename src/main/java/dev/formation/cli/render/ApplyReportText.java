@@ -4,8 +4,8 @@ import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
 
 /**
- * The apply report for people: per app what was done and what was not, then one closing line.
- * Apps the plan left alone are counted, not listed.
+ * The apply report for people: per app what was done and what was not, then one closing line. Apps
+ * the plan left alone are counted, not listed.
  */
 public final class ApplyReportText {
   private final Colors colors;
@@ -20,24 +20,31 @@ public final class ApplyReportText {
       switch (app.outcome()) {
         case UNCHANGED -> {}
         case APPLIED -> sb.append(colors.paint("green", app.app() + ": applied")).append('\n');
-        case FAILED -> sb.append(colors.paint("bold,red", app.app() + ": FAILED"))
-            .append(" — ").append(app.error()).append('\n');
-        case NOT_APPLIED -> sb.append(colors.paint("bold,red", app.app() + ": not applied"))
-            .append(" — ").append(app.error()).append('\n');
+        case FAILED ->
+            sb.append(colors.paint("bold,red", app.app() + ": FAILED"))
+                .append(" — ")
+                .append(app.error())
+                .append('\n');
+        case NOT_APPLIED ->
+            sb.append(colors.paint("bold,red", app.app() + ": not applied"))
+                .append(" — ")
+                .append(app.error())
+                .append('\n');
       }
       app.done().forEach(s -> sb.append("  done:     ").append(s).append('\n'));
       app.notDone().forEach(s -> sb.append("  not done: ").append(s).append('\n'));
       app.notes().forEach(s -> sb.append("  note:     ").append(s).append('\n'));
     }
     long applied = report.count(AppResult.Outcome.APPLIED);
-    long failed = report.count(AppResult.Outcome.FAILED)
-        + report.count(AppResult.Outcome.NOT_APPLIED);
+    long failed =
+        report.count(AppResult.Outcome.FAILED) + report.count(AppResult.Outcome.NOT_APPLIED);
     long unchanged = report.count(AppResult.Outcome.UNCHANGED);
     String counts = applied + " applied, " + failed + " failed, " + unchanged + " unchanged.";
     if (failed == 0) {
       sb.append(colors.paint("bold,green", "Apply complete: ")).append(counts).append('\n');
     } else {
-      sb.append(colors.paint("bold,red", "Apply incomplete: ")).append(counts)
+      sb.append(colors.paint("bold,red", "Apply incomplete: "))
+          .append(counts)
           .append(" Run `formation apply` again to do what is left.\n");
     }
     return sb.toString();

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * formation.yaml for live apps, as {@code formation import} prints it: every process type with
- * its size and count, and the web autoscaler where one is on, so that a plan of the result shows
- * no changes.
+ * formation.yaml for live apps, as {@code formation import} prints it: every process type with its
+ * size and count, and the web autoscaler where one is on, so that a plan of the result shows no
+ * changes.
  */
 public final class FormationYaml {
   private final Catalog catalog;
@@ -40,11 +40,17 @@ public final class FormationYaml {
     sb.append("      ").append(p.type()).append(":\n");
     sb.append("        size: ").append(size).append('\n');
     if (p.type().equals("web") && monitor != null && monitor.active()) {
-      sb.append("        autoscale: {min: ").append(monitor.min())
-          .append(", max: ").append(monitor.max())
-          .append(", p95_ms: ").append(monitor.p95Ms())
-          .append(", notify: ").append(monitor.notifyApp()).append("}\n");
-      sb.append("        # the autoscaler owns the count (").append(p.quantity())
+      sb.append("        autoscale: {min: ")
+          .append(monitor.min())
+          .append(", max: ")
+          .append(monitor.max())
+          .append(", p95_ms: ")
+          .append(monitor.p95Ms())
+          .append(", notify: ")
+          .append(monitor.notifyApp())
+          .append("}\n");
+      sb.append("        # the autoscaler owns the count (")
+          .append(p.quantity())
           .append(" when imported)\n");
     } else {
       sb.append("        quantity: ").append(p.quantity()).append('\n');
