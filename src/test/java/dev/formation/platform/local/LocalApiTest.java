@@ -283,6 +283,22 @@ class LocalApiTest {
   }
 
   @Test
+  void spentBudget_is429_butTheDaemonStillRuns_andItsOwnEndpointsAreFree() throws Exception {
+    int last = 0;
+    for (int i = 0; i < 4600 && last != 429; i++) {
+      last = h.send("GET", "/account", null).statusCode();
+    }
+    assertThat(last).isEqualTo(429);
+
+    // formation's own endpoints cost nothing and still answer
+    assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
+    // a client does not take a busy daemon for a stopped one (and start a second one)
+    LocalClient client = new LocalClient(h.settings, "unused");
+    assertThat(client.running()).isPresent();
+    assertThat(client.alive()).isPresent();
+  }
+
+  @Test
   void dynoSizes_areCapitalisedWithCost() throws Exception {
     JsonNode sizes = h.json("GET", "/dyno-sizes", null);
     assertThat(sizes.get(2).get("name").asString()).isEqualTo("Standard-1X");
