@@ -46,6 +46,31 @@ class LocalUnitsTest {
   }
 
   @Test
+  void pidFiles_keepEveryGroupOfADynoName_soADeadDaemonsSuccessorReapsThemAll() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroup.SETSID, "needs setsid");
+    // a restarted web.1 runs while the old web.1 still has its grace period
+    Process old = new ProcessBuilder("setsid", "sleep", "300").start();
+    Process restarted = new ProcessBuilder("setsid", "sleep", "300").start();
+    try {
+      PidFiles files = new PidFiles(dir.resolve("run"));
+      files.write("demo", "web.1", old.pid());
+      files.write("demo", "web.1", restarted.pid());
+
+      // the daemon dies here; the next one reaps what the files name
+      assertThat(new PidFiles(dir.resolve("run")).reapOrphans()).isEqualTo(2);
+
+      assertThat(old.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(restarted.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      try (var left = Files.list(dir.resolve("run"))) {
+        assertThat(left).isEmpty();
+      }
+    } finally {
+      old.destroyForcibly();
+      restarted.destroyForcibly();
+    }
+  }
+
+  @Test
   void latencyWindow_p95_isTheNinetyFifthPercentile_orMinusOneWhenIdle() {
     LatencyWindow w = new LatencyWindow();
     assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(-1);
