@@ -108,10 +108,11 @@ public final class LocalClient {
     long end = System.nanoTime() + START_LIMIT.toNanos();
     while (System.nanoTime() < end) {
       Optional<DaemonInfo> info = running();
-      if (info.isPresent() && info.get().pid() == p.pid()) {
+      if (info.isPresent() && (info.get().pid() == p.pid() || !p.isAlive())) {
+        // ours, or one started at the same time that won the lock (two plans at once)
         return info.get();
       }
-      if (!p.isAlive()) {
+      if (!p.isAlive() && !DaemonLock.held(settings.stateDir())) {
         throw new IOException(
             "the local platform daemon exited with status "
                 + p.exitValue()
