@@ -71,6 +71,16 @@ class LocalUnitsTest {
   }
 
   @Test
+  void stateStore_aBrokenAppFile_isAnIoErrorNamingTheFile() throws Exception {
+    Files.writeString(dir.resolve("bad.json"), "{\"name\": broken");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StateStore(dir).loadAll())
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining(dir.resolve("bad.json").toString())
+        .hasMessageContaining("fix or remove it");
+  }
+
+  @Test
   void latencyWindow_p95_isTheNinetyFifthPercentile_orMinusOneWhenIdle() {
     LatencyWindow w = new LatencyWindow();
     assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(-1);
