@@ -71,7 +71,7 @@ final class CliPlatforms implements Platforms, AutoCloseable {
         if (daemon == null) {
           err.println("Starting the local platform (formation local start)...");
           err.flush();
-          daemon = client.start(0);
+          daemon = client.start(LocalCommand.port(null, client.settings()));
         }
         HerokuConfig config =
             new HerokuConfig(

@@ -70,7 +70,8 @@ final class LocalLogsCommand implements Callable<Integer> {
     while (more) {
       Thread.sleep(200);
       // checked before printing, so the daemon's last lines are printed after it stopped
-      more = client.running().isPresent();
+      // (asked of the process, not the API: following for hours must not spend its budget)
+      more = client.alive().isPresent();
       for (Path f : app != null ? files : client.logFiles(null)) {
         offsets.put(f, printNew(f, offsets.getOrDefault(f, 0L), out));
       }

@@ -36,6 +36,7 @@ class LocalLoopTest {
     env.put("FORMATION_LOCAL_GRACE", "2");
     env.remove("HEROKU_API_KEY");
     env.remove("HEROKU_HOST");
+    env.remove("FORMATION_LOCAL_PORT");
     Path dir = Files.createDirectories(home.resolve("app"));
     Files.writeString(
         dir.resolve("Procfile"), "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
@@ -57,9 +58,13 @@ class LocalLoopTest {
 
   @Test
   void applyOnLocal_startsThePlatform_registersTheApp_andRunsTheDynos() throws Exception {
+    // the API port named by FORMATION_LOCAL_PORT, as `formation local start` would use it
+    int apiPort = LocalCommandTest.freePort();
+    env.put("FORMATION_LOCAL_PORT", String.valueOf(apiPort));
     Run applied = run("apply", "--auto-approve", "-f", "formation.yaml");
     assertThat(applied.code()).as(applied.err()).isZero();
     assertThat(applied.err()).contains("Starting the local platform");
+    assertThat(status().get("url").asString()).isEqualTo("http://127.0.0.1:" + apiPort);
     assertThat(applied.out()).contains("worker  0 → 2").contains("Apply complete: 1 applied");
     daemon = status().get("pid").asLong();
     assertThat(dynos()).isEqualTo(2);

@@ -75,12 +75,13 @@ public final class LocalStatusText {
       JsonNode decisions = auto.get("decisions");
       if (!decisions.isEmpty()) {
         JsonNode last = decisions.get(decisions.size() - 1);
+        int from = last.get("from").asInt();
+        int to = last.get("to").asInt();
+        // worded as in the log: most decisions keep the count, and "web 2 -> 2" reads as a change
         b.append("    last decision ")
             .append(last.get("at").asString())
-            .append(": web ")
-            .append(last.get("from").asInt())
-            .append(" -> ")
-            .append(last.get("to").asInt())
+            .append(": ")
+            .append(from == to ? "keep web at " + from : "scale web " + from + " -> " + to)
             .append(", ")
             .append(last.get("reason").asString())
             .append('\n');

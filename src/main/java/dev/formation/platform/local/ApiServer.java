@@ -64,7 +64,10 @@ final class ApiServer implements AutoCloseable {
     ex.getResponseHeaders().set("Request-Id", requestId);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     try (ex) {
-      int remaining = rateLimit.take();
+      // formation's own endpoints (status, shutdown) are not Heroku's API: they cost nothing, so
+      // a `watch formation local status` cannot spend the budget of the Heroku CLI and formation
+      boolean own = ex.getRequestURI().getPath().startsWith("/local/");
+      int remaining = own ? rateLimit.peek() : rateLimit.take();
       ex.getResponseHeaders().set("RateLimit-Remaining", String.valueOf(Math.max(0, remaining)));
       ex.getResponseHeaders().set("RateLimit-Multiplier", "1");
       Routes.Reply reply;
@@ -165,14 +168,24 @@ final class ApiServer implements AutoCloseable {
 
     /** Takes one request from the budget; returns what is left (negative when exhausted). */
     synchronized int take() {
-      long now = System.nanoTime();
-      tokens = Math.min(capacity, tokens + (now - last) / 3.6e12 * capacity);
-      last = now;
+      refill();
       if (tokens < 1) {
         return -1;
       }
       tokens -= 1;
       return (int) tokens;
+    }
+
+    /** What is left of the budget, taking nothing. */
+    synchronized int peek() {
+      refill();
+      return (int) tokens;
+    }
+
+    private void refill() {
+      long now = System.nanoTime();
+      tokens = Math.min(capacity, tokens + (now - last) / 3.6e12 * capacity);
+      last = now;
     }
   }
 }

@@ -19,6 +19,9 @@ import java.time.temporal.ChronoUnit;
 public final class AppLog {
   static final long DEFAULT_CAP = 5L * 1024 * 1024;
 
+  /** The longest line kept whole (Heroku's log router splits at 10,000 bytes). */
+  static final int MAX_LINE = 10_000;
+
   private final Path file;
   private final long cap;
 
@@ -70,13 +73,36 @@ public final class AppLog {
     t.start();
   }
 
-  /** Logs every line of {@code output} until it ends. */
+  /**
+   * Logs every line of {@code output} until it ends. A line longer than {@link #MAX_LINE}
+   * characters is logged in pieces, as Heroku's log router splits long lines: output without a
+   * newline must not grow one line in the daemon's memory without end.
+   */
   void copy(InputStream output, String source) throws IOException {
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
-      String text;
-      while ((text = r.readLine()) != null) {
-        line(source, text);
+      StringBuilder text = new StringBuilder();
+      boolean afterCr = false;
+      int c;
+      while ((c = r.read()) >= 0) {
+        if (c == '\n' && afterCr) {
+          afterCr = false; // the second half of a \r\n
+          continue;
+        }
+        afterCr = c == '\r';
+        if (c == '\n' || c == '\r') {
+          line(source, text.toString());
+          text.setLength(0);
+        } else {
+          text.append((char) c);
+          if (text.length() >= MAX_LINE) {
+            line(source, text.toString());
+            text.setLength(0);
+          }
+        }
+      }
+      if (text.length() > 0) {
+        line(source, text.toString());
       }
     }
   }

@@ -36,6 +36,26 @@ final class DaemonLock implements AutoCloseable {
     return new DaemonLock(ch, lock);
   }
 
+  /** Whether a daemon (perhaps one still starting) holds the lock of {@code stateDir}. */
+  static boolean held(Path stateDir) {
+    Path file = stateDir.resolve("daemon.lock");
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      FileLock probe = ch.tryLock();
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     try {

@@ -43,17 +43,30 @@ public final class LocalClient {
     return settings;
   }
 
-  /** The running daemon: its {@code daemon.json} names a live process that answers. */
+  /**
+   * The running daemon: its {@code daemon.json} names a live process that answers. One that has
+   * spent its request budget ({@code 429}) still runs: starting another would fail on its lock.
+   */
   public Optional<DaemonInfo> running() {
-    Optional<DaemonInfo> info = DaemonInfo.read(settings.daemonFile());
-    if (info.isEmpty() || !info.get().alive()) {
-      return Optional.empty();
+    Optional<DaemonInfo> info = alive();
+    if (info.isEmpty()) {
+      return info;
     }
     try {
-      return call("GET", info.get(), "/account").statusCode() == 200 ? info : Optional.empty();
+      int status = call("GET", info.get(), "/account").statusCode();
+      return status == 200 || status == 429 ? info : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The daemon named by {@code daemon.json} while its process lives, asked nothing: for polling
+   * (as {@code logs --follow} does) without spending the API's request budget.
+   */
+  public Optional<DaemonInfo> alive() {
+    Optional<DaemonInfo> info = DaemonInfo.read(settings.daemonFile());
+    return info.isPresent() && info.get().alive() ? info : Optional.empty();
   }
 
   /**
@@ -95,10 +108,11 @@ public final class LocalClient {
     long end = System.nanoTime() + START_LIMIT.toNanos();
     while (System.nanoTime() < end) {
       Optional<DaemonInfo> info = running();
-      if (info.isPresent() && info.get().pid() == p.pid()) {
+      if (info.isPresent() && (info.get().pid() == p.pid() || !p.isAlive())) {
+        // ours, or one started at the same time that won the lock (two plans at once)
         return info.get();
       }
-      if (!p.isAlive()) {
+      if (!p.isAlive() && !DaemonLock.held(settings.stateDir())) {
         throw new IOException(
             "the local platform daemon exited with status "
                 + p.exitValue()

@@ -69,7 +69,7 @@ public final class LocalDaemon implements AutoCloseable {
           d.routers.open(a);
         }
       }
-      d.api = new ApiServer(d, token, port);
+      d.api = openApi(d, token, port, settings.stateDir().resolve("api-port"));
       d.info =
           new DaemonInfo(
               "http://127.0.0.1:" + d.api.port(),
@@ -84,6 +84,28 @@ public final class LocalDaemon implements AutoCloseable {
       d.close();
       throw e;
     }
+  }
+
+  /**
+   * The API on {@code port}, or, when that is 0, on the port of the last run if it is still free,
+   * so that a {@code HEROKU_HOST} exported before a restart keeps working.
+   */
+  private static ApiServer openApi(LocalDaemon d, String token, int port, Path remembered)
+      throws IOException {
+    ApiServer api = null;
+    if (port == 0 && Files.isRegularFile(remembered)) {
+      try {
+        api = new ApiServer(d, token, Integer.parseInt(Files.readString(remembered).trim()));
+      } catch (IOException | RuntimeException taken) {
+        // taken by someone else since, or not a port: any free one will do
+      }
+    }
+    if (api == null) {
+      api = new ApiServer(d, token, port);
+    }
+    StateStore.writeAtomically(
+        remembered, String.valueOf(api.port()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return api;
   }
 
   public String url() {

@@ -27,19 +27,15 @@ final class PidFiles {
     try {
       Files.createDirectories(dir);
       StateStore.writeAtomically(
-          file(app, dyno), String.valueOf(pgid).getBytes(StandardCharsets.UTF_8));
+          file(app, dyno, pgid), String.valueOf(pgid).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       System.err.println("cannot write the pid file of " + app + " " + dyno + ": " + e);
     }
   }
 
   void delete(String app, String dyno, long pgid) {
-    Path f = file(app, dyno);
     try {
-      // a newer start of the same dyno may have rewritten it
-      if (Files.exists(f) && Files.readString(f).trim().equals(String.valueOf(pgid))) {
-        Files.delete(f);
-      }
+      Files.deleteIfExists(file(app, dyno, pgid));
     } catch (IOException e) {
       // the next daemon will find the group gone and drop the file
     }
@@ -69,8 +65,12 @@ final class PidFiles {
     return reaped;
   }
 
-  private Path file(String app, String dyno) {
-    return dir.resolve(app + "." + dyno + ".pid");
+  /**
+   * One file per process group, not per dyno name: a restarted {@code web.1} starts while the old
+   * one still has its grace period, and both groups must be found if the daemon dies meanwhile.
+   */
+  private Path file(String app, String dyno, long pgid) {
+    return dir.resolve(app + "." + dyno + "." + pgid + ".pid");
   }
 
   private static void waitGone(ProcessGroup g) {

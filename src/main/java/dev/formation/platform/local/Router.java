@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -45,8 +46,16 @@ final class Router implements AutoCloseable {
           "proxy-authenticate",
           "proxy-authorization");
 
+  /**
+   * How long a request waits for a starting web dyno when none is up yet, as Heroku's router
+   * queues requests while an app boots (then {@code H20}).
+   */
+  static final Duration BOOT_WAIT = Duration.ofSeconds(75);
+
   private final String app;
   private final Supplier<List<Backend>> backends;
+  private final BooleanSupplier booting;
+  private final Duration bootWait;
   private final AppLog log;
   private final HttpServer server;
   private final ExecutorService pool =
@@ -55,9 +64,21 @@ final class Router implements AutoCloseable {
   private final AtomicInteger next = new AtomicInteger();
   final LatencyWindow latencies = new LatencyWindow();
 
-  Router(String app, int port, Supplier<List<Backend>> backends, AppLog log) throws IOException {
+  /**
+   * @param booting whether a web dyno is starting, so that a request may wait for it
+   */
+  Router(
+      String app,
+      int port,
+      Supplier<List<Backend>> backends,
+      BooleanSupplier booting,
+      Duration bootWait,
+      AppLog log)
+      throws IOException {
     this.app = app;
     this.backends = backends;
+    this.booting = booting;
+    this.bootWait = bootWait;
     this.log = log;
     this.client =
         HttpClient.newBuilder()
@@ -80,6 +101,37 @@ final class Router implements AutoCloseable {
     }
     try (ex) {
       List<Backend> up = backends.get();
+      long bootEnd = t0 + bootWait.toNanos();
+      while (up.isEmpty() && booting.getAsBoolean() && System.nanoTime() < bootEnd) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        up = backends.get();
+      }
+      if (up.isEmpty() && booting.getAsBoolean()) {
+        log.line(
+            "heroku[router]",
+            "at=error code=H20 desc=\"App boot timeout\" method="
+                + ex.getRequestMethod()
+                + " path=\""
+                + ex.getRequestURI()
+                + "\" request_id="
+                + id);
+        fail(
+            ex,
+            503,
+            "No web dyno of "
+                + app
+                + " came up within "
+                + bootWait.toSeconds()
+                + " s; see `formation local logs "
+                + app
+                + "`.\n");
+        return;
+      }
       int first = Math.floorMod(next.getAndIncrement(), Math.max(1, up.size()));
       for (int i = 0; i < up.size(); i++) {
         Backend b = up.get((first + i) % up.size());

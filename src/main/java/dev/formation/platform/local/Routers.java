@@ -28,7 +28,13 @@ final class Routers {
     try {
       byApp.put(
           app.name(),
-          new Router(app.name(), app.port(), () -> backends(app.name()), logs.apply(app.name())));
+          new Router(
+              app.name(),
+              app.port(),
+              () -> backends(app.name()),
+              () -> booting(app.name()),
+              Router.BOOT_WAIT,
+              logs.apply(app.name())));
       return true;
     } catch (IOException e) {
       logs.apply(app.name())
@@ -63,6 +69,10 @@ final class Routers {
 
   void closeAll() {
     List.copyOf(byApp.keySet()).forEach(this::close);
+  }
+
+  private boolean booting(String app) {
+    return supervisor.dynos(app).stream().anyMatch(d -> d.isWeb() && "starting".equals(d.state()));
   }
 
   private List<Router.Backend> backends(String app) {

@@ -23,7 +23,13 @@ final class StateStore {
     }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        apps.add(Json.MAPPER.readValue(Files.readAllBytes(f), AppRecord.class));
+        try {
+          apps.add(Json.MAPPER.readValue(Files.readAllBytes(f), AppRecord.class));
+        } catch (RuntimeException e) {
+          // a hand-edited file: say which one, so it can be fixed or removed
+          throw new IOException(
+              "cannot read the local app " + f + " (fix or remove it): " + e.getMessage(), e);
+        }
       }
     }
     return apps;

@@ -283,6 +283,46 @@ class LocalApiTest {
   }
 
   @Test
+  void spentBudget_is429_butTheDaemonStillRuns_andItsOwnEndpointsAreFree() throws Exception {
+    int last = 0;
+    for (int i = 0; i < 4600 && last != 429; i++) {
+      last = h.send("GET", "/account", null).statusCode();
+    }
+    assertThat(last).isEqualTo(429);
+
+    // formation's own endpoints cost nothing and still answer
+    assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
+    // a client does not take a busy daemon for a stopped one (and start a second one)
+    LocalClient client = new LocalClient(h.settings, "unused");
+    assertThat(client.running()).isPresent();
+    assertThat(client.alive()).isPresent();
+  }
+
+  @Test
+  void start_thatLosesTheRaceToADaemonStartedAtTheSameTime_usesThatDaemon() throws Exception {
+    // the winner holds the lock but has not written daemon.json yet
+    Path file = h.settings.daemonFile();
+    byte[] written = Files.readAllBytes(file);
+    Files.delete(file);
+    java.util.concurrent.CompletableFuture<Void> winnerReady =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                Thread.sleep(1500);
+                Files.write(file, written);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    // this start's own daemon (a child JVM) finds the lock taken and exits
+    DaemonInfo used = new LocalClient(h.settings, "dev.formation.Main").start(0);
+
+    winnerReady.join();
+    assertThat(used.url()).isEqualTo(h.daemon.url());
+  }
+
+  @Test
   void dynoSizes_areCapitalisedWithCost() throws Exception {
     JsonNode sizes = h.json("GET", "/dyno-sizes", null);
     assertThat(sizes.get(2).get("name").asString()).isEqualTo("Standard-1X");

@@ -200,9 +200,11 @@ class LocalSupervisorTest {
         "{\"updates\":[{\"type\":\"worker\",\"quantity\":2,\"size\":\"standard-2x\"}]}");
     await("two workers", WAIT, () -> states("demo").size() == 2);
     List<Long> before = dynos("demo").stream().map(Dyno::pid).toList();
+    String url = h.daemon.url();
 
     h.restart();
 
+    assertThat(h.daemon.url()).as("the API port of the last run, still free").isEqualTo(url);
     assertThat(before).noneMatch(LocalHarness::alive);
     await(
         "two workers again",

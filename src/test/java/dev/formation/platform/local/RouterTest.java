@@ -9,12 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +56,12 @@ class RouterTest {
             new Router.Backend("web.2", backend.getAddress().getPort()));
     router =
         new Router(
-            "demo", routerPort, () -> backends, new AppLog(dir.resolve("demo.log"), 1 << 20));
+            "demo",
+            routerPort,
+            () -> backends,
+            () -> false,
+            Duration.ofSeconds(5),
+            new AppLog(dir.resolve("demo.log"), 1 << 20));
   }
 
   @AfterEach
@@ -69,8 +78,8 @@ class RouterTest {
     // recorded once the body is relayed, which the client may see first
     LocalHarness.await(
         "six response times",
-        java.time.Duration.ofSeconds(5),
-        () -> router.latencies.count(java.time.Duration.ofMinutes(1)) == 6);
+        Duration.ofSeconds(5),
+        () -> router.latencies.count(Duration.ofMinutes(1)) == 6);
   }
 
   @Test
@@ -105,6 +114,53 @@ class RouterTest {
               .orElseThrow());
     }
     assertThat(ids).hasSize(3).allMatch(id -> id.matches("[-0-9a-f]{36}"));
+  }
+
+  @Test
+  void whileTheOnlyWebDynosBoot_aRequestWaitsForOne_asHerokusRouterQueuesIt() throws Exception {
+    AtomicReference<List<Router.Backend>> up = new AtomicReference<>(List.of());
+    int port = LocalApiTest.freePort();
+    try (Router booting =
+        new Router(
+            "demo",
+            port,
+            up::get,
+            () -> true,
+            Duration.ofSeconds(20),
+            new AppLog(dir.resolve("boot.log"), 1 << 20))) {
+      CompletableFuture.runAsync(
+          () -> {
+            sleep(700);
+            up.set(List.of(new Router.Backend("web.1", backend.getAddress().getPort())));
+          });
+      long t0 = System.nanoTime();
+      HttpResponse<String> r =
+          send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(500));
+    }
+  }
+
+  @Test
+  void aWebDynoThatNeverComesUp_isA503WithH20_afterTheBootWait() throws Exception {
+    int port = LocalApiTest.freePort();
+    AppLog log = new AppLog(dir.resolve("boot.log"), 1 << 20);
+    try (Router booting =
+        new Router("demo", port, List::of, () -> true, Duration.ofSeconds(1), log)) {
+      HttpResponse<String> r =
+          send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")));
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(r.body()).contains("No web dyno of demo came up within 1 s");
+      assertThat(Files.readString(dir.resolve("boot.log"))).contains("code=H20");
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private URI uri() {

@@ -1,0 +1,71 @@
+package dev.formation.platform.local;
+
+import dev.formation.platform.Platform;
+import dev.formation.platform.heroku.HerokuConfig;
+import dev.formation.platform.heroku.HerokuPlatform;
+import dev.formation.testing.PlatformContract;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform contract, run by the unchanged Heroku adapter against a real local platform daemon
+ * (loopback only): the same suite {@code HerokuPlatformContractTest} runs against the fake Heroku.
+ */
+@Timeout(60)
+class LocalPlatformContractTest extends PlatformContract {
+  @TempDir Path home;
+  LocalHarness local;
+  HerokuPlatform platform;
+
+  @BeforeEach
+  void start() throws Exception {
+    local = new LocalHarness(home);
+    HerokuConfig config =
+        HerokuConfig.fromEnvironment(
+            Map.of("HEROKU_API_KEY", local.token()), home, local.daemon.url(), "test");
+    platform = new HerokuPlatform(config);
+  }
+
+  @AfterEach
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+
+  @Override
+  protected Platform platform() {
+    return platform;
+  }
+
+  /** Registers an app whose Procfile has these types (each a process that just waits). */
+  @Override
+  protected void seedApp(String name, Map<String, Seed> processes) throws Exception {
+    StringBuilder procfile = new StringBuilder();
+    List<String> updates = new ArrayList<>();
+    processes.forEach(
+        (type, seed) -> {
+          procfile.append(type).append(": exec sleep 600\n");
+          updates.add(
+              "{\"type\":\""
+                  + type
+                  + "\",\"size\":\""
+                  + seed.size()
+                  + "\",\"quantity\":"
+                  + seed.quantity()
+                  + "}");
+        });
+    local.app(name, LocalApiTest.freePort(), procfile.toString());
+    local.json(
+        "PATCH", "/apps/" + name + "/formation", "{\"updates\":[" + String.join(",", updates) + "]}");
+  }
+}
