@@ -176,6 +176,26 @@ class GitCommandsTest {
   }
 
   @Test
+  void diff_fileInNeitherVersion_isAnError_notNoChanges() {
+    twoVersions();
+    repo.write("config/a.yaml", V1).commit("a folder");
+
+    CliRunner.Result typo = run("diff", "main", "bigger", "-f", "formaton.yaml");
+    assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(1);
+    assertThat(typo.out()).isEmpty();
+    assertThat(typo.err())
+        .contains("`formaton.yaml` exists neither at main nor at bigger");
+    CliRunner.Result text = run("diff", "HEAD~1", "-f", "formaton.yaml", "--text");
+    assertThat(text.exitCode()).isEqualTo(1);
+    assertThat(text.err()).contains("nor in the work tree");
+    assertThat(run("diff", "main", "bigger", "-f", "formation.yaml", "-f", "nope").exitCode())
+        .isEqualTo(1);
+    CliRunner.Result added = run("diff", "HEAD~1", "HEAD", "-f", "config");
+    assertThat(added.exitCode()).as(added.toString()).isZero();
+    assertThat(run("diff", "HEAD~1", "HEAD", "-f", ".").exitCode()).isZero();
+  }
+
+  @Test
   void diffText_printsAUnifiedDiffOfTheFiles() {
     twoVersions();
 
