@@ -171,14 +171,17 @@ class ApplyGitTest {
         .contains("\"commit\":\"" + head + "\"")
         .contains("Standard-1X ×1 → Standard-1X ×2")
         .contains("\"config_digest\":\"")
-        .contains("\"tool_version\":\"");
+        .contains("\"tool_version\":\"")
+        .containsPattern("\"applied_at\":\"[-0-9]+T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\"");
 
     staging.process("web", "standard-1x", 1);
     assertThat(run("apply", "--auto-approve").exitCode()).isZero();
     assertThat(note(head).lines()).hasSize(2).first().isEqualTo(once.strip());
 
     CliRunner.Result log = run("log");
-    assertThat(log.out()).contains("two staging dynos").contains("applied 20");
+    assertThat(log.out())
+        .contains("two staging dynos")
+        .containsPattern("applied 20[-0-9]+T[0-9:]+Z, 20[-0-9]+T[0-9:]+Z\n");
   }
 
   @Test
