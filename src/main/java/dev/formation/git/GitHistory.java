@@ -28,12 +28,22 @@ public final class GitHistory {
    */
   public static List<CommitInfo> touching(
       GitRepo git, List<Path> inputs, Path workingDir, int maxCount) throws GitException {
-    List<CommitInfo> commits = new ArrayList<>();
     if (git.headId() == null) {
-      return commits;
+      return new ArrayList<>();
     }
+    return touching(git, "HEAD", inputs, workingDir, maxCount);
+  }
+
+  /**
+   * The same walk from {@code start}: its first commit is the one whose version of the files
+   * {@code start} holds (through merges, following the parent the files came from).
+   */
+  public static List<CommitInfo> touching(
+      GitRepo git, String start, List<Path> inputs, Path workingDir, int maxCount)
+      throws GitException {
+    List<CommitInfo> commits = new ArrayList<>();
     try (Git api = new Git(git.repository())) {
-      LogCommand log = api.log().add(git.resolve("HEAD")).setMaxCount(maxCount);
+      LogCommand log = api.log().add(git.resolve(start)).setMaxCount(maxCount);
       for (Path input : inputs) {
         String path = git.repoPath(workingDir.resolve(input));
         if (!path.equals(".")) {

@@ -185,6 +185,25 @@ class ApplyGitTest {
   }
 
   @Test
+  void log_applyOfAMergeOrALaterCommit_showsOnTheCommitThatChangedTheApp() throws Exception {
+    repo.commit("two staging dynos");
+    repo.branch("feature");
+    repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 3")).commit("three");
+    repo.checkout("main");
+    repo.write("README.md", "one\n").commit("docs");
+    repo.merge("feature", "Merge feature");
+    String head = repo.write("README.md", "two\n").commit("more docs");
+
+    assertThat(run("apply", "--auto-approve").exitCode()).isZero();
+    assertThat(note(head)).contains("\"outcome\":\"applied\"");
+
+    String log = run("log").out();
+    assertThat(log)
+        .containsPattern("three\n.*\n      monthly \\+\\$25; applied 20")
+        .containsPattern("two staging dynos\n.*\n      monthly \\+\\$50; not applied");
+  }
+
+  @Test
   void apply_nothingToChange_writesNoNote() throws Exception {
     staging.process("web", "standard-1x", 2);
     String head = repo.commit("config");
