@@ -176,6 +176,18 @@ class GitCommandsTest {
   }
 
   @Test
+  void diffMarkdown_changeWithoutCost_saysUnchanged_andGivesAPercentForAutoscaledRanges() {
+    repo.write("formation.yaml", V2).commit("v2");
+    repo.write("formation.yaml", V2.replace("p95_ms: 500", "p95_ms: 800")).commit("slower");
+    repo.write("formation.yaml", V2.replace("quantity: 1}\n  shop", "quantity: 2}\n  shop"));
+
+    assertThat(run("diff", "HEAD~1", "HEAD", "--format", "markdown").out())
+        .startsWith("### formation diff: monthly estimate unchanged\n");
+    assertThat(run("diff", "HEAD~1", "--format", "markdown").out())
+        .startsWith("### formation diff: monthly estimate +$25 (+2–5%)");
+  }
+
+  @Test
   void diff_fileInNeitherVersion_isAnError_notNoChanges() {
     twoVersions();
     repo.write("config/a.yaml", V1).commit("a folder");
