@@ -79,6 +79,11 @@ public final class GitRepo implements AutoCloseable {
     } catch (RevisionSyntaxException | IOException e) {
       throw new GitException("unknown git ref `" + rev + "`: " + e.getMessage(), e);
     }
+    if (id == null && rev.startsWith("HEAD") && headId() == null) {
+      throw new GitException(
+          "`" + rev + "` names no commit: the repository has no commit yet; commit the formation"
+              + " files first");
+    }
     if (id == null) {
       throw new GitException(
           "unknown git ref `" + rev + "`: no branch, tag or commit has that name");

@@ -115,6 +115,15 @@ class GitCommandsTest {
   }
 
   @Test
+  void diff_inARepositoryWithNoCommitYet_saysSo() {
+    repo.write("formation.yaml", V1);
+
+    CliRunner.Result r = run("diff");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("the repository has no commit yet").doesNotContain("unknown git ref");
+  }
+
+  @Test
   void diff_notARepository_isAClearError(@TempDir Path elsewhere) {
     CliRunner.Result r = CliRunner.in(elsewhere, Map.of(), Environment.Terminal.NONE).exec("diff");
     assertThat(r.exitCode()).isEqualTo(1);
