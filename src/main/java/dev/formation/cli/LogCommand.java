@@ -110,29 +110,37 @@ public final class LogCommand implements Callable<Integer> {
       if (records.isEmpty()) {
         continue;
       }
-      List<GitHistory.CommitInfo> from;
-      try {
-        from = GitHistory.touching(git, note.getKey(), config.files(), config.workingDir(), max);
-      } catch (GitException e) {
-        continue; // a note on a commit this clone does not have
-      }
       for (ApplyNoteJson.Applied record : records) {
         Set<String> pending = new HashSet<>(record.apps());
-        for (GitHistory.CommitInfo c : from) {
-          if (pending.isEmpty() || !diffs.containsKey(c.id())) {
-            break; // done, or the files came from a commit outside this log
-          }
-          FormationDiff diff = diffs.get(c.id());
-          List<String> changed =
-              diff == null
-                  ? List.of()
-                  : diff.apps().stream().map(a -> a.app()).filter(pending::contains).toList();
-          if (!changed.isEmpty()) {
-            pending.removeAll(changed);
-            byCommit
-                .computeIfAbsent(c.id(), k -> new ArrayList<>())
-                .add(new ApplyNoteJson.Applied(record.at(), changed, record.toolVersion()));
-          }
+        if (pending.isEmpty()) {
+          continue;
+        }
+        try {
+          GitHistory.walk(
+              git,
+              note.getKey(),
+              config.files(),
+              config.workingDir(),
+              max,
+              c -> {
+                if (!diffs.containsKey(c.id())) {
+                  return false; // the files came from a commit outside this log
+                }
+                FormationDiff diff = diffs.get(c.id());
+                List<String> changed =
+                    diff == null
+                        ? List.of()
+                        : diff.apps().stream().map(a -> a.app()).filter(pending::contains).toList();
+                if (!changed.isEmpty()) {
+                  pending.removeAll(changed);
+                  byCommit
+                      .computeIfAbsent(c.id(), k -> new ArrayList<>())
+                      .add(new ApplyNoteJson.Applied(record.at(), changed, record.toolVersion()));
+                }
+                return !pending.isEmpty();
+              });
+        } catch (GitException e) {
+          break; // a note on a commit this clone does not have
         }
       }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.LogCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -42,6 +43,22 @@ public final class GitHistory {
       GitRepo git, String start, List<Path> inputs, Path workingDir, int maxCount)
       throws GitException {
     List<CommitInfo> commits = new ArrayList<>();
+    walk(git, start, inputs, workingDir, maxCount, commits::add);
+    return commits;
+  }
+
+  /**
+   * The same walk, handing each commit to {@code visitor} until it returns {@code false}: the walk
+   * goes no further back than the caller needs.
+   */
+  public static void walk(
+      GitRepo git,
+      String start,
+      List<Path> inputs,
+      Path workingDir,
+      int maxCount,
+      Predicate<CommitInfo> visitor)
+      throws GitException {
     try (Git api = new Git(git.repository())) {
       LogCommand log = api.log().add(git.resolve(start)).setMaxCount(maxCount);
       for (Path input : inputs) {
@@ -51,18 +68,20 @@ public final class GitHistory {
         }
       }
       for (RevCommit c : log.call()) {
-        commits.add(
+        CommitInfo info =
             new CommitInfo(
                 c.name(),
                 c.abbreviate(7).name(),
                 c.getAuthorIdent().getName(),
                 c.getAuthorIdent().getWhenAsInstant(),
                 c.getShortMessage(),
-                c.getParentCount() == 0 ? null : c.getParent(0).name()));
+                c.getParentCount() == 0 ? null : c.getParent(0).name());
+        if (!visitor.test(info)) {
+          return;
+        }
       }
     } catch (IOException | GitAPIException e) {
       throw new GitException("cannot walk the git history: " + e.getMessage(), e);
     }
-    return commits;
   }
 }
