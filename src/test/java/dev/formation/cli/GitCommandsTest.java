@@ -82,6 +82,17 @@ class GitCommandsTest {
   }
 
   @Test
+  void validate_atRef_githubAnnotationsNameTheRepositoryPath_andTheRefInTheTitle() {
+    repo.write("formation.yaml", BROKEN).commit("broken");
+    repo.tag("v-broken");
+
+    CliRunner.Result r = run("validate", "--ref", "v-broken", "--format", "github");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).startsWith("::error file=formation.yaml,line=5,col=").contains(",title=FM")
+        .contains(" at v-broken::");
+  }
+
+  @Test
   void validate_atRef_folderMeansItsYamlFilesAtThatCommit() {
     repo.write("config/a.yaml", V1).write("config/notes.txt", "x").commit("split");
     repo.write("config/b.yaml", BROKEN).commit("broken b");
