@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -48,6 +49,47 @@ class CiRecipesTest {
         }
       }
     }
+  }
+
+  @Test
+  void githubActions_postsTheCommentEvenWhenPlanFails_pushesNotesAfterAPartialApply_issuesOnExit2()
+      throws IOException {
+    JsonNode jobs = YAMLMapper.builder().build().readTree(
+        Files.readString(Path.of("examples/ci/github-actions.yml"))).path("jobs");
+
+    String review = step(jobs.path("review"), "formation.jar plan").path("run").asString();
+    assertThat(review).contains("|| status=$?").contains("gh pr comment").endsWith("exit \"$status\"\n");
+    assertThat(step(jobs.path("apply"), "git push origin refs/notes/formation").path("if").asString())
+        .contains("!cancelled()");
+    JsonNode issue = step(jobs.path("drift"), "gh issue");
+    assertThat(issue.path("if").asString()).contains("steps.drift.outputs.status == '2'");
+    assertThat(issue.path("run").asString()).contains("gh issue comment").contains("gh issue create");
+  }
+
+  @Test
+  void gitlab_diffsFromTheMergeBase_pushesNotesAfterAPartialApply_issuesOnExit2()
+      throws IOException {
+    JsonNode root = YAMLMapper.builder().build().readTree(
+        Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
+
+    String review = root.path("review").path("script").toString();
+    assertThat(review).contains("diff \\\"$CI_MERGE_REQUEST_DIFF_BASE_SHA\\\" HEAD");
+    List<String> apply = new ArrayList<>();
+    root.path("apply").path("script").forEach(l -> apply.add(l.asString()));
+    assertThat(apply.get(apply.size() - 1)).isEqualTo("exit $status");
+    assertThat(apply.get(apply.size() - 2)).contains("git push origin refs/notes/formation");
+    assertThat(root.path("drift").path("script").toString())
+        .contains("[ \\\"$status\\\" = \\\"2\\\" ]")
+        .contains("/notes");
+  }
+
+  private static JsonNode step(JsonNode job, String text) {
+    for (JsonNode s : job.path("steps")) {
+      if (s.path("run").asString("").contains(text)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no step runs " + text);
   }
 
   private static void collect(JsonNode node, List<String> calls) {

@@ -12,10 +12,12 @@ import dev.formation.git.GitRepo;
 import dev.formation.git.UnifiedDiff;
 import dev.formation.plan.FormationDiff;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Spec;
       "Show what a change to the formation files does to each app, with the monthly cost before"
           + " and after. Offline: no platform is read.",
       "REV_A defaults to the merge base of HEAD with its upstream branch (HEAD when the branch"
-          + " tracks none); REV_B defaults to the files in the work tree. A file absent from a"
-          + " version counts as empty."
+          + " tracks none); REV_B defaults to the files in the work tree. A file absent from one"
+          + " version counts as empty; a file in neither is an error."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -86,6 +88,15 @@ public final class DiffCommand implements Callable<Integer> {
           revB != null
               ? GitConfigs.texts(git, config, revB, revB, true)
               : WorkTreeTexts.read(config);
+      String missing = absentFromBoth(older, newer);
+      if (missing != null) {
+        err.println(
+            "error: `" + missing + "` exists neither at " + from + " nor "
+                + (revB == null ? "in the work tree" : "at " + revB)
+                + "; check the -f paths and the folder formation runs in");
+        err.flush();
+        return ExitCode.ERROR;
+      }
       if (text) {
         out.print(unified(from, older, revB, newer));
         out.flush();
@@ -123,6 +134,24 @@ public final class DiffCommand implements Callable<Integer> {
       err.flush();
     }
     return loaded.formationOrNull();
+  }
+
+  /**
+   * The first {@code -f} input that neither version holds: a mistyped path, or a run from the wrong
+   * folder, would otherwise show as "no changes".
+   */
+  private String absentFromBoth(List<SourceText> older, List<SourceText> newer) {
+    for (Path input : config.files()) {
+      Path wanted = input.normalize();
+      boolean found =
+          Stream.concat(older.stream(), newer.stream())
+              .map(t -> Path.of(path(t)).normalize())
+              .anyMatch(p -> wanted.toString().isEmpty() || p.startsWith(wanted));
+      if (!found) {
+        return input.toString();
+      }
+    }
+    return null;
   }
 
   /** Pairs the files of both versions by path and diffs each pair. */

@@ -10,6 +10,7 @@ import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,9 @@ public final class DriftCommand implements Callable<Integer> {
     DriftReport report;
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
       LiveReader.Result live = Planning.read(selected, platforms, platform, err);
-      report = Drift.classify(selected, live.live(), live.errors(), Clock.systemUTC());
+      // whole seconds: "checked at 12:00:05Z" in reports, not nanoseconds
+      Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
+      report = Drift.classify(selected, live.live(), live.errors(), clock);
     }
     out.print(
         switch (format) {

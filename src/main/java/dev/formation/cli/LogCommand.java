@@ -12,9 +12,12 @@ import dev.formation.git.GitRepo;
 import dev.formation.plan.FormationDiff;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,19 +66,24 @@ public final class LogCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (GitRepo git = GitRepo.open(config.workingDir())) {
-      Map<String, List<ApplyNoteJson.Applied>> notes = new LinkedHashMap<>();
-      GitNotes.all(git).forEach((id, text) -> notes.put(id, ApplyNoteJson.read(text)));
-      List<LogRenderer.Entry> entries = new ArrayList<>();
-      for (GitHistory.CommitInfo c :
-          GitHistory.touching(git, config.files(), config.workingDir(), Math.max(1, maxCount))) {
+      int max = Math.max(1, maxCount);
+      Map<String, FormationDiff> diffs = new LinkedHashMap<>();
+      List<GitHistory.CommitInfo> commits =
+          GitHistory.touching(git, config.files(), config.workingDir(), max);
+      for (GitHistory.CommitInfo c : commits) {
         Formation after = load(git, c.id(), c.shortId());
         Formation before =
             c.parentId() == null
                 ? new Formation(List.of())
                 : load(git, c.parentId(), c.shortId() + "^");
-        FormationDiff diff =
-            before == null || after == null ? null : FormationDiff.between(before, after);
-        entries.add(new LogRenderer.Entry(c, diff, notes.getOrDefault(c.id(), List.of())));
+        diffs.put(
+            c.id(), before == null || after == null ? null : FormationDiff.between(before, after));
+      }
+      Map<String, List<ApplyNoteJson.Applied>> applies = attribute(git, diffs, max);
+      List<LogRenderer.Entry> entries = new ArrayList<>();
+      for (GitHistory.CommitInfo c : commits) {
+        entries.add(
+            new LogRenderer.Entry(c, diffs.get(c.id()), applies.getOrDefault(c.id(), List.of())));
       }
       out.print(
           format == OutputFormat.JSON
@@ -88,6 +96,57 @@ public final class LogCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.ERROR;
     }
+  }
+
+  /**
+   * The apply records by the commit whose change of each app they applied. A note sits on the
+   * commit that was checked out (a merge, or a later commit that left the files alone); what it
+   * applied to an app is that app's formation as last changed by a commit of the log.
+   */
+  private Map<String, List<ApplyNoteJson.Applied>> attribute(
+      GitRepo git, Map<String, FormationDiff> diffs, int max) throws GitException {
+    Map<String, List<ApplyNoteJson.Applied>> byCommit = new LinkedHashMap<>();
+    for (Map.Entry<String, String> note : GitNotes.all(git).entrySet()) {
+      List<ApplyNoteJson.Applied> records = ApplyNoteJson.read(note.getValue());
+      if (records.isEmpty()) {
+        continue;
+      }
+      for (ApplyNoteJson.Applied record : records) {
+        Set<String> pending = new HashSet<>(record.apps());
+        if (pending.isEmpty()) {
+          continue;
+        }
+        try {
+          GitHistory.walk(
+              git,
+              note.getKey(),
+              config.files(),
+              config.workingDir(),
+              max,
+              c -> {
+                if (!diffs.containsKey(c.id())) {
+                  return false; // the files came from a commit outside this log
+                }
+                FormationDiff diff = diffs.get(c.id());
+                List<String> changed =
+                    diff == null
+                        ? List.of()
+                        : diff.apps().stream().map(a -> a.app()).filter(pending::contains).toList();
+                if (!changed.isEmpty()) {
+                  pending.removeAll(changed);
+                  byCommit
+                      .computeIfAbsent(c.id(), k -> new ArrayList<>())
+                      .add(new ApplyNoteJson.Applied(record.at(), changed, record.toolVersion()));
+                }
+                return !pending.isEmpty();
+              });
+        } catch (GitException e) {
+          break; // a note on a commit this clone does not have
+        }
+      }
+    }
+    byCommit.values().forEach(l -> l.sort(Comparator.comparing(ApplyNoteJson.Applied::at)));
+    return byCommit;
   }
 
   /** The formation at a commit, or {@code null} when it was invalid there. */

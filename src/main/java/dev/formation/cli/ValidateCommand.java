@@ -65,7 +65,7 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.print(JsonDiagnostics.document(result.ok(), diagnostics));
-      case GITHUB -> GithubDiagnostics.render(diagnostics, out);
+      case GITHUB -> GithubDiagnostics.render(diagnostics, ref.ref(), out);
       default -> {
         new TextDiagnostics(result.sources(), Colors.auto()).render(diagnostics, out);
         out.println(summary(result));

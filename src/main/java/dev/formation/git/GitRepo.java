@@ -79,6 +79,11 @@ public final class GitRepo implements AutoCloseable {
     } catch (RevisionSyntaxException | IOException e) {
       throw new GitException("unknown git ref `" + rev + "`: " + e.getMessage(), e);
     }
+    if (id == null && rev.startsWith("HEAD") && headId() == null) {
+      throw new GitException(
+          "`" + rev + "` names no commit: the repository has no commit yet; commit the formation"
+              + " files first");
+    }
     if (id == null) {
       throw new GitException(
           "unknown git ref `" + rev + "`: no branch, tag or commit has that name");
@@ -159,10 +164,11 @@ public final class GitRepo implements AutoCloseable {
   }
 
   /**
-   * The state of the files under these paths: {@code changed} are tracked files that differ from
-   * HEAD (modified, staged, deleted, conflicting); {@code untracked} are files git does not know,
-   * and paths outside this work tree. Only {@code changed} files make a work tree dirty: a config
-   * that was never committed is simply not in git.
+   * The state of the config files these paths name (a folder names the {@code *.yaml} files
+   * directly in it, as the loader reads them): {@code changed} are tracked files that differ from
+   * HEAD (modified, staged, deleted, conflicting); {@code untracked} are files git does not know or
+   * ignores, and paths outside this work tree. Only {@code changed} files make a work tree dirty: a
+   * config that was never committed is simply not in git. Other files in a folder do not count.
    */
   public FileStatus status(List<Path> paths, Path workingDir) throws GitException {
     List<String> inRepo = new ArrayList<>();
@@ -189,11 +195,27 @@ public final class GitRepo implements AutoCloseable {
       changed.addAll(s.getRemoved());
       changed.addAll(s.getMissing());
       changed.addAll(s.getConflicting());
-      untracked.addAll(s.getUntracked());
+      changed.removeIf(f -> !isConfig(f, inRepo));
+      s.getUntracked().stream().filter(f -> isConfig(f, inRepo)).forEach(untracked::add);
+      for (String ignored : s.getIgnoredNotInIndex()) {
+        String dir = ignored.endsWith("/") ? ignored.substring(0, ignored.length() - 1) : ignored;
+        if (isConfig(dir, inRepo)) {
+          untracked.add(dir);
+        }
+        // a whole ignored folder is reported as the folder: the inputs inside it are ignored too
+        inRepo.stream().filter(p -> p.equals(dir) || p.startsWith(dir + "/")).forEach(untracked::add);
+      }
       return new FileStatus(changed, untracked);
     } catch (GitAPIException | NoWorkTreeException e) {
       throw new GitException("cannot read git status: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether the loader reads {@code file}: it is an input, or a *.yaml directly in a folder one. */
+  private static boolean isConfig(String file, List<String> inputs) {
+    int slash = file.lastIndexOf('/');
+    String parent = slash < 0 ? "." : file.substring(0, slash);
+    return inputs.contains(file) || (file.endsWith(".yaml") && inputs.contains(parent));
   }
 
   /** The path with symbolic links resolved as far as it exists, as JGit reports the work tree. */

@@ -96,6 +96,41 @@ class ApplyGitTest {
   }
 
   @Test
+  void apply_configGitIgnores_appliesButRecordsNothingOnHead() throws Exception {
+    Files.delete(dir.resolve("formation.yaml"));
+    String head = repo.write(".gitignore", "formation.yaml\n").commit("ignore the config");
+    repo.write("formation.yaml", CONFIG);
+
+    CliRunner.Result r = run("apply", "--auto-approve");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(staging.quantity("web")).isEqualTo(2);
+    assertThat(r.err()).contains("not tracked by git").doesNotContain("Recorded the apply");
+    assertThat(note(head)).isNull();
+  }
+
+  @Test
+  void apply_folder_onlyItsYamlFilesCount_notOtherChangesInIt() throws Exception {
+    Files.delete(dir.resolve("formation.yaml"));
+    repo.write("config/staging.yaml", CONFIG)
+        .write("config/README.md", "about\n")
+        .write("config/old/v0.yaml", "version: 0\n");
+    String head = repo.commit("config folder");
+    repo.write("config/README.md", "about, edited\n").write("config/old/v0.yaml", "edited\n");
+    repo.write("config/scratch.txt", "x\n").write("config/old/new.yaml", "x\n");
+
+    CliRunner.Result r = run("apply", "--auto-approve", "-f", "config");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("Recorded the apply").doesNotContain("not tracked");
+    assertThat(note(head)).contains("\"outcome\":\"applied\"");
+    repo.write("config/staging.yaml", CONFIG.replace("quantity: 2", "quantity: 3"));
+    CliRunner.Result dirty = run("apply", "--auto-approve", "-f", "config");
+    assertThat(dirty.exitCode()).isEqualTo(1);
+    assertThat(dirty.err()).contains("config/staging.yaml").doesNotContain("README");
+  }
+
+  @Test
   void apply_configOutsideTheRepositoryItRunsIn_isNotGitsBusiness(@TempDir Path elsewhere)
       throws Exception {
     repo.commit("config");
@@ -136,14 +171,36 @@ class ApplyGitTest {
         .contains("\"commit\":\"" + head + "\"")
         .contains("Standard-1X ×1 → Standard-1X ×2")
         .contains("\"config_digest\":\"")
-        .contains("\"tool_version\":\"");
+        .contains("\"tool_version\":\"")
+        .containsPattern("\"applied_at\":\"[-0-9]+T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\"");
 
     staging.process("web", "standard-1x", 1);
     assertThat(run("apply", "--auto-approve").exitCode()).isZero();
     assertThat(note(head).lines()).hasSize(2).first().isEqualTo(once.strip());
 
     CliRunner.Result log = run("log");
-    assertThat(log.out()).contains("two staging dynos").contains("applied 20");
+    assertThat(log.out())
+        .contains("two staging dynos")
+        .containsPattern("applied 20[-0-9]+T[0-9:]+Z, 20[-0-9]+T[0-9:]+Z\n");
+  }
+
+  @Test
+  void log_applyOfAMergeOrALaterCommit_showsOnTheCommitThatChangedTheApp() throws Exception {
+    repo.commit("two staging dynos");
+    repo.branch("feature");
+    repo.write("formation.yaml", CONFIG.replace("quantity: 2", "quantity: 3")).commit("three");
+    repo.checkout("main");
+    repo.write("README.md", "one\n").commit("docs");
+    repo.merge("feature", "Merge feature");
+    String head = repo.write("README.md", "two\n").commit("more docs");
+
+    assertThat(run("apply", "--auto-approve").exitCode()).isZero();
+    assertThat(note(head)).contains("\"outcome\":\"applied\"");
+
+    String log = run("log").out();
+    assertThat(log)
+        .containsPattern("three\n.*\n      monthly \\+\\$25; applied 20")
+        .containsPattern("two staging dynos\n.*\n      monthly \\+\\$50; not applied");
   }
 
   @Test

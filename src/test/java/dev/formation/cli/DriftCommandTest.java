@@ -109,6 +109,7 @@ class DriftCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(DiffSchema.errors("drift.schema.json", r.out())).isEmpty();
     assertThat(r.out()).contains("\"severity\" : \"unexpected\"").contains("\"kind\" : \"size\"");
+    assertThat(r.out()).containsPattern("\"checked_at\" : \"[-0-9]+T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\"");
   }
 
   @Test

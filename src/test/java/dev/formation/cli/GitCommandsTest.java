@@ -82,6 +82,17 @@ class GitCommandsTest {
   }
 
   @Test
+  void validate_atRef_githubAnnotationsNameTheRepositoryPath_andTheRefInTheTitle() {
+    repo.write("formation.yaml", BROKEN).commit("broken");
+    repo.tag("v-broken");
+
+    CliRunner.Result r = run("validate", "--ref", "v-broken", "--format", "github");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).startsWith("::error file=formation.yaml,line=5,col=").contains(",title=FM")
+        .contains(" at v-broken::");
+  }
+
+  @Test
   void validate_atRef_folderMeansItsYamlFilesAtThatCommit() {
     repo.write("config/a.yaml", V1).write("config/notes.txt", "x").commit("split");
     repo.write("config/b.yaml", BROKEN).commit("broken b");
@@ -112,6 +123,15 @@ class GitCommandsTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: ").contains("is not inside a git repository");
+  }
+
+  @Test
+  void diff_inARepositoryWithNoCommitYet_saysSo() {
+    repo.write("formation.yaml", V1);
+
+    CliRunner.Result r = run("diff");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("the repository has no commit yet").doesNotContain("unknown git ref");
   }
 
   @Test
@@ -173,6 +193,38 @@ class GitCommandsTest {
     CliRunner.Result r = run("diff", "HEAD~1", "HEAD");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("HEAD~1:formation.yaml:5:");
+  }
+
+  @Test
+  void diffMarkdown_changeWithoutCost_saysUnchanged_andGivesAPercentForAutoscaledRanges() {
+    repo.write("formation.yaml", V2).commit("v2");
+    repo.write("formation.yaml", V2.replace("p95_ms: 500", "p95_ms: 800")).commit("slower");
+    repo.write("formation.yaml", V2.replace("quantity: 1}\n  shop", "quantity: 2}\n  shop"));
+
+    assertThat(run("diff", "HEAD~1", "HEAD", "--format", "markdown").out())
+        .startsWith("### formation diff: monthly estimate unchanged\n");
+    assertThat(run("diff", "HEAD~1", "--format", "markdown").out())
+        .startsWith("### formation diff: monthly estimate +$25 (+2–5%)");
+  }
+
+  @Test
+  void diff_fileInNeitherVersion_isAnError_notNoChanges() {
+    twoVersions();
+    repo.write("config/a.yaml", V1).commit("a folder");
+
+    CliRunner.Result typo = run("diff", "main", "bigger", "-f", "formaton.yaml");
+    assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(1);
+    assertThat(typo.out()).isEmpty();
+    assertThat(typo.err())
+        .contains("`formaton.yaml` exists neither at main nor at bigger");
+    CliRunner.Result text = run("diff", "HEAD~1", "-f", "formaton.yaml", "--text");
+    assertThat(text.exitCode()).isEqualTo(1);
+    assertThat(text.err()).contains("nor in the work tree");
+    assertThat(run("diff", "main", "bigger", "-f", "formation.yaml", "-f", "nope").exitCode())
+        .isEqualTo(1);
+    CliRunner.Result added = run("diff", "HEAD~1", "HEAD", "-f", "config");
+    assertThat(added.exitCode()).as(added.toString()).isZero();
+    assertThat(run("diff", "HEAD~1", "HEAD", "-f", ".").exitCode()).isZero();
   }
 
   @Test

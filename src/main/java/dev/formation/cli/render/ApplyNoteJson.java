@@ -6,6 +6,7 @@ import dev.formation.plan.AppPlan;
 import dev.formation.plan.Plan;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public final class ApplyNoteJson {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("kind", "formation-apply");
     root.put("format_version", PlanJson.FORMAT_VERSION);
-    root.put("applied_at", at.toString());
+    root.put("applied_at", at.truncatedTo(ChronoUnit.SECONDS).toString());
     root.put("tool_version", toolVersion);
     root.put("config_digest", configDigest);
     root.put("commit", commit);
@@ -79,7 +80,8 @@ public final class ApplyNoteJson {
         }
         records.add(
             new Applied(
-                Instant.parse(n.path("applied_at").asString("")),
+                Instant.parse(n.path("applied_at").asString(""))
+                    .truncatedTo(ChronoUnit.SECONDS),
                 apps,
                 n.path("tool_version").asString("")));
       } catch (JacksonException | DateTimeParseException e) {

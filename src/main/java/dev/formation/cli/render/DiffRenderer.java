@@ -77,10 +77,10 @@ public final class DiffRenderer {
   }
 
   public static String markdown(FormationDiff diff, String from, String to) {
-    String pct = Money.percent(diff.before(), diff.costDelta());
+    String pct = Money.percentOfRange(diff.before(), diff.costDelta());
     StringBuilder out =
         new StringBuilder("### formation diff: monthly estimate ")
-            .append(Money.delta(diff.costDelta()))
+            .append(diff.costDelta().isZero() ? "unchanged" : Money.delta(diff.costDelta()))
             .append(pct.isEmpty() ? "" : " (" + pct + ")")
             .append("\n\n`")
             .append(from)
@@ -105,7 +105,9 @@ public final class DiffRenderer {
             .append(" | ")
             .append(app.pruneAfter() == null ? "—" : "prune: " + app.pruneAfter())
             .append(" | ")
-            .append(Money.delta(app.costDelta()))
+            // the type rows below carry the cost; repeating the app's total here reads as the
+            // cost of the prune change
+            .append(app.types().isEmpty() ? Money.delta(app.costDelta()) : "—")
             .append(" |\n");
       }
       for (TypeDiff t : app.types()) {
@@ -203,7 +205,7 @@ public final class DiffRenderer {
   }
 
   static String costs(FormationDiff diff) {
-    String pct = Money.percent(diff.before(), diff.costDelta());
+    String pct = Money.percentOfRange(diff.before(), diff.costDelta());
     return Money.amount(diff.before())
         + " → "
         + Money.amount(diff.after())

@@ -12,21 +12,39 @@ public final class GithubDiagnostics {
   private GithubDiagnostics() {}
 
   public static void render(List<Diagnostic> diagnostics, PrintWriter out) {
+    render(diagnostics, null, out);
+  }
+
+  /**
+   * With {@code ref}, files read from git are named {@code REF:path}; an annotation needs the path
+   * in the repository, so the annotation names the path and its title the ref.
+   */
+  public static void render(List<Diagnostic> diagnostics, String ref, PrintWriter out) {
     for (Diagnostic d : diagnostics) {
-      out.println(line(d));
+      out.println(line(d, ref));
     }
     out.flush();
   }
 
   static String line(Diagnostic d) {
+    return line(d, null);
+  }
+
+  static String line(Diagnostic d, String ref) {
     StringBuilder b = new StringBuilder("::").append(d.isError() ? "error" : "warning").append(' ');
+    String title = d.code();
     if (d.range() != null) {
-      b.append("file=").append(property(d.range().file()));
+      String file = d.range().file();
+      if (ref != null && file.startsWith(ref + ":")) {
+        file = file.substring(ref.length() + 1);
+        title = title + " at " + ref;
+      }
+      b.append("file=").append(property(file));
       b.append(",line=").append(d.range().line());
       b.append(",col=").append(d.range().column());
       b.append(',');
     }
-    b.append("title=").append(property(d.code()));
+    b.append("title=").append(property(title));
     String message = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
     return b.append("::").append(data(message)).toString();
   }

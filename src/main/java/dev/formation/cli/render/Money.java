@@ -31,6 +31,27 @@ final class Money {
     return (pct >= 0 ? "+" : "") + pct + "%";
   }
 
+  /**
+   * Like {@link #percent}, and for a range (autoscaled types) the change of each bound, low to
+   * high: {@code +6–18%} when $125 more lands on $700–$2,200.
+   */
+  static String percentOfRange(CostRange before, CostRange delta) {
+    if (before.minUsd() <= 0 || delta.isZero()) {
+      return "";
+    }
+    long atMin = Math.round(100.0 * delta.minUsd() / before.minUsd());
+    long atMax = Math.round(100.0 * delta.maxUsd() / before.maxUsd());
+    long lo = Math.min(atMin, atMax);
+    long hi = Math.max(atMin, atMax);
+    if (lo == hi) {
+      return (lo >= 0 ? "+" : "") + lo + "%";
+    }
+    if (lo >= 0) {
+      return "+" + lo + "–" + hi + "%";
+    }
+    return hi <= 0 ? "-" + Math.abs(hi) + "–" + Math.abs(lo) + "%" : lo + "%–+" + hi + "%";
+  }
+
   static String usd(long usd) {
     return (usd < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,d", Math.abs(usd));
   }
