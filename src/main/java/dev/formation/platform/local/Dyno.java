@@ -31,6 +31,10 @@ final class Dyno {
   final String size;
   final Instant createdAt = Instant.now();
   private final Path dir;
+  /** Variables of the daemon's environment a dyno never sees (as on Heroku, they are not set). */
+  static final java.util.List<String> NOT_INHERITED =
+      java.util.List.of("HEROKU_API_KEY", "HEROKU_HOST", "PORT", "DYNO");
+
   private final Map<String, String> baseEnv;
   private final AppLog log;
   private final ScheduledExecutorService timer;
@@ -110,6 +114,8 @@ final class Dyno {
     }
     pending = null;
     Map<String, String> env = new HashMap<>(baseEnv);
+    // the daemon's own credentials and a stray PORT are not the app's
+    NOT_INHERITED.forEach(env::remove);
     env.putAll(DotEnv.read(dir));
     env.put("DYNO", name());
     try {

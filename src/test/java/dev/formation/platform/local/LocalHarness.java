@@ -30,6 +30,9 @@ final class LocalHarness implements AutoCloseable {
     this.home = home;
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("FORMATION_HOME", home.toString());
+    // a daemon started from a shell that holds a real token must not hand it to the dynos
+    env.put("HEROKU_API_KEY", "harness-secret-token");
+    env.put("PORT", "1");
     this.settings =
         LocalSettings.fromEnv(env)
             .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(500))

@@ -56,8 +56,11 @@ class LocalSupervisorTest {
       assertThat(alive(d.pid())).as(d.name()).isTrue();
       String env = Files.readString(Path.of("/proc/" + d.pid() + "/environ")).replace('\0', '\n');
       assertThat(env).contains("DYNO=" + d.name()).contains("GREETING=hello");
+      assertThat(env).doesNotContain("harness-secret-token").doesNotContain("\nPORT=1\n");
       if (d.isWeb()) {
         assertThat(env).contains("PORT=" + d.port());
+      } else {
+        assertThat(env).doesNotContain("PORT=");
       }
     }
     JsonNode api = h.json("GET", "/apps/demo/dynos", null);
