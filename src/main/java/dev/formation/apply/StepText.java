@@ -18,7 +18,14 @@ final class StepText {
 
   static String change(ProcessChange c) {
     if (c.quantityChanged() && c.sizeChanged()) {
-      return c.type() + " " + c.fromSize() + " ×" + c.fromQuantity() + " → " + c.toSize() + " ×"
+      return c.type()
+          + " "
+          + c.fromSize()
+          + " ×"
+          + c.fromQuantity()
+          + " → "
+          + c.toSize()
+          + " ×"
           + c.toQuantity();
     }
     if (c.sizeChanged()) {

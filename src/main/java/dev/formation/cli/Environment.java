@@ -28,9 +28,9 @@ public record Environment(Path workingDir, Map<String, String> env, Path home, T
   }
 
   /**
-   * The home folder as the Heroku CLI and other tools see it: {@code HOME} when set, else the
-   * JVM's {@code user.home} (which on Linux comes from the password database and ignores {@code
-   * HOME}, so {@code HOME=/tmp/x formation plan} would read another {@code ~/.netrc}).
+   * The home folder as the Heroku CLI and other tools see it: {@code HOME} when set, else the JVM's
+   * {@code user.home} (which on Linux comes from the password database and ignores {@code HOME}, so
+   * {@code HOME=/tmp/x formation plan} would read another {@code ~/.netrc}).
    */
   static Path home(Map<String, String> env, String userHome) {
     String home = env.get("HOME");

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 class StepTextTest {
   private static ProcessChange change(
       String type, int from, int to, String fromSize, String toSize) {
-    return new ProcessChange(
-        type, Action.CHANGE, from, to, fromSize, toSize, null, CostRange.ZERO);
+    return new ProcessChange(type, Action.CHANGE, from, to, fromSize, toSize, null, CostRange.ZERO);
   }
 
   @Test
