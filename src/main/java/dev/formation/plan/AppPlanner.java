@@ -83,7 +83,8 @@ final class AppPlanner {
         if (now.quantity() < m.min() || now.quantity() > m.max()) {
           // the count is the autoscaler's, so no change can be planned; still, say it
           notes.add(
-              "`"
+              spec.name()
+                  + ": `"
                   + now.type()
                   + "` runs "
                   + now.quantity()

@@ -47,7 +47,7 @@ class AutoscalePlanTest {
     assertThat(p.notes())
         .singleElement()
         .asString()
-        .contains("runs 9, outside its live autoscale band 2..8");
+        .contains("shop: `web` runs 9, outside its live autoscale band 2..8");
   }
 
   @Test
