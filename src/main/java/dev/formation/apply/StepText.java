@@ -5,7 +5,10 @@ import dev.formation.plan.ProcessChange;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Short words for apply steps in the report: {@code web 2 → 3, worker Basic → Standard-1X}. */
+/**
+ * Short words for apply steps in the report: {@code web 2 → 3, worker Basic → Standard-1X}, and
+ * {@code web Basic ×1 → Standard-1X ×2} when both move.
+ */
 final class StepText {
   private StepText() {}
 
@@ -14,14 +17,21 @@ final class StepText {
   }
 
   static String change(ProcessChange c) {
-    StringBuilder sb = new StringBuilder(c.type());
-    if (c.quantityChanged()) {
-      sb.append(' ').append(c.fromQuantity()).append(" → ").append(c.toQuantity());
+    if (c.quantityChanged() && c.sizeChanged()) {
+      return c.type()
+          + " "
+          + c.fromSize()
+          + " ×"
+          + c.fromQuantity()
+          + " → "
+          + c.toSize()
+          + " ×"
+          + c.toQuantity();
     }
     if (c.sizeChanged()) {
-      sb.append(' ').append(c.fromSize()).append(" → ").append(c.toSize());
+      return c.type() + " " + c.fromSize() + " → " + c.toSize();
     }
-    return sb.toString();
+    return c.type() + " " + c.fromQuantity() + " → " + c.toQuantity();
   }
 
   static String rule(AutoscaleRule r) {

@@ -22,8 +22,19 @@ public record Environment(Path workingDir, Map<String, String> env, Path home, T
 
   /** The process's own environment with another working directory. */
   public static Environment system(Path workingDir) {
+    Map<String, String> env = System.getenv();
     return new Environment(
-        workingDir, System.getenv(), Path.of(System.getProperty("user.home")), Terminal.system());
+        workingDir, env, home(env, System.getProperty("user.home")), Terminal.system());
+  }
+
+  /**
+   * The home folder as the Heroku CLI and other tools see it: {@code HOME} when set, else the JVM's
+   * {@code user.home} (which on Linux comes from the password database and ignores {@code HOME}, so
+   * {@code HOME=/tmp/x formation plan} would read another {@code ~/.netrc}).
+   */
+  static Path home(Map<String, String> env, String userHome) {
+    String home = env.get("HOME");
+    return Path.of(home == null || home.isBlank() ? userHome : home);
   }
 
   /** Whether colour may be used: a terminal, and no {@code NO_COLOR}. */

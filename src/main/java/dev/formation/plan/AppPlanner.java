@@ -79,6 +79,22 @@ final class AppPlanner {
       if (monitorOn) {
         monitorKind =
             rule.equals(AutoscaleRule.of(live.monitor())) ? null : MonitorChange.Kind.UPDATE;
+        LiveMonitor m = live.monitor();
+        if (now.quantity() < m.min() || now.quantity() > m.max()) {
+          // the count is the autoscaler's, so no change can be planned; still, say it
+          notes.add(
+              spec.name()
+                  + ": `"
+                  + now.type()
+                  + "` runs "
+                  + now.quantity()
+                  + ", outside its live autoscale band "
+                  + m.min()
+                  + ".."
+                  + m.max()
+                  + "; the autoscaler owns the count, so the plan leaves it (see `formation"
+                  + " drift`)");
+        }
       } else {
         monitorKind = MonitorChange.Kind.ENABLE;
         if (!rule.contains(now.quantity())) {

@@ -37,6 +37,20 @@ class AutoscalePlanTest {
   }
 
   @Test
+  void plan_activeMonitorOutsideBand_saysSoInANote() {
+    AppPlan p =
+        planApp(
+            app("shop", false, auto("web", "performance-m", null, 2, 8)),
+            liveApp("shop", monitor(true, 2, 8), live("web", "Performance-M", 9)));
+
+    assertThat(p.changes()).isEmpty();
+    assertThat(p.notes())
+        .singleElement()
+        .asString()
+        .contains("shop: `web` runs 9, outside its live autoscale band 2..8");
+  }
+
+  @Test
   void plan_bandMoved_updatesMonitorWithoutQuantityPatch() {
     AppPlan p =
         planApp(

@@ -17,7 +17,11 @@ final class ChangeText {
   /** What the type or monitor is now: {@code Standard-1X ×2}, {@code 0}, or the band. */
   static String before(Change change) {
     if (change instanceof ProcessChange p) {
-      return p.fromQuantity() == 0 ? "0" : p.fromSize() + " ×" + p.fromQuantity();
+      // a bare 0 only where the type starts from nothing; a stopped type that is re-sized (a tier
+      // move) keeps its size on both sides: Basic ×0 → Standard-1X ×0
+      return p.fromQuantity() == 0 && p.toQuantity() > 0
+          ? "0"
+          : p.fromSize() + " ×" + p.fromQuantity();
     }
     MonitorChange m = (MonitorChange) change;
     return m.kind() == MonitorChange.Kind.ENABLE ? "off" : rule(m.from());
@@ -26,7 +30,8 @@ final class ChangeText {
   /** What the type or monitor will be once applied. */
   static String after(Change change) {
     if (change instanceof ProcessChange p) {
-      String to = p.toQuantity() == 0 ? "0" : p.toSize() + " ×" + p.toQuantity();
+      String to =
+          p.toQuantity() == 0 && p.fromQuantity() > 0 ? "0" : p.toSize() + " ×" + p.toQuantity();
       return p.autoscale() == null ? to : to + " (autoscale " + band(p.autoscale()) + ")";
     }
     MonitorChange m = (MonitorChange) change;
@@ -35,7 +40,7 @@ final class ChangeText {
 
   /** One phrase for the text plan: {@code Standard-1X ×2 → Performance-M ×2}. */
   static String detail(Change change) {
-    if (change instanceof ProcessChange p && p.fromQuantity() == 0) {
+    if (change instanceof ProcessChange p && p.fromQuantity() == 0 && p.toQuantity() > 0) {
       return "0 → " + p.toQuantity() + " × " + p.toSize() + autoscaleSuffix(p);
     }
     if (change instanceof MonitorChange m && m.kind() != MonitorChange.Kind.UPDATE) {

@@ -86,7 +86,7 @@ final class HerokuHttp {
                     + policy.maxTotalWait().toSeconds()
                     + " s formation waits"
                 : null;
-        throw ApiErrors.from(method, uri, r, app, attempt, note);
+        throw redacted(ApiErrors.from(method, uri, r, app, attempt, note));
       }
       waitedMs += pause(delay, attempt, policy);
     }
@@ -147,6 +147,14 @@ final class HerokuHttp {
       throw new PlatformException("interrupted while waiting to retry a Heroku API call", e);
     }
     return delay.toMillis();
+  }
+
+  /** The API's own message is shown as given, except for the token should a server echo it. */
+  private PlatformException redacted(PlatformException e) {
+    String message = trace.redact(e.getMessage());
+    return message.equals(e.getMessage())
+        ? e
+        : new PlatformException(message, e.status(), e.errorId(), e.requestId());
   }
 
   private static Long retryAfterMillis(ApiResponse r) {

@@ -48,6 +48,23 @@ class TextPlanRendererTest {
   }
 
   @Test
+  void render_stoppedTypeMovedWithItsTier_showsBothSizes() {
+    Plan p =
+        plan(
+            formation(
+                app(
+                    "blog",
+                    false,
+                    proc("web", "standard-1x", 1),
+                    proc("release", "standard-1x", 0))),
+            liveApp("blog", null, live("web", "Basic", 1), live("release", "Basic", 0)));
+
+    assertThat(new TextPlanRenderer(false).render(p))
+        .contains("~ release  Basic ×0 → Standard-1X ×0 ")
+        .doesNotContain("0 → 0");
+  }
+
+  @Test
   void render_nothingToChange_saysSoWithTheCost() {
     Plan p =
         plan(
