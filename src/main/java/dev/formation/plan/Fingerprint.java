@@ -28,9 +28,15 @@ public final class Fingerprint {
     }
   }
 
-  /** One line per process type sorted by type, then the monitor line. */
+  /**
+   * One line per process type sorted by type, then the monitor line. The count of web is left
+   * out while its autoscaler is on: the autoscaler owns it, no plan sends it, and a saved plan
+   * must not go stale each time the autoscaler moves. A hand change still shows, because on
+   * Heroku scaling web by hand turns the autoscaler off, and the monitor line records that.
+   */
   public static String canonical(LiveApp app) {
     StringBuilder text = new StringBuilder();
+    boolean autoscaled = app.monitor() != null && app.monitor().active();
     app.processes().stream()
         .sorted(Comparator.comparing(LiveProcess::type))
         .forEach(
@@ -40,7 +46,7 @@ public final class Fingerprint {
                     .append('\t')
                     .append(p.size() == null ? "" : p.size().toLowerCase(Locale.ROOT))
                     .append('\t')
-                    .append(p.quantity())
+                    .append(autoscaled && p.type().equals("web") ? "auto" : p.quantity())
                     .append('\n'));
     LiveMonitor m = app.monitor();
     if (m == null) {

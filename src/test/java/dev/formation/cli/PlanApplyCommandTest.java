@@ -149,6 +149,20 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void applySavedPlan_afterTheAutoscalerMovedWeb_stillApplies() {
+    production.process("web", "performance-m", 3);
+    production.monitor("LATENCY_SCALE", "scale", true, 2, 8, 500, true);
+    assertThat(run("plan", "--out", "plan.json").exitCode()).isZero();
+    production.setQuantityAsTheAutoscaler("web", 6);
+
+    CliRunner.Result r = run("apply", "plan.json");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(production.quantity("worker")).isEqualTo(3);
+    assertThat(production.quantity("web")).isEqualTo(6);
+  }
+
+  @Test
   void applySavedPlan_unchangedLive_appliesExactlyThePlan() throws IOException {
     assertThat(run("plan", "--out", "plan.json").exitCode()).isZero();
     Files.writeString(dir.resolve("formation.yaml"), "version: 1\napps: {}\n"); // ignored

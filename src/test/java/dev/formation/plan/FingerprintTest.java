@@ -46,8 +46,8 @@ class FingerprintTest {
                 liveApp(
                     "shop",
                     monitor(true, 2, 8),
-                    live("web", "Performance-M", 4),
-                    live("worker", "Standard-2X", 2))))
+                    live("web", "Performance-M", 3),
+                    live("worker", "Standard-2X", 3))))
         .isNotEqualTo(original);
     assertThat(
             Fingerprint.of(
@@ -73,6 +73,36 @@ class FingerprintTest {
                     live("web", "Performance-M", 3),
                     live("worker", "Standard-2X", 2))))
         .isNotEqualTo(original);
+  }
+
+  @Test
+  void fingerprint_ignoresTheAutoscalerMovingWeb_butNotAHandScaleThatTurnedItOff() {
+    String original = Fingerprint.of(base);
+    LiveApp autoscalerMoved =
+        liveApp(
+            "shop",
+            monitor(true, 2, 8),
+            live("web", "Performance-M", 6),
+            live("worker", "Standard-2X", 2));
+    LiveApp scaledByHand =
+        liveApp(
+            "shop",
+            monitor(false, 2, 8),
+            live("web", "Performance-M", 6),
+            live("worker", "Standard-2X", 2));
+    LiveApp webWithoutAutoscaler =
+        liveApp("shop", null, live("web", "Performance-M", 3), live("worker", "Standard-2X", 2));
+
+    assertThat(Fingerprint.of(autoscalerMoved)).isEqualTo(original);
+    assertThat(Fingerprint.of(scaledByHand)).isNotEqualTo(original);
+    assertThat(Fingerprint.of(webWithoutAutoscaler))
+        .isNotEqualTo(
+            Fingerprint.of(
+                liveApp(
+                    "shop",
+                    null,
+                    live("web", "Performance-M", 4),
+                    live("worker", "Standard-2X", 2))));
   }
 
   @Test

@@ -78,6 +78,17 @@ public final class FakeApp {
     return name;
   }
 
+  /**
+   * Moves a type's count the way Heroku's autoscaler does: the monitor stays on (unlike a scale
+   * through the API, which turns it off for web).
+   */
+  public synchronized FakeApp setQuantityAsTheAutoscaler(String type, int quantity) {
+    Proc p = formation.get(type);
+    p.quantity = quantity;
+    p.updatedAt = Instant.now();
+    return this;
+  }
+
   public synchronized int quantity(String type) {
     return formation.get(type).quantity;
   }
