@@ -51,7 +51,17 @@ public final class MarkdownPlanRenderer {
                 + plan.toRemove()
                 + " to remove"
             : "no changes";
-    String pct = Money.percent(plan.before(), plan.costDelta());
+    long failed = plan.apps().stream().filter(AppPlan::hasErrors).count();
+    if (failed > 0) {
+      counts += ", " + failed + (failed == 1 ? " app" : " apps") + " with errors";
+    }
+    if (plan.costDelta().isZero()) {
+      return "### formation plan: "
+          + counts
+          + " — monthly estimate unchanged at "
+          + Money.amount(plan.after());
+    }
+    String pct = Money.percentOfRange(plan.before(), plan.costDelta());
     return "### formation plan: "
         + counts
         + " — monthly estimate "

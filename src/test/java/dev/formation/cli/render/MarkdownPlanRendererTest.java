@@ -40,6 +40,23 @@ class MarkdownPlanRendererTest {
   }
 
   @Test
+  void render_headline_noChanges_saysTheEstimateIsUnchangedAndNamesFailedApps() {
+    Plan p =
+        planOf(
+            List.of(
+                app("shop", false, proc("web", "standard-1x", 2)),
+                app("blog", false, proc("clock", "standard-1x", 1))),
+            List.of(
+                liveApp("shop", null, live("web", "Standard-1X", 2)),
+                liveApp("blog", null, live("web", "Standard-1X", 1))));
+
+    assertThat(new MarkdownPlanRenderer().render(p))
+        .startsWith(
+            "### formation plan: no changes, 1 app with errors — monthly estimate unchanged"
+                + " at $75\n");
+  }
+
+  @Test
   void render_twoHundredApps_foldsTheUnchangedOnesIntoOneList() {
     List<AppSpec> specs = new ArrayList<>();
     List<LiveApp> live = new ArrayList<>();
