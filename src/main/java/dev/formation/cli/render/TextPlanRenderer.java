@@ -87,12 +87,13 @@ public final class TextPlanRenderer {
           .append("/mo\n");
     }
     int typeWidth = app.unmanaged().stream().mapToInt(u -> u.type().length()).max().orElse(0);
+    int nowWidth =
+        app.unmanaged().stream().mapToInt(u -> unmanagedNow(u).length()).max().orElse(0);
     for (UnmanagedProcess u : app.unmanaged()) {
-      String now = u.quantity() == 0 ? "0" : u.size() + " ×" + u.quantity();
       out.append("    (unmanaged) ")
           .append(pad(u.type(), typeWidth))
           .append("  ")
-          .append(now)
+          .append(pad(unmanagedNow(u), nowWidth))
           .append("   ")
           .append(u.priceKnown() ? Money.amount(u.cost()) + "/mo" : "price unknown")
           .append('\n');
@@ -100,6 +101,11 @@ public final class TextPlanRenderer {
     for (String error : app.errors()) {
       out.append("  ").append(paint(RED, "!")).append(' ').append(error).append('\n');
     }
+  }
+
+  /** {@code Standard-2X ×1}, also at 0 dynos: the size says which tier the idle type is on. */
+  private static String unmanagedNow(UnmanagedProcess u) {
+    return u.size() + " ×" + u.quantity();
   }
 
   private static String costLine(Plan plan) {

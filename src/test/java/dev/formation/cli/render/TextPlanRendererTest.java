@@ -48,6 +48,24 @@ class TextPlanRendererTest {
   }
 
   @Test
+  void render_idleUnmanagedType_showsItsSizeAndStaysAligned() {
+    Plan p =
+        plan(
+            formation(app("blog", false, proc("web", "standard-1x", 1))),
+            liveApp(
+                "blog",
+                null,
+                live("web", "Standard-1X", 1),
+                live("mailer", "Standard-2X", 2),
+                live("release", "Standard-1X", 0)));
+
+    assertThat(new TextPlanRenderer(false).render(p))
+        .contains(
+            "    (unmanaged) mailer   Standard-2X ×2   $100/mo\n"
+                + "    (unmanaged) release  Standard-1X ×0   $0/mo\n");
+  }
+
+  @Test
   void render_stoppedTypeMovedWithItsTier_showsBothSizes() {
     Plan p =
         plan(
