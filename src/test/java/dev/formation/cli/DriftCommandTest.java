@@ -2,7 +2,7 @@ package dev.formation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.cli.render.DiffSchema;
+import dev.formation.cli.render.PlanSchema;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeApp;
 import dev.formation.testing.FakeHeroku;
@@ -107,7 +107,7 @@ class DriftCommandTest {
     CliRunner.Result r = run("drift", "--format", "json");
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(DiffSchema.errors("drift.schema.json", r.out())).isEmpty();
+    assertThat(PlanSchema.errors(r.out())).isEmpty();
     assertThat(r.out()).contains("\"severity\" : \"unexpected\"").contains("\"kind\" : \"size\"");
     assertThat(r.out()).containsPattern("\"checked_at\" : \"[-0-9]+T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\"");
   }

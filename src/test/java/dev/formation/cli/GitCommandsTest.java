@@ -2,7 +2,7 @@ package dev.formation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.cli.render.DiffSchema;
+import dev.formation.cli.render.PlanSchema;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.GitFixture;
 import dev.formation.testing.Golden;
@@ -158,7 +158,7 @@ class GitCommandsTest {
         "diff/two-versions.md", run("diff", "main", "bigger", "--format", "markdown").out());
     String json = run("diff", "main", "bigger", "--format", "json").out();
     Golden.assertMatches("diff/two-versions.json", json);
-    assertThat(DiffSchema.errors("diff.schema.json", json)).isEmpty();
+    assertThat(PlanSchema.errors(json)).isEmpty();
   }
 
   @Test

@@ -9,7 +9,7 @@ import static dev.formation.plan.Fixtures.monitor;
 import static dev.formation.plan.Fixtures.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.cli.render.DiffSchema;
+import dev.formation.cli.render.PlanSchema;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import java.time.Clock;
@@ -212,8 +212,8 @@ class DriftTest {
     dev.formation.testing.Golden.assertMatches(
         "drift/rich.md", dev.formation.cli.render.DriftRenderer.markdown(report));
     dev.formation.testing.Golden.assertMatches("drift/rich.json", json);
-    assertThat(DiffSchema.errors("drift.schema.json", json)).isEmpty();
-    assertThat(DiffSchema.errors("drift.schema.json", json.replace("\"unexpected\",", "\"odd\",")))
+    assertThat(PlanSchema.errors(json)).isEmpty();
+    assertThat(PlanSchema.errors(json.replace("\"unexpected\",", "\"odd\",")))
         .isNotEmpty();
   }
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code formation diff} as text, JSON ({@code schemas/diff.schema.json}) or a pull-request comment
+ * {@code formation diff} as text, JSON ({@code schemas/plan.schema.json}) or a pull-request comment
  * in markdown. Renders only: the diff is computed by {@link FormationDiff}.
  */
 public final class DiffRenderer {

@@ -8,7 +8,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code formation drift} as text, JSON ({@code schemas/drift.schema.json}) or markdown. */
+/** {@code formation drift} as text, JSON ({@code schemas/plan.schema.json}) or markdown. */
 public final class DriftRenderer {
   private DriftRenderer() {}
 

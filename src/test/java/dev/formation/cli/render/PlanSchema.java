@@ -12,14 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code schemas/plan.schema.json}, loaded once for the tests that check JSON against it. */
-final class PlanSchema {
+/**
+ * {@code schemas/plan.schema.json}, which describes the JSON of plan, drift and diff, loaded once
+ * for the tests that check output against it.
+ */
+public final class PlanSchema {
   private static final Schema SCHEMA = load();
 
   private PlanSchema() {}
 
   /** The schema's complaints about {@code json}, as readable strings; empty when it is valid. */
-  static List<String> errors(String json) {
+  public static List<String> errors(String json) {
     return SCHEMA.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
   }
 
