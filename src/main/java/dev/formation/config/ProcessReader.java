@@ -33,7 +33,9 @@ final class ProcessReader {
     if (autoscaleEntry != null && autoscaleEntry.value() instanceof YMap auto) {
       autoscale = autoscale(auto, at.then("autoscale"), type, size, autoscaleEntry.keyRange());
     }
-    if (autoscaleEntry == null && quantityNode == null) {
+    // A misspelt `quantity` or `autoscale` is reported as an unknown key with a "did you mean".
+    boolean misspelt = read.faulty(at.then("quantity")) || read.faulty(at.then("autoscale"));
+    if (autoscaleEntry == null && quantityNode == null && !misspelt) {
       diags.error(
           Code.FM012.name(),
           "missing `quantity` " + Places.in(at),

@@ -37,6 +37,11 @@ final class SchemaFindings {
     }
   }
 
+  /** The defined key that an unknown {@code key} is probably a misspelling of, or null. */
+  String meant(String key, Error e) {
+    return DidYouMean.closest(key, allowedKeys(e));
+  }
+
   private void unknownKey(TreePath at, String key, Error e) {
     List<String> allowed = allowedKeys(e);
     String hint = DidYouMean.didYouMean(key, allowed);
