@@ -145,6 +145,10 @@ final class SchemaFindings {
           "write `version: 1` without quotes");
       return;
     }
+    if (node instanceof YScalar s && s.isNull()) {
+      error(Code.FM013, "`version` must be 1, not null", at, "write `version: 1`");
+      return;
+    }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     error(
         Code.FM013,
@@ -177,7 +181,8 @@ final class SchemaFindings {
     }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     String choices = "`" + String.join("` or `", values) + "`";
-    String message = Places.field(at) + " must be " + choices + ", not `" + written + "`";
+    String found = node instanceof YScalar s && s.isNull() ? "null" : "`" + written + "`";
+    String message = Places.field(at) + " must be " + choices + ", not " + found;
     error(Code.FM011, message, at, DidYouMean.didYouMean(written, values));
   }
 

@@ -219,6 +219,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_nullVersionAndPlatform_sayNull_notAnEmptyQuote() throws IOException {
+    write(
+        "formation.yaml",
+        "version:\napps:\n  shop:\n    platform:\n    processes:\n"
+            + "      web: {size: basic, quantity: 1}\n");
+
+    List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
+
+    assertThat(diags)
+        .extracting(Diagnostic::message)
+        .containsExactly(
+            "`version` must be 1, not null",
+            "`platform` in app `shop` must be `heroku` or `local`, not null");
+  }
+
+  @Test
   void load_mixedTiers_namesBothSizesAndBothPlaces() throws IOException {
     write(
         "formation.yaml",
