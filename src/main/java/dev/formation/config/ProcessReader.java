@@ -95,6 +95,14 @@ final class ProcessReader {
     if (written == null) {
       return null;
     }
+    if (written.isBlank()) {
+      diags.error(
+          Code.FM030.name(),
+          "empty size " + Places.in(process),
+          node.range(),
+          "write a catalogue size such as `standard-1x`; `formation sizes` lists them");
+      return null;
+    }
     var found = catalog.find(written);
     if (found.isPresent()) {
       return found.get();

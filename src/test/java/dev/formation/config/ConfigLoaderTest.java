@@ -235,6 +235,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_emptySize_saysItIsEmpty() throws IOException {
+    write(
+        "formation.yaml",
+        "version: 1\napps:\n  shop:\n    processes:\n      web: {size: \"\", quantity: 1}\n");
+
+    List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
+
+    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM030");
+    assertThat(diags.get(0).message()).isEqualTo("empty size in process `web` of app `shop`");
+    assertThat(diags.get(0).range().toString()).isEqualTo("formation.yaml:5:19");
+  }
+
+  @Test
   void load_mixedTiers_namesBothSizesAndBothPlaces() throws IOException {
     write(
         "formation.yaml",
