@@ -198,4 +198,34 @@ class YamlReaderTest {
 
     assertThat(diags.sorted().get(0).range().line()).isEqualTo(2);
   }
+
+  @Test
+  void read_unclosedQuote_pointsWhereItOpens_withAHint() {
+    read("apps:\n  web: {size: \"basic, quantity: 1}\n");
+
+    Diagnostic d = diags.sorted().get(0);
+    assertThat(d.code()).isEqualTo("FM002");
+    assertThat(d.range().toString()).isEqualTo("f.yaml:2:15");
+    assertThat(d.hint()).isEqualTo("close the bracket or quote that opens here");
+  }
+
+  @Test
+  void read_listAsKey_isExplainedWithoutParserEventNames() {
+    read("apps:\n  ? [a, b]\n  : 1\n");
+
+    Diagnostic d = diags.sorted().get(0);
+    assertThat(d.code()).isEqualTo("FM002");
+    assertThat(d.message())
+        .isEqualTo(
+            "not valid YAML: a key must be a plain word or a quoted string, not a list, mapping"
+                + " or alias")
+        .doesNotContain("+SEQ");
+  }
+
+  @Test
+  void read_badIndentation_hintsAtTheIndentation() {
+    read("apps:\n   web: 1\n  worker: 2\n");
+
+    assertThat(diags.sorted().get(0).hint()).contains("indentation");
+  }
 }
