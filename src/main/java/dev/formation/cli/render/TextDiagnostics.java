@@ -35,7 +35,7 @@ public final class TextDiagnostics {
         d.isError()
             ? colors.paint("bold,red", "error[" + d.code() + "]")
             : colors.paint("bold,yellow", "warning[" + d.code() + "]");
-    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + d.message());
+    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + oneLine(d.message()));
     String line = at == null ? null : sources.line(at.file(), at.line());
     if (line != null && !line.isBlank()) {
       Excerpt shown = excerpt(line, at);
@@ -43,8 +43,32 @@ public final class TextDiagnostics {
       out.println(colors.paint("bold,green", caret(shown.line(), shown.at())));
     }
     if (d.hint() != null) {
-      out.println("  " + colors.paint("cyan", "hint:") + " " + d.hint());
+      out.println("  " + colors.paint("cyan", "hint:") + " " + oneLine(d.hint()));
     }
+  }
+
+  /**
+   * A message quotes names from the file, which may hold a line break or a terminal escape
+   * (`"sh\nop":`); they are shown escaped so that each diagnostic keeps its one headline.
+   */
+  static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 
   /** Source lines longer than this are shown as a window around the column. */

@@ -72,6 +72,16 @@ class TextDiagnosticsTest {
   }
 
   @Test
+  void render_nameWithLineBreakOrEscape_staysOnTheHeadline() {
+    String message = "invalid app name `sh\nop\u001b[2J`";
+    Diagnostic d = Diagnostic.error("FM020", message, SourceRange.at("f", 1, 1), null);
+
+    String text = render(new Sources(), d);
+
+    assertThat(text).isEqualTo("f:1:1: error[FM020]: invalid app name `sh\\nop\\u001b[2J`\n\n");
+  }
+
+  @Test
   void render_withoutSourceOrPlace_printsTheHeadlineOnly() {
     String text = render(new Sources(), Diagnostic.error("FM001", "cannot read", null, null));
 
