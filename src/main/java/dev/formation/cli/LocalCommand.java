@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
-    description = "Run the local platform: a small Heroku on this machine (SPEC section 5).",
+    description = "Run the local platform: a small Heroku on this machine, no account needed.",
     subcommands = {
       LocalCommand.Start.class,
       LocalCommand.Stop.class,

@@ -58,12 +58,17 @@ final class AppRules {
     int eco = 0;
     boolean allFir = true;
     boolean any = false;
+    boolean autoscaled = false;
     for (Drafts.Process p : app.processes()) {
       Integer count = p.countAtMost();
       if (p.size() == null || count == null) {
         continue;
       }
       any = true;
+      autoscaled |= p.autoscale() != null;
+      // A type over its own limit is reported on its quantity (FM041); counting it here only up to
+      // that limit keeps one mistake to one diagnostic.
+      count = Math.min(count, p.size().maxPerType());
       total += count;
       if (p.size().tier() == Tier.ECO) {
         eco += count;
@@ -100,7 +105,9 @@ final class AppRules {
               + " apps run at most "
               + generation.maxDynosPerApp(),
           app.at(),
-          "autoscaled types count at their `max`; lower some counts or split the app");
+          autoscaled
+              ? "autoscaled types count at their `max`; lower some counts or split the app"
+              : "lower some counts, or split the app");
     }
   }
 }

@@ -33,7 +33,9 @@ final class ProcessReader {
     if (autoscaleEntry != null && autoscaleEntry.value() instanceof YMap auto) {
       autoscale = autoscale(auto, at.then("autoscale"), type, size, autoscaleEntry.keyRange());
     }
-    if (autoscaleEntry == null && quantityNode == null) {
+    // A misspelt `quantity` or `autoscale` is reported as an unknown key with a "did you mean".
+    boolean misspelt = read.faulty(at.then("quantity")) || read.faulty(at.then("autoscale"));
+    if (autoscaleEntry == null && quantityNode == null && !misspelt) {
       diags.error(
           Code.FM012.name(),
           "missing `quantity` " + Places.in(at),
@@ -91,6 +93,14 @@ final class ProcessReader {
   private Size size(YNode node, TreePath at, TreePath process) {
     String written = read.string(node, at);
     if (written == null) {
+      return null;
+    }
+    if (written.isBlank()) {
+      diags.error(
+          Code.FM030.name(),
+          "empty size " + Places.in(process),
+          node.range(),
+          "write a catalogue size such as `standard-1x`; `formation sizes` lists them");
       return null;
     }
     var found = catalog.find(written);

@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
+import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
 import dev.formation.diag.Diagnostics;
 import java.io.IOException;
@@ -116,8 +117,28 @@ final class SchemaCheck {
     List<Error> errors = new ArrayList<>(chosen.values());
     errors.sort(Comparator.comparing(e -> path(e.getInstanceLocation()).toString()));
     SchemaFindings findings = new SchemaFindings(root, schemaJson, diags);
+    // A misspelt key (`quantiy`) also leaves its key missing; the "did you mean" on the misspelling
+    // says it all, so the key it stands for counts as present (here and in the semantic checks).
+    Set<TreePath> misspelt = new HashSet<>();
+    for (Error e : errors) {
+      if (e.getKeyword().equals("additionalProperties")) {
+        TreePath at = path(e.getInstanceLocation());
+        String meant = findings.meant(e.getProperty(), e);
+        TreePath.Found found = at.find(root);
+        if (meant != null
+            && found != null
+            && found.node() instanceof YMap map
+            && map.get(meant) == null) {
+          misspelt.add(at.then(meant));
+        }
+      }
+    }
+    faulty.addAll(misspelt);
     for (Error e : errors) {
       TreePath at = path(e.getInstanceLocation());
+      if (e.getKeyword().equals("required") && misspelt.contains(at.then(e.getProperty()))) {
+        continue;
+      }
       faulty.add(at);
       if (e.getProperty() != null) {
         faulty.add(at.then(e.getProperty()));

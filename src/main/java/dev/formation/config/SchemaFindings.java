@@ -37,6 +37,11 @@ final class SchemaFindings {
     }
   }
 
+  /** The defined key that an unknown {@code key} is probably a misspelling of, or null. */
+  String meant(String key, Error e) {
+    return DidYouMean.closest(key, allowedKeys(e));
+  }
+
   private void unknownKey(TreePath at, String key, Error e) {
     List<String> allowed = allowedKeys(e);
     String hint = DidYouMean.didYouMean(key, allowed);
@@ -140,6 +145,10 @@ final class SchemaFindings {
           "write `version: 1` without quotes");
       return;
     }
+    if (node instanceof YScalar s && s.isNull()) {
+      error(Code.FM013, "`version` must be 1, not null", at, "write `version: 1`");
+      return;
+    }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     error(
         Code.FM013,
@@ -172,7 +181,8 @@ final class SchemaFindings {
     }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     String choices = "`" + String.join("` or `", values) + "`";
-    String message = Places.field(at) + " must be " + choices + ", not `" + written + "`";
+    String found = node instanceof YScalar s && s.isNull() ? "null" : "`" + written + "`";
+    String message = Places.field(at) + " must be " + choices + ", not " + found;
     error(Code.FM011, message, at, DidYouMean.didYouMean(written, values));
   }
 

@@ -211,10 +211,40 @@ class ConfigLoaderTest {
 
     List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
 
-    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM012", "FM010");
-    assertThat(diags.get(1).message()).isEqualTo("unknown key `procesess` in app `shop`");
-    assertThat(diags.get(1).hint()).isEqualTo("did you mean `processes`?");
-    assertThat(diags.get(1).range().toString()).isEqualTo("formation.yaml:4:5");
+    // Only the misspelling: `processes` is not also reported missing.
+    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM010");
+    assertThat(diags.get(0).message()).isEqualTo("unknown key `procesess` in app `shop`");
+    assertThat(diags.get(0).hint()).isEqualTo("did you mean `processes`?");
+    assertThat(diags.get(0).range().toString()).isEqualTo("formation.yaml:4:5");
+  }
+
+  @Test
+  void load_nullVersionAndPlatform_sayNull_notAnEmptyQuote() throws IOException {
+    write(
+        "formation.yaml",
+        "version:\napps:\n  shop:\n    platform:\n    processes:\n"
+            + "      web: {size: basic, quantity: 1}\n");
+
+    List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
+
+    assertThat(diags)
+        .extracting(Diagnostic::message)
+        .containsExactly(
+            "`version` must be 1, not null",
+            "`platform` in app `shop` must be `heroku` or `local`, not null");
+  }
+
+  @Test
+  void load_emptySize_saysItIsEmpty() throws IOException {
+    write(
+        "formation.yaml",
+        "version: 1\napps:\n  shop:\n    processes:\n      web: {size: \"\", quantity: 1}\n");
+
+    List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
+
+    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM030");
+    assertThat(diags.get(0).message()).isEqualTo("empty size in process `web` of app `shop`");
+    assertThat(diags.get(0).range().toString()).isEqualTo("formation.yaml:5:19");
   }
 
   @Test

@@ -72,6 +72,24 @@ class LauncherIT {
   }
 
   @Test
+  void archiveFromAFirstVersionRun_stillHoldsWhatValidateLoads() throws Exception {
+    formation(Map.of(), "--version");
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        "version: 1\napps:\n  shop:\n    processes:\n      web: {size: basic, quantity: 1}\n");
+    Path log = dir.resolve("classes.log");
+
+    Run validate =
+        formation(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "validate");
+
+    assertThat(validate.exitCode()).as("stderr: %s", validate.err()).isZero();
+    String loaded = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(loaded)
+        .containsPattern("dev\\.formation\\.config\\.SchemaCheck source: shared objects file")
+        .containsPattern("com\\.networknt\\.schema\\.Schema source: shared objects file");
+  }
+
+  @Test
   void sizes_withAndWithoutArchive_printsWhatTheCommandPrintsInProcess() throws Exception {
     String expected = CliRunner.run("sizes").out();
 

@@ -35,15 +35,70 @@ public final class TextDiagnostics {
         d.isError()
             ? colors.paint("bold,red", "error[" + d.code() + "]")
             : colors.paint("bold,yellow", "warning[" + d.code() + "]");
-    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + d.message());
+    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + oneLine(d.message()));
     String line = at == null ? null : sources.line(at.file(), at.line());
     if (line != null && !line.isBlank()) {
-      out.println(line);
-      out.println(colors.paint("bold,green", caret(line, at)));
+      Excerpt shown = excerpt(line, at);
+      out.println(shown.line());
+      out.println(colors.paint("bold,green", caret(shown.line(), shown.at())));
     }
     if (d.hint() != null) {
-      out.println("  " + colors.paint("cyan", "hint:") + " " + d.hint());
+      out.println("  " + colors.paint("cyan", "hint:") + " " + oneLine(d.hint()));
     }
+  }
+
+  /**
+   * A message quotes names from the file, which may hold a line break or a terminal escape
+   * (`"sh\nop":`); they are shown escaped so that each diagnostic keeps its one headline.
+   */
+  static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  /** Source lines longer than this are shown as a window around the column. */
+  static final int MAX_LINE = 160;
+
+  private static final int BEFORE = 60;
+  private static final String CUT = "...";
+
+  /** A source line as shown, and the range shifted to match it. */
+  record Excerpt(String line, SourceRange at) {}
+
+  /**
+   * The line itself, or for a very long one (minified JSON, a deeply nested flow list) about
+   * {@link #MAX_LINE} characters around the column, with {@code ...} where it was cut.
+   */
+  static Excerpt excerpt(String line, SourceRange at) {
+    if (line.length() <= MAX_LINE) {
+      return new Excerpt(line, at);
+    }
+    int from = Math.max(0, Math.min(at.column() - 1, line.length()) - BEFORE);
+    int to = Math.min(line.length(), from + MAX_LINE - 2 * CUT.length());
+    String head = from > 0 ? CUT : "";
+    String shown = head + line.substring(from, to) + (to < line.length() ? CUT : "");
+    int shift = head.length() - from;
+    int column = at.column() + shift;
+    int endColumn =
+        at.endLine() == at.line() ? Math.min(at.endColumn() + shift, to + shift + 1) : 0;
+    SourceRange moved =
+        new SourceRange(at.file(), at.line(), column, at.endLine(), Math.max(endColumn, column));
+    return new Excerpt(shown, moved);
   }
 
   /**

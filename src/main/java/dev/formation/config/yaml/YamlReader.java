@@ -264,7 +264,7 @@ public final class YamlReader {
       // "but got <stream end>" points past the last line; where the unclosed thing opened helps
       // more.
       if (problem != null
-          && problem.contains("<stream end>")
+          && atEnd(problem)
           && marked.getContextMark().isPresent()) {
         mark = marked.getContextMark();
       }
@@ -278,6 +278,11 @@ public final class YamlReader {
     if (problem.contains("(TAB)")) {
       problem = "a tab character where YAML expects spaces";
     }
+    if (problem.startsWith("Expected a property name")) {
+      // Jackson's words for a key that is a list, a mapping or an alias, with parser event names.
+      problem = "a key must be a plain word or a quoted string, not a list, mapping or alias";
+      context = null;
+    }
     String message = "not valid YAML: " + problem;
     if (context != null && !context.isBlank()) {
       message += " (" + context + ")";
@@ -285,9 +290,16 @@ public final class YamlReader {
     diags.error(Code.FM002.name(), message, at, hintFor(problem));
   }
 
+  private static boolean atEnd(String problem) {
+    return problem.contains("<stream end>") || problem.contains("unexpected end of stream");
+  }
+
   private static String hintFor(String problem) {
-    if (problem.contains("<stream end>")) {
+    if (atEnd(problem)) {
       return "close the bracket or quote that opens here";
+    }
+    if (problem.contains("<block end>")) {
+      return "check the indentation: the keys of one mapping start in the same column";
     }
     if (problem.contains("tab character")) {
       return "YAML indents with spaces; replace the tabs with spaces";

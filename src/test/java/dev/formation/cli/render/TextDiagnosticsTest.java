@@ -40,6 +40,48 @@ class TextDiagnosticsTest {
   }
 
   @Test
+  void render_veryLongLine_showsAWindowAroundTheColumn() {
+    String line = "x: " + "[".repeat(5000) + "]".repeat(5000);
+    Sources sources = new Sources();
+    sources.put("f.yaml", line + "\n");
+
+    SourceRange at = SourceRange.at("f.yaml", 1, 200);
+
+    String text = render(sources, Diagnostic.error("FM004", "too deep", at, null));
+
+    String[] lines = text.split("\n");
+    assertThat(lines[1]).hasSizeLessThanOrEqualTo(TextDiagnostics.MAX_LINE).startsWith("...[[[");
+    assertThat(lines[1]).endsWith("[[[...");
+    assertThat(lines[2].indexOf('^')).isEqualTo(3 + 60);
+    assertThat(lines[1].charAt(lines[2].indexOf('^'))).isEqualTo(line.charAt(199));
+  }
+
+  @Test
+  void render_longLineCaretNearItsStart_isNotCutBefore() {
+    String line = "web: {size: nope" + ", x: 1".repeat(100) + "}";
+    Sources sources = new Sources();
+    sources.put("f.yaml", line + "\n");
+
+    SourceRange at = new SourceRange("f.yaml", 1, 13, 1, 17);
+
+    String text = render(sources, Diagnostic.error("FM030", "unknown size", at, null));
+
+    String[] lines = text.split("\n");
+    assertThat(lines[1]).startsWith("web: {size: nope").endsWith("...");
+    assertThat(lines[2]).isEqualTo("            ^~~~");
+  }
+
+  @Test
+  void render_nameWithLineBreakOrEscape_staysOnTheHeadline() {
+    String message = "invalid app name `sh\nop\u001b[2J`";
+    Diagnostic d = Diagnostic.error("FM020", message, SourceRange.at("f", 1, 1), null);
+
+    String text = render(new Sources(), d);
+
+    assertThat(text).isEqualTo("f:1:1: error[FM020]: invalid app name `sh\\nop\\u001b[2J`\n\n");
+  }
+
+  @Test
   void render_withoutSourceOrPlace_printsTheHeadlineOnly() {
     String text = render(new Sources(), Diagnostic.error("FM001", "cannot read", null, null));
 
