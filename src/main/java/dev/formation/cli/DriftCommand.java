@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no unexpected drift",
-      "1:error (invalid config, unknown ref)",
+      "1:error (invalid config, unknown ref, an app that cannot be read)",
       "2:unexpected drift (with --fail-on expected: any drift)"
     })
 public final class DriftCommand implements Callable<Integer> {
@@ -87,8 +87,9 @@ public final class DriftCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     DriftReport report;
+    LiveReader.Result live;
     try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      LiveReader.Result live = Planning.read(selected, platforms, platform, err);
+      live = Planning.read(selected, platforms, platform, err);
       // whole seconds: "checked at 12:00:05Z" in reports, not nanoseconds
       Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
       report = Drift.classify(selected, live.live(), live.errors(), clock);
@@ -100,6 +101,13 @@ public final class DriftCommand implements Callable<Integer> {
           default -> DriftRenderer.text(report);
         });
     out.flush();
+    if (!live.errors().isEmpty()) {
+      // not drift but a failure to look (a token, the network, a deleted app): the job errs
+      err.println("error: " + live.errors().size() + " of " + selected.apps().size()
+          + " apps could not be read; their drift is unknown");
+      err.flush();
+      return ExitCode.ERROR;
+    }
     boolean fail =
         report.unexpectedCount() > 0 || (failOn == FailOn.EXPECTED && report.expectedCount() > 0);
     return fail ? ExitCode.CHANGES : ExitCode.OK;

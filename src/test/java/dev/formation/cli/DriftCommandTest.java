@@ -60,6 +60,19 @@ class DriftCommandTest {
   }
 
   @Test
+  void drift_anAppThatCannotBeRead_isAnErrorNotDrift() throws Exception {
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        "version: 1\napps:\n  gone-app:\n    processes:\n      web: {size: basic, quantity: 1}\n");
+
+    CliRunner.Result r = run("drift");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).contains("gone-app");
+    assertThat(r.err()).contains("could not be read");
+  }
+
+  @Test
   void drift_matchingPlatform_exits0() {
     CliRunner.Result r = run("drift");
 
