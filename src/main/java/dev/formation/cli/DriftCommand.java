@@ -5,7 +5,6 @@ import dev.formation.cli.render.DriftRenderer;
 import dev.formation.cli.render.OutputFormat;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
-import dev.formation.git.GitException;
 import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
 import java.io.PrintWriter;
@@ -74,12 +73,8 @@ public final class DriftCommand implements Callable<Integer> {
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LoadResult loaded;
-    try {
-      loaded = ref.load(config);
-    } catch (GitException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+    LoadResult loaded = ref.loadOrReport(config, err);
+    if (loaded == null) {
       return ExitCode.ERROR;
     }
     Formation selected = Planning.select(loaded, apps, env, err);

@@ -6,7 +6,6 @@ import dev.formation.cli.render.OutputFormat;
 import dev.formation.cli.render.PlanFile;
 import dev.formation.cli.render.TextPlanRenderer;
 import dev.formation.config.LoadResult;
-import dev.formation.git.GitException;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Plan;
 import dev.formation.plan.SavedPlan;
@@ -76,12 +75,8 @@ public final class PlanCommand implements Callable<Integer> {
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    LoadResult loaded;
-    try {
-      loaded = ref.load(config);
-    } catch (GitException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+    LoadResult loaded = ref.loadOrReport(config, err);
+    if (loaded == null) {
       return ExitCode.ERROR;
     }
     Planning.Outcome outcome;

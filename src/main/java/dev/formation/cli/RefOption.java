@@ -2,6 +2,7 @@ package dev.formation.cli;
 
 import dev.formation.config.LoadResult;
 import dev.formation.git.GitException;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** The {@code --ref GITREF} option of validate, plan and drift, as a mixin. */
@@ -24,5 +25,19 @@ public final class RefOption {
   LoadResult load(ConfigOptions config) throws GitException {
     // GitConfigs is touched only with --ref, so commands without it never load JGit
     return ref == null ? config.load() : GitConfigs.atRef(config, ref);
+  }
+
+  /**
+   * Like {@link #load}, but a git failure (unknown ref, not a repository) is told on {@code err}
+   * as one line, and the result is {@code null}: the command then exits 1.
+   */
+  LoadResult loadOrReport(ConfigOptions config, PrintWriter err) {
+    try {
+      return load(config);
+    } catch (GitException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return null;
+    }
   }
 }

@@ -8,7 +8,6 @@ import dev.formation.cli.render.TextDiagnostics;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Diagnostic;
-import dev.formation.git.GitException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,12 +52,8 @@ public final class ValidateCommand implements Callable<Integer> {
     OutputFormat format =
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
-    LoadResult result;
-    try {
-      result = ref.load(config);
-    } catch (GitException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
-      spec.commandLine().getErr().flush();
+    LoadResult result = ref.loadOrReport(config, spec.commandLine().getErr());
+    if (result == null) {
       return ExitCode.ERROR;
     }
     List<Diagnostic> diagnostics = result.diagnostics().sorted();
