@@ -35,10 +35,14 @@ class ArchitectureTest {
           Map.entry("diag", Set.of()),
           Map.entry("catalog", Set.of()),
           Map.entry("config", Set.of("diag", "catalog")),
-          Map.entry("plan", Set.of("diag", "catalog", "config")),
-          Map.entry("platform", Set.of("diag", "catalog", "config", "plan")),
-          Map.entry("platform.heroku", Set.of("diag", "catalog", "config", "plan", "platform")),
-          Map.entry("platform.local", Set.of("diag", "catalog", "config", "plan", "platform")),
+          Map.entry("live", Set.of()),
+          Map.entry("plan", Set.of("diag", "catalog", "config", "live")),
+          Map.entry("planfile", Set.of("diag", "catalog", "config", "live", "plan", "apply")),
+          Map.entry("platform", Set.of("diag", "catalog", "config", "live", "plan")),
+          Map.entry(
+              "platform.heroku", Set.of("diag", "catalog", "config", "live", "plan", "platform")),
+          Map.entry(
+              "platform.local", Set.of("diag", "catalog", "config", "live", "plan", "platform")),
           Map.entry("git", Set.of("diag", "catalog", "config", "plan")),
           Map.entry(
               "apply",
@@ -46,6 +50,7 @@ class ArchitectureTest {
                   "diag",
                   "catalog",
                   "config",
+                  "live",
                   "plan",
                   "platform",
                   "platform.heroku",
@@ -56,7 +61,7 @@ class ArchitectureTest {
   /** Library package prefix → the formation packages allowed to import it. */
   static final Map<String, Set<String>> LIBRARIES =
       Map.of(
-          "tools.jackson", Set.of("config", "cli.render", "platform.heroku", "platform.local"),
+          "tools.jackson", Set.of("config", "planfile", "cli.render", "platform.heroku", "platform.local"),
           "org.eclipse.jgit", Set.of("git"));
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");

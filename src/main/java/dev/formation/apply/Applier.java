@@ -153,9 +153,9 @@ public final class Applier {
 
   /** The app as the steps leave it (the batch answers the new formation). */
   static final class AppliedState {
-    dev.formation.plan.LiveApp live;
+    dev.formation.live.LiveApp live;
 
-    AppliedState(dev.formation.plan.LiveApp live) {
+    AppliedState(dev.formation.live.LiveApp live) {
       this.live = live;
     }
   }

@@ -2,7 +2,7 @@ package dev.formation.apply;
 
 import dev.formation.config.AppSpec;
 import dev.formation.config.PlatformKind;
-import dev.formation.plan.LiveApp;
+import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.formation.apply.LiveReader;
 import dev.formation.catalog.Catalog;
 import dev.formation.cli.render.FormationYaml;
 import dev.formation.config.PlatformKind;
-import dev.formation.plan.LiveApp;
+import dev.formation.live.LiveApp;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,8 +2,8 @@ package dev.formation.cli;
 
 import dev.formation.config.AppSpec;
 import dev.formation.config.LocalSpec;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;

@@ -1,6 +1,6 @@
 package dev.formation.cli;
 
-import dev.formation.cli.render.ApplyNoteJson;
+import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.cli.render.LogRenderer;
 import dev.formation.cli.render.OutputFormat;
 import dev.formation.config.Formation;

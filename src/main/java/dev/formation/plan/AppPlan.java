@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveApp;
 import dev.formation.config.PlatformKind;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
+import dev.formation.live.LiveApp;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;

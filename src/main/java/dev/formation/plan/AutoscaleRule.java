@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveMonitor;
 import dev.formation.config.AutoscaleSpec;
 
 /**

@@ -1,5 +1,8 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
+import dev.formation.live.LiveApp;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

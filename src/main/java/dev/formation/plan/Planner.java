@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveApp;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;

@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveProcess;
 import dev.formation.config.ProcessSpec;
 
 /** Short words for a process type's state in drift items: {@code Standard-2X ×3}. */

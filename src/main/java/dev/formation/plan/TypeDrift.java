@@ -1,5 +1,7 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
 import java.util.List;

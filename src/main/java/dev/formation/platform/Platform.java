@@ -1,7 +1,7 @@
 package dev.formation.platform;
 
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
 import java.util.List;
 
 /**

@@ -169,7 +169,10 @@ class ApplyGitTest {
         .contains("\"app\":\"shop-staging\"")
         .contains("\"outcome\":\"applied\"")
         .contains("\"commit\":\"" + head + "\"")
-        .contains("Standard-1X ×1 → Standard-1X ×2")
+        .contains(
+            "\"from\":{\"size\":\"Standard-1X\",\"quantity\":1},"
+                + "\"to\":{\"size\":\"Standard-1X\",\"quantity\":2}")
+        .doesNotContain("→")
         .contains("\"config_digest\":\"")
         .contains("\"tool_version\":\"")
         .containsPattern("\"applied_at\":\"[-0-9]+T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\"");

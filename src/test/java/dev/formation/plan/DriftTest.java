@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveApp;
 import static dev.formation.plan.Fixtures.app;
 import static dev.formation.plan.Fixtures.auto;
 import static dev.formation.plan.Fixtures.formation;

@@ -1,5 +1,7 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveProcess;
+import dev.formation.live.LiveApp;
 import static dev.formation.plan.Fixtures.live;
 import static dev.formation.plan.Fixtures.liveApp;
 import static dev.formation.plan.Fixtures.monitor;

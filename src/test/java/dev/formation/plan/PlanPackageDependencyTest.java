@@ -14,6 +14,7 @@ class PlanPackageDependencyTest {
       List.of(
           "java.",
           "dev.formation.plan.",
+          "dev.formation.live.",
           "dev.formation.config.",
           "dev.formation.catalog.",
           "dev.formation.diag.");

@@ -1,5 +1,6 @@
 package dev.formation.cli.render;
 
+import dev.formation.planfile.PlanJson;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.FormationDiff;

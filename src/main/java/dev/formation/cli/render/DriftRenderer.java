@@ -1,5 +1,6 @@
 package dev.formation.cli.render;
 
+import dev.formation.planfile.PlanJson;
 import dev.formation.plan.DriftItem;
 import dev.formation.plan.DriftReport;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.formation.cli.render;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.config.PlatformKind;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.formation.cli.render;
 
+import dev.formation.planfile.PlanJson;
 import dev.formation.plan.Plan;
 import tools.jackson.databind.SerializationFeature;
 

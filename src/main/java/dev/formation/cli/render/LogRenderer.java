@@ -1,5 +1,7 @@
 package dev.formation.cli.render;
 
+import dev.formation.planfile.ApplyNoteJson;
+import dev.formation.planfile.PlanJson;
 import dev.formation.git.GitHistory.CommitInfo;
 import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;

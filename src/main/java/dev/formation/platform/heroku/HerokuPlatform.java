@@ -2,9 +2,9 @@ package dev.formation.platform.heroku;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;

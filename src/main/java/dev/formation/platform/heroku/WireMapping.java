@@ -1,7 +1,7 @@
 package dev.formation.platform.heroku;
 
-import dev.formation.plan.LiveMonitor;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.platform.heroku.api.FormationJson;
 import dev.formation.platform.heroku.api.MonitorJson;
 import java.net.URI;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
-import dev.formation.plan.LiveApp;
+import dev.formation.live.LiveApp;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
 import dev.formation.testing.Golden;

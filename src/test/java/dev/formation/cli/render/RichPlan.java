@@ -9,18 +9,18 @@ import static dev.formation.plan.Fixtures.proc;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.Formation;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
 import java.util.List;
 import java.util.Map;
 
 /** One plan that exercises every kind of line the renderers draw. */
-final class RichPlan {
+public final class RichPlan {
   private RichPlan() {}
 
-  static Plan plan() {
+  public static Plan plan() {
     Formation desired =
         new Formation(
             List.of(

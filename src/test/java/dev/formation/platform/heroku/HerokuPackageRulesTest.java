@@ -33,7 +33,7 @@ class HerokuPackageRulesTest {
                     .matches(
                         "(java\\.|tools\\.jackson\\.|com\\.fasterxml\\.jackson\\.annotation\\."
                             + "|dev\\.formation\\.platform\\.(heroku\\.|[A-Z])"
-                            + "|dev\\.formation\\.plan\\.|dev\\.formation\\.catalog\\.).*"));
+                            + "|dev\\.formation\\.plan\\.|dev\\.formation\\.live\\.|dev\\.formation\\.catalog\\.).*"));
   }
 
   private static Stream<String> lines(Path p) {

@@ -3,7 +3,7 @@ package dev.formation.platform.heroku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.plan.LiveApp;
+import dev.formation.live.LiveApp;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.PlatformException;
 import dev.formation.testing.FakeFault;

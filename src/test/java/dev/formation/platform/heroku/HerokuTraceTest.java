@@ -2,7 +2,7 @@ package dev.formation.platform.heroku;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.plan.LiveApp;
+import dev.formation.live.LiveApp;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.PlatformException;

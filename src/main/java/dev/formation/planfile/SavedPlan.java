@@ -1,4 +1,6 @@
-package dev.formation.plan;
+package dev.formation.planfile;
+
+import dev.formation.plan.Plan;
 
 import java.time.Instant;
 

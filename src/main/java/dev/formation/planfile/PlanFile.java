@@ -1,6 +1,6 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
-import dev.formation.plan.SavedPlan;
+import dev.formation.planfile.SavedPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.formation.plan;
+package dev.formation.live;
 
 import java.time.Instant;
 

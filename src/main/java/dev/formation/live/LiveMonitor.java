@@ -1,4 +1,4 @@
-package dev.formation.plan;
+package dev.formation.live;
 
 /**
  * The web autoscaling monitor of an app (a {@code LATENCY_SCALE} monitor with action {@code

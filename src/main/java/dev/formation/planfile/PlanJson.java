@@ -1,13 +1,13 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
@@ -21,9 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The plan as a JSON tree, in the shape {@code schemas/plan.schema.json} describes. Keys are
  * written in a fixed order so the output is stable for diffs and golden files.
  */
-final class PlanJson {
-  static final int FORMAT_VERSION = 1;
-  static final JsonMapper MAPPER = JsonMapper.shared();
+public final class PlanJson {
+  public static final int FORMAT_VERSION = 1;
+  public static final JsonMapper MAPPER = JsonMapper.shared();
 
   private PlanJson() {}
 
@@ -31,7 +31,7 @@ final class PlanJson {
    * @param withLive also write each app's live state (for saved plan files, which need it to show
    *     what moved)
    */
-  static ObjectNode write(Plan plan, boolean withLive) {
+  public static ObjectNode write(Plan plan, boolean withLive) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
     ObjectNode summary =
@@ -76,7 +76,7 @@ final class PlanJson {
     return node;
   }
 
-  private static ObjectNode change(Change change) {
+  public static ObjectNode change(Change change) {
     ObjectNode node = MAPPER.createObjectNode();
     if (change instanceof ProcessChange p) {
       node.put("kind", "process");
@@ -159,7 +159,7 @@ final class PlanJson {
     return node;
   }
 
-  static ObjectNode range(CostRange cost) {
+  public static ObjectNode range(CostRange cost) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("min", cost.minUsd());
     node.put("max", cost.maxUsd());

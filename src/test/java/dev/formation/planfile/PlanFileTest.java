@@ -1,13 +1,15 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
+import dev.formation.cli.render.PlanSchema;
+import dev.formation.cli.render.RichPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formation.plan.AppPlan;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveProcess;
 import dev.formation.plan.Plan;
-import dev.formation.plan.SavedPlan;
+import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

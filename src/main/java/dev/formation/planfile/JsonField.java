@@ -1,4 +1,4 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
 import tools.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
@@ -54,7 +54,7 @@ public final class ApplyNoteJson {
           .filter(p -> p.app().equals(result.app()))
           .map(AppPlan::changes)
           .flatMap(List::stream)
-          .forEach(c -> changes.add(ChangeText.label(c) + ": " + ChangeText.detail(c)));
+          .forEach(c -> changes.add(PlanJson.change(c)));
       app.put("error", result.error());
     }
     return PlanJson.MAPPER.writeValueAsString(root);

@@ -1,4 +1,4 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
 import dev.formation.config.PlatformKind;
 import dev.formation.plan.Action;
@@ -6,9 +6,9 @@ import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
-import dev.formation.plan.LiveApp;
-import dev.formation.plan.LiveMonitor;
-import dev.formation.plan.LiveProcess;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;

@@ -1,4 +1,4 @@
-package dev.formation.cli.render;
+package dev.formation.planfile;
 
 /** A saved plan file that cannot be read back: unreadable, not JSON, or not a formation plan. */
 public class PlanFileException extends Exception {
