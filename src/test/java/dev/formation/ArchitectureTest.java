@@ -61,7 +61,8 @@ class ArchitectureTest {
   /** Library package prefix → the formation packages allowed to import it. */
   static final Map<String, Set<String>> LIBRARIES =
       Map.of(
-          "tools.jackson", Set.of("config", "planfile", "cli.render", "platform.heroku", "platform.local"),
+          "tools.jackson",
+              Set.of("config", "planfile", "cli.render", "platform.heroku", "platform.local"),
           "org.eclipse.jgit", Set.of("git"));
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");

@@ -54,23 +54,34 @@ class CiRecipesTest {
   @Test
   void githubActions_postsTheCommentEvenWhenPlanFails_pushesNotesAfterAPartialApply_issuesOnExit2()
       throws IOException {
-    JsonNode jobs = YAMLMapper.builder().build().readTree(
-        Files.readString(Path.of("examples/ci/github-actions.yml"))).path("jobs");
+    JsonNode jobs =
+        YAMLMapper.builder()
+            .build()
+            .readTree(Files.readString(Path.of("examples/ci/github-actions.yml")))
+            .path("jobs");
 
     String review = step(jobs.path("review"), "formation.jar plan").path("run").asString();
-    assertThat(review).contains("|| status=$?").contains("gh pr comment").endsWith("exit \"$status\"\n");
-    assertThat(step(jobs.path("apply"), "git push origin refs/notes/formation").path("if").asString())
+    assertThat(review)
+        .contains("|| status=$?")
+        .contains("gh pr comment")
+        .endsWith("exit \"$status\"\n");
+    assertThat(
+            step(jobs.path("apply"), "git push origin refs/notes/formation").path("if").asString())
         .contains("!cancelled()");
     JsonNode issue = step(jobs.path("drift"), "gh issue");
     assertThat(issue.path("if").asString()).contains("steps.drift.outputs.status == '2'");
-    assertThat(issue.path("run").asString()).contains("gh issue comment").contains("gh issue create");
+    assertThat(issue.path("run").asString())
+        .contains("gh issue comment")
+        .contains("gh issue create");
   }
 
   @Test
   void gitlab_diffsFromTheMergeBase_pushesNotesAfterAPartialApply_issuesOnExit2()
       throws IOException {
-    JsonNode root = YAMLMapper.builder().build().readTree(
-        Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
+    JsonNode root =
+        YAMLMapper.builder()
+            .build()
+            .readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
 
     String review = root.path("review").path("script").toString();
     assertThat(review).contains("diff \\\"$CI_MERGE_REQUEST_DIFF_BASE_SHA\\\" HEAD");

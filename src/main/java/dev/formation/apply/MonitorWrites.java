@@ -1,8 +1,8 @@
 package dev.formation.apply;
 
-import dev.formation.plan.AutoscaleRule;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
+import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.MonitorChange;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;

@@ -1,8 +1,8 @@
 package dev.formation.apply;
 
+import dev.formation.live.LiveApp;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Fingerprint;
-import dev.formation.live.LiveApp;
 import dev.formation.plan.LiveMoves;
 import dev.formation.plan.Plan;
 import java.util.ArrayList;

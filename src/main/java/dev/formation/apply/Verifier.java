@@ -1,10 +1,10 @@
 package dev.formation.apply;
 
-import dev.formation.plan.AppPlan;
-import dev.formation.plan.AutoscaleRule;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.plan.AppPlan;
+import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.ProcessChange;
 import dev.formation.platform.Platform;

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dyno size catalogue, read from the resource files {@code sizes.tsv} and {@code
- * legacy.tsv} beside this class. Lookups ignore case.
+ * The dyno size catalogue, read from the resource files {@code sizes.tsv} and {@code legacy.tsv}
+ * beside this class. Lookups ignore case.
  */
 public final class Catalog {
   /** At most this many eco dynos run at once in one app. */

@@ -11,12 +11,7 @@ import java.util.Locale;
  * @param maxPerType how many dynos of one process type may run at this size
  */
 public record Size(
-    String name,
-    Tier tier,
-    int memoryMb,
-    int usdPerMonth,
-    int maxPerType,
-    boolean autoscale) {
+    String name, Tier tier, int memoryMb, int usdPerMonth, int maxPerType, boolean autoscale) {
 
   public Size {
     if (name == null || name.isBlank() || tier == null) {

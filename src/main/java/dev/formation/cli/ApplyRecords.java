@@ -16,9 +16,9 @@ final class ApplyRecords {
   private ApplyRecords() {}
 
   /**
-   * The folder whose work tree the config belongs to: the first config file's folder (or the
-   * folder given with {@code -f}), not the working directory, so that a config kept outside a
-   * repository is outside git even when formation runs from inside one.
+   * The folder whose work tree the config belongs to: the first config file's folder (or the folder
+   * given with {@code -f}), not the working directory, so that a config kept outside a repository
+   * is outside git even when formation runs from inside one.
    */
   static Path anchor(ConfigOptions config) {
     Path first = config.workingDir().resolve(config.files().get(0)).normalize();
@@ -41,8 +41,8 @@ final class ApplyRecords {
 
   /**
    * The commit the config comes from: the commit of {@code ref} when given, else HEAD when every
-   * config file is committed as it is; {@code null} outside git, for files git does not track,
-   * or with uncommitted changes.
+   * config file is committed as it is; {@code null} outside git, for files git does not track, or
+   * with uncommitted changes.
    */
   static String commitOf(ConfigOptions config, String ref, PrintWriter err) {
     if (!inGit(config)) {

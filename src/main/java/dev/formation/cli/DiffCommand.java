@@ -91,7 +91,11 @@ public final class DiffCommand implements Callable<Integer> {
       String missing = absentFromBoth(older, newer);
       if (missing != null) {
         err.println(
-            "error: `" + missing + "` exists neither at " + from + " nor "
+            "error: `"
+                + missing
+                + "` exists neither at "
+                + from
+                + " nor "
                 + (revB == null ? "in the work tree" : "at " + revB)
                 + "; check the -f paths and the folder formation runs in");
         err.flush();

@@ -98,8 +98,12 @@ public final class DriftCommand implements Callable<Integer> {
     out.flush();
     if (!live.errors().isEmpty()) {
       // not drift but a failure to look (a token, the network, a deleted app): the job errs
-      err.println("error: " + live.errors().size() + " of " + selected.apps().size()
-          + " apps could not be read; their drift is unknown");
+      err.println(
+          "error: "
+              + live.errors().size()
+              + " of "
+              + selected.apps().size()
+              + " apps could not be read; their drift is unknown");
       err.flush();
       return ExitCode.ERROR;
     }

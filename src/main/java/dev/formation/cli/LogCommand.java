@@ -1,6 +1,5 @@
 package dev.formation.cli;
 
-import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.cli.render.LogRenderer;
 import dev.formation.cli.render.OutputFormat;
 import dev.formation.config.Formation;
@@ -10,6 +9,7 @@ import dev.formation.git.GitHistory;
 import dev.formation.git.GitNotes;
 import dev.formation.git.GitRepo;
 import dev.formation.plan.FormationDiff;
+import dev.formation.planfile.ApplyNoteJson;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;

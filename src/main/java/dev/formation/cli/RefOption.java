@@ -28,8 +28,8 @@ public final class RefOption {
   }
 
   /**
-   * Like {@link #load}, but a git failure (unknown ref, not a repository) is told on {@code err}
-   * as one line, and the result is {@code null}: the command then exits 1.
+   * Like {@link #load}, but a git failure (unknown ref, not a repository) is told on {@code err} as
+   * one line, and the result is {@code null}: the command then exits 1.
    */
   LoadResult loadOrReport(ConfigOptions config, PrintWriter err) {
     try {

@@ -1,8 +1,7 @@
 package dev.formation.config;
 
 /**
- * Autoscaling for a web process: the band the autoscaler keeps the count in and its latency
- * target.
+ * Autoscaling for a web process: the band the autoscaler keeps the count in and its latency target.
  */
 public record AutoscaleSpec(int min, int max, int p95Ms, boolean notifyApp) {
   public static final int DEFAULT_P95_MS = 1000;

@@ -1,8 +1,8 @@
 package dev.formation.config;
 
-import dev.formation.diag.DidYouMean;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.diag.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

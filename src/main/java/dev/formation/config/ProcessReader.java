@@ -1,12 +1,12 @@
 package dev.formation.config;
 
-import dev.formation.diag.DidYouMean;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.diag.DidYouMean;
 import dev.formation.diag.SourceRange;
 
 /** Reads one process type and checks the rules that concern it alone. */

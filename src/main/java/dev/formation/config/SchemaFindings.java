@@ -1,11 +1,11 @@
 package dev.formation.config;
 
-import dev.formation.diag.DidYouMean;
 import com.networknt.schema.Error;
 import dev.formation.config.yaml.YNode;
 import dev.formation.config.yaml.YScalar;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.diag.DidYouMean;
 import dev.formation.diag.SourceRange;
 import java.util.ArrayList;
 import java.util.List;

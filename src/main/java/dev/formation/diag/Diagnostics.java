@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An accumulating list of diagnostics, in the manner of Terraform's {@code tfdiags}: code adds
- * to it and carries on, and callers ask {@link #hasErrors()} at the end.
+ * An accumulating list of diagnostics, in the manner of Terraform's {@code tfdiags}: code adds to
+ * it and carries on, and callers ask {@link #hasErrors()} at the end.
  */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();

@@ -3,8 +3,8 @@ package dev.formation.diag;
 /**
  * Where something stands in a source file: 1-based line and column of its start and end.
  *
- * <p>{@code file} is the name shown to the user (a path as given, or {@code REF:path} for a
- * file read from git).
+ * <p>{@code file} is the name shown to the user (a path as given, or {@code REF:path} for a file
+ * read from git).
  */
 public record SourceRange(String file, int line, int column, int endLine, int endColumn) {
   public SourceRange {

@@ -36,8 +36,8 @@ public final class GitHistory {
   }
 
   /**
-   * The same walk from {@code start}: its first commit is the one whose version of the files
-   * {@code start} holds (through merges, following the parent the files came from).
+   * The same walk from {@code start}: its first commit is the one whose version of the files {@code
+   * start} holds (through merges, following the parent the files came from).
    */
   public static List<CommitInfo> touching(
       GitRepo git, String start, List<Path> inputs, Path workingDir, int maxCount)

@@ -81,7 +81,9 @@ public final class GitRepo implements AutoCloseable {
     }
     if (id == null && rev.startsWith("HEAD") && headId() == null) {
       throw new GitException(
-          "`" + rev + "` names no commit: the repository has no commit yet; commit the formation"
+          "`"
+              + rev
+              + "` names no commit: the repository has no commit yet; commit the formation"
               + " files first");
     }
     if (id == null) {
@@ -203,7 +205,9 @@ public final class GitRepo implements AutoCloseable {
           untracked.add(dir);
         }
         // a whole ignored folder is reported as the folder: the inputs inside it are ignored too
-        inRepo.stream().filter(p -> p.equals(dir) || p.startsWith(dir + "/")).forEach(untracked::add);
+        inRepo.stream()
+            .filter(p -> p.equals(dir) || p.startsWith(dir + "/"))
+            .forEach(untracked::add);
       }
       return new FileStatus(changed, untracked);
     } catch (GitAPIException | NoWorkTreeException e) {
@@ -211,7 +215,9 @@ public final class GitRepo implements AutoCloseable {
     }
   }
 
-  /** Whether the loader reads {@code file}: it is an input, or a *.yaml directly in a folder one. */
+  /**
+   * Whether the loader reads {@code file}: it is an input, or a *.yaml directly in a folder one.
+   */
   private static boolean isConfig(String file, List<String> inputs) {
     int slash = file.lastIndexOf('/');
     String parent = slash < 0 ? "." : file.substring(0, slash);

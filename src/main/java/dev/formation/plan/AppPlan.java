@@ -1,7 +1,7 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveApp;
 import dev.formation.config.PlatformKind;
+import dev.formation.live.LiveApp;
 import java.util.List;
 
 /**

@@ -1,13 +1,13 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveMonitor;
-import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -197,10 +197,10 @@ final class AppPlanner {
   }
 
   /**
-   * Heroku checks tier mixing over every type of the app, idle ones included, so a tier move
-   * must carry the types formation does not otherwise change (unmanaged at 0, pruned to 0) into
-   * the new group in the same batch, as the Heroku CLI's {@code ps:type} does. They move to the
-   * group's cheapest size and stay at 0 dynos, so the move costs nothing.
+   * Heroku checks tier mixing over every type of the app, idle ones included, so a tier move must
+   * carry the types formation does not otherwise change (unmanaged at 0, pruned to 0) into the new
+   * group in the same batch, as the Heroku CLI's {@code ps:type} does. They move to the group's
+   * cheapest size and stay at 0 dynos, so the move costs nothing.
    */
   private void carryIdleTypesAcrossTierMove() {
     if (spec.processes().isEmpty() || !errors.isEmpty()) {
@@ -221,12 +221,28 @@ final class AppPlanner {
           processChanges.stream().filter(c -> c.type().equals(now.type())).findFirst();
       if (pruned.isPresent()) {
         ProcessChange c = pruned.get();
-        processChanges.set(processChanges.indexOf(c), new ProcessChange(c.type(), c.action(),
-            c.fromQuantity(), c.toQuantity(), c.fromSize(), carrier.get().name(), null,
-            c.costDelta()));
+        processChanges.set(
+            processChanges.indexOf(c),
+            new ProcessChange(
+                c.type(),
+                c.action(),
+                c.fromQuantity(),
+                c.toQuantity(),
+                c.fromSize(),
+                carrier.get().name(),
+                null,
+                c.costDelta()));
       } else if (now.quantity() == 0) {
-        processChanges.add(new ProcessChange(now.type(), Action.CHANGE, 0, 0,
-            canonicalSize(now.size()), carrier.get().name(), null, CostRange.ZERO));
+        processChanges.add(
+            new ProcessChange(
+                now.type(),
+                Action.CHANGE,
+                0,
+                0,
+                canonicalSize(now.size()),
+                carrier.get().name(),
+                null,
+                CostRange.ZERO));
         unmanaged.removeIf(u -> u.type().equals(now.type()));
       }
     }

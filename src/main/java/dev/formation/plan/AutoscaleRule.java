@@ -1,7 +1,7 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveMonitor;
 import dev.formation.config.AutoscaleSpec;
+import dev.formation.live.LiveMonitor;
 
 /**
  * The settings of a web autoscaler as the plan compares them: band, latency target, notify. Unlike

@@ -1,10 +1,10 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

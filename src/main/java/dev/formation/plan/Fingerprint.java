@@ -1,8 +1,8 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,10 +32,10 @@ public final class Fingerprint {
   }
 
   /**
-   * One line per process type sorted by type, then the monitor line. The count of web is left
-   * out while its autoscaler is on: the autoscaler owns it, no plan sends it, and a saved plan
-   * must not go stale each time the autoscaler moves. A hand change still shows, because on
-   * Heroku scaling web by hand turns the autoscaler off, and the monitor line records that.
+   * One line per process type sorted by type, then the monitor line. The count of web is left out
+   * while its autoscaler is on: the autoscaler owns it, no plan sends it, and a saved plan must not
+   * go stale each time the autoscaler moves. A hand change still shows, because on Heroku scaling
+   * web by hand turns the autoscaler off, and the monitor line records that.
    */
   public static String canonical(LiveApp app) {
     StringBuilder text = new StringBuilder();

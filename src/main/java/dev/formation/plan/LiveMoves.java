@@ -1,8 +1,8 @@
 package dev.formation.plan;
 
+import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveApp;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
+import dev.formation.live.LiveApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

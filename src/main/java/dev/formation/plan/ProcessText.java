@@ -1,7 +1,7 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveProcess;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.LiveProcess;
 
 /** Short words for a process type's state in drift items: {@code Standard-2X ×3}. */
 final class ProcessText {

@@ -1,9 +1,9 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveMonitor;
-import dev.formation.live.LiveProcess;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import java.util.List;
 
 /** The drift of one listed process type that is on the platform: size, count, autoscaler. */

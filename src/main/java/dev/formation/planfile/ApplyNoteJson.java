@@ -80,8 +80,7 @@ public final class ApplyNoteJson {
         }
         records.add(
             new Applied(
-                Instant.parse(n.path("applied_at").asString(""))
-                    .truncatedTo(ChronoUnit.SECONDS),
+                Instant.parse(n.path("applied_at").asString("")).truncatedTo(ChronoUnit.SECONDS),
                 apps,
                 n.path("tool_version").asString("")));
       } catch (JacksonException | DateTimeParseException e) {

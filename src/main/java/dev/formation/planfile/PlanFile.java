@@ -1,6 +1,5 @@
 package dev.formation.planfile;
 
-import dev.formation.planfile.SavedPlan;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

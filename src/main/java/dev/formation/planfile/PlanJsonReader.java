@@ -1,14 +1,14 @@
 package dev.formation.planfile;
 
 import dev.formation.config.PlatformKind;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
-import dev.formation.live.LiveApp;
-import dev.formation.live.LiveMonitor;
-import dev.formation.live.LiveProcess;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;

@@ -1,7 +1,6 @@
 package dev.formation.planfile;
 
 import dev.formation.plan.Plan;
-
 import java.time.Instant;
 
 /**

@@ -5,16 +5,15 @@ import dev.formation.live.LiveMonitor;
 import java.util.List;
 
 /**
- * The one interface every platform adapter implements: read an app's live formation, and
- * change it with the few calls the applier needs. Adapters hold no plan logic; the applier
- * decides what to call and in which order.
+ * The one interface every platform adapter implements: read an app's live formation, and change it
+ * with the few calls the applier needs. Adapters hold no plan logic; the applier decides what to
+ * call and in which order.
  */
 public interface Platform extends AutoCloseable {
 
   /**
-   * Reads an app's formation and, when {@code readMonitor} is set and web runs on a size that
-   * can autoscale, its web scale monitor (a monitor cannot exist elsewhere, so it is not asked
-   * for).
+   * Reads an app's formation and, when {@code readMonitor} is set and web runs on a size that can
+   * autoscale, its web scale monitor (a monitor cannot exist elsewhere, so it is not asked for).
    */
   LiveApp read(String app, boolean readMonitor) throws PlatformException;
 

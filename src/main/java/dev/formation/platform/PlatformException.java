@@ -1,8 +1,8 @@
 package dev.formation.platform;
 
 /**
- * A platform call that failed in a way the user must hear about: the platform's own message,
- * and its request id where it gave one. Never carries a credential.
+ * A platform call that failed in a way the user must hear about: the platform's own message, and
+ * its request id where it gave one. Never carries a credential.
  */
 public class PlatformException extends Exception {
   private final int status;

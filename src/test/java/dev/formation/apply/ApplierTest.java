@@ -93,7 +93,10 @@ class ApplierTest {
     AppResult result = report.apps().get(0);
     assertThat(report.failed()).isTrue();
     assertThat(result.error()).contains("update the formation").contains("boom");
-    assertThat(result.notDone()).singleElement().asString().contains("web Standard-1X ×1 → Performance-M ×2");
+    assertThat(result.notDone())
+        .singleElement()
+        .asString()
+        .contains("web Standard-1X ×1 → Performance-M ×2");
   }
 
   @Test

@@ -134,7 +134,8 @@ class ApplyGitTest {
   void apply_configOutsideTheRepositoryItRunsIn_isNotGitsBusiness(@TempDir Path elsewhere)
       throws Exception {
     repo.commit("config");
-    Files.writeString(elsewhere.resolve("other.yaml"), CONFIG.replace("quantity: 2", "quantity: 4"));
+    Files.writeString(
+        elsewhere.resolve("other.yaml"), CONFIG.replace("quantity: 2", "quantity: 4"));
 
     CliRunner.Result r =
         run("apply", "--auto-approve", "-f", elsewhere.resolve("other.yaml").toString());

@@ -88,7 +88,9 @@ class GitCommandsTest {
 
     CliRunner.Result r = run("validate", "--ref", "v-broken", "--format", "github");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out()).startsWith("::error file=formation.yaml,line=5,col=").contains(",title=FM")
+    assertThat(r.out())
+        .startsWith("::error file=formation.yaml,line=5,col=")
+        .contains(",title=FM")
         .contains(" at v-broken::");
   }
 
@@ -131,7 +133,9 @@ class GitCommandsTest {
 
     CliRunner.Result r = run("diff");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("the repository has no commit yet").doesNotContain("unknown git ref");
+    assertThat(r.err())
+        .contains("the repository has no commit yet")
+        .doesNotContain("unknown git ref");
   }
 
   @Test
@@ -215,8 +219,7 @@ class GitCommandsTest {
     CliRunner.Result typo = run("diff", "main", "bigger", "-f", "formaton.yaml");
     assertThat(typo.exitCode()).as(typo.toString()).isEqualTo(1);
     assertThat(typo.out()).isEmpty();
-    assertThat(typo.err())
-        .contains("`formaton.yaml` exists neither at main nor at bigger");
+    assertThat(typo.err()).contains("`formaton.yaml` exists neither at main nor at bigger");
     CliRunner.Result text = run("diff", "HEAD~1", "-f", "formaton.yaml", "--text");
     assertThat(text.exitCode()).isEqualTo(1);
     assertThat(text.err()).contains("nor in the work tree");

@@ -1,8 +1,8 @@
 package dev.formation.config;
 
-import dev.formation.diag.DidYouMean;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.diag.DidYouMean;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

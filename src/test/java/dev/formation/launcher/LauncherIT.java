@@ -79,8 +79,7 @@ class LauncherIT {
         "version: 1\napps:\n  shop:\n    processes:\n      web: {size: basic, quantity: 1}\n");
     Path log = dir.resolve("classes.log");
 
-    Run validate =
-        formation(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "validate");
+    Run validate = formation(Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "validate");
 
     assertThat(validate.exitCode()).as("stderr: %s", validate.err()).isZero();
     String loaded = Files.readString(log, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveApp;
 import static dev.formation.plan.Fixtures.app;
 import static dev.formation.plan.Fixtures.auto;
 import static dev.formation.plan.Fixtures.formation;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formation.cli.render.PlanSchema;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
+import dev.formation.live.LiveApp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -214,7 +214,6 @@ class DriftTest {
         "drift/rich.md", dev.formation.cli.render.DriftRenderer.markdown(report));
     dev.formation.testing.Golden.assertMatches("drift/rich.json", json);
     assertThat(PlanSchema.errors(json)).isEmpty();
-    assertThat(PlanSchema.errors(json.replace("\"unexpected\",", "\"odd\",")))
-        .isNotEmpty();
+    assertThat(PlanSchema.errors(json.replace("\"unexpected\",", "\"odd\","))).isNotEmpty();
   }
 }

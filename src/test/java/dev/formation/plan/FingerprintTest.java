@@ -1,12 +1,12 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import static dev.formation.plan.Fixtures.live;
 import static dev.formation.plan.Fixtures.liveApp;
 import static dev.formation.plan.Fixtures.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveProcess;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveMonitor;
-import dev.formation.live.LiveProcess;
-import dev.formation.live.LiveApp;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.config.AppSpec;
@@ -10,6 +7,9 @@ import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.formation.plan;
 
-import dev.formation.live.LiveApp;
 import static dev.formation.plan.Fixtures.live;
 import static dev.formation.plan.Fixtures.liveApp;
 import static dev.formation.plan.Fixtures.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.live.LiveApp;
 import org.junit.jupiter.api.Test;
 
 class LiveMovesTest {

@@ -1,15 +1,14 @@
 package dev.formation.planfile;
 
-import dev.formation.cli.render.PlanSchema;
-import dev.formation.cli.render.RichPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.plan.AppPlan;
+import dev.formation.cli.render.PlanSchema;
+import dev.formation.cli.render.RichPlan;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
+import dev.formation.plan.AppPlan;
 import dev.formation.plan.Plan;
-import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

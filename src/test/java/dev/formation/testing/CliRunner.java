@@ -10,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help;
 
 /**
- * Runs formation's command line in-process, exactly as {@code Main} builds it, with captured
- * stdout and stderr, no colour, and a working directory of the test's choosing.
+ * Runs formation's command line in-process, exactly as {@code Main} builds it, with captured stdout
+ * and stderr, no colour, and a working directory of the test's choosing.
  *
  * <pre>{@code
  * CliRunner.Result r = CliRunner.in(tempDir).exec("validate", "--format", "json");
@@ -25,7 +25,10 @@ public final class CliRunner {
     this.environment = environment;
   }
 
-  /** A runner whose relative paths (such as the default {@code formation.yaml}) resolve in {@code dir}. */
+  /**
+   * A runner whose relative paths (such as the default {@code formation.yaml}) resolve in {@code
+   * dir}.
+   */
   public static CliRunner in(Path dir) {
     return new CliRunner(Environment.system(dir.toAbsolutePath()));
   }

@@ -1,12 +1,12 @@
 package dev.formation.cli.render;
 
-import dev.formation.planfile.PlanJson;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
 import dev.formation.plan.ProcessState;
+import dev.formation.planfile.PlanJson;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package dev.formation.cli.render;
 
-import dev.formation.planfile.PlanJson;
 import dev.formation.plan.DriftItem;
 import dev.formation.plan.DriftReport;
+import dev.formation.planfile.PlanJson;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;

@@ -1,7 +1,7 @@
 package dev.formation.cli.render;
 
-import dev.formation.planfile.PlanJson;
 import dev.formation.plan.Plan;
+import dev.formation.planfile.PlanJson;
 import tools.jackson.databind.SerializationFeature;
 
 /** {@code plan --format json}: a stable document with {@code format_version} 1. */

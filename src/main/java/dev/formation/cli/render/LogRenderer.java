@@ -1,11 +1,11 @@
 package dev.formation.cli.render;
 
-import dev.formation.planfile.ApplyNoteJson;
-import dev.formation.planfile.PlanJson;
 import dev.formation.git.GitHistory.CommitInfo;
 import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
+import dev.formation.planfile.ApplyNoteJson;
+import dev.formation.planfile.PlanJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -81,8 +81,8 @@ public final class TextDiagnostics {
   record Excerpt(String line, SourceRange at) {}
 
   /**
-   * The line itself, or for a very long one (minified JSON, a deeply nested flow list) about
-   * {@link #MAX_LINE} characters around the column, with {@code ...} where it was cut.
+   * The line itself, or for a very long one (minified JSON, a deeply nested flow list) about {@link
+   * #MAX_LINE} characters around the column, with {@code ...} where it was cut.
    */
   static Excerpt excerpt(String line, SourceRange at) {
     if (line.length() <= MAX_LINE) {

@@ -87,8 +87,7 @@ public final class TextPlanRenderer {
           .append("/mo\n");
     }
     int typeWidth = app.unmanaged().stream().mapToInt(u -> u.type().length()).max().orElse(0);
-    int nowWidth =
-        app.unmanaged().stream().mapToInt(u -> unmanagedNow(u).length()).max().orElse(0);
+    int nowWidth = app.unmanaged().stream().mapToInt(u -> unmanagedNow(u).length()).max().orElse(0);
     for (UnmanagedProcess u : app.unmanaged()) {
       out.append("    (unmanaged) ")
           .append(pad(u.type(), typeWidth))

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A YAML mapping in written order; keys are unique (the reader reports duplicates).
  *
- * @param byKey the same entries by key, so that a lookup in a mapping of thousands of apps does
- *     not scan them all (a file of many faulty apps made validation quadratic)
+ * @param byKey the same entries by key, so that a lookup in a mapping of thousands of apps does not
+ *     scan them all (a file of many faulty apps made validation quadratic)
  */
 public record YMap(List<Entry> entries, SourceRange range, long weight, Map<String, Entry> byKey)
     implements YNode {

@@ -3,11 +3,11 @@ package dev.formation.config.yaml;
 import dev.formation.diag.SourceRange;
 
 /**
- * A node of a YAML document with the place it was written, after anchors, aliases and merge
- * keys are resolved.
+ * A node of a YAML document with the place it was written, after anchors, aliases and merge keys
+ * are resolved.
  *
- * <p>{@link #weight()} counts the nodes the subtree stands for once aliases are expanded, so a
- * YAML bomb is caught without being expanded.
+ * <p>{@link #weight()} counts the nodes the subtree stands for once aliases are expanded, so a YAML
+ * bomb is caught without being expanded.
  */
 public sealed interface YNode permits YMap, YSeq, YScalar {
   SourceRange range();

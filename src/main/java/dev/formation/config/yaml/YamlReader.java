@@ -263,9 +263,7 @@ public final class YamlReader {
       Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
       // "but got <stream end>" points past the last line; where the unclosed thing opened helps
       // more.
-      if (problem != null
-          && atEnd(problem)
-          && marked.getContextMark().isPresent()) {
+      if (problem != null && atEnd(problem) && marked.getContextMark().isPresent()) {
         mark = marked.getContextMark();
       }
       if (mark.isPresent()) {

@@ -31,6 +31,7 @@ final class Dyno {
   final String size;
   final Instant createdAt = Instant.now();
   private final Path dir;
+
   /** Variables of the daemon's environment a dyno never sees (as on Heroku, they are not set). */
   static final java.util.List<String> NOT_INHERITED =
       java.util.List.of("HEROKU_API_KEY", "HEROKU_HOST", "PORT", "DYNO");

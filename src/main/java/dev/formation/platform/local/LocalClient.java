@@ -61,8 +61,8 @@ public final class LocalClient {
   }
 
   /**
-   * The daemon named by {@code daemon.json} while its process lives, asked nothing: for polling
-   * (as {@code logs --follow} does) without spending the API's request budget.
+   * The daemon named by {@code daemon.json} while its process lives, asked nothing: for polling (as
+   * {@code logs --follow} does) without spending the API's request budget.
    */
   public Optional<DaemonInfo> alive() {
     Optional<DaemonInfo> info = DaemonInfo.read(settings.daemonFile());

@@ -47,8 +47,8 @@ final class Router implements AutoCloseable {
           "proxy-authorization");
 
   /**
-   * How long a request waits for a starting web dyno when none is up yet, as Heroku's router
-   * queues requests while an app boots (then {@code H20}).
+   * How long a request waits for a starting web dyno when none is up yet, as Heroku's router queues
+   * requests while an app boots (then {@code H20}).
    */
   static final Duration BOOT_WAIT = Duration.ofSeconds(75);
 

@@ -34,7 +34,7 @@ final class Routes {
       case "GET /account" -> ok(Wire.account());
       case "GET /account/rate-limits" -> ok(Wire.object().put("remaining", 4500));
       case "GET /apps", "GET /users/*/apps" -> ok(apps());
-        // what `heroku apps:info` also asks; a local app has none of these
+      // what `heroku apps:info` also asks; a local app has none of these
       case "GET /apps/*/addons", "GET /apps/*/collaborators" -> empty(s[1]);
       case "GET /apps/*" -> ok(Wire.app(daemon.app(s[1])));
       case "PUT /apps/*" -> ok(Wire.app(daemon.register(s[1], text(body, "dir"), port(body))));

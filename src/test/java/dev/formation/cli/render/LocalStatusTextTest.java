@@ -19,7 +19,8 @@ class LocalStatusTextTest {
     String json =
         Files.readString(Path.of("src/test/resources/golden/local/status.json"))
             .replace("\"to\" : 2", "\"to\" : 1")
-            .replace("p95 612 ms above target 500 ms", "p95 612 ms above target 500 ms, cooling down");
+            .replace(
+                "p95 612 ms above target 500 ms", "p95 612 ms above target 500 ms, cooling down");
     assertThat(new LocalStatusText().render(json))
         .contains(
             "last decision 2026-11-28T11:20:00Z: keep web at 1, p95 612 ms above target 500 ms,"

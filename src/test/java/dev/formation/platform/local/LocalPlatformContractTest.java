@@ -66,6 +66,8 @@ class LocalPlatformContractTest extends PlatformContract {
         });
     local.app(name, LocalApiTest.freePort(), procfile.toString());
     local.json(
-        "PATCH", "/apps/" + name + "/formation", "{\"updates\":[" + String.join(",", updates) + "]}");
+        "PATCH",
+        "/apps/" + name + "/formation",
+        "{\"updates\":[" + String.join(",", updates) + "]}");
   }
 }
