@@ -1,14 +1,18 @@
 package dev.formation;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,155 +21,189 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package dependency rules of STYLE.md, checked on every main source file's imports and
- * fully-qualified names. A rule covers its package and sub-packages unless a sub-package has a rule
- * of its own; a new package needs one line in {@link #MAY_USE}.
+ * The package rules of STYLE.md, as each {@code package-info.java} states them ("Dependency rule:
+ * {@code x} depends on {@code a} and {@code b} only"), checked by ArchUnit on the compiled main
+ * classes. A rule covers its package and its sub-packages unless a sub-package states its own; a
+ * package may always use itself and its sub-packages. The libraries each package may use are listed
+ * here, since a library is named in prose.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.formation";
   private static final Path SOURCES = Path.of("src", "main", "java");
+  private static final Pattern RULE =
+      Pattern.compile(
+          "Dependency rule: \\{@code\\s+([\\w.]+)\\}\\s+depends on"
+              + " ((?:\\{@code\\s+[\\w.]+\\}|[^.{])*)\\.");
+  private static final Pattern CODE = Pattern.compile("\\{@code\\s+([\\w.]+)\\}");
 
-  /** Package (relative to the root, "" for the root) → the formation packages it may use. */
-  static final Map<String, Set<String>> MAY_USE =
+  /** Library packages (ArchUnit's {@code ..} syntax) by the formation package that may use them. */
+  static final Map<String, List<String>> LIBRARIES =
       Map.ofEntries(
-          Map.entry("", Set.of("*")),
-          Map.entry("diag", Set.of()),
-          Map.entry("catalog", Set.of()),
-          Map.entry("config", Set.of("diag", "catalog")),
-          Map.entry("live", Set.of()),
-          Map.entry("plan", Set.of("diag", "catalog", "config", "live")),
-          Map.entry("planfile", Set.of("diag", "catalog", "config", "live", "plan", "apply")),
-          Map.entry("platform", Set.of("diag", "catalog", "config", "live", "plan")),
+          Map.entry("", List.of("picocli..")),
+          Map.entry("diag", List.of("org.apache.commons.text..")),
+          Map.entry("config", List.of("tools.jackson..", "com.networknt..")),
+          Map.entry("config.yaml", List.of("tools.jackson..", "org.snakeyaml..")),
+          Map.entry("planfile", List.of("tools.jackson..")),
           Map.entry(
-              "platform.heroku", Set.of("diag", "catalog", "config", "live", "plan", "platform")),
+              "platform.heroku", List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
           Map.entry(
-              "platform.local", Set.of("diag", "catalog", "config", "live", "plan", "platform")),
-          Map.entry("git", Set.of("diag", "catalog", "config", "plan")),
-          Map.entry(
-              "apply",
-              Set.of(
-                  "diag",
-                  "catalog",
-                  "config",
-                  "live",
-                  "plan",
-                  "platform",
-                  "platform.heroku",
-                  "platform.local",
-                  "git")),
-          Map.entry("cli", Set.of("*")));
+              "platform.heroku.api",
+              List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
+          Map.entry("platform.local", List.of("tools.jackson..", "com.sun.net.httpserver..")),
+          Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
+          Map.entry("cli", List.of("picocli..")),
+          Map.entry("cli.render", List.of("picocli..", "tools.jackson..")));
 
-  /** Library package prefix → the formation packages allowed to import it. */
-  static final Map<String, Set<String>> LIBRARIES =
-      Map.of(
-          "tools.jackson",
-              Set.of("config", "planfile", "cli.render", "platform.heroku", "platform.local"),
-          "org.eclipse.jgit", Set.of("git"));
+  private static JavaClasses main;
+  private static Map<String, Set<String>> rules;
 
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+)\\s*;");
-  private static final Pattern FORMATION_NAME =
-      Pattern.compile("\\bdev\\.formation\\.((?:[a-z_][a-z0-9_]*\\.)*)[A-Z*]");
+  @BeforeAll
+  static void read() throws IOException {
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+    rules = new java.util.TreeMap<>(statedRules());
+  }
 
   @Test
-  void mainSources_followTheDependencyRules() throws IOException {
-    List<String> violations = new ArrayList<>();
-    for (Path file : mainSources()) {
-      violations.addAll(violations(file.toString(), Files.readString(file)));
+  void everyPackage_followsTheRuleItsPackageInfoStates() {
+    List<String> broken = new ArrayList<>();
+    for (String pkg : packages()) {
+      String rule = ruleFor(pkg).orElseThrow(() -> new AssertionError(pkg + " has no rule"));
+      Set<String> may = new LinkedHashSet<>(rules.get(rule));
+      may.add(rule);
+      List<String> allowed = new ArrayList<>(List.of("java.."));
+      packages().stream()
+          .filter(p -> may.contains(ruleFor(p).orElse(null)))
+          .forEach(p -> allowed.add(qualified(p)));
+      allowed.addAll(LIBRARIES.getOrDefault(rule, List.of()));
+      ArchRule archRule =
+          classes()
+              .that()
+              .resideInAPackage(qualified(pkg))
+              .should()
+              .onlyDependOnClassesThat()
+              .resideInAnyPackage(allowed.toArray(String[]::new))
+              .because("package-info.java of " + rule + " says so");
+      try {
+        archRule.check(main);
+      } catch (AssertionError e) {
+        broken.add(e.getMessage());
+      }
     }
-    assertThat(violations).isEmpty();
+    assertThat(broken).isEmpty();
+  }
+
+  @Test
+  void nothingButMain_dependsOnTheCommands() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + "..")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".Main")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(ROOT + ".cli..")
+        .check(main);
   }
 
   @Test
   void everyPackageWithClasses_hasAPackageInfoStatingItsRule() throws IOException {
-    Set<Path> folders = new TreeSet<>();
-    mainSources().forEach(f -> folders.add(f.getParent()));
-    folders.remove(SOURCES.resolve(ROOT.replace('.', '/')));
-
-    for (Path folder : folders) {
-      Path info = folder.resolve("package-info.java");
-      assertThat(info).as("package-info.java in %s", folder).exists();
-      assertThat(Files.readString(info)).as("%s", info).contains("Dependency rule");
+    for (String pkg : packages()) {
+      if (pkg.isEmpty()) {
+        continue;
+      }
+      Path info = SOURCES.resolve(qualified(pkg).replace('.', '/')).resolve("package-info.java");
+      assertThat(info).as("package-info.java of %s", pkg).exists();
+      assertThat(ruleFor(pkg)).as("a rule covering %s", pkg).isPresent();
     }
   }
 
   @Test
-  void checker_reportsAForbiddenImport_aForbiddenLibrary_andAnUnknownPackage() {
-    assertThat(violations("D.java", "package dev.formation.diag;\nimport dev.formation.config.X;"))
-        .singleElement(STRING)
-        .contains("diag may not use config");
-    assertThat(violations("P.java", "package dev.formation.plan;\nimport tools.jackson.core.X;"))
-        .singleElement(STRING)
-        .contains("plan may not use tools.jackson");
-    assertThat(
-            violations(
-                "C.java", "package dev.formation.config;\nclass C { dev.formation.cli.A a; }"))
-        .hasSize(1);
-    assertThat(violations("N.java", "package dev.formation.newthing;\n"))
-        .singleElement(STRING)
-        .contains("no rule");
-    assertThat(
-            violations(
-                "K.java", "package dev.formation.config.yaml;\nimport dev.formation.diag.D;"))
-        .isEmpty();
+  void statedRules_nameOnlyPackagesThatExist() {
+    Set<String> known = new TreeSet<>(packages());
+    rules.forEach(
+        (pkg, uses) -> assertThat(known).as("the packages %s uses", pkg).containsAll(uses));
   }
 
-  /** Each broken rule in one source file, as a readable line. */
-  static List<String> violations(String file, String source) {
-    Matcher pkg = PACKAGE.matcher(source);
-    if (!pkg.find() || !(pkg.group(1) + ".").startsWith(ROOT + ".")) {
-      return List.of(file + ": not in package " + ROOT);
-    }
-    String own = relative(pkg.group(1));
-    Optional<String> rule = ruleFor(own);
-    if (rule.isEmpty()) {
-      return List.of(file + ": package " + own + " has no rule in ArchitectureTest.MAY_USE");
-    }
-    String body = source.substring(pkg.end());
-    List<String> found = new ArrayList<>();
-    Matcher m = FORMATION_NAME.matcher(body);
-    while (m.find()) {
-      String used = m.group(1).isEmpty() ? "" : m.group(1).substring(0, m.group(1).length() - 1);
-      String usedRule = ruleFor(used).orElse(used);
-      Set<String> allowed = MAY_USE.get(rule.get());
-      boolean ok =
-          usedRule.equals(rule.get()) || allowed.contains("*") || allowed.contains(usedRule);
-      if (!ok) {
-        found.add(
-            file + ": " + rule.get() + " may not use " + (used.isEmpty() ? "the root" : used));
+  @Test
+  void ruleSentence_isReadAsWritten() {
+    Matcher m =
+        RULE.matcher(
+            flatten(
+                "<p>Dependency rule: {@code apply} depends on {@code platform.local}, {@code\n"
+                    + " * plan} and {@code live} only. Never an adapter."));
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).isEqualTo("apply");
+    assertThat(codes(m.group(2))).containsExactly("platform.local", "plan", "live");
+    Matcher none =
+        RULE.matcher("Dependency rule: {@code live} depends on nothing else in formation.");
+    assertThat(none.find()).isTrue();
+    assertThat(codes(none.group(2))).isEmpty();
+  }
+
+  /** Every package's rule, from its package-info.java, keyed relative to the root. */
+  private static Map<String, Set<String>> statedRules() throws IOException {
+    Map<String, Set<String>> stated = new java.util.HashMap<>();
+    stated.put("", Set.of("*"));
+    try (Stream<Path> files = Files.walk(SOURCES)) {
+      for (Path info : files.filter(f -> f.endsWith("package-info.java")).toList()) {
+        String text = flatten(Files.readString(info));
+        Matcher m = RULE.matcher(text);
+        assertThat(m.find()).as("%s states its dependency rule", info).isTrue();
+        String pkg = m.group(1);
+        assertThat(qualified(pkg).replace('.', '/'))
+            .as("the rule in %s names its own package", info)
+            .isEqualTo(SOURCES.relativize(info.getParent()).toString());
+        stated.put(pkg, codes(m.group(2)));
       }
     }
-    LIBRARIES.forEach(
-        (library, users) -> {
-          if (body.contains(library + ".") && users.stream().noneMatch(u -> within(own, u))) {
-            found.add(file + ": " + own + " may not use " + library);
-          }
-        });
-    return found.stream().distinct().toList();
+    // the root (Main) wires everything
+    Set<String> all = new LinkedHashSet<>(stated.keySet());
+    all.remove("");
+    stated.put("", all);
+    return stated;
+  }
+
+  /** A Javadoc comment as one line: line breaks and their leading stars become spaces. */
+  private static String flatten(String javadoc) {
+    return javadoc.replaceAll("\\n\\s*\\*\\s*", " ");
+  }
+
+  private static Set<String> codes(String list) {
+    Set<String> found = new LinkedHashSet<>();
+    Matcher m = CODE.matcher(list);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  private static Set<String> packages() {
+    Set<String> found = new TreeSet<>();
+    main.forEach(c -> found.add(relative(c.getPackageName())));
+    return found;
   }
 
   /** The most specific rule covering a package, by longest matching prefix. */
   private static Optional<String> ruleFor(String pkg) {
-    return MAY_USE.keySet().stream()
-        .filter(r -> within(pkg, r))
+    return rules.keySet().stream()
+        .filter(r -> r.isEmpty() ? pkg.isEmpty() : pkg.equals(r) || pkg.startsWith(r + "."))
         .max(Comparator.comparingInt(String::length));
   }
 
-  private static boolean within(String pkg, String rule) {
-    return rule.isEmpty() ? pkg.isEmpty() : pkg.equals(rule) || pkg.startsWith(rule + ".");
+  private static String qualified(String pkg) {
+    return pkg.isEmpty() ? ROOT : ROOT + "." + pkg;
   }
 
   private static String relative(String pkg) {
     return pkg.equals(ROOT) ? "" : pkg.substring(ROOT.length() + 1);
-  }
-
-  private static List<Path> mainSources() throws IOException {
-    try (Stream<Path> files = Files.walk(SOURCES)) {
-      return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 }

@@ -1,21 +1,25 @@
 package dev.formation.apply;
 
+import dev.formation.live.LiveApp;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.platform.FormationUpdate;
+import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Applies a plan, app by app in parallel (bounded): disable monitors, one batch formation update,
- * create or update monitors, then re-read and verify. One app failing does not stop the others, and
- * every app's result says what was done and what was not.
+ * Applies a plan, app by app in parallel (bounded): register a local app, disable monitors, one
+ * batch formation update, create or update monitors, then re-read and verify. One app failing does
+ * not stop the others, and every app's result says what was done and what was not.
  */
 public final class Applier {
   private final Platforms platforms;
@@ -59,24 +63,25 @@ public final class Applier {
     List<Step> steps = steps(app);
     List<String> done = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    Target target = Targets.of(app);
     Platform platform;
     try {
       platform = platforms.forKind(app.platform());
     } catch (PlatformException e) {
       return failed(app, done, steps, 0, Failures.describe(e), notes);
     }
-    AppliedState state = new AppliedState(app.live());
+    LiveApp state = app.live();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       try {
-        step.action().run(platform, state, notes);
+        state = MonitorWrites.run(platform, target, state, step.write(), notes);
         done.add(step.description());
       } catch (PlatformException e) {
         return failed(app, done, steps, i, step.description() + ": " + Failures.describe(e), notes);
       }
     }
     try {
-      List<String> problems = new Verifier(platform, app).verify(notes);
+      List<String> problems = new Verifier(platform, target, app).verify(notes);
       if (!problems.isEmpty()) {
         return new AppResult(
             app.app(),
@@ -112,14 +117,22 @@ public final class Applier {
     return new AppResult(app.app(), AppResult.Outcome.FAILED, done, notDone, error, notes);
   }
 
-  /** Disables, the batch, then enables and updates: SPEC section 3's order. */
+  /**
+   * A local app's registration first (the formation update needs its process types), then SPEC
+   * section 3's order: disables, the batch, then enables and updates.
+   */
   static List<Step> steps(AppPlan app) {
     List<Step> steps = new ArrayList<>();
+    if (!app.localChanges().isEmpty()) {
+      steps.add(
+          new Step(
+              "register with the local platform (" + StepText.local(app.localChanges()) + ")",
+              new Write.Register(app.local())));
+    }
     for (MonitorChange m : app.monitorDisables()) {
       steps.add(
           new Step(
-              "disable the " + m.type() + " autoscaler",
-              (p, s, notes) -> p.disableMonitor(s.live, m.monitorId())));
+              "disable the " + m.type() + " autoscaler", new Write.DisableMonitor(m.monitorId())));
     }
     List<ProcessChange> batch = app.processChanges();
     if (!batch.isEmpty()) {
@@ -130,33 +143,21 @@ public final class Applier {
       steps.add(
           new Step(
               "update the formation (" + StepText.batch(batch) + ")",
-              (p, s, notes) -> s.live = p.updateFormation(s.live, updates)));
+              new Write.UpdateFormation(updates)));
     }
     for (MonitorChange m : app.monitorEnablesAndUpdates()) {
       String verb = m.kind() == MonitorChange.Kind.UPDATE ? "update" : "enable";
+      MonitorSettings settings = MonitorWrites.settings(m.to());
       steps.add(
           new Step(
               verb + " the " + m.type() + " autoscaler (" + StepText.rule(m.to()) + ")",
-              (p, s, notes) -> MonitorWrites.enableOrUpdate(p, s, m, notes)));
+              m.createsMonitor()
+                  ? new Write.CreateMonitor(settings)
+                  : new Write.UpdateMonitor(m.monitorId(), settings)));
     }
     return steps;
   }
 
-  /** One named step of an app's apply. */
-  record Step(String description, StepAction action) {}
-
-  /** What a step does against the platform. */
-  @FunctionalInterface
-  interface StepAction {
-    void run(Platform platform, AppliedState state, List<String> notes) throws PlatformException;
-  }
-
-  /** The app as the steps leave it (the batch answers the new formation). */
-  static final class AppliedState {
-    dev.formation.live.LiveApp live;
-
-    AppliedState(dev.formation.live.LiveApp live) {
-      this.live = live;
-    }
-  }
+  /** One named step of an app's apply: a write, and how the report names it. */
+  record Step(String description, Write write) {}
 }

@@ -1,9 +1,9 @@
 package dev.formation.apply;
 
 import dev.formation.config.AppSpec;
-import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads the live state of many apps in parallel on a bounded pool. Each read asks for the web
- * monitor; the adapter fetches it only where the live web size can autoscale, so an app on standard
- * dynos costs one request.
+ * Reads the live state of many apps in parallel on a bounded pool. The adapter fetches the web
+ * monitor only where the live web size can autoscale, so an app on standard dynos costs one
+ * request. Reading changes nothing on any platform.
  */
 public final class LiveReader {
   private final Platforms platforms;
@@ -30,34 +30,32 @@ public final class LiveReader {
   public record Result(Map<String, LiveApp> live, Map<String, String> errors) {}
 
   /** Reads the apps of a config. */
-  public Result read(List<AppSpec> apps) {
-    Map<String, PlatformKind> targets = new LinkedHashMap<>();
-    apps.forEach(a -> targets.put(a.name(), a.platform()));
-    return read(targets);
+  public Result readApps(List<AppSpec> apps) {
+    return read(apps.stream().map(Targets::of).toList());
   }
 
-  /** Reads apps by name, each on its platform, keeping the given order in the result. */
-  public Result read(Map<String, PlatformKind> targets) {
-    List<String> apps = List.copyOf(targets.keySet());
+  /** Reads apps, each on its platform, keeping the given order in the result. */
+  public Result read(List<Target> targets) {
     Map<String, LiveApp> live = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
-    int every = Math.max(1, apps.size() / 10);
+    int every = Math.max(1, targets.size() / 10);
     Parallel.forEach(
-        apps,
+        targets,
         parallelism,
-        app -> {
+        target -> {
           try {
-            live.put(app, platforms.forKind(targets.get(app)).read(app, true));
+            live.put(target.app(), platforms.forKind(target.platform()).read(target));
           } catch (PlatformException e) {
-            errors.put(app, Failures.describe(e));
+            errors.put(target.app(), Failures.describe(e));
           }
           int n = done.incrementAndGet();
-          if (apps.size() > 1 && (n % every == 0 || n == apps.size())) {
-            progress.report("read " + n + "/" + apps.size() + " apps");
+          if (targets.size() > 1 && (n % every == 0 || n == targets.size())) {
+            progress.report("read " + n + "/" + targets.size() + " apps");
           }
         });
-    return new Result(ordered(apps, live), ordered(apps, errors));
+    List<String> order = targets.stream().map(Target::app).toList();
+    return new Result(ordered(order, live), ordered(order, errors));
   }
 
   private static <V> Map<String, V> ordered(List<String> apps, Map<String, V> values) {

@@ -3,13 +3,14 @@ package dev.formation.apply;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.plan.AutoscaleRule;
-import dev.formation.plan.MonitorChange;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import java.util.List;
 
-/** Creating, updating and re-enabling the web scale monitor. */
+/** Carrying out one write, with the one recovery the monitors API needs. */
 final class MonitorWrites {
   private MonitorWrites() {}
 
@@ -18,31 +19,31 @@ final class MonitorWrites {
   }
 
   /**
-   * Creates the monitor, or updates the existing one. A create that meets an existing scale monitor
-   * (409: the plan could not see it, because web was on a size without autoscaling when it was
-   * read) updates that monitor instead.
+   * Carries out {@code write}. A create that meets an existing scale monitor (409: the plan could
+   * not see it, because web was on a size without autoscaling when it was read) updates that
+   * monitor instead, and says so in {@code notes}.
    */
-  static void enableOrUpdate(
-      Platform platform, Applier.AppliedState state, MonitorChange m, List<String> notes)
+  static LiveApp run(
+      Platform platform, Target target, LiveApp state, Write write, List<String> notes)
       throws PlatformException {
-    MonitorSettings settings = settings(m.to());
-    if (!m.createsMonitor()) {
-      platform.updateMonitor(state.live, m.monitorId(), settings);
-      return;
+    if (!(write instanceof Write.CreateMonitor create)) {
+      return platform.apply(target, state, write);
     }
     try {
-      platform.createMonitor(state.live, settings);
+      return platform.apply(target, state, write);
     } catch (PlatformException e) {
       if (e.status() != 409) {
         throw e;
       }
-      LiveApp reread = platform.read(state.live.name(), true);
+      LiveApp reread = platform.read(target);
       LiveMonitor existing = reread.monitor();
       if (existing == null) {
         throw e;
       }
-      platform.updateMonitor(reread, existing.id(), settings);
-      notes.add("an existing " + m.type() + " autoscaler was found and updated instead of created");
+      LiveApp after =
+          platform.apply(target, reread, new Write.UpdateMonitor(existing.id(), create.settings()));
+      notes.add("an existing web autoscaler was found and updated instead of created");
+      return after;
     }
   }
 }

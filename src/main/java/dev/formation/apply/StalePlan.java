@@ -61,7 +61,8 @@ public final class StalePlan {
               a.notes(),
               a.fingerprint(),
               a.before(),
-              a.after()));
+              a.after(),
+              a.local()));
     }
     return new Plan(apps);
   }

@@ -3,12 +3,15 @@ package dev.formation.apply;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.ProcessChange;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,30 +23,62 @@ import java.util.Optional;
  */
 final class Verifier {
   private final Platform platform;
+  private final Target target;
   private final AppPlan app;
 
-  Verifier(Platform platform, AppPlan app) {
+  Verifier(Platform platform, Target target, AppPlan app) {
     this.platform = platform;
+    this.target = target;
     this.app = app;
   }
 
   /** The ways the app differs from the plan after apply; empty when it converged. */
   List<String> verify(List<String> notes) throws PlatformException {
-    LiveApp now = platform.read(app.app(), true);
+    LiveApp now = platform.read(target);
     Optional<AutoscaleRule> wanted = wantedMonitor();
     if (wanted.isPresent() && now.monitor() != null && !now.monitor().active()) {
-      platform.updateMonitor(now, now.monitor().id(), MonitorWrites.settings(wanted.get()));
+      platform.apply(
+          target,
+          now,
+          new Write.UpdateMonitor(now.monitor().id(), MonitorWrites.settings(wanted.get())));
       notes.add(
           "the platform turned the web autoscaler off during the update; formation turned"
               + " it back on");
-      now = platform.read(app.app(), true);
+      now = platform.read(target);
     }
     List<String> problems = new ArrayList<>();
+    checkRegistration(now.registration(), problems);
     for (ProcessChange c : app.processChanges()) {
       checkProcess(c, now, problems);
     }
     checkMonitor(wanted, now.monitor(), problems);
     return problems;
+  }
+
+  private void checkRegistration(LocalRegistration now, List<String> problems) {
+    LocalRegistration want = app.local();
+    if (want == null || app.localChanges().isEmpty()) {
+      return;
+    }
+    if (now == null) {
+      problems.add("the app is not registered with the local platform");
+    } else if (!now.dir().equals(want.dir()) || now.port() != want.port()) {
+      problems.add(
+          "the app is registered from "
+              + now.dir()
+              + " on router port "
+              + now.port()
+              + ", not from "
+              + want.dir()
+              + " on "
+              + want.port());
+    } else if (!want.sameCommands(now.commands())) {
+      problems.add(
+          "the registered process types are "
+              + String.join(", ", now.commands().keySet())
+              + ", not "
+              + String.join(", ", want.commands().keySet()));
+    }
   }
 
   private static void checkProcess(ProcessChange c, LiveApp now, List<String> problems) {

@@ -2,7 +2,8 @@
  * The engine that touches platforms: reads live state in parallel, applies plans app by app,
  * verifies that they converged, and refuses stale saved plans.
  *
- * <p>Dependency rule: {@code apply} depends on {@code platform}, {@code plan}, {@code config},
- * {@code catalog} and {@code diag}; never on {@code cli} or a platform adapter.
+ * <p>Dependency rule: {@code apply} depends on {@code platform}, {@code plan}, {@code live} and
+ * {@code config} only. Never a platform adapter: adapters come in through {@link
+ * dev.formation.apply.Platforms}.
  */
 package dev.formation.apply;

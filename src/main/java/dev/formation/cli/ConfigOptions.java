@@ -1,8 +1,6 @@
 package dev.formation.cli;
 
-import dev.formation.catalog.Catalog;
-import dev.formation.config.ConfigLoader;
-import dev.formation.config.LoadResult;
+import dev.formation.ops.ConfigSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +10,6 @@ import picocli.CommandLine.Spec;
 
 /** The {@code -f PATH} option every command that reads formation.yaml shares, as a mixin. */
 public final class ConfigOptions {
-  /** Read when no {@code -f} is given. */
-  public static final Path DEFAULT_FILE = Path.of("formation.yaml");
-
   @Spec(Spec.Target.MIXEE)
   private CommandSpec mixee;
 
@@ -26,19 +21,8 @@ public final class ConfigOptions {
       defaultValue = "formation.yaml")
   private List<Path> files = new ArrayList<>();
 
-  /** The inputs as given (relative paths stay relative, for the names in diagnostics). */
-  public List<Path> files() {
-    return files.isEmpty() ? List.of(DEFAULT_FILE) : List.copyOf(files);
-  }
-
-  /** Loads the inputs with the shipped catalogue, relative to the command's working directory. */
-  public LoadResult load() {
-    return new ConfigLoader(Catalog.standard(), workingDir()).load(files());
-  }
-
-  /** The root command's working directory, so tests can run commands in a folder of their own. */
-  public Path workingDir() {
-    Object root = mixee == null ? null : mixee.root().userObject();
-    return root instanceof FormationCommand f ? f.workingDir() : Path.of("").toAbsolutePath();
+  /** The inputs as given, read from disk, or at {@code ref} in git when it is not null. */
+  ConfigSource source(String ref) {
+    return new ConfigSource(files, FormationCommand.environmentOf(mixee).workingDir(), ref);
   }
 }

@@ -1,23 +1,11 @@
 package dev.formation.cli;
 
-import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.DiffRenderer;
 import dev.formation.cli.render.OutputFormat;
-import dev.formation.cli.render.TextDiagnostics;
-import dev.formation.config.Formation;
-import dev.formation.config.LoadResult;
-import dev.formation.config.SourceText;
-import dev.formation.git.GitException;
-import dev.formation.git.GitRepo;
-import dev.formation.git.UnifiedDiff;
+import dev.formation.ops.DiffOperation;
 import dev.formation.plan.FormationDiff;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,111 +63,32 @@ public final class DiffCommand implements Callable<Integer> {
     OutputFormat format =
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-    Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    try (GitRepo git = GitRepo.open(config.workingDir())) {
-      GitRepo.Revision base = revA != null ? new GitRepo.Revision(revA, revA) : git.defaultBase();
-      String from = base.label();
-      String fromRev = base.id();
-      String to = revB != null ? revB : "work tree";
-      List<SourceText> older = GitConfigs.texts(git, config, fromRev, from, true);
-      List<SourceText> newer =
-          revB != null
-              ? GitConfigs.texts(git, config, revB, revB, true)
-              : WorkTreeTexts.read(config);
-      String missing = absentFromBoth(older, newer);
-      if (missing != null) {
-        err.println(
-            "error: `"
-                + missing
-                + "` exists neither at "
-                + from
-                + " nor "
-                + (revB == null ? "in the work tree" : "at " + revB)
-                + "; check the -f paths and the folder formation runs in");
-        err.flush();
-        return ExitCode.ERROR;
-      }
-      if (text) {
-        out.print(unified(from, older, revB, newer));
-        out.flush();
-        return ExitCode.OK;
-      }
-      Formation a = load(older, env, err);
-      Formation b = load(newer, env, err);
-      if (a == null || b == null) {
-        return ExitCode.ERROR;
-      }
-      FormationDiff diff = FormationDiff.between(a, b);
-      out.print(
-          switch (format) {
-            case JSON -> DiffRenderer.json(diff, from, to);
-            case MARKDOWN -> DiffRenderer.markdown(diff, from, to);
-            default -> DiffRenderer.text(diff, from, to);
-          });
+    DiffOperation.Result result =
+        new DiffOperation().run(new DiffOperation.Request(config.source(null), revA, revB, text));
+    Output.diagnostics(spec, result.diagnostics(), result.sources());
+    if (result.unified() != null) {
+      out.print(result.unified());
       out.flush();
       return ExitCode.OK;
-    } catch (GitException e) {
-      err.println("error: " + e.getMessage());
-      err.flush();
+    }
+    FormationDiff diff = result.diff();
+    if (diff == null) {
+      if (result.from() != null && result.diagnostics().hasErrors()) {
+        boolean config = result.diagnostics().sorted().stream().anyMatch(d -> d.range() != null);
+        if (config) {
+          Output.invalidConfig(spec, "no diff was made");
+        }
+      }
       return ExitCode.ERROR;
     }
-  }
-
-  private Formation load(List<SourceText> texts, Environment env, PrintWriter err) {
-    LoadResult loaded = GitConfigs.loader(config.workingDir()).loadTexts(texts);
-    if (!loaded.diagnostics().isEmpty()) {
-      new TextDiagnostics(loaded.sources(), Colors.when(env.colour()))
-          .render(loaded.diagnostics().sorted(), err);
-    }
-    if (!loaded.ok()) {
-      err.println("error: the configuration is invalid; no diff was made");
-      err.flush();
-    }
-    return loaded.formationOrNull();
-  }
-
-  /**
-   * The first {@code -f} input that neither version holds: a mistyped path, or a run from the wrong
-   * folder, would otherwise show as "no changes".
-   */
-  private String absentFromBoth(List<SourceText> older, List<SourceText> newer) {
-    for (Path input : config.files()) {
-      Path wanted = input.normalize();
-      boolean found =
-          Stream.concat(older.stream(), newer.stream())
-              .map(t -> Path.of(path(t)).normalize())
-              .anyMatch(p -> wanted.toString().isEmpty() || p.startsWith(wanted));
-      if (!found) {
-        return input.toString();
-      }
-    }
-    return null;
-  }
-
-  /** Pairs the files of both versions by path and diffs each pair. */
-  private static String unified(
-      String from, List<SourceText> older, String revB, List<SourceText> newer) {
-    Map<String, String[]> byPath = new LinkedHashMap<>();
-    older.forEach(t -> byPath.computeIfAbsent(path(t), k -> new String[2])[0] = t.text());
-    newer.forEach(t -> byPath.computeIfAbsent(path(t), k -> new String[2])[1] = t.text());
-    StringBuilder out = new StringBuilder();
-    byPath.forEach(
-        (path, texts) ->
-            out.append(
-                UnifiedDiff.of(
-                    from + ":" + path,
-                    texts[0],
-                    revB == null ? path : revB + ":" + path,
-                    texts[1])));
-    return out.toString();
-  }
-
-  /** The file's path without the {@code REF:} prefix of its display name. */
-  private static String path(SourceText t) {
-    String name = t.displayName();
-    int colon = name.indexOf(':');
-    return colon < 0 ? name : name.substring(colon + 1);
+    out.print(
+        switch (format) {
+          case JSON -> DiffRenderer.json(diff, result.from(), result.to());
+          case MARKDOWN -> DiffRenderer.markdown(diff, result.from(), result.to());
+          default -> DiffRenderer.text(diff, result.from(), result.to());
+        });
+    out.flush();
+    return ExitCode.OK;
   }
 }

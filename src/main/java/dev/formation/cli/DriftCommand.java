@@ -1,15 +1,10 @@
 package dev.formation.cli;
 
-import dev.formation.apply.LiveReader;
 import dev.formation.cli.render.DriftRenderer;
 import dev.formation.cli.render.OutputFormat;
-import dev.formation.config.Formation;
-import dev.formation.config.LoadResult;
-import dev.formation.plan.Drift;
+import dev.formation.ops.DriftOperation;
 import dev.formation.plan.DriftReport;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,24 +65,19 @@ public final class DriftCommand implements Callable<Integer> {
     OutputFormat format =
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
-    Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    LoadResult loaded = ref.loadOrReport(config, err);
-    if (loaded == null) {
+    DriftOperation.Request request =
+        new DriftOperation.Request(config.source(ref.ref()), apps.selection(), platform.settings());
+    DriftOperation.Result result =
+        new DriftOperation(Output.host(spec), VersionProvider.version(), Output.clock())
+            .run(request);
+    DriftReport report = result.report();
+    if (report == null) {
+      Output.diagnostics(spec, result.diagnostics(), result.loaded().sources());
+      if (!result.loaded().ok()) {
+        Output.invalidConfig(spec, "nothing was read from any platform");
+      }
       return ExitCode.ERROR;
-    }
-    Formation selected = Planning.select(loaded, apps, env, err);
-    if (selected == null) {
-      return ExitCode.ERROR;
-    }
-    DriftReport report;
-    LiveReader.Result live;
-    try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      live = Planning.read(selected, platforms, platform, err);
-      // whole seconds: "checked at 12:00:05Z" in reports, not nanoseconds
-      Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofSeconds(1));
-      report = Drift.classify(selected, live.live(), live.errors(), clock);
     }
     out.print(
         switch (format) {
@@ -96,15 +86,8 @@ public final class DriftCommand implements Callable<Integer> {
           default -> DriftRenderer.text(report);
         });
     out.flush();
-    if (!live.errors().isEmpty()) {
-      // not drift but a failure to look (a token, the network, a deleted app): the job errs
-      err.println(
-          "error: "
-              + live.errors().size()
-              + " of "
-              + selected.apps().size()
-              + " apps could not be read; their drift is unknown");
-      err.flush();
+    Output.diagnostics(spec, result.diagnostics(), result.loaded().sources());
+    if (result.diagnostics().hasErrors()) {
       return ExitCode.ERROR;
     }
     boolean fail =

@@ -1,15 +1,12 @@
 package dev.formation.cli;
 
-import dev.formation.apply.LiveReader;
 import dev.formation.catalog.Catalog;
 import dev.formation.cli.render.FormationYaml;
 import dev.formation.config.PlatformKind;
-import dev.formation.live.LiveApp;
+import dev.formation.ops.ImportOperation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,24 +40,15 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Map<String, PlatformKind> targets = new LinkedHashMap<>();
-    names.forEach(n -> targets.put(n, platformKind));
-    LiveReader.Result read;
-    try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      read =
-          new LiveReader(platforms, platform.parallelism(), line -> Planning.progress(err, line))
-              .read(targets);
-    }
-    read.errors().forEach((app, why) -> err.println("error: " + app + ": " + why));
-    List<LiveApp> apps = new ArrayList<>(read.live().values());
-    if (!apps.isEmpty()) {
-      out.print(new FormationYaml(Catalog.standard()).render(apps, platformKind));
+    ImportOperation.Result result =
+        new ImportOperation(Output.host(spec), VersionProvider.version())
+            .run(new ImportOperation.Request(names, platformKind, platform.settings()));
+    Output.diagnostics(spec, result.diagnostics(), null);
+    if (!result.apps().isEmpty()) {
+      out.print(new FormationYaml(Catalog.standard()).render(result.apps(), platformKind));
       out.flush();
     }
-    err.flush();
-    return read.errors().isEmpty() ? ExitCode.OK : ExitCode.ERROR;
+    return result.diagnostics().hasErrors() ? ExitCode.ERROR : ExitCode.OK;
   }
 }

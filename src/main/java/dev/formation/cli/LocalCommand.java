@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.ops.Adapters;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalDaemon;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalCommand {
   /** What the background daemon runs: formation's own entry point, {@code local serve}. */
-  static final String MAIN_CLASS = "dev.formation.Main";
+  static final String MAIN_CLASS = Adapters.MAIN_CLASS;
 
   @Spec CommandSpec spec;
   private final Map<String, String> env;
@@ -75,18 +76,7 @@ public final class LocalCommand {
   }
 
   static int port(Integer option, LocalSettings settings) {
-    if (option != null) {
-      return option;
-    }
-    String env = settings.env().get("FORMATION_LOCAL_PORT");
-    if (env == null || env.isBlank()) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(env.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("FORMATION_LOCAL_PORT must be a port number, not " + env);
-    }
+    return option != null ? option : Adapters.localApiPort(settings.env());
   }
 
   static void printReady(PrintWriter out, DaemonInfo info, String verb) {

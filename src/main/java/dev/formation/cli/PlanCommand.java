@@ -4,15 +4,10 @@ import dev.formation.cli.render.JsonPlanRenderer;
 import dev.formation.cli.render.MarkdownPlanRenderer;
 import dev.formation.cli.render.OutputFormat;
 import dev.formation.cli.render.TextPlanRenderer;
-import dev.formation.config.LoadResult;
-import dev.formation.plan.ConfigDigest;
+import dev.formation.ops.PlanOperation;
 import dev.formation.plan.Plan;
-import dev.formation.planfile.PlanFile;
-import dev.formation.planfile.SavedPlan;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,20 +68,22 @@ public final class PlanCommand implements Callable<Integer> {
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     Environment env = FormationCommand.environmentOf(spec);
+    PlanOperation.Request request =
+        new PlanOperation.Request(
+            config.source(ref.ref()), apps.selection(), platform.settings(), out);
+    PlanOperation.Result result =
+        new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
+            .run(request);
+    Output.diagnostics(
+        spec, result.diagnostics(), result.loaded() == null ? null : result.loaded().sources());
+    if (result.loaded() != null && !result.loaded().ok()) {
+      Output.invalidConfig(spec, "nothing was read from any platform");
+    }
+    Plan plan = result.plan();
+    if (plan == null) {
+      return ExitCode.ERROR;
+    }
     PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    LoadResult loaded = ref.loadOrReport(config, err);
-    if (loaded == null) {
-      return ExitCode.ERROR;
-    }
-    Planning.Outcome outcome;
-    try (CliPlatforms platforms = new CliPlatforms(env, platform, err)) {
-      outcome = Planning.make(loaded, apps, platforms, platform, env, err);
-    }
-    if (outcome.failed()) {
-      return ExitCode.ERROR;
-    }
-    Plan plan = outcome.plan();
     stdout.print(
         switch (format) {
           case JSON -> new JsonPlanRenderer().render(plan);
@@ -94,33 +91,18 @@ public final class PlanCommand implements Callable<Integer> {
           default -> new TextPlanRenderer(env.colour()).render(plan);
         });
     stdout.flush();
-    if (out != null && !save(plan, outcome, env, err)) {
-      return ExitCode.ERROR;
+    if (result.saved() != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "Saved the plan to "
+              + result.saved()
+              + ". To apply exactly this plan: formation apply "
+              + result.saved());
+      err.flush();
     }
-    if (plan.hasErrors()) {
+    if (plan.hasErrors() || result.diagnostics().hasErrors()) {
       return ExitCode.ERROR;
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-  }
-
-  private boolean save(Plan plan, Planning.Outcome outcome, Environment env, PrintWriter err) {
-    Path file = env.workingDir().resolve(out);
-    SavedPlan saved =
-        new SavedPlan(
-            plan,
-            ConfigDigest.of(outcome.formation()),
-            ApplyRecords.commitOf(config, ref.ref(), err),
-            Instant.now(),
-            VersionProvider.version());
-    try {
-      PlanFile.write(file, saved);
-    } catch (IOException e) {
-      err.println("error: cannot write the plan to " + out + ": " + e.getMessage());
-      return false;
-    }
-    err.println(
-        "Saved the plan to " + out + ". To apply exactly this plan: formation apply " + out);
-    err.flush();
-    return true;
   }
 }

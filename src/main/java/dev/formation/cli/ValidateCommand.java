@@ -8,6 +8,7 @@ import dev.formation.cli.render.TextDiagnostics;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Diagnostic;
+import dev.formation.ops.Configs;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,10 +53,7 @@ public final class ValidateCommand implements Callable<Integer> {
     OutputFormat format =
         OutputFormat.parse(
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
-    LoadResult result = ref.loadOrReport(config, spec.commandLine().getErr());
-    if (result == null) {
-      return ExitCode.ERROR;
-    }
+    LoadResult result = Configs.load(config.source(ref.ref()));
     List<Diagnostic> diagnostics = result.diagnostics().sorted();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {

@@ -2,7 +2,9 @@
  * picocli commands, one class each: a command parses its arguments, runs the core and hands the
  * result to a renderer.
  *
- * <p>Dependency rule: {@code cli} may depend on every other package; nothing depends on {@code cli}
- * except {@code Main}.
+ * <p>Dependency rule: {@code cli} depends on {@code ops}, {@code cli.render}, {@code apply}, {@code
+ * planfile}, {@code plan}, {@code live}, {@code config}, {@code catalog}, {@code diag}, {@code
+ * git}, {@code platform} and {@code platform.local} only. Libraries: picocli. Nothing depends on
+ * {@code cli} except {@code Main}.
  */
 package dev.formation.cli;

@@ -52,7 +52,8 @@ final class AppReader {
         }
       }
     }
-    return new Drafts.App(entry.key(), entry.keyRange(), platform, prune, local, list, baseDir);
+    return new Drafts.App(
+        entry.key(), entry.keyRange(), platform, prune, local, list, baseDir, null);
   }
 
   private PlatformKind platform(YNode node, TreePath at) {

@@ -8,8 +8,19 @@ public record AutoscaleSpec(int min, int max, int p95Ms, boolean notifyApp) {
 
   public AutoscaleSpec {
     if (min < 1 || max < min || p95Ms < 1) {
-      throw new IllegalArgumentException("invalid autoscale band " + min + ".." + max);
+      throw new IllegalArgumentException("invalid autoscale band " + band(min, max));
     }
+  }
+
+  /**
+   * An autoscale band in words, {@code 2..8}: the one spelling every message, plan and report uses.
+   */
+  public static String band(int min, int max) {
+    return min + ".." + max;
+  }
+
+  public String band() {
+    return band(min, max);
   }
 
   public boolean contains(int quantity) {

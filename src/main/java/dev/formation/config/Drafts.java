@@ -5,6 +5,7 @@ import dev.formation.diag.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the semantic checks read from the tree before the spec records are built: the parsed values
@@ -53,9 +54,15 @@ final class Drafts {
       boolean prune,
       Local local,
       List<Process> processes,
-      Path baseDir) {
+      Path baseDir,
+      Map<String, String> procfile) {
     App {
       processes = List.copyOf(processes);
+    }
+
+    /** The app with its Procfile's commands, once the local rules have read them. */
+    App withProcfile(Map<String, String> commands) {
+      return new App(name, at, platform, prune, local, processes, baseDir, commands);
     }
 
     AppSpec toSpec() {
@@ -69,7 +76,11 @@ final class Drafts {
       LocalSpec localSpec = null;
       if (local != null && local.dir() != null && local.port() != null) {
         Path dir = baseDir == null ? Path.of(local.dir()) : baseDir.resolve(local.dir());
-        localSpec = new LocalSpec(dir.normalize(), local.port());
+        localSpec =
+            new LocalSpec(
+                dir.toAbsolutePath().normalize(),
+                local.port(),
+                procfile == null ? Map.of() : procfile);
       }
       PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
       return new AppSpec(name, kind, prune, localSpec, specs, at);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /** The rules of the {@code local} block: present exactly for local apps, a Procfile that fits. */
 final class LocalRules {
@@ -21,9 +22,13 @@ final class LocalRules {
     this.diags = diags;
   }
 
-  void check(Drafts.App app) {
+  /**
+   * Checks the app's local block and returns its Procfile's commands (type → command, in file
+   * order), or {@code null} when there is no readable Procfile to take them from.
+   */
+  Map<String, String> check(Drafts.App app) {
     if (app.platform() == null) {
-      return;
+      return null;
     }
     boolean local = app.platform() == PlatformKind.LOCAL;
     if (local && app.local() == null) {
@@ -42,11 +47,12 @@ final class LocalRules {
           app.local().at(),
           "remove the `local` block, or set `platform: local`");
     } else if (local && app.local().dir() != null && app.baseDir() != null) {
-      procfile(app);
+      return procfile(app);
     }
+    return null;
   }
 
-  private void procfile(Drafts.App app) {
+  private Map<String, String> procfile(Drafts.App app) {
     String dir = app.local().dir();
     Path folder = app.baseDir().resolve(dir).normalize();
     if (!Files.isDirectory(folder)) {
@@ -55,7 +61,7 @@ final class LocalRules {
           "local folder `" + dir + "` of app `" + app.name() + "` does not exist",
           app.local().dirAt(),
           "`dir` is relative to the folder of the config file");
-      return;
+      return null;
     }
     Path file = folder.resolve("Procfile");
     Procfile procfile;
@@ -66,7 +72,7 @@ final class LocalRules {
             "the Procfile in `" + dir + "` of app `" + app.name() + "` is over 64 KiB",
             app.local().dirAt(),
             "a Procfile holds one short `type: command` line per process type");
-        return;
+        return null;
       }
       if (!Files.isRegularFile(file)) {
         diags.error(
@@ -74,7 +80,7 @@ final class LocalRules {
             "local folder `" + dir + "` of app `" + app.name() + "` holds no Procfile",
             app.local().dirAt(),
             "create `" + dir + "/Procfile` with one `type: command` line per process type");
-        return;
+        return null;
       }
       procfile = Procfile.parse(Files.readString(file));
     } catch (IOException | RuntimeException e) {
@@ -83,7 +89,20 @@ final class LocalRules {
           "cannot read the Procfile in `" + dir + "` of app `" + app.name() + "`",
           app.local().dirAt(),
           "the Procfile must be readable UTF-8 text");
-      return;
+      return null;
+    }
+    if (!procfile.problems().isEmpty()) {
+      diags.error(
+          Code.FM061.name(),
+          "the Procfile in `"
+              + dir
+              + "` of app `"
+              + app.name()
+              + "` cannot be registered: "
+              + String.join("; ", procfile.problems()),
+          app.local().dirAt(),
+          "each line of a Procfile is `type: command`, one line per process type");
+      return null;
     }
     List<String> defined = new ArrayList<>(procfile.commands().keySet());
     Collections.sort(defined);
@@ -107,5 +126,6 @@ final class LocalRules {
                     : "the Procfile defines: " + String.join(", ", defined));
       }
     }
+    return procfile.commands();
   }
 }

@@ -51,9 +51,7 @@ final class ProcessReader {
                 + " is "
                 + quantity
                 + ", outside the autoscale band "
-                + autoscale.min()
-                + ".."
-                + autoscale.max(),
+                + autoscale.band(),
             quantityAt,
             "the starting count must lie between `min` and `max`, or leave `quantity` out");
       } else {

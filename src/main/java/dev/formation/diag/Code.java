@@ -31,7 +31,19 @@ public enum Code {
   FM060("local-block", "The local block is missing for a local app or given for another platform"),
   FM061("local-dir", "The local app folder is missing or has no Procfile"),
   FM062("not-in-procfile", "A process type that the app's Procfile does not define"),
-  FM063("local-port", "The local router port is out of range or used twice");
+  FM063("local-port", "The local router port is out of range or used twice"),
+
+  // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
+  FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),
+  FM101("uncommitted-config", "apply refused: the config files have uncommitted changes"),
+  FM102("missing-input", "A -f path that neither version of a diff holds"),
+  FM103("untracked-config", "The config files are not tracked by git; the apply is not recorded"),
+  FM110("unknown-app", "--app names an app that the config does not define"),
+  FM120("platform-read", "An app's live state could not be read"),
+  FM130("stale-plan", "A saved plan's apps changed on the platform since it was made"),
+  FM131("plan-file", "A saved plan cannot be read or written"),
+  FM132("saved-plan-options", "An option that does not go with a saved plan"),
+  FM140("no-approval", "apply needs a `yes` on a terminal, or --auto-approve");
 
   private final String slug;
   private final String title;
@@ -39,6 +51,11 @@ public enum Code {
   Code(String slug, String title) {
     this.slug = slug;
     this.title = title;
+  }
+
+  /** Whether the code is about a config file (a finding of {@code validate}), not an operation. */
+  public boolean aboutConfig() {
+    return compareTo(FM100) < 0;
   }
 
   public String slug() {

@@ -11,6 +11,12 @@ public final class Sources {
     lines.put(file, text.split("\r?\n", -1));
   }
 
+  /** Adds every file of {@code other} (a file read twice keeps the later text). */
+  public Sources addAll(Sources other) {
+    lines.putAll(other.lines);
+    return this;
+  }
+
   /** The 1-based line of a file, or {@code null} when the file or line is unknown. */
   public String line(String file, int line) {
     String[] all = lines.get(file);

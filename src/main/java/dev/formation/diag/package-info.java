@@ -1,7 +1,7 @@
 /**
  * Diagnostics: findings about user input with a stable code and a source range.
  *
- * <p>Dependency rule: {@code diag} depends on nothing else in formation; every other package may
- * depend on it.
+ * <p>Dependency rule: {@code diag} depends on nothing else in formation. Libraries: commons-text
+ * (for did-you-mean hints).
  */
 package dev.formation.diag;

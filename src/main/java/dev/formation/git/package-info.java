@@ -4,7 +4,7 @@
  * refs/notes/formation}. The only package that imports JGit, so commands that never touch git never
  * load it.
  *
- * <p>Dependency rule: {@code git} depends on {@code config}, {@code diag}, {@code catalog} and
- * {@code plan} only.
+ * <p>Dependency rule: {@code git} depends on {@code config} only. Libraries: JGit (only here) and
+ * commons-collections4 for text diffs.
  */
 package dev.formation.git;

@@ -9,11 +9,34 @@ import java.util.Optional;
  * @param id the platform's id for the app (a UUID on Heroku)
  * @param generation {@code cedar} or {@code fir}
  * @param monitor the web scale monitor, or {@code null} when there is none or it was not read
+ * @param registration for a local app, where the local platform has it registered; {@code null} for
+ *     an app of another platform, and for a local app that is not registered yet
  */
 public record LiveApp(
-    String name, String id, String generation, List<LiveProcess> processes, LiveMonitor monitor) {
+    String name,
+    String id,
+    String generation,
+    List<LiveProcess> processes,
+    LiveMonitor monitor,
+    LocalRegistration registration) {
   public LiveApp {
     processes = List.copyOf(processes);
+  }
+
+  /** An app of a platform without registrations (Heroku). */
+  public LiveApp(
+      String name, String id, String generation, List<LiveProcess> processes, LiveMonitor monitor) {
+    this(name, id, generation, processes, monitor, null);
+  }
+
+  /** A local app the local platform does not know yet: nothing runs, nothing is registered. */
+  public static LiveApp unregistered(String name) {
+    return new LiveApp(name, null, "cedar", List.of(), null, null);
+  }
+
+  /** The same app with another monitor (after one was created). */
+  public LiveApp withMonitor(LiveMonitor m) {
+    return new LiveApp(name, id, generation, processes, m, registration);
   }
 
   public Optional<LiveProcess> process(String type) {

@@ -2,6 +2,7 @@ package dev.formation.plan;
 
 import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
+import dev.formation.live.LocalRegistration;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
  * @param notes remarks that change nothing (eco pool pricing, unknown live sizes)
  * @param fingerprint {@link Fingerprint#of(LiveApp)} of {@code live}, or {@code null} without it
  * @param before the monthly cost now; {@code after} the monthly cost once applied
+ * @param local for a local app, the registration apply gives it (folder, router port, Procfile
+ *     commands); {@code null} for other platforms
  */
 public record AppPlan(
     String app,
@@ -24,7 +27,8 @@ public record AppPlan(
     List<String> notes,
     String fingerprint,
     CostRange before,
-    CostRange after) {
+    CostRange after,
+    LocalRegistration local) {
 
   public AppPlan {
     if (app == null || platform == null || before == null || after == null) {
@@ -53,6 +57,14 @@ public record AppPlan(
 
   public CostRange costDelta() {
     return after.minus(before);
+  }
+
+  /** The registration changes of a local app, carried out together before anything else. */
+  public List<LocalChange> localChanges() {
+    return changes.stream()
+        .filter(LocalChange.class::isInstance)
+        .map(LocalChange.class::cast)
+        .toList();
   }
 
   /** The changes that make up the app's one batch formation update, by type name. */

@@ -22,7 +22,15 @@ final class AppPlanner {
 
   private final Catalog catalog;
   private final AppSpec spec;
+
+  /** What the platform reports: the plan's fingerprint and apply's starting point. */
+  private final LiveApp actual;
+
+  /** What the plan compares with: {@link #actual}, or for a local app, as registered by apply. */
   private final LiveApp live;
+
+  private final Registrations.Result registration;
+  private final List<LocalChange> localChanges = new ArrayList<>();
   private final List<ProcessChange> processChanges = new ArrayList<>();
   private final List<MonitorChange> monitorChanges = new ArrayList<>();
   private final List<UnmanagedProcess> unmanaged = new ArrayList<>();
@@ -34,10 +42,20 @@ final class AppPlanner {
   AppPlanner(Catalog catalog, AppSpec spec, LiveApp live) {
     this.catalog = catalog;
     this.spec = spec;
-    this.live = live;
+    this.actual = live;
+    this.registration = spec.local() == null ? null : Registrations.plan(spec.local(), live);
+    this.live = registration == null ? live : registration.projected();
   }
 
   AppPlan plan() {
+    if (registration != null) {
+      localChanges.addAll(registration.changes());
+      for (LiveProcess gone : registration.removed()) {
+        CostRange cost = liveCost(gone);
+        before = before.plus(cost);
+        localChanges.add(Registrations.removal(gone, cost));
+      }
+    }
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
       if (now.isEmpty()) {
@@ -60,14 +78,15 @@ final class AppPlanner {
     return new AppPlan(
         spec.name(),
         spec.platform(),
-        live,
+        actual,
         changes,
         unmanaged,
         errors,
         List.copyOf(notes),
-        Fingerprint.of(live),
+        Fingerprint.of(actual),
         before,
-        errors.isEmpty() ? after : before);
+        errors.isEmpty() ? after : before,
+        spec.local() == null ? null : Registrations.desired(spec.local()));
   }
 
   private void planListed(ProcessSpec desired, LiveProcess now) {
@@ -92,9 +111,7 @@ final class AppPlanner {
                   + "` runs "
                   + now.quantity()
                   + ", outside its live autoscale band "
-                  + m.min()
-                  + ".."
-                  + m.max()
+                  + AutoscaleRule.of(m).band()
                   + "; the autoscaler owns the count, so the plan leaves it (see `formation"
                   + " drift`)");
         }
@@ -249,7 +266,7 @@ final class AppPlanner {
   }
 
   private List<Change> orderedChanges() {
-    List<Change> ordered = new ArrayList<>();
+    List<Change> ordered = new ArrayList<>(localChanges);
     monitorChanges.stream()
         .filter(m -> m.kind() == MonitorChange.Kind.DISABLE)
         .sorted(BY_TYPE)

@@ -17,6 +17,16 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
     return new AutoscaleRule(monitor.min(), monitor.max(), monitor.p95Ms(), monitor.notifyApp());
   }
 
+  /** {@code 2..8}. */
+  public String band() {
+    return AutoscaleSpec.band(min, max);
+  }
+
+  /** {@code 2..8, p95 500 ms, notify}: the rule in the words every output uses. */
+  public String describe() {
+    return band() + ", p95 " + p95Ms + " ms" + (notifyApp ? ", notify" : "");
+  }
+
   public boolean contains(int quantity) {
     return quantity >= min && quantity <= max;
   }

@@ -27,7 +27,9 @@ public record DriftItem(
     AUTOSCALE,
     VANISHED,
     UNMANAGED,
-    UNREADABLE
+    UNREADABLE,
+    /** A local app registered elsewhere, on another port, with other commands, or not at all. */
+    REGISTRATION
   }
 
   /** Whether the drift is a hand change to look at or the platform doing its job. */

@@ -3,12 +3,14 @@ package dev.formation.plan;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * A short, stable digest of an app's live state, so apply can tell that the platform moved since
@@ -35,7 +37,9 @@ public final class Fingerprint {
    * One line per process type sorted by type, then the monitor line. The count of web is left out
    * while its autoscaler is on: the autoscaler owns it, no plan sends it, and a saved plan must not
    * go stale each time the autoscaler moves. A hand change still shows, because on Heroku scaling
-   * web by hand turns the autoscaler off, and the monitor line records that.
+   * web by hand turns the autoscaler off, and the monitor line records that. A local app's
+   * registration (folder, port, commands) follows, since re-registering it from elsewhere changes
+   * what a plan would do.
    */
   public static String canonical(LiveApp app) {
     StringBuilder text = new StringBuilder();
@@ -68,6 +72,18 @@ public final class Fingerprint {
           .append('\t')
           .append(m.notifyApp())
           .append('\n');
+    }
+    LocalRegistration r = app.registration();
+    if (r != null) {
+      text.append("local\t").append(r.dir()).append('\t').append(r.port()).append('\n');
+      new TreeMap<>(r.commands())
+          .forEach(
+              (type, command) ->
+                  text.append("command\t")
+                      .append(type)
+                      .append('\t')
+                      .append(LocalRegistration.sealed(command))
+                      .append('\n'));
     }
     return text.toString();
   }

@@ -56,6 +56,7 @@ public final class Planner {
         List.of("the cost of " + spec.name() + " is unknown and not counted"),
         null,
         CostRange.ZERO,
-        CostRange.ZERO);
+        CostRange.ZERO,
+        spec.local() == null ? null : Registrations.desired(spec.local()));
   }
 }

@@ -9,7 +9,7 @@ final class ProcessText {
 
   static String desired(ProcessSpec p) {
     if (p.autoscaled()) {
-      return p.size().name() + " ×" + p.autoscale().min() + ".." + p.autoscale().max();
+      return p.size().name() + " ×" + p.autoscale().band();
     }
     return p.size().name() + " ×" + p.quantity();
   }
@@ -19,12 +19,6 @@ final class ProcessText {
   }
 
   static String rule(AutoscaleRule r) {
-    return r.min()
-        + ".."
-        + r.max()
-        + ", p95 "
-        + r.p95Ms()
-        + " ms"
-        + (r.notifyApp() ? ", notify" : "");
+    return r.describe();
   }
 }

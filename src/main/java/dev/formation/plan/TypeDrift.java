@@ -71,7 +71,7 @@ final class TypeDrift {
               ProcessText.rule(rule),
               ProcessText.rule(AutoscaleRule.of(monitor))));
     }
-    String band = rule.min() + ".." + rule.max();
+    String band = rule.band();
     if (!rule.contains(now.quantity())) {
       items.add(
           unexpected(

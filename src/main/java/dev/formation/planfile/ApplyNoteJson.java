@@ -54,7 +54,7 @@ public final class ApplyNoteJson {
           .filter(p -> p.app().equals(result.app()))
           .map(AppPlan::changes)
           .flatMap(List::stream)
-          .forEach(c -> changes.add(PlanJson.change(c)));
+          .forEach(c -> changes.add(PlanJson.change(c, true)));
       app.put("error", result.error());
     }
     return PlanJson.MAPPER.writeValueAsString(root);

@@ -19,6 +19,18 @@ record JsonField(JsonNode node, String path) {
     return new JsonField(child, child(name));
   }
 
+  boolean has(String name) {
+    return node.isObject() && node.has(name);
+  }
+
+  /** The keys of an object, in file order. */
+  java.util.List<String> fieldNames() throws PlanFileException {
+    if (!node.isObject()) {
+      throw error("expected an object");
+    }
+    return java.util.List.copyOf(node.propertyNames());
+  }
+
   boolean isNull() {
     return node.isNull();
   }

@@ -54,7 +54,7 @@ public final class PlanFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PlanFileException("cannot read plan file " + file + ": " + e.getMessage(), e);
+      throw new PlanFileException("cannot read plan file " + file + ": " + reason(e), e);
     }
     return parse(text, file.toString());
   }
@@ -88,6 +88,19 @@ public final class PlanFile {
     } catch (PlanFileException e) {
       throw new PlanFileException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static Instant instant(JsonField n) throws PlanFileException {

@@ -3,11 +3,13 @@ package dev.formation.planfile;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
+import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
@@ -58,7 +60,7 @@ public final class PlanJson {
         app.count(Action.REMOVE));
     costs(node.putObject("cost"), app.before(), app.after());
     ArrayNode changes = node.putArray("changes");
-    app.changes().forEach(c -> changes.add(change(c)));
+    app.changes().forEach(c -> changes.add(change(c, withLive)));
     ArrayNode unmanaged = node.putArray("unmanaged");
     for (UnmanagedProcess u : app.unmanaged()) {
       ObjectNode n = unmanaged.addObject();
@@ -70,15 +72,36 @@ public final class PlanJson {
     }
     app.errors().forEach(node.putArray("errors")::add);
     app.notes().forEach(node.putArray("notes")::add);
+    if (app.local() != null) {
+      node.set("local", registration(withLive ? app.local().sealed() : app.local()));
+    }
     if (withLive) {
       node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live()));
     }
     return node;
   }
 
-  public static ObjectNode change(Change change) {
+  /**
+   * One change as JSON.
+   *
+   * @param sealed keep no command text (saved plans and git notes, which are shared): a local
+   *     change names commands by their digests
+   */
+  public static ObjectNode change(Change change, boolean sealed) {
     ObjectNode node = MAPPER.createObjectNode();
-    if (change instanceof ProcessChange p) {
+    if (change instanceof LocalChange l) {
+      node.put("kind", "local");
+      node.put("action", l.action().word());
+      node.put("operation", l.kind().name().toLowerCase(Locale.ROOT));
+      node.put("type", l.type());
+      boolean command =
+          l.kind() == LocalChange.Kind.COMMAND
+              || l.kind() == LocalChange.Kind.ADD_TYPE
+              || l.kind() == LocalChange.Kind.REMOVE_TYPE;
+      node.put("from", sealed && command ? LocalRegistration.sealed(l.from()) : l.from());
+      node.put("to", sealed && command ? LocalRegistration.sealed(l.to()) : l.to());
+      node.put("port", l.port());
+    } else if (change instanceof ProcessChange p) {
       node.put("kind", "process");
       node.put("action", p.action().word());
       node.put("type", p.type());
@@ -96,6 +119,15 @@ public final class PlanJson {
       node.set("to", rule(m.to()));
     }
     node.set("cost_delta_usd", range(change.costDelta()));
+    return node;
+  }
+
+  private static ObjectNode registration(LocalRegistration r) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("dir", r.dir().toString());
+    node.put("port", r.port());
+    ObjectNode commands = node.putObject("commands");
+    r.commands().forEach(commands::put);
     return node;
   }
 
@@ -123,6 +155,9 @@ public final class PlanJson {
       n.put("max", m.max());
       n.put("p95_ms", m.p95Ms());
       n.put("notify", m.notifyApp());
+    }
+    if (live.registration() != null) {
+      node.set("registration", registration(live.registration().sealed()));
     }
     return node;
   }

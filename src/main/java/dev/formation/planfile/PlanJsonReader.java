@@ -4,20 +4,25 @@ import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
+import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.UnmanagedProcess;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Reads back the tree {@link PlanJson} writes (with live state) into the plan records. */
 final class PlanJsonReader {
@@ -62,7 +67,8 @@ final class PlanJsonReader {
           strings(n.get("notes")),
           n.get("fingerprint").stringOrNull(),
           range(cost.get("before_usd")),
-          range(cost.get("after_usd")));
+          range(cost.get("after_usd")),
+          n.has("local") ? registration(n.get("local")) : null);
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }
@@ -84,6 +90,15 @@ final class PlanJsonReader {
             rule(n.get("autoscale")),
             range(n.get("cost_delta_usd")));
       }
+      if (kind.equals("local")) {
+        return new LocalChange(
+            word(n.get("operation"), LocalChange.Kind.class),
+            n.get("type").stringOrNull(),
+            n.get("from").stringOrNull(),
+            n.get("to").stringOrNull(),
+            n.get("port").isNull() ? null : n.get("port").intValue(),
+            range(n.get("cost_delta_usd")));
+      }
       if (kind.equals("monitor")) {
         return new MonitorChange(
             monitorKind(n.get("operation")),
@@ -96,7 +111,7 @@ final class PlanJsonReader {
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }
-    throw n.get("kind").error("expected `process` or `monitor`");
+    throw n.get("kind").error("expected `process`, `monitor` or `local`");
   }
 
   private static LiveApp live(JsonField n) throws PlanFileException {
@@ -131,7 +146,22 @@ final class PlanJsonReader {
         n.get("id").stringOrNull(),
         n.get("generation").stringOrNull(),
         list,
-        monitor);
+        monitor,
+        n.has("registration") ? registration(n.get("registration")) : null);
+  }
+
+  private static LocalRegistration registration(JsonField n) throws PlanFileException {
+    JsonField commands = n.get("commands");
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String type : commands.fieldNames()) {
+      map.put(type, commands.get(type).string());
+    }
+    String dir = n.get("dir").string();
+    try {
+      return new LocalRegistration(Path.of(dir), n.get("port").intValue(), map);
+    } catch (IllegalArgumentException e) {
+      throw n.get("dir").error("expected an absolute folder path");
+    }
   }
 
   private static AutoscaleRule rule(JsonField n) throws PlanFileException {

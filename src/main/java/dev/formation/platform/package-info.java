@@ -1,8 +1,9 @@
 /**
- * The platform SPI: read one app's live state and change it. Adapters live in sub-packages and
- * never import each other.
+ * The platform SPI: {@link dev.formation.platform.Platform#read read(Target)} one app's live state
+ * and {@link dev.formation.platform.Platform#apply apply(Target, app, Write)} one change to it.
+ * Adapters live in sub-packages and never import each other.
  *
- * <p>Dependency rule: {@code platform} depends on {@code plan} (for the live-state records) and
- * {@code diag}; never on {@code apply} or {@code cli}.
+ * <p>Dependency rule: {@code platform} depends on {@code live} and {@code config} only. Adapters
+ * live in sub-packages and never import each other.
  */
 package dev.formation.platform;

@@ -17,6 +17,8 @@ import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,14 +143,34 @@ class ApplierTest {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public LiveApp read(String app, boolean readMonitor) {
+    public LiveApp read(Target target) {
+      return read(target.app(), true);
+    }
+
+    @Override
+    public LiveApp apply(Target target, LiveApp app, Write write) throws PlatformException {
+      if (write instanceof Write.UpdateFormation w) {
+        return updateFormation(app, w.updates());
+      }
+      if (write instanceof Write.CreateMonitor w) {
+        return app.withMonitor(createMonitor(app, w.settings()));
+      }
+      if (write instanceof Write.UpdateMonitor w) {
+        updateMonitor(app, w.monitorId(), w.settings());
+      } else if (write instanceof Write.DisableMonitor w) {
+        disableMonitor(app, w.monitorId());
+      } else {
+        throw new PlatformException("not a local app", 0, null, null);
+      }
+      return app;
+    }
+
+    LiveApp read(String app, boolean readMonitor) {
       calls.add("read");
       return live;
     }
 
-    @Override
-    public LiveApp updateFormation(LiveApp app, List<FormationUpdate> updates)
-        throws PlatformException {
+    LiveApp updateFormation(LiveApp app, List<FormationUpdate> updates) throws PlatformException {
       calls.add(
           "batch "
               + updates.stream()
@@ -183,8 +205,7 @@ class ApplierTest {
       return live;
     }
 
-    @Override
-    public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
+    LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
       calls.add("create");
       if (hiddenMonitor != null) {
         live = new LiveApp("shop", "id-1", "cedar", live.processes(), hiddenMonitor);
@@ -194,14 +215,12 @@ class ApplierTest {
       return live.monitor();
     }
 
-    @Override
-    public void updateMonitor(LiveApp app, String id, MonitorSettings s) {
+    void updateMonitor(LiveApp app, String id, MonitorSettings s) {
       calls.add("update " + id);
       setMonitor(id, s);
     }
 
-    @Override
-    public void disableMonitor(LiveApp app, String id) {
+    void disableMonitor(LiveApp app, String id) {
       calls.add("disable " + id);
       LiveMonitor m = live.monitor();
       live =

@@ -112,8 +112,10 @@ class GitCommandsTest {
 
     CliRunner.Result r = run("validate", "--ref", "no-such-branch");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).contains("unknown git ref `no-such-branch`").doesNotContain("Exception");
-    assertThat(run("validate", "--ref", "HEAD", "-f", "other.yaml").err())
+    assertThat(r.out())
+        .contains("error[FM100]: unknown git ref `no-such-branch`")
+        .doesNotContain("Exception");
+    assertThat(run("validate", "--ref", "HEAD", "-f", "other.yaml").out())
         .contains("`other.yaml` does not exist at HEAD");
   }
 
@@ -124,7 +126,7 @@ class GitCommandsTest {
             .exec("validate", "--ref", "main");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("error: ").contains("is not inside a git repository");
+    assertThat(r.out()).startsWith("error[FM100]: ").contains("is not inside a git repository");
   }
 
   @Test

@@ -65,7 +65,11 @@ class LocalLoopTest {
     assertThat(applied.code()).as(applied.err()).isZero();
     assertThat(applied.err()).contains("Starting the local platform");
     assertThat(status().get("url").asString()).isEqualTo("http://127.0.0.1:" + apiPort);
-    assertThat(applied.out()).contains("worker  0 → 2").contains("Apply complete: 1 applied");
+    assertThat(applied.out())
+        .containsPattern("\\+ local app +register from .*/app, router port \\d+")
+        .containsPattern("\\+ worker +0 → 2")
+        .contains("done:     register with the local platform (new, from ")
+        .contains("Apply complete: 1 applied");
     daemon = status().get("pid").asLong();
     assertThat(dynos()).isEqualTo(2);
 

@@ -69,7 +69,9 @@ class ConfigLoaderTest {
     assertThat(shop.process("worker").orElseThrow().quantity()).isEqualTo(3);
     AppSpec demo = f.app("demo").orElseThrow();
     assertThat(demo.platform()).isEqualTo(PlatformKind.LOCAL);
-    assertThat(demo.local()).isEqualTo(new LocalSpec(dir.resolve("app").normalize(), 5000));
+    assertThat(demo.local().dir()).isEqualTo(dir.resolve("app").toAbsolutePath().normalize());
+    assertThat(demo.local().port()).isEqualTo(5000);
+    assertThat(demo.local().procfile()).containsExactly(java.util.Map.entry("web", "run"));
     assertThat(demo.at().toString()).isEqualTo("formation.yaml:10:3");
   }
 

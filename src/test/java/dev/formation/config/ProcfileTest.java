@@ -8,17 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class ProcfileTest {
   @Test
-  void parse_readsTypeAndCommand_skippingCommentsBlanksAndJunk() {
+  void parse_readsTypeAndCommand_skippingCommentsAndBlanks_andNamesWhatTheLocalPlatformRefuses() {
     Procfile p =
         Procfile.parse(
             "# comment\r\nweb: bundle exec puma -p $PORT\r\n\r\n  worker:   ./work --fast  \n"
-                + "not a process line\nrelease-phase:\nweb: the second web is ignored\n");
+                + "not a process line\nrelease-phase:\nweb: the second web\n");
 
     assertThat(p.commands())
-        .containsOnlyKeys("web", "worker", "release-phase")
-        .containsEntry("web", "bundle exec puma -p $PORT")
-        .containsEntry("worker", "./work --fast")
-        .containsEntry("release-phase", "");
+        .containsExactly(
+            java.util.Map.entry("web", "bundle exec puma -p $PORT"),
+            java.util.Map.entry("worker", "./work --fast"));
+    assertThat(p.problems())
+        .containsExactly(
+            "line 5: not a `type: command` line",
+            "line 6: `release-phase` has no command",
+            "line 7: `web` is declared twice");
     assertThat(p.has("web")).isTrue();
     assertThat(p.has("clock")).isFalse();
   }

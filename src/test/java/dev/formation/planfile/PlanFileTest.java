@@ -109,7 +109,8 @@ class PlanFileTest {
                             a.notes(),
                             a.fingerprint(),
                             a.before(),
-                            a.after()))
+                            a.after(),
+                            a.local()))
                 .toList());
     return new SavedPlan(
         plan, saved.configDigest(), saved.gitCommit(), saved.createdAt(), saved.toolVersion());

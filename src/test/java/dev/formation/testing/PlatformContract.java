@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -11,6 +12,8 @@ import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,34 @@ public abstract class PlatformContract {
    */
   protected abstract void seedApp(String name, Map<String, Seed> processes) throws Exception;
 
+  /** The platform's name for an app: by default a Heroku app known by name. */
+  protected Target target(String app) {
+    return Target.named(app, PlatformKind.HEROKU);
+  }
+
+  /**
+   * What reading an app the platform does not have gives: by default an error naming it (the local
+   * platform overrides this: an unknown local app reads as not registered).
+   */
+  protected void assertUnknownApp(String app) {
+    assertThatThrownBy(() -> platform().read(target(app)))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageContaining(app)
+        .hasMessageContaining("not found");
+  }
+
+  private LiveApp read(String app) throws PlatformException {
+    return platform().read(target(app));
+  }
+
+  private LiveApp write(LiveApp app, Write write) throws PlatformException {
+    return platform().apply(target(app.name()), app, write);
+  }
+
+  private static Write batch(FormationUpdate... updates) {
+    return new Write.UpdateFormation(List.of(updates));
+  }
+
   private static Map<String, Seed> types(Object... typeSizeQuantity) {
     Map<String, Seed> m = new LinkedHashMap<>();
     for (int i = 0; i < typeSizeQuantity.length; i += 3) {
@@ -48,7 +79,7 @@ public abstract class PlatformContract {
   void read_returnsTheSeededFormation() throws Exception {
     seedApp("contract-read", types("web", "standard-2x", 2, "worker", "Standard-1X", 1));
 
-    LiveApp live = platform().read("contract-read", false);
+    LiveApp live = read("contract-read");
 
     assertThat(live.name()).isEqualTo("contract-read");
     assertThat(live.id()).isNotBlank();
@@ -62,17 +93,16 @@ public abstract class PlatformContract {
   @Test
   void updateFormation_batchChangesQuantityAndSize_andAReReadShowsIt() throws Exception {
     seedApp("contract-update", types("web", "basic", 1, "worker", "basic", 1));
-    LiveApp live = platform().read("contract-update", false);
+    LiveApp live = read("contract-update");
 
     // a tier move: only possible as one batch over every type
     LiveApp answered =
-        platform()
-            .updateFormation(
-                live,
-                List.of(
-                    new FormationUpdate("web", 3, "standard-2x"),
-                    new FormationUpdate("worker", 0, "standard-1x")));
-    LiveApp reread = platform().read("contract-update", false);
+        write(
+            live,
+            batch(
+                new FormationUpdate("web", 3, "standard-2x"),
+                new FormationUpdate("worker", 0, "standard-1x")));
+    LiveApp reread = read("contract-update");
 
     for (LiveApp app : List.of(answered, reread)) {
       assertThat(app.processes())
@@ -85,13 +115,13 @@ public abstract class PlatformContract {
   @Test
   void updateFormation_appliedTwice_leavesTheSameState() throws Exception {
     seedApp("contract-twice", types("web", "standard-1x", 1, "worker", "standard-1x", 2));
-    LiveApp live = platform().read("contract-twice", false);
-    List<FormationUpdate> updates = List.of(new FormationUpdate("web", 4, "standard-2x"));
+    LiveApp live = read("contract-twice");
+    Write update = batch(new FormationUpdate("web", 4, "standard-2x"));
 
-    platform().updateFormation(live, updates);
-    LiveApp once = platform().read("contract-twice", false);
-    platform().updateFormation(once, updates);
-    LiveApp twice = platform().read("contract-twice", false);
+    write(live, update);
+    LiveApp once = read("contract-twice");
+    write(once, update);
+    LiveApp twice = read("contract-twice");
 
     assertThat(shape(twice)).isEqualTo(shape(once));
     assertThat(once.process("web").get().quantity()).isEqualTo(4);
@@ -99,42 +129,39 @@ public abstract class PlatformContract {
   }
 
   @Test
-  void read_unknownApp_failsClearly() {
-    assertThatThrownBy(() -> platform().read("contract-missing", false))
-        .isInstanceOf(PlatformException.class)
-        .hasMessageContaining("contract-missing")
-        .hasMessageContaining("not found");
+  void read_unknownApp_isToldClearly() {
+    assertUnknownApp("contract-missing");
   }
 
   @Test
   void updateFormation_unknownType_failsNamingTheType() throws Exception {
     seedApp("contract-types", types("web", "standard-1x", 1));
-    LiveApp live = platform().read("contract-types", false);
+    LiveApp live = read("contract-types");
 
-    assertThatThrownBy(
-            () -> platform().updateFormation(live, List.of(new FormationUpdate("clock", 1, null))))
+    assertThatThrownBy(() -> write(live, batch(new FormationUpdate("clock", 1, null))))
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("clock");
-    assertThat(shape(platform().read("contract-types", false))).isEqualTo(shape(live));
+    assertThat(shape(read("contract-types"))).isEqualTo(shape(live));
   }
 
   @Test
   void monitor_createUpdateDisable_roundTrips() throws Exception {
     seedApp("contract-monitor", types("web", "performance-m", 2));
-    LiveApp live = platform().read("contract-monitor", true);
+    LiveApp live = read("contract-monitor");
     assertThat(live.monitor()).isNull();
 
-    LiveMonitor created = platform().createMonitor(live, new MonitorSettings(2, 6, 800, true));
-    assertThat(platform().read("contract-monitor", true).monitor())
+    LiveMonitor created =
+        write(live, new Write.CreateMonitor(new MonitorSettings(2, 6, 800, true))).monitor();
+    assertThat(read("contract-monitor").monitor())
         .isEqualTo(new LiveMonitor(created.id(), true, 2, 6, 800, true))
         .isEqualTo(created);
 
-    platform().updateMonitor(live, created.id(), new MonitorSettings(1, 4, 300, false));
-    assertThat(platform().read("contract-monitor", true).monitor())
+    write(live, new Write.UpdateMonitor(created.id(), new MonitorSettings(1, 4, 300, false)));
+    assertThat(read("contract-monitor").monitor())
         .isEqualTo(new LiveMonitor(created.id(), true, 1, 4, 300, false));
 
-    platform().disableMonitor(live, created.id());
-    assertThat(platform().read("contract-monitor", true).monitor())
+    write(live, new Write.DisableMonitor(created.id()));
+    assertThat(read("contract-monitor").monitor())
         .isEqualTo(new LiveMonitor(created.id(), false, 1, 4, 300, false));
   }
 

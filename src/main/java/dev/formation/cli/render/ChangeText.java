@@ -2,6 +2,7 @@ package dev.formation.cli.render;
 
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
+import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.ProcessChange;
 
@@ -9,8 +10,20 @@ import dev.formation.plan.ProcessChange;
 final class ChangeText {
   private ChangeText() {}
 
-  /** {@code web}, or {@code autoscale web} for a monitor change. */
+  /**
+   * {@code web}, {@code autoscale web} for a monitor change, {@code local dir} or {@code process
+   * type clock} for a local registration change.
+   */
   static String label(Change change) {
+    if (change instanceof LocalChange l) {
+      return switch (l.kind()) {
+        case REGISTER -> "local app";
+        case DIR -> "local dir";
+        case PORT -> "router port";
+        case ADD_TYPE, REMOVE_TYPE -> "process type " + l.type();
+        case COMMAND -> "command of " + l.type();
+      };
+    }
     return change instanceof MonitorChange ? "autoscale " + change.type() : change.type();
   }
 
@@ -23,6 +36,14 @@ final class ChangeText {
           ? "0"
           : p.fromSize() + " ×" + p.fromQuantity();
     }
+    if (change instanceof LocalChange l) {
+      return switch (l.kind()) {
+        case REGISTER -> "not registered";
+        case ADD_TYPE -> "not in the registration";
+        case COMMAND -> quoted(l.from());
+        default -> l.from();
+      };
+    }
     MonitorChange m = (MonitorChange) change;
     return m.kind() == MonitorChange.Kind.ENABLE ? "off" : rule(m.from());
   }
@@ -32,7 +53,16 @@ final class ChangeText {
     if (change instanceof ProcessChange p) {
       String to =
           p.toQuantity() == 0 && p.fromQuantity() > 0 ? "0" : p.toSize() + " ×" + p.toQuantity();
-      return p.autoscale() == null ? to : to + " (autoscale " + band(p.autoscale()) + ")";
+      return p.autoscale() == null ? to : to + " (autoscale " + p.autoscale().band() + ")";
+    }
+    if (change instanceof LocalChange l) {
+      return switch (l.kind()) {
+        case REGISTER -> l.to() + ", router port " + l.port();
+        case ADD_TYPE -> "from the Procfile, at 0 dynos";
+        case REMOVE_TYPE -> "not in the Procfile; its dynos stop";
+        case COMMAND -> quoted(l.to()) + " (its dynos restart)";
+        default -> l.to();
+      };
     }
     MonitorChange m = (MonitorChange) change;
     return m.to() == null ? "off" : rule(m.to());
@@ -46,19 +76,27 @@ final class ChangeText {
     if (change instanceof MonitorChange m && m.kind() != MonitorChange.Kind.UPDATE) {
       return m.kind() == MonitorChange.Kind.ENABLE ? rule(m.to()) : rule(m.from());
     }
+    if (change instanceof LocalChange l) {
+      return switch (l.kind()) {
+        case REGISTER -> "register from " + after(l);
+        case ADD_TYPE -> "(from Procfile, at 0 dynos)";
+        case REMOVE_TYPE -> "(not in the Procfile; its dynos stop)";
+        default -> before(l) + " → " + after(l);
+      };
+    }
     return before(change) + " → " + after(change);
   }
 
   /** {@code 2..8, p95 500 ms, notify}. */
   static String rule(AutoscaleRule rule) {
-    return band(rule) + ", p95 " + rule.p95Ms() + " ms" + (rule.notifyApp() ? ", notify" : "");
-  }
-
-  private static String band(AutoscaleRule rule) {
-    return rule.min() + ".." + rule.max();
+    return rule.describe();
   }
 
   private static String autoscaleSuffix(ProcessChange p) {
-    return p.autoscale() == null ? "" : " (autoscale " + band(p.autoscale()) + ")";
+    return p.autoscale() == null ? "" : " (autoscale " + p.autoscale().band() + ")";
+  }
+
+  private static String quoted(String command) {
+    return command == null ? "none" : "`" + command + "`";
   }
 }

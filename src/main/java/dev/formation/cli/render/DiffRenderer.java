@@ -29,13 +29,7 @@ public final class DiffRenderer {
     AutoscaleRule r = s.autoscale();
     return s.size()
         + " autoscale "
-        + r.min()
-        + ".."
-        + r.max()
-        + ", p95 "
-        + r.p95Ms()
-        + " ms"
-        + (r.notifyApp() ? ", notify" : "")
+        + r.describe()
         + (s.quantity() == null ? "" : ", start " + s.quantity());
   }
 

@@ -5,6 +5,7 @@ import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,12 +28,36 @@ public final class FormationYaml {
     for (LiveApp app : apps) {
       sb.append("  ").append(app.name()).append(":\n");
       sb.append("    platform: ").append(platform.word()).append('\n');
+      LocalRegistration local = app.registration();
+      if (local != null) {
+        // absolute, so the file plans the same app wherever it is saved
+        sb.append("    local: {dir: ")
+            .append(quoted(local.dir().toString()))
+            .append(", port: ")
+            .append(local.port())
+            .append("}\n");
+      }
       sb.append("    processes:\n");
       app.processes().stream()
           .sorted(Comparator.comparing(LiveProcess::type))
           .forEach(p -> process(sb, p, app.monitor()));
     }
     return sb.toString();
+  }
+
+  /** A YAML double-quoted scalar: backslash, quote and control characters escaped. */
+  static String quoted(String text) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   private void process(StringBuilder sb, LiveProcess p, LiveMonitor monitor) {

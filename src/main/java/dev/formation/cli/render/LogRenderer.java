@@ -1,10 +1,9 @@
 package dev.formation.cli.render;
 
 import dev.formation.git.GitHistory.CommitInfo;
-import dev.formation.plan.FormationDiff;
+import dev.formation.ops.LogOperation;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
-import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.PlanJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,13 +23,11 @@ public final class LogRenderer {
    *
    * @param diff what the commit did to the formation, or {@code null} when either side was invalid
    */
-  public record Entry(CommitInfo commit, FormationDiff diff, List<ApplyNoteJson.Applied> applies) {}
-
-  public static String text(List<Entry> entries, List<String> only) {
+  public static String text(List<LogOperation.Entry> entries, List<String> only) {
     StringBuilder out = new StringBuilder();
     for (String app : apps(entries, only)) {
       out.append(app).append('\n');
-      for (Entry e : entries) {
+      for (LogOperation.Entry e : entries) {
         AppDiff d = diffOf(e, app);
         if (d == null) {
           continue;
@@ -72,7 +69,7 @@ public final class LogRenderer {
     return out.length() == 0 ? "No commit changed the formation.\n" : out.toString();
   }
 
-  public static String json(List<Entry> entries, List<String> only) {
+  public static String json(List<LogOperation.Entry> entries, List<String> only) {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("format_version", PlanJson.FORMAT_VERSION);
     root.put("kind", "formation-log");
@@ -81,7 +78,7 @@ public final class LogRenderer {
       ObjectNode a = apps.addObject();
       a.put("app", app);
       ArrayNode commits = a.putArray("commits");
-      for (Entry e : entries) {
+      for (LogOperation.Entry e : entries) {
         AppDiff d = diffOf(e, app);
         if (d == null) {
           continue;
@@ -116,7 +113,7 @@ public final class LogRenderer {
         + "\n";
   }
 
-  private static String applied(Entry e, String app) {
+  private static String applied(LogOperation.Entry e, String app) {
     List<String> when = new ArrayList<>();
     e.applies().stream()
         .filter(r -> r.apps().contains(app))
@@ -124,7 +121,7 @@ public final class LogRenderer {
     return when.isEmpty() ? "not applied" : "applied " + String.join(", ", when);
   }
 
-  private static AppDiff diffOf(Entry e, String app) {
+  private static AppDiff diffOf(LogOperation.Entry e, String app) {
     if (e.diff() == null) {
       return null;
     }
@@ -132,7 +129,7 @@ public final class LogRenderer {
   }
 
   /** Apps in order of first appearance (newest first), or only those asked for. */
-  private static Set<String> apps(List<Entry> entries, List<String> only) {
+  private static Set<String> apps(List<LogOperation.Entry> entries, List<String> only) {
     Set<String> names = new LinkedHashSet<>(only);
     if (only.isEmpty()) {
       entries.stream()

@@ -30,12 +30,13 @@ public final class TextDiagnostics {
 
   private void render(Diagnostic d, PrintWriter out) {
     SourceRange at = d.range();
-    String place = at == null ? "formation" : at.toString();
     String severity =
         d.isError()
             ? colors.paint("bold,red", "error[" + d.code() + "]")
             : colors.paint("bold,yellow", "warning[" + d.code() + "]");
-    out.println(colors.paint("bold", place + ":") + " " + severity + ": " + oneLine(d.message()));
+    // a finding about no file (git, a platform, a saved plan) has no place to name
+    String place = at == null ? "" : colors.paint("bold", at + ":") + " ";
+    out.println(place + severity + ": " + oneLine(d.message()));
     String line = at == null ? null : sources.line(at.file(), at.line());
     if (line != null && !line.isBlank()) {
       Excerpt shown = excerpt(line, at);

@@ -9,6 +9,8 @@ import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import dev.formation.platform.heroku.api.AppJson;
 import dev.formation.platform.heroku.api.BatchUpdateJson;
 import dev.formation.platform.heroku.api.FormationJson;
@@ -41,6 +43,14 @@ public final class HerokuPlatform implements Platform {
   }
 
   @Override
+  public LiveApp read(Target target) throws PlatformException {
+    return read(target.app(), true);
+  }
+
+  /**
+   * Reads an app by name: its formation and, when {@code readMonitor} is set and web runs on a size
+   * that can autoscale, its web scale monitor.
+   */
   public LiveApp read(String app, boolean readMonitor) throws PlatformException {
     List<FormationJson> list = readFormation(app);
     String id = list.isEmpty() || list.get(0).app() == null ? null : list.get(0).app().id();
@@ -70,6 +80,27 @@ public final class HerokuPlatform implements Platform {
   }
 
   @Override
+  public LiveApp apply(Target target, LiveApp app, Write write) throws PlatformException {
+    if (write instanceof Write.UpdateFormation w) {
+      return updateFormation(app, w.updates());
+    }
+    if (write instanceof Write.CreateMonitor w) {
+      return app.withMonitor(createMonitor(app, w.settings()));
+    }
+    if (write instanceof Write.UpdateMonitor w) {
+      updateMonitor(app, w.monitorId(), w.settings());
+    } else if (write instanceof Write.DisableMonitor w) {
+      disableMonitor(app, w.monitorId());
+    } else {
+      throw new PlatformException(
+          "app `" + app.name() + "` is not a local app; a Heroku app is not registered",
+          0,
+          null,
+          null);
+    }
+    return app;
+  }
+
   public LiveApp updateFormation(LiveApp app, List<FormationUpdate> updates)
       throws PlatformException {
     if (updates.isEmpty()) {
@@ -93,24 +124,26 @@ public final class HerokuPlatform implements Platform {
             ? app.id()
             : answered.get(0).app().id();
     return new LiveApp(
-        app.name(), id, app.generation(), List.copyOf(merged.values()), app.monitor());
+        app.name(),
+        id,
+        app.generation(),
+        List.copyOf(merged.values()),
+        app.monitor(),
+        app.registration());
   }
 
-  @Override
   public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
     String json = Json.write(MonitorJson.scale(s.min(), s.max(), s.p95Ms(), s.notifyApp()));
     ApiResponse r = http.send("POST", monitors(app), json, null, null);
     return WireMapping.monitor(parse(r, MonitorJson.class));
   }
 
-  @Override
   public void updateMonitor(LiveApp app, String monitorId, MonitorSettings s)
       throws PlatformException {
     String json = Json.write(MonitorJson.scale(s.min(), s.max(), s.p95Ms(), s.notifyApp()));
     http.send("PATCH", monitor(app, monitorId), json, null, null);
   }
 
-  @Override
   public void disableMonitor(LiveApp app, String monitorId) throws PlatformException {
     http.send("PATCH", monitor(app, monitorId), Json.write(MonitorJson.disable()), null, null);
   }

@@ -3,7 +3,8 @@
  * java.net.http}, with retries, rate-limit pacing and redacted tracing; wire records in {@code
  * api}.
  *
- * <p>Dependency rule: depends on {@code platform}, {@code plan} and the JDK plus Jackson; never on
- * another adapter, {@code apply} or {@code cli}.
+ * <p>Dependency rule: {@code platform.heroku} depends on {@code platform.heroku.api}, {@code
+ * platform}, {@code live} and {@code catalog} only. Libraries: Jackson; HTTP through {@code
+ * java.net.http}. Never another adapter, {@code plan}, {@code apply} or {@code config}.
  */
 package dev.formation.platform.heroku;

@@ -161,6 +161,31 @@ public final class LocalClient {
     }
   }
 
+  /**
+   * Where the daemon has {@code app} registered: its folder and router port, or empty when it does
+   * not know the app. Reads only.
+   */
+  public Optional<Registered> registered(DaemonInfo info, String app) throws IOException {
+    HttpResponse<String> r = call("GET", info, "/apps/" + app);
+    if (r.statusCode() == 404) {
+      return Optional.empty();
+    }
+    JsonNode body = r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()) : null;
+    JsonNode local = body == null ? null : body.get("local");
+    if (local == null || !local.path("dir").isString() || !local.path("port").canConvertToInt()) {
+      throw new IOException(
+          "the local platform answered GET /apps/"
+              + app
+              + " with "
+              + r.statusCode()
+              + " and no registration");
+    }
+    return Optional.of(new Registered(local.get("dir").asString(), local.get("port").asInt()));
+  }
+
+  /** A local app's registration as the daemon reports it. */
+  public record Registered(String dir, int port) {}
+
   /** Asks the daemon to stop every dyno and exit, and waits until its process is gone. */
   public void stop(DaemonInfo info) throws IOException {
     call("POST", info, "/local/shutdown");

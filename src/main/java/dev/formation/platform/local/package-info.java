@@ -3,8 +3,9 @@
  * API subset formation uses, runs dynos as real processes from each app's Procfile, routes HTTP to
  * web dynos and autoscales them from measured latency.
  *
- * <p>Dependency rule: {@code platform.local} depends on {@code catalog}, {@code plan}, {@code diag}
- * and the JDK and Jackson; never on another adapter ({@code platform.heroku}), {@code config},
- * {@code apply} or {@code cli}. Clients reach it only over HTTP, like real Heroku.
+ * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live} and {@code
+ * catalog} only. Libraries: Jackson and the HTTP server. Never another adapter ({@code
+ * platform.heroku}), {@code config}, {@code apply} or {@code cli}: clients reach it only over HTTP,
+ * like real Heroku.
  */
 package dev.formation.platform.local;

@@ -85,7 +85,7 @@ class TextDiagnosticsTest {
   void render_withoutSourceOrPlace_printsTheHeadlineOnly() {
     String text = render(new Sources(), Diagnostic.error("FM001", "cannot read", null, null));
 
-    assertThat(text).isEqualTo("formation: error[FM001]: cannot read\n\n");
+    assertThat(text).isEqualTo("error[FM001]: cannot read\n\n");
   }
 
   @Test

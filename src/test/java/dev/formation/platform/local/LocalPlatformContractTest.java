@@ -1,6 +1,12 @@
 package dev.formation.platform.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.config.PlatformKind;
+import dev.formation.live.LiveApp;
 import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
 import dev.formation.platform.heroku.HerokuConfig;
 import dev.formation.platform.heroku.HerokuPlatform;
 import dev.formation.testing.PlatformContract;
@@ -14,14 +20,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The platform contract, run by the unchanged Heroku adapter against a real local platform daemon
- * (loopback only): the same suite {@code HerokuPlatformContractTest} runs against the fake Heroku.
+ * The platform contract, run by the local adapter (the unchanged Heroku adapter plus registration)
+ * against a real local platform daemon (loopback only): the same suite {@code
+ * HerokuPlatformContractTest} runs against the fake Heroku.
  */
 @Timeout(60)
 class LocalPlatformContractTest extends PlatformContract {
   @TempDir Path home;
   LocalHarness local;
-  HerokuPlatform platform;
+  LocalPlatform platform;
 
   @BeforeEach
   void start() throws Exception {
@@ -29,7 +36,23 @@ class LocalPlatformContractTest extends PlatformContract {
     HerokuConfig config =
         HerokuConfig.fromEnvironment(
             Map.of("HEROKU_API_KEY", local.token()), home, local.daemon.url(), "test");
-    platform = new HerokuPlatform(config);
+    LocalClient client = new LocalClient(local.settings, "unused.Main");
+    DaemonInfo daemon = client.running().orElseThrow();
+    platform = new LocalPlatform(new HerokuPlatform(config), client, daemon);
+  }
+
+  @Override
+  protected Target target(String app) {
+    return Target.named(app, PlatformKind.LOCAL);
+  }
+
+  @Override
+  protected void assertUnknownApp(String app) {
+    try {
+      assertThat(platform.read(target(app))).isEqualTo(LiveApp.unregistered(app));
+    } catch (PlatformException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @AfterEach

@@ -1,7 +1,6 @@
-package dev.formation.cli;
+package dev.formation.ops;
 
 import dev.formation.apply.Platforms;
-import dev.formation.config.AppSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
@@ -13,31 +12,37 @@ import dev.formation.platform.heroku.Secret;
 import dev.formation.platform.heroku.Timing;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalPlatform;
 import dev.formation.platform.local.LocalSettings;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The adapters a command uses, made on first use: a plan of Heroku apps never looks for the local
- * platform, and a missing Heroku token fails only the Heroku apps.
+ * The platform adapters of one operation, made on first use: a plan of Heroku apps never looks for
+ * the local platform, and a missing Heroku token fails only the Heroku apps. The local platform's
+ * daemon is started when a local app is first read; nothing is registered with it here.
  */
-final class CliPlatforms implements Platforms, AutoCloseable {
-  private final Environment environment;
-  private final PlatformOptions options;
-  private final PrintWriter err;
+public final class Adapters implements Platforms, AutoCloseable {
+  /** The class whose {@code main} runs {@code local serve}, for starting the daemon. */
+  public static final String MAIN_CLASS = "dev.formation.Main";
+
+  private final Host host;
+  private final Settings settings;
+  private final String version;
   private Platform heroku;
   private PlatformException herokuFailure;
-  private LocalApps local;
+  private Platform local;
   private PlatformException localFailure;
-  private List<AppSpec> localApps = List.of();
 
-  CliPlatforms(Environment environment, PlatformOptions options, PrintWriter err) {
-    this.environment = environment;
-    this.options = options;
-    this.err = err;
+  /**
+   * @param version formation's version, for the {@code User-Agent}
+   */
+  public Adapters(Host host, Settings settings, String version) {
+    this.host = host;
+    this.settings = settings;
+    this.version = version;
   }
 
   @Override
@@ -48,15 +53,20 @@ final class CliPlatforms implements Platforms, AutoCloseable {
     };
   }
 
-  /** Notes the configuration's local apps, registered with the daemon when first read. */
-  synchronized void useApps(List<AppSpec> apps) {
-    localApps = List.copyOf(apps);
-    if (local != null) {
-      local.use(localApps);
+  /** The API port the local daemon is started on: {@code FORMATION_LOCAL_PORT}, else any. */
+  public static int localApiPort(Map<String, String> env) {
+    String value = env.get("FORMATION_LOCAL_PORT");
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "FORMATION_LOCAL_PORT must be a port number, not " + value);
     }
   }
 
-  /** The local daemon (started in the background if need be) behind the Heroku adapter. */
   private Platform local() throws PlatformException {
     if (localFailure != null) {
       throw localFailure;
@@ -64,33 +74,26 @@ final class CliPlatforms implements Platforms, AutoCloseable {
     if (local == null) {
       try {
         LocalClient client =
-            new LocalClient(
-                LocalSettings.fromEnv(environment.env(), environment.home()),
-                LocalCommand.MAIN_CLASS);
+            new LocalClient(LocalSettings.fromEnv(host.env(), host.home()), MAIN_CLASS);
         DaemonInfo daemon = client.running().orElse(null);
         if (daemon == null) {
-          err.println("Starting the local platform (formation local start)...");
-          err.flush();
-          daemon = client.start(LocalCommand.port(null, client.settings()));
+          host.listener().progress("Starting the local platform (formation local start)...");
+          daemon = client.start(localApiPort(client.settings().env()));
         }
         HerokuConfig config =
             new HerokuConfig(
                 ApiEndpoint.of(URI.create(daemon.url())),
                 Secret.of(client.token()),
-                VersionProvider.version(),
+                version,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
                 RetryPolicy.DEFAULT,
                 Timing.SYSTEM,
-                options.debug ? this::trace : null);
-        local = new LocalApps(new HerokuPlatform(config), client, daemon);
-        local.use(localApps);
+                settings.debug() ? host.listener()::debug : null);
+        local = new LocalPlatform(new HerokuPlatform(config), client, daemon);
       } catch (IOException | IllegalArgumentException e) {
         localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
         throw localFailure;
-      } catch (PlatformException e) {
-        localFailure = e;
-        throw e;
       }
     }
     return local;
@@ -103,10 +106,9 @@ final class CliPlatforms implements Platforms, AutoCloseable {
     if (heroku == null) {
       try {
         HerokuConfig config =
-            HerokuConfig.fromEnvironment(
-                environment.env(), environment.home(), options.apiUrl, VersionProvider.version());
-        if (options.debug) {
-          config = config.withTrace(this::trace);
+            HerokuConfig.fromEnvironment(host.env(), host.home(), settings.apiUrl(), version);
+        if (settings.debug()) {
+          config = config.withTrace(host.listener()::debug);
         }
         heroku = new HerokuPlatform(config);
       } catch (PlatformException e) {
@@ -115,13 +117,6 @@ final class CliPlatforms implements Platforms, AutoCloseable {
       }
     }
     return heroku;
-  }
-
-  private void trace(String line) {
-    synchronized (err) {
-      err.println("debug: " + line);
-      err.flush();
-    }
   }
 
   @Override

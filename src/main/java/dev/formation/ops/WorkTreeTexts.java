@@ -1,4 +1,4 @@
-package dev.formation.cli;
+package dev.formation.ops;
 
 import dev.formation.config.SourceText;
 import dev.formation.git.GitException;
@@ -16,10 +16,10 @@ final class WorkTreeTexts {
 
   private WorkTreeTexts() {}
 
-  static List<SourceText> read(ConfigOptions config) throws GitException {
+  static List<SourceText> read(ConfigSource source) throws GitException {
     List<SourceText> texts = new ArrayList<>();
-    Path wd = config.workingDir();
-    for (Path input : config.files()) {
+    Path wd = source.workDir();
+    for (Path input : source.files()) {
       Path resolved = wd.resolve(input);
       if (Files.isDirectory(resolved)) {
         try (Stream<Path> list = Files.list(resolved)) {

@@ -1,0 +1,21 @@
+package dev.formation.ops;
+
+/**
+ * How a command talks to platforms.
+ *
+ * @param parallelism apps read and applied at once, 1 to 64
+ * @param apiUrl the Heroku API URL from {@code --api-url}, or {@code null} for {@code HEROKU_HOST}
+ *     or the default
+ * @param debug trace every HTTP request (the token redacted) through {@link Listener#debug}
+ */
+public record Settings(int parallelism, String apiUrl, boolean debug) {
+  public static final int MAX_PARALLELISM = 64;
+  public static final Settings DEFAULT = new Settings(16, null, false);
+
+  public Settings {
+    if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new IllegalArgumentException(
+          "parallelism must be between 1 and " + MAX_PARALLELISM + ": " + parallelism);
+    }
+  }
+}

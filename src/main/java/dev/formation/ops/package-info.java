@@ -1,0 +1,13 @@
+/**
+ * The operations: plan, apply, drift, import, diff and log as plain Java. Each takes request
+ * records ({@link dev.formation.ops.ConfigSource}, {@link dev.formation.ops.Selection}, {@link
+ * dev.formation.ops.Settings}, {@link dev.formation.ops.Host}) and returns a result that carries
+ * its {@link dev.formation.diag.Diagnostics}; none parses arguments, prints or picks an exit code.
+ * The commands in {@code cli} do that around them.
+ *
+ * <p>Dependency rule: {@code ops} depends on {@code apply}, {@code planfile}, {@code plan}, {@code
+ * live}, {@code config}, {@code catalog}, {@code diag}, {@code git}, {@code platform}, {@code
+ * platform.heroku} and {@code platform.local} only. Never {@code cli} or picocli. JGit is reached
+ * only through {@code git}, and only when a command needs git.
+ */
+package dev.formation.ops;
