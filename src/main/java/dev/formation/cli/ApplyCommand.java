@@ -89,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
                 + plan.toRemove()
                 + " to remove).");
       } else {
-        out.print(new TextPlanRenderer(env.colour()).render(plan));
+        out.print(new TextPlanRenderer(env.colour(), env.workingDir()).render(plan));
         out.flush();
         if (!plan.hasChanges()) {
           return plan.hasErrors() ? ExitCode.ERROR : ExitCode.OK;

@@ -87,8 +87,8 @@ public final class PlanCommand implements Callable<Integer> {
     stdout.print(
         switch (format) {
           case JSON -> new JsonPlanRenderer().render(plan);
-          case MARKDOWN -> new MarkdownPlanRenderer().render(plan);
-          default -> new TextPlanRenderer(env.colour()).render(plan);
+          case MARKDOWN -> new MarkdownPlanRenderer(env.workingDir()).render(plan);
+          default -> new TextPlanRenderer(env.colour(), env.workingDir()).render(plan);
         });
     stdout.flush();
     if (result.saved() != null) {

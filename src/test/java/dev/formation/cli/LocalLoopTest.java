@@ -2,9 +2,7 @@ package dev.formation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.formation.testing.CliRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +23,6 @@ class LocalLoopTest {
   @TempDir Path home;
   Map<String, String> env;
   Long daemon;
-
-  record Run(int code, String out, String err) {}
 
   @BeforeEach
   void app() throws Exception {
@@ -61,8 +56,8 @@ class LocalLoopTest {
     // the API port named by FORMATION_LOCAL_PORT, as `formation local start` would use it
     int apiPort = LocalCommandTest.freePort();
     env.put("FORMATION_LOCAL_PORT", String.valueOf(apiPort));
-    Run applied = run("apply", "--auto-approve", "-f", "formation.yaml");
-    assertThat(applied.code()).as(applied.err()).isZero();
+    CliRunner.Result applied = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(applied.exitCode()).as(applied.err()).isZero();
     assertThat(applied.err()).contains("Starting the local platform");
     assertThat(status().get("url").asString()).isEqualTo("http://127.0.0.1:" + apiPort);
     assertThat(applied.out())
@@ -73,12 +68,12 @@ class LocalLoopTest {
     daemon = status().get("pid").asLong();
     assertThat(dynos()).isEqualTo(2);
 
-    Run again = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
-    assertThat(again.code()).as(again.out() + again.err()).isZero();
+    CliRunner.Result again = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
     assertThat(again.out()).contains("No changes.");
 
     config(1);
-    assertThat(run("apply", "--auto-approve", "-f", "formation.yaml").code()).isZero();
+    assertThat(run("apply", "--auto-approve", "-f", "formation.yaml").exitCode()).isZero();
     assertThat(status().get("apps").get(0).get("dynos")).hasSize(1);
   }
 
@@ -100,8 +95,8 @@ class LocalLoopTest {
     Files.writeString(
         home.resolve("formation.yaml"),
         head + "      web: {size: performance-m, autoscale: {min: 2, max: 3, p95_ms: 300}}\n");
-    Run on = run("apply", "--auto-approve", "-f", "formation.yaml");
-    assertThat(on.code()).as(on.out() + on.err()).isZero();
+    CliRunner.Result on = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(on.exitCode()).as(on.out() + on.err()).isZero();
     assertThat(on.out()).contains("enable the web autoscaler");
     daemon = status().get("pid").asLong();
     JsonNode app = status().get("apps").get(0);
@@ -116,15 +111,15 @@ class LocalLoopTest {
                 .asInt())
         .as("the autoscaler starts web at min")
         .isEqualTo(2);
-    assertThat(run("plan", "--detailed-exitcode", "-f", "formation.yaml").code()).isZero();
+    assertThat(run("plan", "--detailed-exitcode", "-f", "formation.yaml").exitCode()).isZero();
 
     Files.writeString(
         home.resolve("formation.yaml"), head + "      web: {size: performance-m, quantity: 2}\n");
-    Run off = run("apply", "--auto-approve", "-f", "formation.yaml");
-    assertThat(off.code()).as(off.out() + off.err()).isZero();
+    CliRunner.Result off = run("apply", "--auto-approve", "-f", "formation.yaml");
+    assertThat(off.exitCode()).as(off.out() + off.err()).isZero();
     assertThat(status().get("apps").get(0).has("autoscale")).isFalse();
-    Run clean = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
-    assertThat(clean.code()).as(clean.out()).isZero();
+    CliRunner.Result clean = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
+    assertThat(clean.exitCode()).as(clean.out()).isZero();
   }
 
   private void config(int workers) throws Exception {
@@ -162,13 +157,7 @@ class LocalLoopTest {
     return JSON.readTree(run("local", "status", "--format", "json").out());
   }
 
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new Environment(home, env, home, Environment.Terminal.NONE));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private CliRunner.Result run(String... args) {
+    return CliRunner.in(home, env, Environment.Terminal.NONE).exec(args);
   }
 }

@@ -208,7 +208,8 @@ class LocalReadOnlyTest {
   }
 
   private static boolean listening(int port) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+    try {
+      new Socket(InetAddress.getLoopbackAddress(), port).close();
       return true;
     } catch (IOException e) {
       return false;

@@ -15,14 +15,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the shaded jar through {@code bin/formation}, as a user does. */
+/**
+ * Runs the shaded jar through {@code bin/formation}, as a user does. Making the class-data-sharing
+ * archive takes seconds, so only the tests about making it start from a jar of their own; the
+ * others share one jar whose archive is made once.
+ */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("bin", "formation").toAbsolutePath();
   private static final Path BUILT_JAR = Path.of("target", "formation.jar").toAbsolutePath();
+
+  @TempDir static Path sharedDir;
+  private static Path sharedJar;
 
   @TempDir Path dir;
   private Path jar;
@@ -30,10 +38,24 @@ class LauncherIT {
 
   record Run(int exitCode, String out, String err) {}
 
-  @BeforeEach
-  void copyJar() throws IOException {
+  @BeforeAll
+  static void shareOneArchivedJar() throws Exception {
+    sharedJar = Files.copy(BUILT_JAR, sharedDir.resolve("formation.jar"));
+    Run first = run(sharedDir, sharedJar, Map.of(), "--version");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(sharedDir.resolve("formation.jsa")).isNotEmptyFile();
+  }
+
+  /** A jar of this test's own, without an archive yet: for the tests of the first run. */
+  private void freshJar() throws IOException {
     jar = Files.copy(BUILT_JAR, dir.resolve("formation.jar"));
     archive = dir.resolve("formation.jsa");
+  }
+
+  @BeforeEach
+  void useTheSharedJar() {
+    jar = sharedJar;
+    archive = sharedDir.resolve("formation.jsa");
   }
 
   @Test
@@ -51,6 +73,7 @@ class LauncherIT {
 
   @Test
   void firstRun_printsOnlyTheCommandsOutput_andLeavesAnArchive() throws Exception {
+    freshJar();
     Run first = formation(Map.of(), "--version");
 
     assertThat(first.exitCode()).isZero();
@@ -73,6 +96,7 @@ class LauncherIT {
 
   @Test
   void archiveFromAFirstVersionRun_stillHoldsWhatValidateLoads() throws Exception {
+    freshJar();
     formation(Map.of(), "--version");
     Files.writeString(
         dir.resolve("formation.yaml"),
@@ -109,6 +133,7 @@ class LauncherIT {
 
   @Test
   void usageError_exitsOne_onFirstRunAndWithArchive() throws Exception {
+    freshJar();
     Run first = formation(Map.of(), "sizes", "--format", "xml");
     Run second = formation(Map.of(), "sizes", "--format", "xml");
 
@@ -119,6 +144,7 @@ class LauncherIT {
 
   @Test
   void archiveOlderThanJar_isReplaced() throws Exception {
+    freshJar();
     formation(Map.of(), "--version");
     FileTime old = FileTime.from(Instant.now().minusSeconds(3600));
     Files.setLastModifiedTime(archive, old);
@@ -150,6 +176,12 @@ class LauncherIT {
   }
 
   private Run formationWithJar(Path jarFile, Map<String, String> env, String... args)
+      throws Exception {
+    return run(dir, jarFile, env, args);
+  }
+
+  /** {@code bin/formation args} in {@code dir}, with {@code FORMATION_JAR} set to the jar. */
+  private static Run run(Path dir, Path jarFile, Map<String, String> env, String... args)
       throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));

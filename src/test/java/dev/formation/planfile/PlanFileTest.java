@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formation.cli.render.PlanSchema;
 import dev.formation.cli.render.RichPlan;
+import dev.formation.config.AppSpec;
+import dev.formation.config.LocalSpec;
+import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.LocalRegistration;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.Fingerprint;
+import dev.formation.plan.Fixtures;
+import dev.formation.plan.LocalChange;
 import dev.formation.plan.Plan;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +62,44 @@ class PlanFileTest {
 
     assertThat(text).doesNotContain("bin/web").contains("\"git_commit\" : \"a1b2c3d4");
     assertThat(PlanSchema.errors(plan)).isEmpty();
+  }
+
+  @Test
+  void localPlan_savedAndRead_keepsTheRegistration_butNoCommandText() throws Exception {
+    Map<String, String> procfile = new LinkedHashMap<>();
+    procfile.put("web", "ruby secret-flag=hunter2 web.rb");
+    AppSpec spec =
+        new AppSpec(
+            "demo",
+            PlatformKind.LOCAL,
+            false,
+            new LocalSpec(Path.of("/srv/demo"), 5000, procfile),
+            List.of(Fixtures.proc("web", "standard-1x", 1)),
+            null);
+    LiveApp live =
+        new LiveApp(
+            "demo",
+            "id-1",
+            "cedar",
+            List.of(new LiveProcess("web", "Standard-1X", 1, "ruby old.rb", null)),
+            null,
+            new LocalRegistration(Path.of("/srv/old"), 5000, Map.of("web", "ruby old.rb")));
+    Plan plan = new Plan(List.of(Fixtures.planApp(spec, live)));
+    String text =
+        PlanFile.write(new SavedPlan(plan, "abc", null, SAVED.createdAt(), SAVED.toolVersion()));
+
+    AppPlan back = PlanFile.parse(text, "plan.json").plan().apps().get(0);
+
+    assertThat(text).doesNotContain("hunter2").doesNotContain("old.rb");
+    assertThat(back.local().dir()).isEqualTo(Path.of("/srv/demo"));
+    assertThat(back.local().sameCommands(procfile)).isTrue();
+    assertThat(back.localChanges())
+        .extracting(LocalChange::kind)
+        .containsExactly(LocalChange.Kind.DIR, LocalChange.Kind.COMMAND);
+    assertThat(back.fingerprint()).isEqualTo(Fingerprint.of(live));
+    assertThat(Fingerprint.of(back.live())).isEqualTo(Fingerprint.of(live));
+    assertThat(PlanSchema.errors(JsonMapper.shared().readTree(text).get("plan").toString()))
+        .isEmpty();
   }
 
   @Test

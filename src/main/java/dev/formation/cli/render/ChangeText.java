@@ -5,16 +5,40 @@ import dev.formation.plan.Change;
 import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.ProcessChange;
+import java.nio.file.Path;
 
-/** The words for one change, shared by the text and markdown plans so they never disagree. */
+/**
+ * The words for one change, shared by the text and markdown plans so they never disagree. Folders
+ * under the folder formation runs in are shown relative to it ({@code ./app}), others in full.
+ */
 final class ChangeText {
-  private ChangeText() {}
+  private final Path base;
+
+  /**
+   * @param base the folder formation runs in, or {@code null} to show every folder in full
+   */
+  ChangeText(Path base) {
+    this.base = base == null ? null : base.toAbsolutePath().normalize();
+  }
+
+  /** A folder as the user knows it: {@code ./app} under the working folder, else absolute. */
+  String folder(String dir) {
+    if (base == null || dir == null) {
+      return dir;
+    }
+    Path path = Path.of(dir);
+    if (!path.startsWith(base)) {
+      return dir;
+    }
+    Path relative = base.relativize(path);
+    return relative.toString().isEmpty() ? "." : "./" + relative;
+  }
 
   /**
    * {@code web}, {@code autoscale web} for a monitor change, {@code local dir} or {@code process
    * type clock} for a local registration change.
    */
-  static String label(Change change) {
+  String label(Change change) {
     if (change instanceof LocalChange l) {
       return switch (l.kind()) {
         case REGISTER -> "local app";
@@ -28,7 +52,7 @@ final class ChangeText {
   }
 
   /** What the type or monitor is now: {@code Standard-1X ×2}, {@code 0}, or the band. */
-  static String before(Change change) {
+  String before(Change change) {
     if (change instanceof ProcessChange p) {
       // a bare 0 only where the type starts from nothing; a stopped type that is re-sized (a tier
       // move) keeps its size on both sides: Basic ×0 → Standard-1X ×0
@@ -41,6 +65,7 @@ final class ChangeText {
         case REGISTER -> "not registered";
         case ADD_TYPE -> "not in the registration";
         case COMMAND -> quoted(l.from());
+        case DIR -> folder(l.from());
         default -> l.from();
       };
     }
@@ -49,7 +74,7 @@ final class ChangeText {
   }
 
   /** What the type or monitor will be once applied. */
-  static String after(Change change) {
+  String after(Change change) {
     if (change instanceof ProcessChange p) {
       String to =
           p.toQuantity() == 0 && p.fromQuantity() > 0 ? "0" : p.toSize() + " ×" + p.toQuantity();
@@ -57,10 +82,11 @@ final class ChangeText {
     }
     if (change instanceof LocalChange l) {
       return switch (l.kind()) {
-        case REGISTER -> l.to() + ", router port " + l.port();
+        case REGISTER -> folder(l.to()) + ", router port " + l.port();
         case ADD_TYPE -> "from the Procfile, at 0 dynos";
         case REMOVE_TYPE -> "not in the Procfile; its dynos stop";
         case COMMAND -> quoted(l.to()) + " (its dynos restart)";
+        case DIR -> folder(l.to());
         default -> l.to();
       };
     }
@@ -69,7 +95,7 @@ final class ChangeText {
   }
 
   /** One phrase for the text plan: {@code Standard-1X ×2 → Performance-M ×2}. */
-  static String detail(Change change) {
+  String detail(Change change) {
     if (change instanceof ProcessChange p && p.fromQuantity() == 0 && p.toQuantity() > 0) {
       return "0 → " + p.toQuantity() + " × " + p.toSize() + autoscaleSuffix(p);
     }

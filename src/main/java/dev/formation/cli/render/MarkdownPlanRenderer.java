@@ -5,6 +5,7 @@ import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.UnmanagedProcess;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,18 @@ import java.util.Set;
  * folded into one list so a 200-app plan stays short.
  */
 public final class MarkdownPlanRenderer {
+  private final ChangeText words;
+
+  public MarkdownPlanRenderer() {
+    this(null);
+  }
+
+  /**
+   * @param base the folder formation runs in: local folders under it are shown as {@code ./app}
+   */
+  public MarkdownPlanRenderer(Path base) {
+    this.words = new ChangeText(base);
+  }
 
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
@@ -69,7 +82,7 @@ public final class MarkdownPlanRenderer {
         + (pct.isEmpty() ? "" : " (" + pct + ")");
   }
 
-  private static void renderApp(AppPlan app, StringBuilder out) {
+  private void renderApp(AppPlan app, StringBuilder out) {
     out.append("#### ").append(app.app()).append(" (").append(app.platform().word()).append(")");
     if (app.hasChanges()) {
       String pct = Money.percent(app.before(), app.costDelta());
@@ -90,11 +103,11 @@ public final class MarkdownPlanRenderer {
         out.append("| ")
             .append(c.action().word())
             .append(" | ")
-            .append(cell(ChangeText.label(c)))
+            .append(cell(words.label(c)))
             .append(" | ")
-            .append(cell(ChangeText.before(c)))
+            .append(cell(words.before(c)))
             .append(" | ")
-            .append(cell(ChangeText.after(c)))
+            .append(cell(words.after(c)))
             .append(" | ")
             .append(Money.delta(c.costDelta()))
             .append(" |\n");

@@ -5,6 +5,7 @@ import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
 import dev.formation.plan.Plan;
 import dev.formation.plan.UnmanagedProcess;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +19,21 @@ public final class TextPlanRenderer {
   private static final String RESET = "\u001b[0m";
 
   private final boolean colour;
+  private final ChangeText words;
 
   /**
    * @param colour whether to colour the markers (the command decides: terminal, no NO_COLOR)
    */
   public TextPlanRenderer(boolean colour) {
+    this(colour, null);
+  }
+
+  /**
+   * @param base the folder formation runs in: local folders under it are shown as {@code ./app}
+   */
+  public TextPlanRenderer(boolean colour, Path base) {
     this.colour = colour;
+    this.words = new ChangeText(base);
   }
 
   public String render(Plan plan) {
@@ -72,16 +82,16 @@ public final class TextPlanRenderer {
     int labelWidth = 0;
     int detailWidth = 0;
     for (Change c : app.changes()) {
-      labelWidth = Math.max(labelWidth, ChangeText.label(c).length());
-      detailWidth = Math.max(detailWidth, ChangeText.detail(c).length());
+      labelWidth = Math.max(labelWidth, words.label(c).length());
+      detailWidth = Math.max(detailWidth, words.detail(c).length());
     }
     for (Change c : app.changes()) {
       out.append("  ")
           .append(marker(c.action()))
           .append(' ')
-          .append(pad(ChangeText.label(c), labelWidth))
+          .append(pad(words.label(c), labelWidth))
           .append("  ")
-          .append(pad(ChangeText.detail(c), detailWidth))
+          .append(pad(words.detail(c), detailWidth))
           .append("   ")
           .append(Money.delta(c.costDelta()))
           .append("/mo\n");
