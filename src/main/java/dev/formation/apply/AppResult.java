@@ -25,7 +25,16 @@ public record AppResult(
     /** A step failed or the app did not converge; {@code done} says what did happen. */
     FAILED,
     /** The plan had errors for the app, so nothing was tried. */
-    NOT_APPLIED
+    NOT_APPLIED,
+    /** Interrupted before the app's first write: nothing was changed. */
+    NOT_STARTED,
+    /** Interrupted between two writes: {@code done} says which were made, then it stopped. */
+    INTERRUPTED,
+    /**
+     * A write's answer was lost and the app could not be re-read: whether it happened is unknown
+     * until the next {@code plan} shows it.
+     */
+    UNKNOWN
   }
 
   public AppResult {
@@ -34,7 +43,8 @@ public record AppResult(
     notes = List.copyOf(notes);
   }
 
+  /** Whether the app did not end as the plan said: the apply as a whole then exits 1. */
   public boolean failed() {
-    return outcome == Outcome.FAILED || outcome == Outcome.NOT_APPLIED;
+    return outcome != Outcome.APPLIED && outcome != Outcome.UNCHANGED;
   }
 }

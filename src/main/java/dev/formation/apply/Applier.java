@@ -2,6 +2,8 @@ package dev.formation.apply;
 
 import dev.formation.live.LiveApp;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.Fingerprint;
+import dev.formation.plan.LiveMoves;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
@@ -33,9 +35,18 @@ public final class Applier {
   }
 
   public ApplyReport apply(Plan plan) {
+    return apply(plan, Interrupt.never());
+  }
+
+  /**
+   * Applies every app with changes; once {@code interrupt} is set, no app and no write starts, and
+   * the report says per app where it stood.
+   */
+  public ApplyReport apply(Plan plan, Interrupt interrupt) {
     Map<String, AppResult> results = new ConcurrentHashMap<>();
     List<AppPlan> work = plan.apps().stream().filter(AppPlan::hasChanges).toList();
-    Parallel.forEach(work, parallelism, app -> results.put(app.app(), applyOne(app)));
+    Parallel.forEach(
+        work, parallelism, app -> results.put(app.app(), new AppRun(app, interrupt).run()));
     List<AppResult> ordered = new ArrayList<>();
     for (AppPlan app : plan.apps()) {
       if (app.hasErrors()) {
@@ -55,66 +66,143 @@ public final class Applier {
         ordered.add(results.get(app.app()));
       }
     }
-    return new ApplyReport(ordered);
+    return new ApplyReport(ordered, interrupt.requested());
   }
 
-  private AppResult applyOne(AppPlan app) {
-    progress.report("applying " + app.app() + " …");
-    List<Step> steps = steps(app);
-    List<String> done = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    Target target = Targets.of(app);
-    Platform platform;
-    try {
-      platform = platforms.forKind(app.platform());
-    } catch (PlatformException e) {
-      return failed(app, done, steps, 0, Failures.describe(e), notes);
+  /** One app's apply: re-read, the writes in order, then verify. Used once, then dropped. */
+  private final class AppRun {
+    private final AppPlan app;
+    private final Interrupt interrupt;
+    private final Target target;
+    private final List<Step> steps;
+    private final List<String> done = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    AppRun(AppPlan app, Interrupt interrupt) {
+      this.app = app;
+      this.interrupt = interrupt;
+      this.target = Targets.of(app);
+      this.steps = steps(app);
     }
-    LiveApp state = app.live();
-    for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
-      try {
-        state = MonitorWrites.run(platform, target, state, step.write(), notes);
-        done.add(step.description());
-      } catch (PlatformException e) {
-        return failed(app, done, steps, i, step.description() + ": " + Failures.describe(e), notes);
+
+    AppResult run() {
+      if (interrupt.requested()) {
+        return result(AppResult.Outcome.NOT_STARTED, 0, "interrupted before it started");
       }
+      progress.report("applying " + app.app() + " …");
+      Platform platform;
+      LiveApp state;
+      try {
+        platform = platforms.forKind(app.platform());
+        state = platform.read(target);
+      } catch (PlatformException e) {
+        return failed(0, "could not re-read it before writing: " + Failures.describe(e));
+      }
+      if (app.fingerprint() != null && !Fingerprint.of(state).equals(app.fingerprint())) {
+        List<String> moved = app.live() == null ? List.of() : LiveMoves.between(app.live(), state);
+        return failed(
+            0,
+            "it changed since the plan was made ("
+                + (moved.isEmpty() ? "its live state moved" : String.join("; ", moved))
+                + "), so nothing was written; make a new plan");
+      }
+      for (int i = 0; i < steps.size(); i++) {
+        Step step = steps.get(i);
+        if (interrupt.requested()) {
+          return i == 0
+              ? result(AppResult.Outcome.NOT_STARTED, 0, "interrupted before it started")
+              : interrupted(platform, i);
+        }
+        try {
+          state = MonitorWrites.run(platform, target, state, step.write(), notes);
+          done.add(step.description());
+        } catch (PlatformException e) {
+          Recovery recovery = recover(platform, i, e);
+          if (recovery.result() != null) {
+            return recovery.result();
+          }
+          state = recovery.now();
+        }
+      }
+      return verify(platform);
     }
-    try {
-      List<String> problems = new Verifier(platform, target, app).verify(notes);
-      if (!problems.isEmpty()) {
+
+    /**
+     * After a failed write: a refusal (4xx) did not happen; a lost answer (no response, a 5xx) may
+     * have, so the app is re-read and the write counted as done when the platform shows it.
+     */
+    private Recovery recover(Platform platform, int i, PlatformException e) {
+      Step step = steps.get(i);
+      String why = step.description() + ": " + Failures.describe(e);
+      if (e.status() != 0 && e.status() < 500) {
+        return new Recovery(failed(i, why), null);
+      }
+      LiveApp now;
+      try {
+        now = platform.read(target);
+      } catch (PlatformException again) {
+        return new Recovery(
+            result(
+                AppResult.Outcome.UNKNOWN,
+                i,
+                why
+                    + "; the answer was lost and the app could not be re-read ("
+                    + Failures.describe(again)
+                    + "), so whether it happened is unknown: `formation plan` shows it"),
+            null);
+      }
+      if (!WriteEffects.visible(step.write(), target, now)) {
+        return new Recovery(failed(i, why + " (a re-read shows it was not done)"), null);
+      }
+      done.add(step.description() + " (its answer was lost; a re-read shows it done)");
+      return new Recovery(null, now);
+    }
+
+    private AppResult verify(Platform platform) {
+      try {
+        List<String> problems = new Verifier(platform, target, app).verify(notes);
+        if (!problems.isEmpty()) {
+          return result(
+              AppResult.Outcome.FAILED,
+              steps.size(),
+              "did not converge: " + String.join("; ", problems));
+        }
+      } catch (PlatformException e) {
         return new AppResult(
             app.app(),
             AppResult.Outcome.FAILED,
             done,
-            List.of(),
-            "did not converge: " + String.join("; ", problems),
+            List.of("verify"),
+            "could not re-read the app to verify it: " + Failures.describe(e),
             notes);
       }
-    } catch (PlatformException e) {
-      return new AppResult(
-          app.app(),
-          AppResult.Outcome.FAILED,
-          done,
-          List.of("verify"),
-          "could not re-read the app to verify it: " + Failures.describe(e),
-          notes);
+      progress.report("applied " + app.app());
+      return result(AppResult.Outcome.APPLIED, steps.size(), null);
     }
-    progress.report("applied " + app.app());
-    return new AppResult(app.app(), AppResult.Outcome.APPLIED, done, List.of(), null, notes);
-  }
 
-  private AppResult failed(
-      AppPlan app,
-      List<String> done,
-      List<Step> steps,
-      int from,
-      String error,
-      List<String> notes) {
-    List<String> notDone =
-        steps.subList(from, steps.size()).stream().map(Step::description).toList();
-    progress.report("failed " + app.app() + ": " + error);
-    return new AppResult(app.app(), AppResult.Outcome.FAILED, done, notDone, error, notes);
+    /** Stopped before step {@code i}: says what the platform now holds. */
+    private AppResult interrupted(Platform platform, int i) {
+      try {
+        notes.add("the platform now holds " + Holdings.of(platform.read(target)));
+      } catch (PlatformException e) {
+        notes.add("could not re-read it after the interrupt: " + Failures.describe(e));
+      }
+      return result(
+          AppResult.Outcome.INTERRUPTED,
+          i,
+          "interrupted after " + i + " of " + steps.size() + " writes");
+    }
+
+    private AppResult failed(int from, String error) {
+      progress.report("failed " + app.app() + ": " + error);
+      return result(AppResult.Outcome.FAILED, from, error);
+    }
+
+    private AppResult result(AppResult.Outcome outcome, int from, String error) {
+      List<String> notDone =
+          steps.subList(from, steps.size()).stream().map(Step::description).toList();
+      return new AppResult(app.app(), outcome, done, notDone, error, notes);
+    }
   }
 
   /**
@@ -157,6 +245,12 @@ public final class Applier {
     }
     return steps;
   }
+
+  /**
+   * What a failed write came to: the app's result when it stops there, or the app as re-read when
+   * the write was done after all.
+   */
+  private record Recovery(AppResult result, LiveApp now) {}
 
   /** One named step of an app's apply: a write, and how the report names it. */
   record Step(String description, Write write) {}

@@ -2,10 +2,18 @@ package dev.formation.apply;
 
 import java.util.List;
 
-/** The result of one apply, one entry per planned app in plan order. */
-public record ApplyReport(List<AppResult> apps) {
+/**
+ * The result of one apply, one entry per planned app in plan order.
+ *
+ * @param interrupted whether the apply was interrupted (Ctrl-C) before it finished
+ */
+public record ApplyReport(List<AppResult> apps, boolean interrupted) {
   public ApplyReport {
     apps = List.copyOf(apps);
+  }
+
+  public ApplyReport(List<AppResult> apps) {
+    this(apps, false);
   }
 
   /** True when any app failed or could not be applied: the apply as a whole exits 1. */

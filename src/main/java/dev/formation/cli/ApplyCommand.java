@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.apply.Interrupt;
 import dev.formation.cli.render.ApplyReportText;
 import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.TextPlanRenderer;
@@ -98,7 +99,14 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCode.ERROR;
         }
       }
-      ApplyOperation.Result result = prepared.apply();
+      Interrupt interrupt = new Interrupt();
+      ApplyOperation.Result result;
+      Interrupts.Caught caught = Interrupts.during(interrupt, err);
+      try {
+        result = prepared.apply(interrupt);
+      } finally {
+        caught.close();
+      }
       out.println();
       out.print(new ApplyReportText(Colors.when(env.colour())).render(result.report()));
       out.flush();
@@ -106,6 +114,9 @@ public final class ApplyCommand implements Callable<Integer> {
       if (result.recorded() != null) {
         err.println(result.recorded());
         err.flush();
+      }
+      if (result.report().interrupted()) {
+        return ExitCode.INTERRUPTED;
       }
       return result.report().failed() ? ExitCode.ERROR : ExitCode.OK;
     }

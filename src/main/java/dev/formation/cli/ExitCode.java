@@ -11,5 +11,8 @@ public final class ExitCode {
   /** Changes present ({@code plan --detailed-exitcode}) or unexpected drift ({@code drift}). */
   public static final int CHANGES = 2;
 
+  /** Interrupted (Ctrl-C), as shells report a process ended by SIGINT: 128 + 2. */
+  public static final int INTERRUPTED = 130;
+
   private ExitCode() {}
 }

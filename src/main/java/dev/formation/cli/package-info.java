@@ -4,7 +4,7 @@
  *
  * <p>Dependency rule: {@code cli} depends on {@code ops}, {@code cli.render}, {@code apply}, {@code
  * planfile}, {@code plan}, {@code live}, {@code config}, {@code catalog}, {@code diag}, {@code
- * git}, {@code platform} and {@code platform.local} only. Libraries: picocli. Nothing depends on
- * {@code cli} except {@code Main}.
+ * git}, {@code platform} and {@code platform.local} only. Libraries: picocli, and sun.misc for
+ * Ctrl-C. Nothing depends on {@code cli} except {@code Main}.
  */
 package dev.formation.cli;

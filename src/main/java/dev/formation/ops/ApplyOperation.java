@@ -3,6 +3,7 @@ package dev.formation.ops;
 import dev.formation.apply.AppResult;
 import dev.formation.apply.Applier;
 import dev.formation.apply.ApplyReport;
+import dev.formation.apply.Interrupt;
 import dev.formation.apply.LiveReader;
 import dev.formation.apply.StalePlan;
 import dev.formation.apply.Targets;
@@ -179,13 +180,21 @@ public final class ApplyOperation {
 
     /** Applies the plan, then notes the apply on its commit when at least one app was applied. */
     public Result apply() {
+      return apply(Interrupt.never());
+    }
+
+    /**
+     * As {@link #apply()}; once {@code interrupt} is set no new write starts, and the report and
+     * the git note say what was applied before it.
+     */
+    public Result apply(Interrupt interrupt) {
       if (!ok()) {
         throw new IllegalStateException("nothing to apply: the plan failed");
       }
       Diagnostics after = new Diagnostics();
       ApplyReport report =
           new Applier(platforms, request.settings().parallelism(), host.listener()::progress)
-              .apply(plan);
+              .apply(plan, interrupt);
       String recorded = null;
       if (commit != null
           && report.count(AppResult.Outcome.APPLIED) > 0

@@ -48,10 +48,111 @@ class ApplierTest {
   }
 
   private ApplyReport apply(AppSpec spec) {
-    Plan plan =
-        new Planner(CATALOG)
-            .plan(new Formation(List.of(spec)), Map.of("shop", platform.live), Map.of());
-    return new Applier(kind -> platform, 4, Progress.NONE).apply(plan);
+    return new Applier(kind -> platform, 4, Progress.NONE).apply(plan(spec));
+  }
+
+  private Plan plan(AppSpec spec) {
+    return new Planner(CATALOG)
+        .plan(new Formation(List.of(spec)), Map.of("shop", platform.live), Map.of());
+  }
+
+  @Test
+  void apply_batchAnswerLost_butThePlatformDidIt_countsItDone() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.loseBatchAnswer = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(result.done())
+        .containsExactly(
+            "update the formation (web 1 → 3) (its answer was lost; a re-read shows it done)");
+  }
+
+  @Test
+  void apply_batchAnswerLost_andNotDone_isFailed_namingWhatTheReReadShowed() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.loseBatchAnswer = true;
+    platform.ignoreBatch = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
+    assertThat(result.error()).contains("a re-read shows it was not done");
+    assertThat(result.notDone()).containsExactly("update the formation (web 1 → 3)");
+  }
+
+  @Test
+  void apply_batchAnswerLost_andTheAppUnreadable_isUnknown_notFailed() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.loseBatchAnswer = true;
+    platform.failReadsAfterBatch = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).isEqualTo(AppResult.Outcome.UNKNOWN);
+    assertThat(result.error())
+        .contains("whether it happened is unknown")
+        .contains("formation plan");
+  }
+
+  @Test
+  void apply_batchRefused_isFailed_withoutAReRead() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.failBatch = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
+    assertThat(platform.calls).containsExactly("read", "batch [web q=3]");
+  }
+
+  @Test
+  void apply_appMovedSinceThePlan_writesNothing_andNamesWhatMoved() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    Plan plan = plan(app(fixed("web", "standard-1x", 3)));
+    platform.live = live(List.of(proc("web", "Standard-1X", 5)), null);
+
+    AppResult result = new Applier(kind -> platform, 4, Progress.NONE).apply(plan).apps().get(0);
+
+    assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
+    assertThat(result.error())
+        .contains("changed since the plan was made")
+        .contains("web: Standard-1X ×1 → Standard-1X ×5");
+    assertThat(platform.calls).containsExactly("read");
+  }
+
+  @Test
+  void apply_interruptedBeforeItStarts_writesNothing_andSaysNotStarted() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    Interrupt interrupt = new Interrupt();
+    interrupt.request();
+
+    ApplyReport report =
+        new Applier(kind -> platform, 4, Progress.NONE)
+            .apply(plan(app(fixed("web", "standard-1x", 3))), interrupt);
+
+    assertThat(report.interrupted()).isTrue();
+    assertThat(report.apps().get(0).outcome()).isEqualTo(AppResult.Outcome.NOT_STARTED);
+    assertThat(platform.calls).isEmpty();
+  }
+
+  @Test
+  void apply_interruptedDuringTheBatch_finishesIt_startsNoMore_andSaysWhatTheAppHolds() {
+    platform.live = live(List.of(proc("web", "Performance-M", 1)), null);
+    Interrupt interrupt = new Interrupt();
+    platform.onBatch = interrupt::request;
+
+    ApplyReport report =
+        new Applier(kind -> platform, 4, Progress.NONE)
+            .apply(plan(app(autoscaled("performance-m", 2, 4))), interrupt);
+
+    AppResult result = report.apps().get(0);
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.INTERRUPTED);
+    assertThat(result.done()).containsExactly("update the formation (web 1 → 2)");
+    assertThat(result.notDone()).singleElement().asString().startsWith("enable the web autoscaler");
+    assertThat(result.notes()).containsExactly("the platform now holds web Performance-M ×2");
+    assertThat(platform.calls).doesNotContain("create");
   }
 
   @Test
@@ -66,7 +167,7 @@ class ApplierTest {
 
     assertThat(report.failed()).as(report.toString()).isFalse();
     assertThat(platform.calls)
-        .containsExactly("disable m1", "batch [web q=4, worker q=2 s=Standard-2X]", "read");
+        .containsExactly("read", "disable m1", "batch [web q=4, worker q=2 s=Standard-2X]", "read");
   }
 
   @Test
@@ -140,10 +241,14 @@ class ApplierTest {
     boolean batchTurnsMonitorOff;
     boolean failBatch;
     boolean ignoreBatch;
+    boolean loseBatchAnswer;
+    boolean failReadsAfterBatch;
+    boolean batched;
+    Runnable onBatch = () -> {};
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public LiveApp read(Target target) {
+    public LiveApp read(Target target) throws PlatformException {
       return read(target.app(), true);
     }
 
@@ -165,8 +270,11 @@ class ApplierTest {
       return app;
     }
 
-    LiveApp read(String app, boolean readMonitor) {
+    LiveApp read(String app, boolean readMonitor) throws PlatformException {
       calls.add("read");
+      if (failReadsAfterBatch && batched) {
+        throw new PlatformException("connection reset", new java.io.IOException("reset"));
+      }
       return live;
     }
 
@@ -180,10 +288,15 @@ class ApplierTest {
                               + (u.quantity() == null ? "" : " q=" + u.quantity())
                               + (u.size() == null ? "" : " s=" + u.size()))
                   .toList());
+      batched = true;
+      onBatch.run();
       if (failBatch) {
-        throw new PlatformException("boom", 500, null, "req-1");
+        throw new PlatformException("boom", 422, "invalid_params", "req-1");
       }
       if (ignoreBatch) {
+        if (loseBatchAnswer) {
+          throw lostAnswer();
+        }
         return live;
       }
       Map<String, LiveProcess> procs = new LinkedHashMap<>();
@@ -202,7 +315,16 @@ class ApplierTest {
         m = new LiveMonitor(m.id(), false, m.min(), m.max(), m.p95Ms(), m.notifyApp());
       }
       live = new LiveApp("shop", "id-1", "cedar", List.copyOf(procs.values()), m);
+      if (loseBatchAnswer) {
+        throw lostAnswer();
+      }
       return live;
+    }
+
+    /** What the adapter throws when the connection drops after the request went out. */
+    private static PlatformException lostAnswer() {
+      return new PlatformException(
+          "the Heroku API did not answer: connection reset", new java.io.IOException("reset"));
     }
 
     LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {

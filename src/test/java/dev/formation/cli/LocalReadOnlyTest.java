@@ -71,7 +71,7 @@ class LocalReadOnlyTest {
     Map<String, String> state = stateFiles();
     Map<String, Long> pids = pids();
 
-    assertPlan("other-dir.yaml", "~ local dir", home.resolve("a") + " → " + home.resolve("b"));
+    assertPlan("other-dir.yaml", "~ local dir", "./a → ./b");
     assertPlan("other-port.yaml", "~ router port", port + " → " + otherPort);
     assertPlan("fewer-types.yaml", "- process type worker", "not in the Procfile");
     assertPlan("edited-command.yaml", "~ command of web", "`exec sleep 600` → `exec sleep 700`");
@@ -135,8 +135,7 @@ class LocalReadOnlyTest {
 
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
     assertThat(plan.out())
-        .containsPattern(
-            "\\+ local app +register from " + home.resolve("n") + ", router port " + newPort)
+        .containsPattern("\\+ local app +register from ./n, router port " + newPort)
         .contains("Plan: 2 to add");
     assertThat(stateFiles()).isEqualTo(state);
     assertThat(listening(newPort)).isFalse();

@@ -30,6 +30,20 @@ public final class ApplyReportText {
                 .append(" — ")
                 .append(app.error())
                 .append('\n');
+        case NOT_STARTED ->
+            sb.append(colors.paint("yellow", app.app() + ": not started"))
+                .append(" — nothing was changed")
+                .append('\n');
+        case INTERRUPTED ->
+            sb.append(colors.paint("bold,yellow", app.app() + ": INTERRUPTED"))
+                .append(" — ")
+                .append(app.error())
+                .append('\n');
+        case UNKNOWN ->
+            sb.append(colors.paint("bold,red", app.app() + ": UNKNOWN"))
+                .append(" — ")
+                .append(app.error())
+                .append('\n');
       }
       app.done().forEach(s -> sb.append("  done:     ").append(s).append('\n'));
       app.notDone().forEach(s -> sb.append("  not done: ").append(s).append('\n'));
@@ -39,8 +53,23 @@ public final class ApplyReportText {
     long failed =
         report.count(AppResult.Outcome.FAILED) + report.count(AppResult.Outcome.NOT_APPLIED);
     long unchanged = report.count(AppResult.Outcome.UNCHANGED);
-    String counts = applied + " applied, " + failed + " failed, " + unchanged + " unchanged.";
-    if (failed == 0) {
+    long stopped =
+        report.count(AppResult.Outcome.NOT_STARTED) + report.count(AppResult.Outcome.INTERRUPTED);
+    long unknown = report.count(AppResult.Outcome.UNKNOWN);
+    String counts =
+        applied
+            + " applied, "
+            + failed
+            + " failed, "
+            + unchanged
+            + " unchanged"
+            + (stopped + unknown == 0 ? "" : ", " + stopped + " stopped, " + unknown + " unknown")
+            + ".";
+    if (report.interrupted()) {
+      sb.append(colors.paint("bold,yellow", "Apply interrupted: "))
+          .append(counts)
+          .append(" `formation plan` shows what is left.\n");
+    } else if (!report.failed()) {
       sb.append(colors.paint("bold,green", "Apply complete: ")).append(counts).append('\n');
     } else {
       sb.append(colors.paint("bold,red", "Apply incomplete: "))
