@@ -47,7 +47,7 @@ class ArchitectureTest {
           Map.entry("diag", List.of("org.apache.commons.text..")),
           Map.entry("config", List.of("tools.jackson..", "com.networknt..")),
           Map.entry("config.yaml", List.of("tools.jackson..", "org.snakeyaml..")),
-          Map.entry("planfile", List.of("tools.jackson..")),
+          Map.entry("planfile", List.of("tools.jackson..", "com.networknt..")),
           Map.entry(
               "platform.heroku", List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
           Map.entry(

@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -14,13 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The saved plan of {@code plan --out FILE}: JSON with the plan, each app's live state and
- * fingerprint, the config digest and the git commit. Process commands are left out, since they may
- * carry secrets; nothing else the plan holds is secret.
+ * fingerprint, the config digest and the git commit, sealed with a digest of all of it. Process
+ * commands are left out, since they may carry secrets, and a local app's Procfile commands are kept
+ * only as digests; nothing else the plan holds is secret.
  */
 public final class PlanFile {
   private PlanFile() {}
 
-  /** The file's text. */
+  /** The file's text, sealed with the digest of everything else in it. */
   public static String write(SavedPlan saved) {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("format_version", PlanJson.FORMAT_VERSION);
@@ -30,6 +35,7 @@ public final class PlanFile {
     root.put("config_digest", saved.configDigest());
     root.put("git_commit", saved.gitCommit());
     root.set("plan", PlanJson.write(saved.plan(), true));
+    root.put("digest", digest(root));
     return PlanJson.MAPPER
             .writer()
             .with(SerializationFeature.INDENT_OUTPUT)
@@ -79,6 +85,12 @@ public final class PlanFile {
         throw new PlanFileException(
             "format_version " + version + " is not supported; this formation reads version 1");
       }
+      checkSeal((ObjectNode) tree);
+      List<String> problems = PlanFileSchema.errors(tree, 3);
+      if (!problems.isEmpty()) {
+        throw new PlanFileException(
+            "does not match schemas/plan.schema.json: " + String.join("; ", problems));
+      }
       return new SavedPlan(
           PlanJsonReader.plan(root.get("plan")),
           root.get("config_digest").string(),
@@ -87,6 +99,38 @@ public final class PlanFile {
           root.get("tool_version").string());
     } catch (PlanFileException e) {
       throw new PlanFileException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a file whose digest does not match its content: a hand edit, a truncation, a merge that
+   * touched it. The digest guards against accidents and edits, not against someone who recomputes
+   * it; the fingerprints and the re-read before each write still hold then.
+   */
+  private static void checkSeal(ObjectNode tree) throws PlanFileException {
+    JsonNode digest = tree.get("digest");
+    if (digest == null || !digest.isString()) {
+      throw new PlanFileException(
+          "digest: missing; the file is not sealed as `formation plan --out` writes it");
+    }
+    ObjectNode content = tree.deepCopy();
+    content.remove("digest");
+    if (!digest.stringValue().equals(digest(content))) {
+      throw new PlanFileException(
+          "the file was changed after `formation plan --out` wrote it (its digest does not"
+              + " match); nothing of it is applied");
+    }
+  }
+
+  /** {@code sha256:} and the hex SHA-256 of the document as compact JSON in its key order. */
+  private static String digest(ObjectNode content) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(PlanJson.MAPPER.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 

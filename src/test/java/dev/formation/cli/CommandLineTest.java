@@ -48,6 +48,33 @@ class CommandLineTest {
   }
 
   @Test
+  void aConfigFileAsAnArgument_pointsAtDashF() {
+    Result r = CliRunner.run("plan", "formation.yaml");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
+    assertThat(r.err())
+        .contains("Unmatched argument")
+        .contains("A config file is read with -f: formation plan -f formation.yaml");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "plan --parallelism 0",
+        "apply --parallelism -1",
+        "drift --parallelism 65",
+        "log --max-count 0"
+      })
+  void optionValuesOutOfRange_areUsageErrors(String line) {
+    Result r = CliRunner.run(line.split(" "));
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.ERROR);
+    assertThat(r.err())
+        .startsWith("error: ")
+        .containsPattern("must be (between 1 and 64|at least 1)");
+  }
+
+  @Test
   void noCommand_exitsOneAndPointsAtHelp() {
     Result r = CliRunner.run();
 

@@ -175,6 +175,52 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void applySavedPlan_editedByHand_isRefused_andNothingIsWritten() throws IOException {
+    assertThat(run("plan", "--out", "plan.json").exitCode()).isZero();
+    Path file = dir.resolve("plan.json");
+    String edited = Files.readString(file).replaceFirst("\"quantity\" : 3", "\"quantity\" : 50");
+    assertThat(edited).isNotEqualTo(Files.readString(file));
+    Files.writeString(file, edited);
+    heroku.clearRequests();
+
+    CliRunner.Result r = run("apply", "plan.json");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FM131]").contains("digest does not match");
+    assertThat(heroku.requests()).isEmpty();
+    assertThat(production.quantity("worker")).isEqualTo(1);
+  }
+
+  @Test
+  void planOut_toADeviceOrAFolder_isRefusedBeforeAnyRequest() throws IOException {
+    Files.createDirectories(dir.resolve("a-folder"));
+
+    for (String out : new String[] {"/dev/null", "a-folder", "no-such-folder/plan.json"}) {
+      CliRunner.Result r = run("plan", "--out", out);
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err()).contains("error[FM131]: cannot save the plan to " + out);
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(heroku.requests()).isEmpty();
+    assertThat(Files.isRegularFile(Path.of("/dev/null")))
+        .as("/dev/null is left a device")
+        .isFalse();
+  }
+
+  @Test
+  void apply_ofAConfigFileAsAPlan_orAMissingPlan_saysWhatToDo() {
+    CliRunner.Result yaml = run("apply", "formation.yaml");
+    CliRunner.Result missing = run("apply", "nosuchplan.json");
+
+    assertThat(yaml.exitCode()).isEqualTo(1);
+    assertThat(yaml.err()).contains("apply it with `formation apply -f formation.yaml`");
+    assertThat(missing.err())
+        .contains("cannot read plan file")
+        .contains("no such file")
+        .contains("formation plan --out nosuchplan.json");
+  }
+
+  @Test
   void plan_savedFile_holdsNoToken() throws IOException {
     run("plan", "--out", "plan.json");
     assertThat(Files.readString(dir.resolve("plan.json"))).doesNotContain(heroku.token());

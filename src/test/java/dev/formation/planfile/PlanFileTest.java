@@ -24,6 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class PlanFileTest {
   private static final SavedPlan SAVED =
@@ -46,7 +47,8 @@ class PlanFileTest {
   @Test
   void write_toFile_thenRead_roundTripsWithNullGitCommit(@TempDir Path dir) throws Exception {
     SavedPlan outsideGit =
-        new SavedPlan(SAVED.plan(), "abc", null, SAVED.createdAt(), SAVED.toolVersion());
+        new SavedPlan(
+            SAVED.plan(), SAVED.configDigest(), null, SAVED.createdAt(), SAVED.toolVersion());
     Path file = dir.resolve("plan.json");
 
     PlanFile.write(file, outsideGit);
@@ -86,7 +88,9 @@ class PlanFileTest {
             new LocalRegistration(Path.of("/srv/old"), 5000, Map.of("web", "ruby old.rb")));
     Plan plan = new Plan(List.of(Fixtures.planApp(spec, live)));
     String text =
-        PlanFile.write(new SavedPlan(plan, "abc", null, SAVED.createdAt(), SAVED.toolVersion()));
+        PlanFile.write(
+            new SavedPlan(
+                plan, SAVED.configDigest(), null, SAVED.createdAt(), SAVED.toolVersion()));
 
     AppPlan back = PlanFile.parse(text, "plan.json").plan().apps().get(0);
 
@@ -125,20 +129,61 @@ class PlanFileTest {
   }
 
   @Test
-  void parse_badFieldDeepInside_namesItsPath() {
-    String text =
-        PlanFile.write(SAVED).replaceFirst("\"action\" : \"remove\"", "\"action\" : \"destroy\"");
+  void parse_handEditedQuantity_isRefusedByItsDigest() {
+    String text = PlanFile.write(SAVED).replaceFirst("\"quantity\" : 2", "\"quantity\" : 50");
+    assertThat(text).isNotEqualTo(PlanFile.write(SAVED));
 
     assertThatThrownBy(() -> PlanFile.parse(text, "p.json"))
-        .hasMessage("p.json: plan.apps[0].changes[0].action: unknown value `destroy`");
+        .hasMessage(
+            "p.json: the file was changed after `formation plan --out` wrote it (its digest does"
+                + " not match); nothing of it is applied");
   }
 
   @Test
-  void parse_missingField_namesItsPath() {
-    String text = PlanFile.write(SAVED).replaceFirst("\"config_digest\"", "\"digest\"");
+  void parse_truncatedOrUnsealed_isRefused() {
+    String text = PlanFile.write(SAVED);
 
-    assertThatThrownBy(() -> PlanFile.parse(text, "p.json"))
-        .hasMessage("p.json: config_digest: missing");
+    assertThatThrownBy(() -> PlanFile.parse(text.substring(0, text.length() / 2), "p.json"))
+        .hasMessageStartingWith("p.json is not JSON");
+    assertThatThrownBy(
+            () -> PlanFile.parse(text.replaceFirst(",\\s*\"digest\" : \"[^\"]*\"", ""), "p.json"))
+        .hasMessageContaining("digest: missing");
+  }
+
+  @Test
+  void parse_resealedWithABadValueOrAnUnknownField_isRefusedByTheSchema() {
+    String badAction =
+        reseal(
+            PlanFile.write(SAVED)
+                .replaceFirst("\"action\" : \"remove\"", "\"action\" : \"destroy\""));
+    String unknownField =
+        reseal(
+            PlanFile.write(SAVED).replaceFirst("\"kind\" : \"formation-plan\",", "$0 \"x\": 1,"));
+
+    assertThatThrownBy(() -> PlanFile.parse(badAction, "p.json"))
+        .hasMessageContaining("does not match schemas/plan.schema.json")
+        .hasMessageContaining("/plan/apps/0/changes/0/action");
+    assertThatThrownBy(() -> PlanFile.parse(unknownField, "p.json"))
+        .hasMessageContaining("does not match schemas/plan.schema.json")
+        .hasMessageContaining("x");
+  }
+
+  /** The file with its digest made again, as someone who edits it on purpose would. */
+  private static String reseal(String text) {
+    ObjectNode tree = (ObjectNode) JsonMapper.shared().readTree(text);
+    tree.remove("digest");
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(
+                  JsonMapper.shared()
+                      .writeValueAsString(tree)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      tree.put("digest", "sha256:" + java.util.HexFormat.of().formatHex(hash));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return tree.toString();
   }
 
   private static SavedPlan withoutCommands(SavedPlan saved) {
