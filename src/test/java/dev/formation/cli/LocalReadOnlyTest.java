@@ -94,6 +94,21 @@ class LocalReadOnlyTest {
   }
 
   @Test
+  void import_ofALocalApp_writesItsLocalBlock_andItsOutputPlansAsNoChanges() throws Exception {
+    CliRunner.Result imported = cli.exec("import", "quickstart", "--platform", "local");
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    assertThat(imported.out())
+        .contains("local: {dir: \"" + home.resolve("a") + "\", port: " + port + "}");
+    Files.writeString(home.resolve("imported.yaml"), imported.out());
+
+    CliRunner.Result plan = cli.exec("plan", "--detailed-exitcode", "-f", "imported.yaml");
+
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    assertThat(cli.exec("import", "no-such-app", "--platform", "local").err())
+        .contains("error[FM120]: no-such-app: the local platform has no app of that name");
+  }
+
+  @Test
   void apply_ofAConfigFromAnotherFolderAndPort_movesTheRegistration() throws Exception {
     int otherPort = LocalCommandTest.freePort();
     folder("b", "web: exec sleep 600\n");
