@@ -129,6 +129,22 @@ class LocalReadOnlyTest {
   }
 
   @Test
+  void applySavedPlan_afterTheProcfileChanged_registersNothing() throws Exception {
+    folder("b", PROCFILE);
+    config("moved.yaml", "b", port);
+    CliRunner.Result saved = cli.exec("plan", "-f", "moved.yaml", "--out", "moved.json");
+    assertThat(saved.exitCode()).as(saved.toString()).isZero();
+    Files.writeString(home.resolve("b").resolve("Procfile"), "web: exec sleep 999\n");
+    Map<String, String> state = stateFiles();
+
+    CliRunner.Result applied = cli.exec("apply", "moved.json");
+
+    assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(1);
+    assertThat(applied.out()).contains("changed since the plan was made").contains("not done");
+    assertThat(stateFiles()).isEqualTo(state);
+  }
+
+  @Test
   void firstPlan_ofANewLocalApp_showsItsRegistration_andRegistersNothing() throws Exception {
     folder("n", "web: exec sleep 600\n");
     int newPort = LocalCommandTest.freePort();
