@@ -52,6 +52,31 @@ class CiRecipesTest {
   }
 
   @Test
+  void applyJobs_runOneAtATime_inTheServicesConcurrencyGroup() throws IOException {
+    YAMLMapper yaml = YAMLMapper.builder().build();
+    JsonNode github = yaml.readTree(Files.readString(Path.of("examples/ci/github-actions.yml")));
+    JsonNode gitlab = yaml.readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
+
+    List<String> groups = new ArrayList<>();
+    github
+        .path("jobs")
+        .forEach(
+            job -> {
+              if (job.toString().contains("apply --auto-approve")) {
+                groups.add("github:" + job.path("concurrency").asString(""));
+              }
+            });
+    gitlab.forEach(
+        job -> {
+          if (job.toString().contains("apply --auto-approve")) {
+            groups.add("gitlab:" + job.path("resource_group").asString(""));
+          }
+        });
+
+    assertThat(groups).isNotEmpty().allSatisfy(g -> assertThat(g).endsWith(":formation-apply"));
+  }
+
+  @Test
   void githubActions_postsTheCommentEvenWhenPlanFails_pushesNotesAfterAPartialApply_issuesOnExit2()
       throws IOException {
     JsonNode jobs =
