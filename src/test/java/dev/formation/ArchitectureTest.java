@@ -43,7 +43,7 @@ class ArchitectureTest {
   /** Library packages (ArchUnit's {@code ..} syntax) by the formation package that may use them. */
   static final Map<String, List<String>> LIBRARIES =
       Map.ofEntries(
-          Map.entry("", List.of("picocli..")),
+          Map.entry("", List.of("picocli..", "com.sun.net.httpserver..")),
           Map.entry("diag", List.of("org.apache.commons.text..")),
           Map.entry("config", List.of("tools.jackson..", "com.networknt..")),
           Map.entry("config.yaml", List.of("tools.jackson..", "org.snakeyaml..")),
