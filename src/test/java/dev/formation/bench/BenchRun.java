@@ -1,0 +1,294 @@
+package dev.formation.bench;
+
+import dev.formation.testing.FakeApp;
+import dev.formation.testing.FakeHeroku;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code bench/run}: every performance figure of docs/performance.md, as one table of medians over
+ * repeated runs with their min–max. Each scenario runs whole processes through {@code
+ * bin/formation}, against the in-process fake Heroku API answering every request after 25 ms,
+ * beside the floor it is compared with (a 32-thread JDK HTTP client making the same reads, a loop
+ * of the Heroku CLI). Not run by CI.
+ *
+ * <p>Arguments: {@code LAUNCHER [RUNS] [SCENARIO-PREFIX...]}.
+ */
+public final class BenchRun {
+  static final int LATENCY_MS = 25;
+
+  /** The floor's client, kept warm across runs: the floor pays no start-up. */
+  private static final HttpClient http = HttpClient.newBuilder().build();
+
+  private final Path launcher;
+  private final int runs;
+  private final List<String> only;
+  private final List<String> rows = new ArrayList<>();
+
+  private BenchRun(Path launcher, int runs, List<String> only) {
+    this.launcher = launcher;
+    this.runs = runs;
+    this.only = only;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path launcher = Path.of(args[0]).toAbsolutePath();
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> only = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
+    new BenchRun(launcher, runs, only).all();
+  }
+
+  private void all() throws Exception {
+    System.out.println(Machine.describe());
+    System.out.printf(
+        Locale.ROOT, "%d runs per scenario, fake Heroku API latency %d ms%n%n", runs, LATENCY_MS);
+    header();
+    if (wanted("validate")) {
+      validate(30);
+    }
+    for (int apps : new int[] {1, 10, 100, 500, 2000}) {
+      if (wanted("plan-" + apps)) {
+        plan(apps);
+      }
+    }
+    for (int apps : new int[] {10, 500}) {
+      if (wanted("apply-" + apps)) {
+        apply(apps);
+      }
+    }
+    if (wanted("heroku-cli")) {
+      herokuLoop(10);
+    }
+    if (wanted("planner")) {
+      PlannerRow.run(this::row);
+    }
+  }
+
+  private boolean wanted(String scenario) {
+    return only.isEmpty() || only.stream().anyMatch(scenario::startsWith);
+  }
+
+  private void header() {
+    System.out.println("| scenario | median | min–max | requests/app | peak RSS | compared with |");
+    System.out.println("|---|---:|---:|---:|---:|---|");
+  }
+
+  void row(String scenario, String median, String range, String perApp, String rss, String note) {
+    String line = "| " + String.join(" | ", scenario, median, range, perApp, rss, note) + " |";
+    rows.add(line);
+    System.out.println(line);
+  }
+
+  private void validate(int apps) throws Exception {
+    Path dir = Files.createTempDirectory("formation-bench");
+    Files.writeString(dir.resolve("formation.yaml"), Configs.valid(apps));
+    Samples wall = new Samples();
+    Samples rss = new Samples();
+    for (int i = 0; i < runs; i++) {
+      Cli.Run r = Cli.run(launcher, dir, Map.of(), "validate");
+      check(r, 0);
+      wall.add(r.wallMs());
+      rss.add(r.peakRssMb());
+    }
+    row(
+        "cold `validate`, " + apps + " apps",
+        wall.median() + " ms",
+        wall.range(),
+        "–",
+        rss.median() + " MB",
+        "budget 300 ms");
+  }
+
+  private void plan(int apps) throws Exception {
+    Path dir = Files.createTempDirectory("formation-bench");
+    try (FakeHeroku heroku = FakeHeroku.start()) {
+      heroku.rateLimitRemaining(1_000_000);
+      Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
+      heroku.latency(Duration.ofMillis(LATENCY_MS));
+      Samples wall = new Samples();
+      Samples rss = new Samples();
+      Samples floor = new Samples();
+      int requests = 0;
+      for (int i = 0; i < runs; i++) {
+        heroku.clearRequests();
+        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "plan", "--detailed-exitcode");
+        check(r, 2);
+        requests = heroku.requests().size();
+        wall.add(r.wallMs());
+        rss.add(r.peakRssMb());
+        floor.add(rawReads(heroku, apps));
+      }
+      double ratio = wall.medianValue() / Math.max(1, floor.medianValue());
+      row(
+          "`plan`, " + apps + (apps == 1 ? " app" : " apps"),
+          wall.median() + " ms",
+          wall.range(),
+          String.format(Locale.ROOT, "%.2f", requests / (double) apps),
+          rss.median() + " MB",
+          String.format(
+              Locale.ROOT,
+              "raw 32-thread client %d ms: %.2f×",
+              Math.round(floor.medianValue()),
+              ratio));
+    }
+  }
+
+  private void apply(int apps) throws Exception {
+    Samples wall = new Samples();
+    int requests = 0;
+    for (int i = 0; i < runs; i++) {
+      Path dir = Files.createTempDirectory("formation-bench");
+      try (FakeHeroku heroku = FakeHeroku.start()) {
+        heroku.rateLimitRemaining(1_000_000);
+        Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
+        heroku.latency(Duration.ofMillis(LATENCY_MS));
+        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "apply", "--auto-approve");
+        check(r, 0);
+        requests = heroku.requests().size();
+        wall.add(r.wallMs());
+      }
+    }
+    row(
+        "`apply`, " + apps + " apps",
+        wall.median() + " ms",
+        wall.range(),
+        String.format(Locale.ROOT, "%.2f", requests / (double) apps),
+        "–",
+        requests + " requests in all");
+  }
+
+  /** The same change to {@code apps} apps: one formation apply, and a loop of the Heroku CLI. */
+  private void herokuLoop(int apps) throws Exception {
+    if (!Cli.onPath("heroku")) {
+      row(
+          "Heroku CLI loop of `ps:scale`, " + apps + " apps",
+          "skipped: install with npm install -g heroku",
+          "",
+          "",
+          "",
+          "");
+      return;
+    }
+    Samples cli = new Samples();
+    Samples ours = new Samples();
+    for (int i = 0; i < runs; i++) {
+      Path dir = Files.createTempDirectory("formation-bench");
+      try (FakeHeroku heroku = FakeHeroku.start()) {
+        Files.writeString(dir.resolve("formation.yaml"), Configs.scaleWeb(heroku, apps, 3));
+        heroku.latency(Duration.ofMillis(LATENCY_MS));
+        long start = System.nanoTime();
+        for (int a = 0; a < apps; a++) {
+          Cli.Run r =
+              Cli.command(
+                  dir, heroku.env(), List.of("heroku", "ps:scale", "web=3", "-a", Configs.name(a)));
+          check(r, 0);
+        }
+        cli.add((System.nanoTime() - start) / 1e6);
+        for (int a = 0; a < apps; a++) {
+          heroku.app(Configs.name(a)).process("web", "standard-1x", 1);
+        }
+        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "apply", "--auto-approve");
+        check(r, 0);
+        ours.add(r.wallMs());
+      }
+    }
+    row(
+        "Heroku CLI loop of `ps:scale`, " + apps + " apps",
+        cli.median() + " ms",
+        cli.range(),
+        "",
+        "",
+        String.format(
+            Locale.ROOT,
+            "one `apply` %s ms: the loop takes %.1f×",
+            ours.median(),
+            cli.medianValue() / Math.max(1, ours.medianValue())));
+  }
+
+  /**
+   * The floor of a plan: the same reads (one formation list per app, one monitors list per
+   * autoscaled app) from a JDK client on 32 threads, in this process, without a JVM start.
+   */
+  private static double rawReads(FakeHeroku heroku, int apps) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    long start = System.nanoTime();
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int a = 0; a < apps; a++) {
+        FakeApp app = heroku.app(Configs.name(a));
+        futures.add(
+            pool.submit(
+                () -> {
+                  get(http, heroku, "/apps/" + app.name() + "/formation");
+                  if (!app.monitors().isEmpty()) {
+                    get(http, heroku, "/apps/" + app.id() + "/formation/web/monitors");
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static void get(HttpClient http, FakeHeroku heroku, String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(heroku.url() + path))
+                .header("Accept", "application/vnd.heroku+json; version=3")
+                .header("Authorization", "Bearer " + heroku.token())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(path + " answered " + r.statusCode());
+    }
+  }
+
+  private static void check(Cli.Run r, int expected) throws IOException {
+    if (r.exit() != expected) {
+      throw new IOException(
+          "expected exit " + expected + ", got " + r.exit() + ":\n" + r.out() + r.err());
+    }
+  }
+
+  /** The machine, so that a row is read with the cores and the JDK it came from. */
+  static final class Machine {
+    private Machine() {}
+
+    static String describe() throws IOException {
+      String load =
+          Files.exists(Path.of("/proc/loadavg"))
+              ? Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).trim()
+              : "unknown";
+      return String.format(
+          Locale.ROOT,
+          "machine: %d cores, %s %s (%s), %s %s; load average %s",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.vm.name"),
+          System.getProperty("java.version"),
+          System.getProperty("java.vendor"),
+          System.getProperty("os.name"),
+          System.getProperty("os.arch"),
+          load);
+    }
+  }
+}
