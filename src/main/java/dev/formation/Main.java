@@ -6,6 +6,7 @@ import dev.formation.cli.FormationCommand;
 import dev.formation.cli.UsageErrorHandler;
 import dev.formation.cli.VersionProvider;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -14,7 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(Environment.system(), args).execute(args));
   }
 
   /** The configured command line, shared with tests so they run exactly what users run. */
@@ -29,8 +30,35 @@ public final class Main {
 
   /** The command line in an environment of the caller's making (tests: env, home, terminal). */
   public static CommandLine commandLine(Environment environment) {
+    return build(environment, FormationCommand.SUBCOMMANDS, true);
+  }
+
+  /**
+   * The command line for running {@code args}: when they name a subcommand, only that one is built
+   * (picocli reads every command's annotations up front, a few hundred milliseconds for the whole
+   * tree); for help, completion, {@code --version} or a mistyped command it is the whole tree, so
+   * that what they print is the same.
+   */
+  public static CommandLine commandLine(Environment environment, String[] args) {
+    String first = args.length == 0 ? "" : args[0];
+    if (first.equals("--version") || first.equals("-V")) {
+      return build(environment, List.of(), false);
+    }
+    return FormationCommand.subcommand(first)
+        .filter(c -> c != CommandLine.HelpCommand.class)
+        .map(c -> build(environment, List.of(c), false))
+        .orElseGet(() -> commandLine(environment));
+  }
+
+  private static CommandLine build(
+      Environment environment, List<Class<?>> subcommands, boolean completion) {
     CommandLine cl = new CommandLine(new FormationCommand(environment));
-    cl.addSubcommand(completion());
+    for (Class<?> sub : subcommands) {
+      cl.addSubcommand(sub);
+    }
+    if (completion) {
+      cl.addSubcommand(completion());
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // picocli's usage-error code is 2, which formation reserves for "changes present".
     cl.setParameterExceptionHandler(new UsageErrorHandler());

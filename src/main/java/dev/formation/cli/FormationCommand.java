@@ -1,6 +1,9 @@
 package dev.formation.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,20 +13,36 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "formation",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Declarative dyno formations: validate, plan and apply formation.yaml.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      DriftCommand.class,
-      DiffCommand.class,
-      LogCommand.class,
-      ApplyCommand.class,
-      ImportCommand.class,
-      SizesCommand.class,
-      LocalCommand.class,
-      HelpCommand.class
-    })
+    description = "Declarative dyno formations: validate, plan and apply formation.yaml.")
 public final class FormationCommand {
+  /**
+   * The subcommands, in the order help lists them. They are added by {@code Main}, all of them or
+   * only the one a run names: picocli reads every added command's annotations up front, which for
+   * the whole tree costs a few hundred milliseconds of a start that should take less.
+   */
+  public static final List<Class<?>> SUBCOMMANDS =
+      List.of(
+          ValidateCommand.class,
+          PlanCommand.class,
+          DriftCommand.class,
+          DiffCommand.class,
+          LogCommand.class,
+          ApplyCommand.class,
+          ImportCommand.class,
+          SizesCommand.class,
+          LocalCommand.class,
+          HelpCommand.class);
+
+  /** The subcommand class named {@code name}, if there is one. */
+  public static Optional<Class<?>> subcommand(String name) {
+    return SUBCOMMANDS.stream()
+        .filter(
+            c ->
+                Arrays.asList(c.getAnnotation(Command.class).name()).contains(name)
+                    || Arrays.asList(c.getAnnotation(Command.class).aliases()).contains(name))
+        .findFirst();
+  }
+
   private final Environment environment;
 
   public FormationCommand() {

@@ -38,7 +38,6 @@ public final class BenchRun {
   private final Path launcher;
   private final int runs;
   private final List<String> only;
-  private final List<String> rows = new ArrayList<>();
 
   private BenchRun(Path launcher, int runs, List<String> only) {
     this.launcher = launcher;
@@ -90,7 +89,6 @@ public final class BenchRun {
 
   void row(String scenario, String median, String range, String perApp, String rss, String note) {
     String line = "| " + String.join(" | ", scenario, median, range, perApp, rss, note) + " |";
-    rows.add(line);
     System.out.println(line);
   }
 

@@ -47,6 +47,27 @@ class CommandLineTest {
     assertThat(r.err()).startsWith("error: ").contains("no-such");
   }
 
+  @ParameterizedTest
+  @MethodSource("everyCommand")
+  void runningOneCommand_buildsOnlyIt_andItsHelpIsTheWholeTreesHelp(List<String> path) {
+    if (path.isEmpty() || path.get(0).equals("help") || path.get(0).equals("completion")) {
+      return;
+    }
+    String[] args = path.toArray(String[]::new);
+    CommandLine one = Main.commandLine(Environment.system(), args);
+    CommandLine whole = Main.commandLine();
+
+    assertThat(one.getSubcommands()).containsOnlyKeys(path.get(0));
+    CommandLine a = one;
+    CommandLine b = whole;
+    for (String word : path) {
+      a = a.getSubcommands().get(word);
+      b = b.getSubcommands().get(word);
+    }
+    assertThat(a.getUsageMessage(CommandLine.Help.Ansi.OFF))
+        .isEqualTo(b.getUsageMessage(CommandLine.Help.Ansi.OFF));
+  }
+
   @Test
   void aConfigFileAsAnArgument_pointsAtDashF() {
     Result r = CliRunner.run("plan", "formation.yaml");

@@ -48,7 +48,7 @@ public final class CliRunner {
 
   /** Runs {@code formation args...} in this runner's working directory. */
   public Result exec(String... args) {
-    CommandLine cl = Main.commandLine(environment);
+    CommandLine cl = Main.commandLine(environment, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
