@@ -108,6 +108,7 @@ final class CliPlatforms implements Platforms, AutoCloseable {
         if (options.debug) {
           config = config.withTrace(this::trace);
         }
+        config = config.withNotice(err::println); // rate-limit waits, told on stderr
         heroku = new HerokuPlatform(config);
       } catch (PlatformException e) {
         herokuFailure = e;
