@@ -51,8 +51,8 @@ public final class CliRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     // As Main does: through the writer that escapes what a terminal would act on.
-    cl.setOut(Main.writer(out, false, false));
-    cl.setErr(Main.writer(err, false, false));
+    cl.setOut(Main.writer(out, environment.colour(), false));
+    cl.setErr(Main.writer(err, environment.colour(), false));
     cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     int code = cl.execute(args);
     cl.getOut().flush();
