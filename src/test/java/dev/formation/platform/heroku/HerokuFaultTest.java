@@ -140,4 +140,17 @@ class HerokuFaultTest {
         .isInstanceOf(PlatformException.class)
         .hasMessageContaining("Next-Range header formation cannot send back");
   }
+
+  @Test
+  void apiMessageWithTerminalEscapes_isEscapedInTheExceptionItself() {
+    String body =
+        "{\"id\": \"invalid_params\", \"message\": \"\\u001b]0;pwned\\u0007\\u001b[8mhid\\rden\"}";
+    fake.inject(FakeFault.answer(422, body, Map.of()));
+
+    assertThatThrownBy(() -> t.platform.read("shop", false))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageStartingWith("\\u001b]0;pwned\\u0007\\u001b[8mhid\\rden (request id ")
+        .hasMessageNotContaining("\u001b")
+        .hasMessageNotContaining("\u0007");
+  }
 }
