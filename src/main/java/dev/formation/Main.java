@@ -5,17 +5,50 @@ import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
 import dev.formation.cli.UsageErrorHandler;
 import dev.formation.cli.VersionProvider;
+import dev.formation.cli.render.TerminalWriter;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
 /** Wiring only: builds the command line and exits with its code. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(commandLine(Environment.system(), args).execute(args));
+    Environment environment = Environment.system();
+    CommandLine cl = commandLine(environment, args);
+    // Decided once for every command: colour, and UTF-8 or (a terminal that cannot show it) ASCII.
+    boolean colour = environment.colour();
+    boolean ascii =
+        TerminalWriter.asciiOnly(environment.env(), environment.terminal().interactive());
+    cl.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
+    cl.setOut(writer(new FileOutputStream(FileDescriptor.out), colour, ascii));
+    cl.setErr(writer(new FileOutputStream(FileDescriptor.err), colour, ascii));
+    System.exit(cl.execute(args));
+  }
+
+  /**
+   * A stream for formation's output: UTF-8 whatever the locale (Java 17 would encode in the
+   * locale's charset and print {@code →} as {@code ?}), through the {@link TerminalWriter} that
+   * escapes what a terminal would act on. Tests wrap their captured output the same way.
+   */
+  public static PrintWriter writer(OutputStream stream, boolean colour, boolean ascii) {
+    return writer(new OutputStreamWriter(stream, StandardCharsets.UTF_8), colour, ascii);
+  }
+
+  /** {@link #writer(OutputStream, boolean, boolean)} for a writer of characters. */
+  public static PrintWriter writer(Writer out, boolean colour, boolean ascii) {
+    return new PrintWriter(new TerminalWriter(new BufferedWriter(out), colour, ascii), true);
   }
 
   /** The configured command line, shared with tests so they run exactly what users run. */

@@ -100,14 +100,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void nothingButMain_dependsOnTheCommands() {
+  void nothingButTheRootPackage_dependsOnTheCommands() {
     classes()
         .that()
         .resideInAPackage(ROOT + "..")
         .and()
         .resideOutsideOfPackage(ROOT + ".cli..")
         .and()
-        .doNotHaveFullyQualifiedName(ROOT + ".Main")
+        .resideOutsideOfPackage(ROOT)
         .should()
         .onlyDependOnClassesThat()
         .resideOutsideOfPackage(ROOT + ".cli..")

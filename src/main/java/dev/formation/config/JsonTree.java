@@ -42,6 +42,10 @@ final class JsonTree {
   }
 
   private static JsonNode scalar(YScalar s) {
+    if (!ValueCheck.inRange(s)) {
+      // ValueCheck reports it; the validator cannot compare such a number (it converts to long).
+      return NODES.nullNode();
+    }
     return switch (s.kind()) {
       case NULL -> NODES.nullNode();
       case BOOLEAN ->

@@ -5,6 +5,7 @@ import dev.formation.diag.Diagnostics;
 import dev.formation.diag.DidYouMean;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +55,17 @@ final class LocalRules {
 
   private Map<String, String> procfile(Drafts.App app) {
     String dir = app.local().dir();
-    Path folder = app.baseDir().resolve(dir).normalize();
+    Path folder;
+    try {
+      folder = app.baseDir().resolve(dir).normalize();
+    } catch (InvalidPathException e) {
+      diags.error(
+          Code.FM061.name(),
+          "local folder `" + dir + "` of app `" + app.name() + "` is not a path: " + e.getReason(),
+          app.local().dirAt(),
+          "`dir` is a folder relative to the config file, such as `./app`");
+      return null;
+    }
     if (!Files.isDirectory(folder)) {
       diags.error(
           Code.FM061.name(),

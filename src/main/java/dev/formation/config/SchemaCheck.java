@@ -105,15 +105,19 @@ final class SchemaCheck {
    * the semantic checks that follow stay quiet about them.
    */
   Set<TreePath> check(YNode root, Diagnostics diags) {
+    Set<TreePath> early = root instanceof YMap map ? ValueCheck.check(map, diags) : Set.of();
     Map<String, Error> chosen = new LinkedHashMap<>();
     for (Error e : schema.validate(JsonTree.of(root))) {
+      if (early.contains(path(e.getInstanceLocation()))) {
+        continue; // reported where it stands, before the schema
+      }
       String key = path(e.getInstanceLocation()) + "|" + e.getProperty();
       Error previous = chosen.get(key);
       if (previous == null || rank(e) < rank(previous)) {
         chosen.put(key, e);
       }
     }
-    Set<TreePath> faulty = new HashSet<>();
+    Set<TreePath> faulty = new HashSet<>(early);
     List<Error> errors = new ArrayList<>(chosen.values());
     errors.sort(Comparator.comparing(e -> path(e.getInstanceLocation()).toString()));
     SchemaFindings findings = new SchemaFindings(root, schemaJson, diags);

@@ -90,6 +90,7 @@ public final class Adapters implements Platforms, AutoCloseable {
                 RetryPolicy.DEFAULT,
                 Timing.SYSTEM,
                 settings.debug() ? host.listener()::debug : null);
+        config = config.withNotice(host.listener()::progress);
         local = new LocalPlatform(new HerokuPlatform(config), client, daemon);
       } catch (IOException | IllegalArgumentException e) {
         localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
@@ -110,6 +111,7 @@ public final class Adapters implements Platforms, AutoCloseable {
         if (settings.debug()) {
           config = config.withTrace(host.listener()::debug);
         }
+        config = config.withNotice(host.listener()::progress); // rate-limit waits, on stderr
         heroku = new HerokuPlatform(config);
       } catch (PlatformException e) {
         herokuFailure = e;

@@ -2,7 +2,6 @@ package dev.formation.testing;
 
 import dev.formation.Main;
 import dev.formation.cli.Environment;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,10 +50,13 @@ public final class CliRunner {
     CommandLine cl = Main.commandLine(environment, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
+    // As Main does: through the writer that escapes what a terminal would act on.
+    cl.setOut(Main.writer(out, environment.colour(), false));
+    cl.setErr(Main.writer(err, environment.colour(), false));
     cl.setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF));
     int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
     return new Result(code, out.toString(), err.toString());
   }
 

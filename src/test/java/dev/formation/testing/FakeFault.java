@@ -1,24 +1,31 @@
 package dev.formation.testing;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A failure the fake injects into the next {@code times} requests that match: an error status (429
- * with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, or a dropped
- * connection (closed without any response).
+ * with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, a dropped connection
+ * (closed without any response), a hostile answer of the test's making (any status, body and
+ * headers: broken JSON, wrong types, 10 MB), or a list that never stops paging.
  */
 public final class FakeFault {
   enum Kind {
     STATUS,
     SLOW,
-    DROP
+    DROP,
+    ANSWER,
+    ENDLESS_PAGES
   }
 
   final Kind kind;
   final int status;
   final Integer retryAfterSeconds;
   final Duration delay;
+  String body;
+  Map<String, String> headers = Map.of();
+  private final AtomicInteger served = new AtomicInteger();
   private String method;
   private String pathRegex;
   private final AtomicInteger left = new AtomicInteger(1);
@@ -48,6 +55,30 @@ public final class FakeFault {
   /** Closes the connection without answering. */
   public static FakeFault drop() {
     return new FakeFault(Kind.DROP, 0, null, null);
+  }
+
+  /**
+   * Exactly this answer (with the headers every Heroku answer carries): a broken or hostile body, a
+   * wrong status, odd headers. {@code body} may be null for none.
+   */
+  public static FakeFault answer(int status, String body, Map<String, String> headers) {
+    FakeFault f = new FakeFault(Kind.ANSWER, status, null, null);
+    f.body = body;
+    f.headers = Map.copyOf(headers);
+    return f;
+  }
+
+  /**
+   * The real answer, but as {@code 206 Partial Content} with a fresh {@code Next-Range} every time,
+   * so a client that follows it never reaches the end (use with a large {@link #times}).
+   */
+  public static FakeFault endlessPages() {
+    return new FakeFault(Kind.ENDLESS_PAGES, 206, null, null);
+  }
+
+  /** The next {@code Next-Range} of an endless list. */
+  String nextRange() {
+    return "id ]page-" + served.incrementAndGet() + "..; max=200";
   }
 
   public FakeFault times(int n) {

@@ -176,7 +176,12 @@ public final class FakeHeroku implements AutoCloseable {
         sleep(fault.delay);
         fault = null;
       }
-      response = fault != null ? FakeResponse.fault(fault) : answer(ex, method, path, body);
+      if (fault != null && fault.kind == FakeFault.Kind.ENDLESS_PAGES) {
+        FakeResponse real = answer(ex, method, path, body);
+        response = new FakeResponse(206, real.body(), Map.of("Next-Range", fault.nextRange()));
+      } else {
+        response = fault != null ? FakeResponse.fault(fault) : answer(ex, method, path, body);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ex.close();

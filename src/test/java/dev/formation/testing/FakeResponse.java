@@ -23,6 +23,9 @@ record FakeResponse(int status, String body, Map<String, String> headers) {
   }
 
   static FakeResponse fault(FakeFault f) {
+    if (f.kind == FakeFault.Kind.ANSWER) {
+      return new FakeResponse(f.status, f.body, f.headers);
+    }
     if (f.status == 429) {
       Map<String, String> h =
           f.retryAfterSeconds == null
@@ -42,7 +45,7 @@ record FakeResponse(int status, String body, Map<String, String> headers) {
     h.set("Request-Id", clientRequestId != null ? clientRequestId : UUID.randomUUID().toString());
     headers.forEach(h::set);
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    if (body != null) {
+    if (body != null && !headers.containsKey("Content-Type")) {
       h.set("Content-Type", "application/json");
     }
     ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

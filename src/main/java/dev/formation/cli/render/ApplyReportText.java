@@ -19,16 +19,18 @@ public final class ApplyReportText {
     for (AppResult app : report.apps()) {
       switch (app.outcome()) {
         case UNCHANGED -> {}
-        case APPLIED -> sb.append(colors.paint("green", app.app() + ": applied")).append('\n');
+        case APPLIED ->
+            sb.append(colors.paint("green", Printable.escape(app.app()) + ": applied"))
+                .append('\n');
         case FAILED ->
-            sb.append(colors.paint("bold,red", app.app() + ": FAILED"))
+            sb.append(colors.paint("bold,red", Printable.escape(app.app()) + ": FAILED"))
                 .append(" — ")
-                .append(app.error())
+                .append(Printable.escape(app.error()))
                 .append('\n');
         case NOT_APPLIED ->
-            sb.append(colors.paint("bold,red", app.app() + ": not applied"))
+            sb.append(colors.paint("bold,red", Printable.escape(app.app()) + ": not applied"))
                 .append(" — ")
-                .append(app.error())
+                .append(Printable.escape(app.error()))
                 .append('\n');
         case NOT_STARTED ->
             sb.append(colors.paint("yellow", app.app() + ": not started"))
@@ -45,9 +47,10 @@ public final class ApplyReportText {
                 .append(app.error())
                 .append('\n');
       }
-      app.done().forEach(s -> sb.append("  done:     ").append(s).append('\n'));
-      app.notDone().forEach(s -> sb.append("  not done: ").append(s).append('\n'));
-      app.notes().forEach(s -> sb.append("  note:     ").append(s).append('\n'));
+      app.done().forEach(s -> sb.append("  done:     ").append(Printable.escape(s)).append('\n'));
+      app.notDone()
+          .forEach(s -> sb.append("  not done: ").append(Printable.escape(s)).append('\n'));
+      app.notes().forEach(s -> sb.append("  note:     ").append(Printable.escape(s)).append('\n'));
     }
     long applied = report.count(AppResult.Outcome.APPLIED);
     long failed =

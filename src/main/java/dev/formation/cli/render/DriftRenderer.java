@@ -20,11 +20,11 @@ public final class DriftRenderer {
       if (items.isEmpty()) {
         continue;
       }
-      out.append(app).append('\n');
+      out.append(Printable.escape(app)).append('\n');
       for (DriftItem i : items) {
         out.append("  ")
             .append(i.unexpected() ? "! unexpected: " : "~ expected:   ")
-            .append(i.message())
+            .append(Printable.escape(i.message()))
             .append(" (")
             .append(Ago.changed(i.changedAt(), report.checkedAt()))
             .append(")\n");
@@ -104,6 +104,6 @@ public final class DriftRenderer {
   }
 
   private static String cell(String text) {
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
+    return Printable.escape(text).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
   }
 }

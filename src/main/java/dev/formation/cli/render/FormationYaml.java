@@ -26,7 +26,7 @@ public final class FormationYaml {
     sb.append("# Imported from the live platform by `formation import`.\n");
     sb.append("version: 1\napps:\n");
     for (LiveApp app : apps) {
-      sb.append("  ").append(app.name()).append(":\n");
+      sb.append("  ").append(scalar(app.name())).append(":\n");
       sb.append("    platform: ").append(platform.word()).append('\n');
       LocalRegistration local = app.registration();
       if (local != null) {
@@ -62,8 +62,8 @@ public final class FormationYaml {
 
   private void process(StringBuilder sb, LiveProcess p, LiveMonitor monitor) {
     String size = catalog.find(p.size()).map(s -> s.name()).orElse(p.size());
-    sb.append("      ").append(p.type()).append(":\n");
-    sb.append("        size: ").append(size).append('\n');
+    sb.append("      ").append(scalar(p.type())).append(":\n");
+    sb.append("        size: ").append(scalar(size)).append('\n');
     if (p.type().equals("web") && monitor != null && monitor.active()) {
       sb.append("        autoscale: {min: ")
           .append(monitor.min())
@@ -80,5 +80,38 @@ public final class FormationYaml {
     } else {
       sb.append("        quantity: ").append(p.quantity()).append('\n');
     }
+  }
+
+  /**
+   * A name from the platform as a YAML scalar: plain when it is a plain word, else double-quoted
+   * with YAML escapes, so a name holding a line break, a colon or an escape cannot add keys to the
+   * file or act on the terminal.
+   */
+  static String scalar(String s) {
+    if (s != null
+        && s.matches("[A-Za-z0-9][-A-Za-z0-9_.]*")
+        && !s.matches("[-+]?[0-9._]*([eE][-+]?[0-9]+)?|(?i)true|false|null|yes|no|on|off|y|n")) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder("\"");
+    String text = String.valueOf(s);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (Printable.unsafe(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
   }
 }

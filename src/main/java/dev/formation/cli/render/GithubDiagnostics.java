@@ -39,14 +39,18 @@ public final class GithubDiagnostics {
         file = file.substring(ref.length() + 1);
         title = title + " at " + ref;
       }
-      b.append("file=").append(property(file));
+      b.append("file=").append(property(Printable.escape(file)));
       b.append(",line=").append(d.range().line());
       b.append(",col=").append(d.range().column());
       b.append(',');
     }
-    b.append("title=").append(property(title));
-    String message = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
-    return b.append("::").append(data(message)).toString();
+    b.append("title=").append(property(Printable.escape(title)));
+    // Names from the file are shown escaped; the one real line break is the one before the hint.
+    String message = data(Printable.escape(d.message()));
+    if (d.hint() != null) {
+      message += "%0Ahint: " + data(Printable.escape(d.hint()));
+    }
+    return b.append("::").append(message).toString();
   }
 
   /** Escapes a message per GitHub's workflow-command rules. */

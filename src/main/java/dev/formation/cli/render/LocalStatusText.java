@@ -34,7 +34,7 @@ public final class LocalStatusText {
     b.append('\n')
         .append(app.get("name").asString())
         .append("  ")
-        .append(app.get("dir").asString())
+        .append(Printable.escape(app.get("dir").asString()))
         .append('\n')
         .append("  router http://127.0.0.1:")
         .append(router.get("port").asInt());

@@ -122,7 +122,7 @@ public final class MarkdownPlanRenderer {
     out.append("- monthly cost: ").append(costs(app.before(), app.after())).append('\n');
     for (UnmanagedProcess u : app.unmanaged()) {
       out.append("- unmanaged `")
-          .append(u.type())
+          .append(escape(u.type()))
           .append("`: ")
           .append(escape(u.quantity() == 0 ? "0" : u.size() + " ×" + u.quantity()))
           .append(u.priceKnown() ? " (" + Money.amount(u.cost()) + "/mo)" : " (price unknown)")
@@ -169,8 +169,11 @@ public final class MarkdownPlanRenderer {
     return escape(text).replace("|", "\\|");
   }
 
-  /** Keeps platform-supplied text from opening HTML tags inside the comment. */
+  /**
+   * Keeps platform-supplied text from opening HTML tags inside the comment, and shows control
+   * characters escaped.
+   */
   private static String escape(String text) {
-    return text.replace("<", "&lt;").replace(">", "&gt;");
+    return Printable.escape(text).replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -35,12 +35,13 @@ public final class TextDiagnostics {
             ? colors.paint("bold,red", "error[" + d.code() + "]")
             : colors.paint("bold,yellow", "warning[" + d.code() + "]");
     // a finding about no file (git, a platform, a saved plan) has no place to name
-    String place = at == null ? "" : colors.paint("bold", at + ":") + " ";
+    String place =
+        at == null ? "" : colors.paint("bold", Printable.escape(at.toString()) + ":") + " ";
     out.println(place + severity + ": " + oneLine(d.message()));
     String line = at == null ? null : sources.line(at.file(), at.line());
     if (line != null && !line.isBlank()) {
       Excerpt shown = excerpt(line, at);
-      out.println(shown.line());
+      out.println(Printable.line(shown.line()));
       out.println(colors.paint("bold,green", caret(shown.line(), shown.at())));
     }
     if (d.hint() != null) {
@@ -53,23 +54,7 @@ public final class TextDiagnostics {
    * (`"sh\nop":`); they are shown escaped so that each diagnostic keeps its one headline.
    */
   static String oneLine(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (Character.isISOControl(c)) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return Printable.escape(s);
   }
 
   /** Source lines longer than this are shown as a window around the column. */
@@ -103,19 +88,21 @@ public final class TextDiagnostics {
   }
 
   /**
-   * Spaces up to the column (tabs kept, so the caret lines up), then {@code ^~~} under the range.
+   * Spaces up to the column (tabs kept, so the caret lines up; an escaped control character counts
+   * as wide as its escape), then {@code ^~~} under the range.
    */
   static String caret(String line, SourceRange at) {
     StringBuilder b = new StringBuilder();
     int start = Math.min(at.column() - 1, line.length());
     for (int i = 0; i < start; i++) {
-      b.append(line.charAt(i) == '\t' ? '\t' : ' ');
+      char c = line.charAt(i);
+      b.append(c == '\t' ? "\t" : " ".repeat(Printable.width(c)));
     }
     b.append('^');
     if (at.endLine() == at.line()) {
       int end = Math.min(at.endColumn() - 1, line.length());
       for (int i = start + 1; i < end; i++) {
-        b.append('~');
+        b.append("~".repeat(Printable.width(line.charAt(i))));
       }
     }
     return b.toString();

@@ -43,7 +43,7 @@ public final class TextPlanRenderer {
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
       if (!app.hasChanges() && !app.hasErrors() && app.unmanaged().isEmpty()) {
-        unchanged.add(app.app());
+        unchanged.add(Printable.escape(app.app()));
         continue;
       }
       renderApp(app, out);
@@ -69,38 +69,39 @@ public final class TextPlanRenderer {
           .append(" to remove.\n");
     }
     out.append(costLine(plan));
-    notes.forEach(n -> out.append("Note: ").append(n).append('\n'));
+    notes.forEach(n -> out.append("Note: ").append(Printable.escape(n)).append('\n'));
     return out.toString();
   }
 
   private void renderApp(AppPlan app, StringBuilder out) {
     out.append("  # app ")
-        .append(app.app())
+        .append(Printable.escape(app.app()))
         .append(" (")
         .append(app.platform().word())
         .append(")\n");
     int labelWidth = 0;
     int detailWidth = 0;
     for (Change c : app.changes()) {
-      labelWidth = Math.max(labelWidth, words.label(c).length());
-      detailWidth = Math.max(detailWidth, words.detail(c).length());
+      labelWidth = Math.max(labelWidth, label(c).length());
+      detailWidth = Math.max(detailWidth, Printable.escape(words.detail(c)).length());
     }
     for (Change c : app.changes()) {
       out.append("  ")
           .append(marker(c.action()))
           .append(' ')
-          .append(pad(words.label(c), labelWidth))
+          .append(pad(label(c), labelWidth))
           .append("  ")
-          .append(pad(words.detail(c), detailWidth))
+          .append(pad(Printable.escape(words.detail(c)), detailWidth))
           .append("   ")
           .append(Money.delta(c.costDelta()))
           .append("/mo\n");
     }
-    int typeWidth = app.unmanaged().stream().mapToInt(u -> u.type().length()).max().orElse(0);
+    int typeWidth =
+        app.unmanaged().stream().mapToInt(u -> Printable.escape(u.type()).length()).max().orElse(0);
     int nowWidth = app.unmanaged().stream().mapToInt(u -> unmanagedNow(u).length()).max().orElse(0);
     for (UnmanagedProcess u : app.unmanaged()) {
       out.append("    (unmanaged) ")
-          .append(pad(u.type(), typeWidth))
+          .append(pad(Printable.escape(u.type()), typeWidth))
           .append("  ")
           .append(pad(unmanagedNow(u), nowWidth))
           .append("   ")
@@ -108,13 +109,19 @@ public final class TextPlanRenderer {
           .append('\n');
     }
     for (String error : app.errors()) {
-      out.append("  ").append(paint(RED, "!")).append(' ').append(error).append('\n');
+      out.append("  ").append(paint(RED, "!")).append(' ');
+      out.append(Printable.escape(error)).append('\n');
     }
   }
 
   /** {@code Standard-2X ×1}, also at 0 dynos: the size says which tier the idle type is on. */
   private static String unmanagedNow(UnmanagedProcess u) {
-    return u.size() + " ×" + u.quantity();
+    return Printable.escape(u.size()) + " ×" + u.quantity();
+  }
+
+  /** Type and size names may come from the platform: shown escaped. */
+  private String label(Change c) {
+    return Printable.escape(words.label(c));
   }
 
   private static String costLine(Plan plan) {

@@ -3,9 +3,10 @@ package dev.formation.config.yaml;
 import java.util.regex.Pattern;
 
 /**
- * How a scalar is written in the source: its anchor, and whether it is plain (unquoted, untagged,
- * not a block scalar). Jackson types plain scalars by YAML 1.1-ish rules and misses some YAML 1.2
- * core-schema forms ({@code ~}, {@code Null}, {@code TRUE}, {@code 0x1F}); this fills the gap.
+ * How a scalar is written in the source: its anchor, and whether it is plain (unquoted, not a block
+ * scalar). Jackson types plain scalars by YAML 1.1-ish rules and misses some YAML 1.2 core-schema
+ * forms ({@code ~}, {@code Null}, {@code TRUE}, {@code 0x1F}); this fills the gap. A tag ({@code
+ * !!str 5}) is skipped over, so that {@link #plain()} tells how the value itself is written.
  *
  * @param anchor the anchor name written before the scalar, or {@code null}
  * @param plain whether the scalar is plain, so that the core schema decides its type
@@ -26,12 +27,25 @@ record ScalarSyntax(String anchor, boolean plain) {
     }
     int i = offset;
     String anchor = null;
-    if (source.charAt(i) == '&') {
+    // Node properties, an anchor and a tag, come before the value in either order.
+    for (int property = 0; property < 2 && i < source.length(); property++) {
+      char c = source.charAt(i);
+      if (c != '&' && c != '!') {
+        break;
+      }
       int start = ++i;
+      if (c == '!' && i < source.length() && source.charAt(i) == '<') {
+        while (i < source.length() && source.charAt(i) != '>') {
+          i++;
+        }
+        i++;
+      }
       while (i < source.length() && !isEnd(source.charAt(i))) {
         i++;
       }
-      anchor = source.substring(start, i);
+      if (c == '&') {
+        anchor = source.substring(start, Math.min(i, source.length()));
+      }
       while (i < source.length() && (source.charAt(i) == ' ' || source.charAt(i) == '\t')) {
         i++;
       }

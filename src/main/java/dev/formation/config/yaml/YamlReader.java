@@ -34,6 +34,7 @@ public final class YamlReader {
   public static final long MAX_WEIGHT = 100_000;
 
   private static final String MERGE_KEY = "<<";
+  private static final String CORE_TAGS = "tag:yaml.org,2002:";
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
   private final String file;
@@ -97,8 +98,10 @@ public final class YamlReader {
     String anchor = anchorName();
     YNode node;
     if (token == JsonToken.START_OBJECT) {
+      refuseCollectionTag(CORE_TAGS + "map", "a mapping", start);
       node = readMap(start, depth);
     } else if (token == JsonToken.START_ARRAY) {
+      refuseCollectionTag(CORE_TAGS + "seq", "a list", start);
       node = readSeq(start, depth);
     } else if (isAlias()) {
       node = resolveAlias(start);
@@ -196,8 +199,49 @@ public final class YamlReader {
     return total;
   }
 
+  /**
+   * A tag on a mapping or a list other than the one it has anyway ({@code !!set}, {@code !!omap},
+   * {@code !custom}) asks for a type formation does not read. Scalar tags are kept on the node and
+   * judged by the loader, which knows the field.
+   */
+  private void refuseCollectionTag(String expected, String what, SourceRange at) {
+    String tag = rawTag();
+    if (tag != null && !tag.equals(expected)) {
+      diags.error(
+          Code.FM006.name(),
+          "the YAML tag `"
+              + shortTag(tag)
+              + "` on "
+              + what
+              + " asks for a type formation does not read",
+          at,
+          "remove the tag: formation reads mappings, lists and plain values as written");
+    }
+  }
+
+  private String rawTag() {
+    return parser instanceof YAMLParser y ? y.getRawTag() : null;
+  }
+
+  /** {@code tag:yaml.org,2002:str} as it is usually written, {@code !!str}. */
+  static String shortTag(String tag) {
+    if (tag == null) {
+      return null;
+    }
+    return tag.startsWith(CORE_TAGS) ? "!!" + tag.substring(CORE_TAGS.length()) : tag;
+  }
+
   private YScalar scalar(JsonToken token, SourceRange at) {
     String text = parser.getString();
+    String tag = shortTag(rawTag());
+    if (tag != null) {
+      // Typed as written, without the tag, so that a tag that changes the type can be refused.
+      YScalar.Kind written =
+          text != null && ScalarSyntax.at(source, offset()).plain()
+              ? ScalarSyntax.coreSchemaKind(text)
+              : YScalar.Kind.STRING;
+      return new YScalar(written, text == null ? "" : text, at, tag);
+    }
     YScalar.Kind kind =
         switch (token) {
           case VALUE_NUMBER_INT -> YScalar.Kind.INTEGER;

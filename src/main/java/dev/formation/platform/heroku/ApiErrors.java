@@ -17,7 +17,8 @@ final class ApiErrors {
       String method, URI uri, ApiResponse r, String app, int attempts, String note) {
     ErrorJson error = parse(r.body());
     String id = error == null ? null : error.id();
-    String apiMessage = error == null || error.message() == null ? null : error.message().strip();
+    String apiMessage =
+        error == null || error.message() == null ? null : printable(error.message().strip());
     String message;
     if (r.status() == 401) {
       message =
@@ -44,6 +45,36 @@ final class ApiErrors {
     }
     sb.append(')');
     return new PlatformException(sb.toString(), r.status(), id, r.requestId());
+  }
+
+  /**
+   * The API's words with every character a terminal would act on escaped ({@code \u001b}). The
+   * renderers escape what they show, but some commands print an error as it is; this adapter may
+   * not use the renderers' helper (platforms sit below the CLI), so it keeps this guard of its own.
+   */
+  static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int type = Character.getType(c);
+      boolean unsafe =
+          Character.isISOControl(c)
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR;
+      if (c == '\n') {
+        b.append(' '); // Heroku's messages wrap lines ("...rate limit\nPlease wait...")
+      } else if (c == '\r') {
+        b.append("\\r");
+      } else if (c == '\t') {
+        b.append("\\t");
+      } else if (unsafe) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   // a 404 naming a process type is about the type, not the app

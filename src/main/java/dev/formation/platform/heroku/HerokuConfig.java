@@ -15,8 +15,14 @@ import java.util.function.Consumer;
  * never shows in {@link #toString()}.
  *
  * @param version formation's version, sent in {@code User-Agent}
+ * @param requestTimeout the most one attempt may take, connecting included
  * @param trace where {@code --debug} HTTP traces go, or {@code null} for none; called from several
  *     threads at once when apps are read in parallel, one whole request or response per call
+ * @param deadline the most one request may take in all: every attempt's connect and read, and the
+ *     waits between attempts; a black-holed API fails each request after this, not after five
+ *     request timeouts
+ * @param notice where waits a user should hear of go ("waiting 12 s for the rate limit ..."), or
+ *     {@code null}; called from several threads, one line per call
  */
 public record HerokuConfig(
     ApiEndpoint endpoint,
@@ -26,18 +32,52 @@ public record HerokuConfig(
     Duration requestTimeout,
     RetryPolicy retry,
     Timing timing,
-    Consumer<String> trace) {
+    Consumer<String> trace,
+    Duration deadline,
+    Consumer<String> notice) {
+
+  /** One minute per request, retries and their waits included. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
   public HerokuConfig {
     if (endpoint == null || token == null || retry == null || timing == null) {
       throw new IllegalArgumentException("endpoint, token, retry and timing are required");
     }
+    if (deadline == null) {
+      deadline = DEFAULT_DEADLINE;
+    }
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("the request deadline must be positive");
+    }
+  }
+
+  /** A configuration with the default deadline and no notices. */
+  public HerokuConfig(
+      ApiEndpoint endpoint,
+      Secret token,
+      String version,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      RetryPolicy retry,
+      Timing timing,
+      Consumer<String> trace) {
+    this(
+        endpoint,
+        token,
+        version,
+        connectTimeout,
+        requestTimeout,
+        retry,
+        timing,
+        trace,
+        DEFAULT_DEADLINE,
+        null);
   }
 
   /**
    * The configuration the Heroku CLI would use: endpoint from {@code apiUrlOverride} or {@code
    * HEROKU_HOST}, token from {@code HEROKU_API_KEY} or {@code home/.netrc}; default timeouts (10 s
-   * connect, 30 s per request) and retries.
+   * connect, 30 s per attempt, 60 s per request with its retries) and retries.
    */
   public static HerokuConfig fromEnvironment(
       Map<String, String> env, Path home, String apiUrlOverride, String version)
@@ -95,14 +135,46 @@ public record HerokuConfig(
 
   public HerokuConfig withTrace(Consumer<String> sink) {
     return new HerokuConfig(
-        endpoint, token, version, connectTimeout, requestTimeout, retry, timing, sink);
+        endpoint,
+        token,
+        version,
+        connectTimeout,
+        requestTimeout,
+        retry,
+        timing,
+        sink,
+        deadline,
+        notice);
   }
 
   public HerokuConfig withTiming(Timing t, RetryPolicy r) {
-    return new HerokuConfig(endpoint, token, version, connectTimeout, requestTimeout, r, t, trace);
+    return new HerokuConfig(
+        endpoint, token, version, connectTimeout, requestTimeout, r, t, trace, deadline, notice);
   }
 
   public HerokuConfig withTimeouts(Duration connect, Duration request) {
-    return new HerokuConfig(endpoint, token, version, connect, request, retry, timing, trace);
+    return new HerokuConfig(
+        endpoint, token, version, connect, request, retry, timing, trace, deadline, notice);
+  }
+
+  /** The same with another deadline for one request, retries and waits included. */
+  public HerokuConfig withDeadline(Duration d) {
+    return new HerokuConfig(
+        endpoint, token, version, connectTimeout, requestTimeout, retry, timing, trace, d, notice);
+  }
+
+  /** The same, telling {@code sink} of waits a user should hear about (a rate limit). */
+  public HerokuConfig withNotice(Consumer<String> sink) {
+    return new HerokuConfig(
+        endpoint,
+        token,
+        version,
+        connectTimeout,
+        requestTimeout,
+        retry,
+        timing,
+        trace,
+        deadline,
+        sink);
   }
 }

@@ -21,15 +21,24 @@ import java.util.UUID;
  * only ever sends with absolute values, so repeating them is harmless; a POST (create monitor) is
  * then not repeated, because it may have been processed. A failure to connect at all is retried for
  * every method. {@code Retry-After} in seconds is honoured; the HTTP-date form is treated as
- * absent.
+ * absent. One deadline ({@link HerokuConfig#deadline()}) bounds each request: connects, reads and
+ * the waits between attempts all come out of it. Bodies are read up to {@link
+ * LimitedBody#MAX_BYTES}.
  */
 final class HerokuHttp {
   static final String ACCEPT = "application/vnd.heroku+json; version=3";
+
+  /** A retry is not worth starting with less time than this left of the deadline. */
+  static final Duration MIN_ATTEMPT = Duration.ofMillis(100);
+
+  /** Error bodies in the trace are cut at this many characters. */
+  private static final int MAX_TRACED_BODY = 4096;
 
   private final HerokuConfig config;
   private final HttpClient client;
   private final Throttle throttle;
   private final HttpTrace trace;
+  private final LimitedBody bodies = new LimitedBody(LimitedBody.MAX_BYTES);
 
   HerokuHttp(HerokuConfig config) {
     this.config = config;
@@ -43,27 +52,42 @@ final class HerokuHttp {
     this.trace = new HttpTrace(config.trace(), config.token().reveal());
   }
 
-  /** Sends the request; returns a 2xx answer or throws with the API's message. */
+  /**
+   * Sends the request; returns a 2xx answer or throws with the API's message. Every attempt, and
+   * every wait between attempts, comes out of one {@link HerokuConfig#deadline()}.
+   */
   ApiResponse send(String method, URI uri, String body, String range, String app)
       throws PlatformException {
     RetryPolicy policy = config.retry();
     boolean repeatable = !method.equals("POST");
+    long deadline = config.timing().nanoTime() + config.deadline().toNanos();
     long waitedMs = 0;
     for (int attempt = 1; ; attempt++) {
       Duration delay;
       ApiResponse r;
+      Duration left = left(deadline);
       try {
         throttle.acquire();
-        r = exchange(method, uri, body, range);
+        left = left(deadline);
+        if (left.isZero()) {
+          throw new PlatformException(outOfTime(method, uri, attempt - 1, null), 0, null, null);
+        }
+        r = exchange(method, uri, body, range, min(config.requestTimeout(), left));
       } catch (IOException e) {
         boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
         delay = policy.backoff(attempt);
+        boolean timeLeft = fits(deadline, delay);
         if (attempt >= policy.maxAttempts()
             || !(repeatable || notSent)
+            || !timeLeft
             || waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis()) {
-          throw new PlatformException(unreachable(method, uri, e, attempt), e);
+          String msg =
+              timeLeft || !repeatable && !notSent
+                  ? unreachable(method, uri, e, attempt)
+                  : outOfTime(method, uri, attempt, e);
+          throw new PlatformException(msg, e);
         }
-        waitedMs += pause(delay, attempt, policy);
+        waitedMs += pause(delay, attempt, policy, null);
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -76,24 +100,75 @@ final class HerokuHttp {
           r.status() == 429 || r.status() == 503 || (repeatable && r.status() >= 500);
       Long retryAfter = retryAfterMillis(r);
       delay = retryAfter != null ? Duration.ofMillis(retryAfter) : policy.backoff(attempt);
-      boolean overBudget = waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis();
+      boolean overBudget =
+          waitedMs + delay.toMillis() > policy.maxTotalWait().toMillis() || !fits(deadline, delay);
       if (!retryable || attempt >= policy.maxAttempts() || overBudget) {
         String note =
             retryable && overBudget && retryAfter != null
                 ? "the API asked to retry after "
                     + retryAfter / 1000
                     + " s, beyond the "
-                    + policy.maxTotalWait().toSeconds()
+                    + Math.min(policy.maxTotalWait().toSeconds(), config.deadline().toSeconds())
                     + " s formation waits"
                 : null;
         throw redacted(ApiErrors.from(method, uri, r, app, attempt, note));
       }
-      waitedMs += pause(delay, attempt, policy);
+      String notice =
+          r.status() == 429
+              ? "waiting "
+                  + seconds(delay)
+                  + " for the rate limit of the Heroku API ("
+                  + method
+                  + " "
+                  + uri.getPath()
+                  + ", attempt "
+                  + (attempt + 1)
+                  + " of "
+                  + policy.maxAttempts()
+                  + ")"
+              : null;
+      waitedMs += pause(delay, attempt, policy, notice);
     }
   }
 
-  private ApiResponse exchange(String method, URI uri, String body, String range)
-      throws IOException, InterruptedException {
+  /** What is left of the deadline, never negative. */
+  private Duration left(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - config.timing().nanoTime()));
+  }
+
+  /** Whether a wait of {@code delay} still leaves time for another attempt. */
+  private boolean fits(long deadline, Duration delay) {
+    return config.timing().nanoTime() + delay.toNanos() + MIN_ATTEMPT.toNanos() < deadline;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms < 1000 ? ms + " ms" : (ms + 999) / 1000 + " s";
+  }
+
+  private String outOfTime(String method, URI uri, int attempts, IOException last) {
+    String msg =
+        "no answer to "
+            + method
+            + " "
+            + uri
+            + " within "
+            + config.deadline().toSeconds()
+            + " s (the deadline of one request, retries included";
+    msg += attempts > 0 ? "; " + attempts + (attempts == 1 ? " attempt" : " attempts") : "";
+    msg += ")";
+    if (last != null) {
+      msg += ": " + describe(last);
+    }
+    return trace.redact(msg);
+  }
+
+  private ApiResponse exchange(String method, URI uri, String body, String range, Duration timeout)
+      throws IOException, InterruptedException, PlatformException {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", ACCEPT);
     headers.put("Authorization", "Bearer " + config.token().reveal());
@@ -105,7 +180,7 @@ final class HerokuHttp {
     if (range != null) {
       headers.put("Range", range);
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout());
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
     headers.forEach(b::header);
     b.method(
         method,
@@ -115,21 +190,45 @@ final class HerokuHttp {
     trace.request(method, uri, headers, body);
     long start = System.nanoTime();
     try {
-      HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<LimitedBody.Body> resp = client.send(b.build(), bodies);
       long ms = (System.nanoTime() - start) / 1_000_000;
       throttle.observe(resp.headers());
       trace.response(method, uri, resp.statusCode(), ms, resp.headers());
-      if (resp.statusCode() >= 400 && resp.body() != null && !resp.body().isBlank()) {
-        trace.note(resp.body());
+      String text = resp.body().text();
+      if (resp.body().tooLarge()) {
+        String requestId = resp.headers().firstValue("Request-Id").orElse(null);
+        throw new PlatformException(
+            "the Heroku API answered "
+                + method
+                + " "
+                + uri.getPath()
+                + " with more than "
+                + LimitedBody.MAX_BYTES / (1024 * 1024)
+                + " MiB, which is no answer formation expects (HTTP "
+                + resp.statusCode()
+                + ", request id "
+                + (requestId == null ? "none" : requestId)
+                + ")",
+            resp.statusCode(),
+            null,
+            requestId);
       }
-      return new ApiResponse(resp.statusCode(), resp.headers(), resp.body());
+      if (resp.statusCode() >= 400 && text != null && !text.isBlank()) {
+        trace.note(
+            text.length() <= MAX_TRACED_BODY ? text : text.substring(0, MAX_TRACED_BODY) + "...");
+      }
+      return new ApiResponse(resp.statusCode(), resp.headers(), text);
     } catch (IOException e) {
       trace.failure(method, uri, (System.nanoTime() - start) / 1_000_000, describe(e));
       throw e;
     }
   }
 
-  private long pause(Duration delay, int attempt, RetryPolicy policy) throws PlatformException {
+  private long pause(Duration delay, int attempt, RetryPolicy policy, String notice)
+      throws PlatformException {
+    if (notice != null && config.notice() != null) {
+      config.notice().accept(notice);
+    }
     if (trace.enabled()) {
       trace.note(
           "retrying in "

@@ -32,7 +32,13 @@ import tools.jackson.core.type.TypeReference;
 public final class HerokuPlatform implements Platform {
   private static final TypeReference<List<FormationJson>> FORMATIONS = new TypeReference<>() {};
   private static final TypeReference<List<MonitorJson>> MONITORS = new TypeReference<>() {};
-  private static final int MAX_PAGES = 1000;
+
+  /**
+   * Heroku pages at 200 by default, and an app has a handful of process types: one page is the
+   * rule. An answer that keeps paging past this is broken, and each page costs a request of the
+   * hourly budget (an endless {@code 206} once cost 3,000 of 4,500).
+   */
+  static final int MAX_PAGES = 10;
 
   private final HerokuConfig config;
   private final HerokuHttp http;
@@ -59,7 +65,8 @@ public final class HerokuPlatform implements Platform {
       // the formation list carries the id; only without it is the app itself asked for
       AppJson a = parse(http.send("GET", api("apps", app), null, null, app), AppJson.class);
       id = a.id();
-      generation = a.generation() == null ? "cedar" : a.generation().name();
+      generation =
+          a.generation() == null || a.generation().name() == null ? "cedar" : a.generation().name();
     } else {
       generation = WireMapping.generation(list);
     }
@@ -114,7 +121,7 @@ public final class HerokuPlatform implements Platform {
     String json = Json.write(new BatchUpdateJson(body));
     ApiResponse r =
         http.send("PATCH", api("apps", app.name(), "formation"), json, null, app.name());
-    List<FormationJson> answered = parse(r, FORMATIONS);
+    List<FormationJson> answered = WireMapping.checked(parseList(r, FORMATIONS), r.requestId());
     // Heroku answers the updated types; the others keep what the caller last read
     Map<String, LiveProcess> merged = new LinkedHashMap<>();
     app.processes().forEach(p -> merged.put(p.type(), p));
@@ -135,7 +142,7 @@ public final class HerokuPlatform implements Platform {
   public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
     String json = Json.write(MonitorJson.scale(s.min(), s.max(), s.p95Ms(), s.notifyApp()));
     ApiResponse r = http.send("POST", monitors(app), json, null, null);
-    return WireMapping.monitor(parse(r, MonitorJson.class));
+    return WireMapping.monitor(parse(r, MonitorJson.class), r.requestId());
   }
 
   public void updateMonitor(LiveApp app, String monitorId, MonitorSettings s)
@@ -157,30 +164,47 @@ public final class HerokuPlatform implements Platform {
     List<FormationJson> all = new ArrayList<>();
     URI uri = api("apps", app, "formation");
     String range = null;
+    ApiResponse r = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      ApiResponse r = http.send("GET", uri, null, range, app);
-      all.addAll(parse(r, FORMATIONS));
+      r = http.send("GET", uri, null, range, app);
+      all.addAll(WireMapping.checked(parseList(r, FORMATIONS), r.requestId()));
       String next = r.headers().firstValue("Next-Range").orElse(null);
       if (r.status() != 206 || next == null || next.equals(range)) {
         return all;
       }
+      if (!next.chars().allMatch(c -> c >= 0x20 && c < 0x7f) || next.length() > 200) {
+        throw new PlatformException(
+            "the Heroku API answered the formation list of app `"
+                + app
+                + "` with a Next-Range header formation cannot send back (request id "
+                + r.requestId()
+                + ")",
+            r.status(),
+            null,
+            r.requestId());
+      }
       range = next;
     }
     throw new PlatformException(
-        "the formation list of `" + app + "` did not end after " + MAX_PAGES + " pages",
-        0,
+        "the formation list of app `"
+            + app
+            + "` did not end after "
+            + MAX_PAGES
+            + " pages: the Heroku API kept answering 206 Partial Content (last request id "
+            + r.requestId()
+            + ")",
+        r.status(),
         null,
-        null);
+        r.requestId());
   }
 
   private LiveMonitor readScaleMonitor(String appId) throws PlatformException {
     URI uri = metrics("apps", appId, "formation", "web", "monitors");
-    List<MonitorJson> list = parse(http.send("GET", uri, null, null, null), MONITORS);
-    return list.stream()
-        .filter(MonitorJson::isScaleMonitor)
-        .findFirst()
-        .map(WireMapping::monitor)
-        .orElse(null);
+    ApiResponse r = http.send("GET", uri, null, null, null);
+    List<MonitorJson> list = parseList(r, MONITORS);
+    MonitorJson scale =
+        list.stream().filter(m -> m != null && m.isScaleMonitor()).findFirst().orElse(null);
+    return scale == null ? null : WireMapping.monitor(scale, r.requestId());
   }
 
   private URI monitors(LiveApp app) throws PlatformException {
@@ -203,17 +227,28 @@ public final class HerokuPlatform implements Platform {
     return WireMapping.join(config.endpoint().metrics(), segments);
   }
 
+  /** One JSON object; {@code null} or another kind of JSON is unexpected. */
   private static <T> T parse(ApiResponse r, Class<T> type) throws PlatformException {
     try {
-      return Json.read(r.body(), type);
+      T value = Json.read(r.body(), type);
+      if (value == null) {
+        throw unexpected(r);
+      }
+      return value;
     } catch (IllegalArgumentException e) {
       throw unexpected(r);
     }
   }
 
-  private static <T> T parse(ApiResponse r, TypeReference<T> type) throws PlatformException {
+  /** A JSON list; {@code null} is unexpected, null items are left for the checks that follow. */
+  private static <T> List<T> parseList(ApiResponse r, TypeReference<List<T>> type)
+      throws PlatformException {
     try {
-      return Json.read(r.body(), type);
+      List<T> value = Json.read(r.body(), type);
+      if (value == null) {
+        throw unexpected(r);
+      }
+      return value;
     } catch (IllegalArgumentException e) {
       throw unexpected(r);
     }

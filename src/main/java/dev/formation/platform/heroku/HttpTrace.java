@@ -72,7 +72,36 @@ final class HttpTrace {
     }
   }
 
+  /**
+   * Replaces each occurrence of the exact token: one that stands on its own, not inside a longer
+   * run of letters, digits, {@code -} and {@code _} (so a token that happens to be part of a word,
+   * as in {@code ConnectException}, leaves that word alone).
+   */
   String redact(String text) {
-    return text == null || token == null ? text : text.replace(token, REDACTED);
+    if (text == null || token == null || token.isEmpty()) {
+      return text;
+    }
+    StringBuilder b = null;
+    int from = 0;
+    for (int at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+      int end = at + token.length();
+      if (at < from || tokenChar(text, at - 1) || tokenChar(text, end)) {
+        continue;
+      }
+      if (b == null) {
+        b = new StringBuilder(text.length());
+      }
+      b.append(text, from, at).append(REDACTED);
+      from = end;
+    }
+    return b == null ? text : b.append(text, from, text.length()).toString();
+  }
+
+  private static boolean tokenChar(String s, int i) {
+    if (i < 0 || i >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(i);
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
   }
 }

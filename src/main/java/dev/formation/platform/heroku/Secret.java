@@ -12,8 +12,16 @@ public final class Secret {
   }
 
   /**
-   * Wraps a token; refuses one that is blank or holds spaces or control characters (which would
-   * break the header), without echoing it.
+   * A real token is far longer (Heroku's are 36 or more characters). Below this, a value is a
+   * mistake ({@code HEROKU_API_KEY=x}), and redacting it would mangle ordinary text: a token of
+   * {@code heroku} would turn {@code https://api.heroku.com} into {@code
+   * https://api.[REDACTED].com}.
+   */
+  public static final int MIN_LENGTH = 8;
+
+  /**
+   * Wraps a token; refuses one that is blank, shorter than {@link #MIN_LENGTH}, or holds spaces or
+   * control characters (which would break the header), without echoing it.
    */
   public static Secret of(String value) {
     if (value == null || value.isBlank()) {
@@ -22,6 +30,14 @@ public final class Secret {
     String v = value.strip();
     if (!v.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new IllegalArgumentException("the Heroku API token contains invalid characters");
+    }
+    if (v.length() < MIN_LENGTH) {
+      throw new IllegalArgumentException(
+          "the Heroku API token is only "
+              + v.length()
+              + (v.length() == 1 ? " character" : " characters")
+              + " long, which is no API key: set HEROKU_API_KEY to the output of"
+              + " `heroku auth:token`, or run `heroku login`");
     }
     return new Secret(v);
   }

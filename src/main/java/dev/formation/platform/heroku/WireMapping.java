@@ -2,6 +2,7 @@ package dev.formation.platform.heroku;
 
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.platform.PlatformException;
 import dev.formation.platform.heroku.api.FormationJson;
 import dev.formation.platform.heroku.api.MonitorJson;
 import java.net.URI;
@@ -32,6 +33,52 @@ final class WireMapping {
             .map(FormationJson::sizeName)
             .anyMatch(s -> s != null && s.startsWith("dyno-"));
     return fir ? "fir" : "cedar";
+  }
+
+  /**
+   * The formation objects of an answer, refused whole when one of them is not one: null, or without
+   * a type or a size, or with a negative quantity. A half-read formation would plan wrong changes.
+   */
+  static List<FormationJson> checked(List<FormationJson> list, String requestId)
+      throws PlatformException {
+    for (FormationJson f : list) {
+      String problem =
+          f == null
+              ? "a formation entry that is null"
+              : f.type() == null || f.type().isBlank()
+                  ? "a formation entry without a process type"
+                  : f.sizeName() == null || f.sizeName().isBlank()
+                      ? "process type `" + f.type() + "` without a dyno size"
+                      : f.quantity() != null && f.quantity() < 0
+                          ? "process type `" + f.type() + "` with " + f.quantity() + " dynos"
+                          : null;
+      if (problem != null) {
+        throw new PlatformException(
+            "the Heroku API answered " + problem + " (request id " + requestId + ")",
+            0,
+            null,
+            requestId);
+      }
+    }
+    return list;
+  }
+
+  static LiveMonitor monitor(MonitorJson m, String requestId) throws PlatformException {
+    if (m.id() == null
+        || m.id().isBlank()
+        || orZero(m.minQuantity()) < 0
+        || orZero(m.maxQuantity()) < 0
+        || m.value() != null && m.value() < 0) {
+      throw new PlatformException(
+          "the Heroku API answered a scale monitor without an id or with negative values"
+              + " (request id "
+              + requestId
+              + ")",
+          0,
+          null,
+          requestId);
+    }
+    return monitor(m);
   }
 
   static LiveMonitor monitor(MonitorJson m) {

@@ -19,7 +19,26 @@ class GithubDiagnosticsTest {
     assertThat(GithubDiagnostics.line(d))
         .isEqualTo(
             "::error file=conf/a%2Cb%3Ac%25.yaml,line=3,col=7,title=FM030"
-                + "::100%25 wrong%0D%0Areally%0Ahint: fix: this, please");
+                + "::100%25 wrong\\r\\nreally%0Ahint: fix: this, please");
+  }
+
+  @Test
+  void line_nameWithTerminalEscapes_isShownEscapedInMessageFileAndTitle() {
+    Diagnostic d =
+        Diagnostic.error(
+            "FM030",
+            "unknown size `\u001b]0;pwned\u0007\u001b[31mred`",
+            SourceRange.at("a\u001b[2Jb.yaml", 1, 1),
+            "hint \u001b[8m");
+
+    String line = GithubDiagnostics.line(d);
+
+    assertThat(line).doesNotContain("\u001b", "\u0007");
+    assertThat(line)
+        .isEqualTo(
+            "::error file=a\\u001b[2Jb.yaml,line=1,col=1,title=FM030"
+                + "::unknown size `\\u001b]0;pwned\\u0007\\u001b[31mred`%0Ahint: hint"
+                + " \\u001b[8m");
   }
 
   @Test

@@ -82,6 +82,22 @@ class TextDiagnosticsTest {
   }
 
   @Test
+  void render_sourceLineWithEscapes_isShownEscapedAndTheCaretStillLinesUp() {
+    Sources sources = new Sources();
+    sources.put("f\u001b]0;x\u0007.yaml", "web: {size: \"\u001b[31m\", x: 1}\n");
+    SourceRange at = SourceRange.at("f\u001b]0;x\u0007.yaml", 1, 22);
+
+    String text = render(sources, Diagnostic.error("FM010", "unknown key `x`", at, null));
+
+    assertThat(text)
+        .isEqualTo(
+            "f\\u001b]0;x\\u0007.yaml:1:22: error[FM010]: unknown key `x`\n"
+                + "web: {size: \"\\u001b[31m\", x: 1}\n"
+                + " ".repeat(26)
+                + "^\n\n");
+  }
+
+  @Test
   void render_withoutSourceOrPlace_printsTheHeadlineOnly() {
     String text = render(new Sources(), Diagnostic.error("FM001", "cannot read", null, null));
 

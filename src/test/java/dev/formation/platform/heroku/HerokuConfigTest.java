@@ -27,11 +27,11 @@ class HerokuConfigTest {
   void netrc_machineIsTheApiHost() throws Exception {
     Files.writeString(
         home.resolve(".netrc"),
-        "machine git.heroku.com password git\nmachine api.heroku.com password api\n");
+        "machine git.heroku.com password git-token\nmachine api.heroku.com password api-token\n");
 
     HerokuConfig c = HerokuConfig.fromEnvironment(Map.of(), home, null, "1.0");
 
-    assertThat(c.token().reveal()).isEqualTo("api");
+    assertThat(c.token().reveal()).isEqualTo("api-token");
   }
 
   @Test
@@ -95,6 +95,30 @@ class HerokuConfigTest {
                     Map.of("HEROKU_API_KEY", "abc\r\nX-Evil: 1"), home, null, "1"))
         .isInstanceOf(PlatformException.class)
         .hasMessage("the Heroku API token contains invalid characters");
+  }
+
+  @Test
+  void tokenShorterThanEightCharacters_isRefusedAsACredential() {
+    for (String shortOne : new String[] {"x", "heroku", "1234567"}) {
+      assertThatThrownBy(
+              () ->
+                  HerokuConfig.fromEnvironment(Map.of("HEROKU_API_KEY", shortOne), home, null, "1"))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageStartingWith(
+              "the Heroku API token is only " + shortOne.length() + " character")
+          .hasMessageContaining("heroku auth:token");
+    }
+  }
+
+  @Test
+  void shortTokenInNetrc_isRefusedToo() throws Exception {
+    java.nio.file.Files.writeString(
+        home.resolve(".netrc"), "machine api.heroku.com\n  login me\n  password abc\n");
+
+    assertThatThrownBy(() -> HerokuConfig.fromEnvironment(Map.of(), home, null, "1"))
+        .isInstanceOf(PlatformException.class)
+        .hasMessageStartingWith("the Heroku API token is only 3 characters long")
+        .hasMessageNotContaining("abc");
   }
 
   @Test

@@ -18,6 +18,7 @@ final class HerokuTestSupport {
   final FakeHeroku fake;
   final VirtualTiming timing = new VirtualTiming();
   final List<String> trace = new CopyOnWriteArrayList<>();
+  final List<String> notices = new CopyOnWriteArrayList<>();
   final HerokuPlatform platform;
 
   HerokuTestSupport(FakeHeroku fake, Path home) throws PlatformException {
@@ -31,7 +32,8 @@ final class HerokuTestSupport {
                 Map.of("HEROKU_API_KEY", fake.token()), home, fake.url(), "1.2.3")
             .withTiming(timing, POLICY)
             .withTimeouts(Duration.ofSeconds(5), requestTimeout)
-            .withTrace(trace::add);
+            .withTrace(trace::add)
+            .withNotice(notices::add);
     this.platform = new HerokuPlatform(config);
   }
 

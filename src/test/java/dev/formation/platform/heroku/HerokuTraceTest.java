@@ -108,4 +108,23 @@ class HerokuTraceTest {
     }
     throw new AssertionError("expected the call to fail");
   }
+
+  @Test
+  void redact_replacesTheExactTokenOnly_notTheSameLettersInsideAWord() {
+    HttpTrace trace = new HttpTrace(line -> {}, "herokuapi");
+
+    assertThat(trace.redact("https://api.herokuapi.com/x?k=herokuapi&y"))
+        .isEqualTo("https://api.[REDACTED].com/x?k=[REDACTED]&y");
+    assertThat(trace.redact("myherokuapi herokuapis herokuapi_x"))
+        .isEqualTo("myherokuapi herokuapis herokuapi_x");
+    assertThat(trace.redact("Bearer herokuapi, \"herokuapi\""))
+        .isEqualTo("Bearer [REDACTED], \"[REDACTED]\"");
+  }
+
+  @Test
+  void redact_tokenThatIsPartOfAnExceptionName_leavesTheNameAlone() {
+    HttpTrace trace = new HttpTrace(line -> {}, "xception");
+
+    assertThat(trace.redact("ConnectException: refused")).isEqualTo("ConnectException: refused");
+  }
 }
