@@ -5,7 +5,17 @@ import java.util.Locale;
 /** Which platform an app lives on. */
 public enum PlatformKind {
   HEROKU,
-  LOCAL;
+  LOCAL,
+  KUBERNETES;
+
+  /**
+   * Whether the platform's autoscaler brings the count into its band by itself as soon as it exists
+   * (a HorizontalPodAutoscaler does; a Heroku monitor does not), so enabling one never needs a
+   * starting count written.
+   */
+  public boolean autoscalerSetsTheCount() {
+    return this == KUBERNETES;
+  }
 
   /** The word used in formation.yaml. */
   public String word() {
