@@ -25,9 +25,22 @@ public record Resources(long cpuMillis, long memoryBytes) {
     return new Resources(cpuMillis, memoryMib * MIB);
   }
 
-  /** {@code 0.5 CPU, 1 GiB}: the words every plan uses. */
+  /** {@code 1 GiB, 0.5 CPU}: the words every plan uses. */
   public String describe() {
-    return cpuText(cpuMillis) + ", " + memoryText(memoryBytes);
+    return memoryText(memoryBytes) + ", " + cpuText(cpuMillis);
+  }
+
+  /** {@code +1 GiB, -0.5 CPU}: the change from {@code before} to these resources. */
+  public static String delta(long cpuMillis, long memoryBytes) {
+    return sign(memoryBytes)
+        + memoryText(Math.abs(memoryBytes))
+        + ", "
+        + sign(cpuMillis)
+        + cpuText(Math.abs(cpuMillis));
+  }
+
+  private static String sign(long v) {
+    return v < 0 ? "-" : "+";
   }
 
   /** The same resources {@code n} times over. */

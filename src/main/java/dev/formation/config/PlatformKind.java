@@ -17,6 +17,14 @@ public enum PlatformKind {
     return this == KUBERNETES;
   }
 
+  /**
+   * Whether the platform refuses an app whose running types mix tier groups (Heroku and the local
+   * platform do, so a tier move carries idle types along); a cluster has no tiers.
+   */
+  public boolean enforcesTiers() {
+    return this != KUBERNETES;
+  }
+
   /** The word used in formation.yaml. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);

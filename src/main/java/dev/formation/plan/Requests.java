@@ -31,19 +31,28 @@ public record Requests(Resources min, Resources max) {
     return min.equals(max);
   }
 
-  /** {@code 1.5 CPU, 3 GiB}, or {@code 1–4 CPU, 2–8 GiB} for a band. */
+  /** {@code 3 GiB, 1.5 CPU}, or {@code 2 GiB–8 GiB, 1 CPU–4 CPU} for a band. */
   public String describe() {
     if (isFixed()) {
       return min.describe();
     }
-    return range(
-            Resources.cpuText(min.cpuMillis()).replace(" CPU", ""),
-            Resources.cpuText(max.cpuMillis()))
+    return Resources.memoryText(min.memoryBytes())
+        + "–"
+        + Resources.memoryText(max.memoryBytes())
         + ", "
-        + range(Resources.memoryText(min.memoryBytes()), Resources.memoryText(max.memoryBytes()));
+        + Resources.cpuText(min.cpuMillis())
+        + "–"
+        + Resources.cpuText(max.cpuMillis());
   }
 
-  private static String range(String low, String high) {
-    return low.equals(high.replaceAll(" .*", "")) ? high : low + "–" + high;
+  /** The change from {@code before} at the low end (and the high end, when they differ). */
+  public String deltaFrom(Requests before) {
+    String low =
+        Resources.delta(
+            min.cpuMillis() - before.min.cpuMillis(), min.memoryBytes() - before.min.memoryBytes());
+    String high =
+        Resources.delta(
+            max.cpuMillis() - before.max.cpuMillis(), max.memoryBytes() - before.max.memoryBytes());
+    return low.equals(high) ? low : low + " … " + high;
   }
 }
