@@ -26,6 +26,12 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   final List<String> applies = new ArrayList<>();
 
+  /**
+   * Objects (by name) whose fields another field manager owns: an apply to one without {@code
+   * force=true} gets the API server's 409 conflict naming that manager.
+   */
+  final Map<String, String> foreignOwners = new java.util.concurrent.ConcurrentHashMap<>();
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
@@ -36,6 +42,21 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
     synchronized (applies) {
       applies.add(path);
+    }
+    String name = bare.substring(bare.lastIndexOf('/') + 1);
+    String owner = foreignOwners.get(name);
+    if (owner != null && !path.contains("force=true")) {
+      return new MockResponse()
+          .setResponseCode(409)
+          .setBody(
+              """
+              {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
+               "message":"Apply failed with 1 conflict: conflict with \\"%s\\" using apps/v1: .spec.template.spec.containers[name=\\"app\\"].resources.requests.cpu",
+               "details":{"causes":[{"reason":"FieldManagerConflict",
+                 "message":"conflict with \\"%s\\" using apps/v1",
+                 "field":".spec.template.spec.containers[name=\\"app\\"].resources.requests.cpu"}]}}
+              """
+                  .formatted(owner, owner));
     }
     JsonNode applied = JSON.readTree(request.getUtf8Body());
     Map.Entry<?, String> existing = findResource(getKey(bare));
