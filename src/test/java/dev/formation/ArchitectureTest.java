@@ -54,6 +54,7 @@ class ArchitectureTest {
               "platform.heroku.api",
               List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
           Map.entry("platform.local", List.of("tools.jackson..", "com.sun.net.httpserver..")),
+          Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
           Map.entry("cli", List.of("picocli..")),
           Map.entry("cli.render", List.of("picocli..", "tools.jackson..")));

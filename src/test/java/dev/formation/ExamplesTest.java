@@ -21,7 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The shipped examples read cleanly and use only what the catalogue and their Procfiles have. */
 class ExamplesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"examples/quickstart/formation.yaml", "examples/heroku/formation.yaml"})
+  @ValueSource(
+      strings = {
+        "examples/quickstart/formation.yaml",
+        "examples/heroku/formation.yaml",
+        "examples/kubernetes/formation.yaml"
+      })
   void example_readsWithoutDiagnostics_andPointsAtTheSchema(String file) throws IOException {
     String text = Files.readString(Path.of(file));
     Diagnostics diags = new Diagnostics();

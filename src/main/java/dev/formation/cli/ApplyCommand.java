@@ -56,6 +56,13 @@ public final class ApplyCommand implements Callable<Integer> {
               + " apply is then recorded on no commit).")
   private boolean allowDirty;
 
+  @Option(
+      names = "--force-conflicts",
+      description =
+          "Kubernetes: take ownership of fields another field manager (Helm, Argo CD) owns, instead"
+              + " of failing on the conflict; recorded in the apply's git note.")
+  private boolean forceConflicts;
+
   @Override
   public Integer call() {
     Environment env = FormationCommand.environmentOf(spec);
@@ -63,7 +70,11 @@ public final class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ApplyOperation.Request request =
         new ApplyOperation.Request(
-            config.source(null), apps.selection(), platform.settings(), planFile, allowDirty);
+            config.source(null),
+            apps.selection(),
+            platform.settings().withForceConflicts(forceConflicts),
+            planFile,
+            allowDirty);
     ApplyOperation operation =
         new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
     try (ApplyOperation.Prepared prepared = operation.prepare(request)) {

@@ -33,8 +33,20 @@ public final class ImportCommand implements Callable<Integer> {
       names = "--platform",
       paramLabel = "PLATFORM",
       defaultValue = "heroku",
-      description = "heroku or local (default: ${DEFAULT-VALUE}).")
+      description = "heroku, local or kubernetes (default: ${DEFAULT-VALUE}).")
   private PlatformKind platformKind;
+
+  @Option(
+      names = "--context",
+      paramLabel = "CONTEXT",
+      description = "Kubernetes: the kubeconfig context (default: the current one).")
+  private String context;
+
+  @Option(
+      names = "--namespace",
+      paramLabel = "NAMESPACE",
+      description = "Kubernetes: the namespace (default: the context's, else default).")
+  private String namespace;
 
   @Mixin private PlatformOptions platform;
 
@@ -43,7 +55,9 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ImportOperation.Result result =
         new ImportOperation(Output.host(spec), VersionProvider.version())
-            .run(new ImportOperation.Request(names, platformKind, platform.settings()));
+            .run(
+                new ImportOperation.Request(
+                    names, platformKind, platform.settings(), context, namespace));
     Output.diagnostics(spec, result.diagnostics(), null);
     if (!result.apps().isEmpty()) {
       out.print(new FormationYaml(Catalog.standard()).render(result.apps(), platformKind));

@@ -3,6 +3,7 @@ package dev.formation.cli;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.cli.render.SizesView;
+import dev.formation.config.PlatformKind;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +32,14 @@ public final class SizesCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(
+      names = "--platform",
+      paramLabel = "PLATFORM",
+      description =
+          "kubernetes: the size map instead (each size's CPU request and memory request and"
+              + " limit; an app overrides it under `kubernetes.sizes`).")
+  PlatformKind platform;
+
   @Override
   public Integer call() {
     if (!FORMATS.contains(format)) {
@@ -43,7 +52,15 @@ public final class SizesCommand implements Callable<Integer> {
               + ")");
     }
     List<Size> sizes = Catalog.standard().all();
-    String output = format.equals("json") ? SizesView.json(sizes) : SizesView.text(sizes);
+    String output;
+    if (platform == PlatformKind.KUBERNETES) {
+      output =
+          format.equals("json")
+              ? SizesView.kubernetesJson(Catalog.standard())
+              : SizesView.kubernetesText(Catalog.standard());
+    } else {
+      output = format.equals("json") ? SizesView.json(sizes) : SizesView.text(sizes);
+    }
     spec.commandLine().getOut().print(output);
     spec.commandLine().getOut().flush();
     return ExitCode.OK;

@@ -13,10 +13,12 @@ import java.util.Locale;
 final class AppReader {
   private final FieldReader read;
   private final ProcessReader processes;
+  private final KubernetesReader kubernetes;
 
   AppReader(Catalog catalog, FieldReader read) {
     this.read = read;
     this.processes = new ProcessReader(catalog, read);
+    this.kubernetes = new KubernetesReader(catalog, read);
   }
 
   List<Drafts.App> read(YMap root, Path baseDir) {
@@ -52,8 +54,9 @@ final class AppReader {
         }
       }
     }
+    KubernetesSpec cluster = kubernetes.read(entry.key(), platform, body, at);
     return new Drafts.App(
-        entry.key(), entry.keyRange(), platform, prune, local, list, baseDir, null);
+        entry.key(), entry.keyRange(), platform, prune, local, cluster, list, baseDir, null);
   }
 
   private PlatformKind platform(YNode node, TreePath at) {

@@ -45,6 +45,7 @@ final class Drafts {
    * One app.
    *
    * @param platform {@code null} when the file names a platform formation does not know
+   * @param kubernetes the Kubernetes settings of a Kubernetes app, {@code null} otherwise
    * @param baseDir where the file's relative paths resolve, or {@code null} when not on disk
    */
   record App(
@@ -53,6 +54,7 @@ final class Drafts {
       PlatformKind platform,
       boolean prune,
       Local local,
+      KubernetesSpec kubernetes,
       List<Process> processes,
       Path baseDir,
       Map<String, String> procfile) {
@@ -62,7 +64,7 @@ final class Drafts {
 
     /** The app with its Procfile's commands, once the local rules have read them. */
     App withProcfile(Map<String, String> commands) {
-      return new App(name, at, platform, prune, local, processes, baseDir, commands);
+      return new App(name, at, platform, prune, local, kubernetes, processes, baseDir, commands);
     }
 
     AppSpec toSpec() {
@@ -83,7 +85,7 @@ final class Drafts {
                 procfile == null ? Map.of() : procfile);
       }
       PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
-      return new AppSpec(name, kind, prune, localSpec, specs, at);
+      return new AppSpec(name, kind, prune, localSpec, kubernetes, specs, at);
     }
   }
 }

@@ -27,6 +27,15 @@ final class Places {
     if (p.matches("apps", "*", "local")) {
       return "in `local` of app `" + p.name(1) + "`";
     }
+    if (p.matches("apps", "*", "kubernetes")) {
+      return "in `kubernetes` of app `" + p.name(1) + "`";
+    }
+    if (p.matches("apps", "*", "kubernetes", "*")) {
+      return "in `kubernetes." + p.name(3) + "` of app `" + p.name(1) + "`";
+    }
+    if (p.matches("apps", "*", "kubernetes", "sizes", "*")) {
+      return "in size " + p.name(4) + " of `kubernetes.sizes` (app `" + p.name(1) + "`)";
+    }
     return "at `" + p + "`";
   }
 

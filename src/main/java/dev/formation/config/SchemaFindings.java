@@ -180,7 +180,14 @@ final class SchemaFindings {
       e.getSchemaNode().forEach(v -> values.add(v.asString()));
     }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
-    String choices = "`" + String.join("` or `", values) + "`";
+    String choices =
+        values.size() <= 2
+            ? "`" + String.join("` or `", values) + "`"
+            : "`"
+                + String.join("`, `", values.subList(0, values.size() - 1))
+                + "` or `"
+                + values.get(values.size() - 1)
+                + "`";
     String found = node instanceof YScalar s && s.isNull() ? "null" : "`" + written + "`";
     String message = Places.field(at) + " must be " + choices + ", not " + found;
     error(Code.FM011, message, at, DidYouMean.didYouMean(written, values));

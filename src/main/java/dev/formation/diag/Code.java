@@ -35,6 +35,13 @@ public enum Code {
   FM061("local-dir", "The local app folder is missing or has no Procfile"),
   FM062("not-in-procfile", "A process type that the app's Procfile does not define"),
   FM063("local-port", "The local router port is out of range or used twice"),
+  FM064(
+      "kubernetes-block",
+      "The kubernetes block is given for another platform, or holds a bad name"),
+  FM065(
+      "deployment-template", "A Deployment name template without {type}, or names it cannot make"),
+  FM066("kubernetes-sizes", "A size map or price entry that is not a size, a quantity or a price"),
+  FM067("kubernetes-autoscale", "An autoscale setting a HorizontalPodAutoscaler cannot carry"),
 
   // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
   FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),

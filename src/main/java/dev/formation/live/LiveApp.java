@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param monitor the web scale monitor, or {@code null} when there is none or it was not read
  * @param registration for a local app, where the local platform has it registered; {@code null} for
  *     an app of another platform, and for a local app that is not registered yet
+ * @param cluster for a Kubernetes app, the context and namespace it was read from; {@code null} for
+ *     other platforms
  */
 public record LiveApp(
     String name,
@@ -18,9 +20,21 @@ public record LiveApp(
     String generation,
     List<LiveProcess> processes,
     LiveMonitor monitor,
-    LocalRegistration registration) {
+    LocalRegistration registration,
+    KubernetesLocation cluster) {
   public LiveApp {
     processes = List.copyOf(processes);
+  }
+
+  /** An app of a platform without cluster locations (Heroku, local). */
+  public LiveApp(
+      String name,
+      String id,
+      String generation,
+      List<LiveProcess> processes,
+      LiveMonitor monitor,
+      LocalRegistration registration) {
+    this(name, id, generation, processes, monitor, registration, null);
   }
 
   /** An app of a platform without registrations (Heroku). */
@@ -36,7 +50,7 @@ public record LiveApp(
 
   /** The same app with another monitor (after one was created). */
   public LiveApp withMonitor(LiveMonitor m) {
-    return new LiveApp(name, id, generation, processes, m, registration);
+    return new LiveApp(name, id, generation, processes, m, registration, cluster);
   }
 
   public Optional<LiveProcess> process(String type) {

@@ -10,6 +10,7 @@ import dev.formation.platform.heroku.HerokuPlatform;
 import dev.formation.platform.heroku.RetryPolicy;
 import dev.formation.platform.heroku.Secret;
 import dev.formation.platform.heroku.Timing;
+import dev.formation.platform.kubernetes.KubernetesPlatform;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalPlatform;
@@ -21,8 +22,9 @@ import java.util.Map;
 
 /**
  * The platform adapters of one operation, made on first use: a plan of Heroku apps never looks for
- * the local platform, and a missing Heroku token fails only the Heroku apps. The local platform's
- * daemon is started when a local app is first read; nothing is registered with it here.
+ * the local platform nor loads the Kubernetes client, and a missing Heroku token fails only the
+ * Heroku apps. The local platform's daemon is started when a local app is first read; nothing is
+ * registered with it here.
  */
 public final class Adapters implements Platforms, AutoCloseable {
   /** The class whose {@code main} runs {@code local serve}, for starting the daemon. */
@@ -35,6 +37,7 @@ public final class Adapters implements Platforms, AutoCloseable {
   private PlatformException herokuFailure;
   private Platform local;
   private PlatformException localFailure;
+  private Platform kubernetes;
 
   /**
    * @param version formation's version, for the {@code User-Agent}
@@ -50,6 +53,7 @@ public final class Adapters implements Platforms, AutoCloseable {
     return switch (kind) {
       case HEROKU -> heroku();
       case LOCAL -> local();
+      case KUBERNETES -> kubernetes();
     };
   }
 
@@ -100,6 +104,19 @@ public final class Adapters implements Platforms, AutoCloseable {
     return local;
   }
 
+  /** fabric8 is loaded here, on the first Kubernetes app, and not before. */
+  private Platform kubernetes() {
+    if (kubernetes == null) {
+      kubernetes =
+          new KubernetesPlatform(
+              host.env(),
+              host.home(),
+              settings.forceConflicts(),
+              settings.debug() ? host.listener()::debug : null);
+    }
+    return kubernetes;
+  }
+
   private Platform heroku() throws PlatformException {
     if (herokuFailure != null) {
       throw herokuFailure;
@@ -128,6 +145,9 @@ public final class Adapters implements Platforms, AutoCloseable {
     }
     if (local != null) {
       local.close();
+    }
+    if (kubernetes != null) {
+      kubernetes.close();
     }
   }
 }

@@ -199,7 +199,15 @@ public final class ApplyOperation {
       if (commit != null
           && report.count(AppResult.Outcome.APPLIED) > 0
           && GitRecords.inGit(request.config())) {
-        String line = ApplyNoteJson.line(plan, report, clock.instant(), version, digest, commit);
+        String line =
+            ApplyNoteJson.line(
+                plan,
+                report,
+                clock.instant(),
+                version,
+                digest,
+                commit,
+                request.settings().forceConflicts());
         recorded = GitRecords.note(request.config(), commit, line, after);
       }
       return new Result(report, recorded, after);

@@ -4,7 +4,9 @@ import dev.formation.apply.LiveReader;
 import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
+import dev.formation.plan.Placements;
 import dev.formation.platform.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +15,22 @@ import java.util.List;
  * {@code formation import}: the live apps, read to be written out as formation.yaml; reads only.
  */
 public final class ImportOperation {
-  public record Request(List<String> apps, PlatformKind platform, Settings settings) {
+  /**
+   * @param context the kubeconfig context of Kubernetes apps, or {@code null} for the current one
+   * @param namespace their namespace, or {@code null} for the context's
+   */
+  public record Request(
+      List<String> apps,
+      PlatformKind platform,
+      Settings settings,
+      String context,
+      String namespace) {
     public Request {
       apps = List.copyOf(apps);
+    }
+
+    public Request(List<String> apps, PlatformKind platform, Settings settings) {
+      this(apps, platform, settings, null, null);
     }
   }
 
@@ -34,8 +49,14 @@ public final class ImportOperation {
   }
 
   public Result run(Request request) {
+    KubernetesPlacement placement =
+        request.platform() == PlatformKind.KUBERNETES
+            ? Placements.discovery(request.context(), request.namespace())
+            : null;
     List<Target> targets =
-        request.apps().stream().map(a -> Target.named(a, request.platform())).toList();
+        request.apps().stream()
+            .map(a -> new Target(a, request.platform(), null, placement))
+            .toList();
     LiveReader.Result read;
     try (Adapters platforms = new Adapters(host, request.settings(), version)) {
       read =

@@ -1,6 +1,7 @@
 package dev.formation.plan;
 
 import dev.formation.config.PlatformKind;
+import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LocalRegistration;
 import java.util.List;
@@ -16,6 +17,10 @@ import java.util.List;
  * @param before the monthly cost now; {@code after} the monthly cost once applied
  * @param local for a local app, the registration apply gives it (folder, router port, Procfile
  *     commands); {@code null} for other platforms
+ * @param kubernetes for a Kubernetes app, where its Deployments are and its size map; {@code null}
+ *     for other platforms
+ * @param requestsBefore for a Kubernetes app without prices, the CPU and memory it requests now
+ *     (its cost in place of dollars); {@code null} otherwise, and {@code requestsAfter} likewise
  */
 public record AppPlan(
     String app,
@@ -28,7 +33,40 @@ public record AppPlan(
     String fingerprint,
     CostRange before,
     CostRange after,
-    LocalRegistration local) {
+    LocalRegistration local,
+    KubernetesPlacement kubernetes,
+    Requests requestsBefore,
+    Requests requestsAfter) {
+
+  /** The plan of an app of a platform that is costed in dollars only (Heroku, local). */
+  public AppPlan(
+      String app,
+      PlatformKind platform,
+      LiveApp live,
+      List<Change> changes,
+      List<UnmanagedProcess> unmanaged,
+      List<String> errors,
+      List<String> notes,
+      String fingerprint,
+      CostRange before,
+      CostRange after,
+      LocalRegistration local) {
+    this(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        null,
+        null,
+        null);
+  }
 
   public AppPlan {
     if (app == null || platform == null || before == null || after == null) {
@@ -41,6 +79,33 @@ public record AppPlan(
     if (!errors.isEmpty() && !changes.isEmpty()) {
       throw new IllegalArgumentException("an app with errors has no changes: " + app);
     }
+    if ((requestsBefore == null) != (requestsAfter == null)) {
+      throw new IllegalArgumentException("requests come before and after: " + app);
+    }
+  }
+
+  /** The same plan against another reading of the live state (same fingerprint). */
+  public AppPlan withLive(LiveApp now) {
+    return new AppPlan(
+        app,
+        platform,
+        now,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        kubernetes,
+        requestsBefore,
+        requestsAfter);
+  }
+
+  /** Whether the app's cost is counted in requested CPU and memory rather than dollars. */
+  public boolean costedInRequests() {
+    return requestsBefore != null;
   }
 
   public boolean hasChanges() {

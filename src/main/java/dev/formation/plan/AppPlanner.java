@@ -1,10 +1,12 @@
 package dev.formation.plan;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
+import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -39,12 +41,21 @@ final class AppPlanner {
   private CostRange before = CostRange.ZERO;
   private CostRange after = CostRange.ZERO;
 
+  /** For a Kubernetes app without prices: its cost in requested CPU and memory; else null. */
+  private Requests requestsBefore;
+
+  private Requests requestsAfter;
+
   AppPlanner(Catalog catalog, AppSpec spec, LiveApp live) {
     this.catalog = catalog;
     this.spec = spec;
     this.actual = live;
     this.registration = spec.local() == null ? null : Registrations.plan(spec.local(), live);
     this.live = registration == null ? live : registration.projected();
+    if (spec.kubernetes() != null && !spec.kubernetes().priced()) {
+      requestsBefore = Requests.ZERO;
+      requestsAfter = Requests.ZERO;
+    }
   }
 
   AppPlan plan() {
@@ -72,8 +83,10 @@ final class AppPlanner {
         .filter(p -> spec.process(p.type()).isEmpty())
         .sorted(Comparator.comparing(LiveProcess::type))
         .forEach(this::planUnlisted);
-    checkTierGroups();
-    carryIdleTypesAcrossTierMove();
+    if (spec.platform().enforcesTiers()) {
+      checkTierGroups();
+      carryIdleTypesAcrossTierMove();
+    }
     List<Change> changes = errors.isEmpty() ? orderedChanges() : List.of();
     return new AppPlan(
         spec.name(),
@@ -86,7 +99,10 @@ final class AppPlanner {
         Fingerprint.of(actual),
         before,
         errors.isEmpty() ? after : before,
-        spec.local() == null ? null : Registrations.desired(spec.local()));
+        spec.local() == null ? null : Registrations.desired(spec.local()),
+        Placements.of(spec),
+        requestsBefore,
+        requestsBefore == null ? null : errors.isEmpty() ? requestsAfter : requestsBefore);
   }
 
   private void planListed(ProcessSpec desired, LiveProcess now) {
@@ -97,7 +113,16 @@ final class AppPlanner {
     AutoscaleRule rule = null;
     MonitorChange.Kind monitorKind = null;
     if (desired.autoscaled()) {
-      rule = AutoscaleRule.of(desired.autoscale());
+      rule = AutoscaleRule.of(spec, desired.autoscale());
+      if (spec.kubernetes() != null && spec.kubernetes().p95Metric() == null) {
+        notes.add(
+            spec.name()
+                + ": p95 cannot be expressed without a metrics adapter; the autoscaler of `"
+                + now.type()
+                + "` targets "
+                + KubernetesPlacement.CPU_TARGET_PERCENT
+                + " % CPU utilisation (set `kubernetes.p95_metric`)");
+      }
       if (monitorOn) {
         monitorKind =
             rule.equals(AutoscaleRule.of(live.monitor())) ? null : MonitorChange.Kind.UPDATE;
@@ -117,7 +142,8 @@ final class AppPlanner {
         }
       } else {
         monitorKind = MonitorChange.Kind.ENABLE;
-        if (!rule.contains(now.quantity())) {
+        // a platform whose autoscaler clamps the count itself is never sent a starting count
+        if (!rule.contains(now.quantity()) && !spec.platform().autoscalerSetsTheCount()) {
           toQuantity = startingQuantity(desired, now.quantity());
         }
       }
@@ -130,15 +156,27 @@ final class AppPlanner {
     if (sizeChanged || toQuantity != now.quantity()) {
       processChanges.add(
           new ProcessChange(
-              now.type(),
-              ProcessChange.actionFor(now.quantity(), toQuantity),
-              now.quantity(),
-              toQuantity,
-              canonicalSize(now.size()),
-              desired.size().name(),
-              rule,
-              delta));
+                  now.type(),
+                  ProcessChange.actionFor(now.quantity(), toQuantity),
+                  now.quantity(),
+                  toQuantity,
+                  canonicalSize(now.size()),
+                  desired.size().name(),
+                  rule,
+                  delta)
+              .withResources(now.resources(), desiredResources(desired)));
       delta = CostRange.ZERO;
+    }
+    if (requestsBefore != null) {
+      requestsBefore = requestsBefore.plus(liveRequests(now));
+      requestsAfter =
+          requestsAfter.plus(
+              desired.autoscaled()
+                  ? Requests.band(
+                      desiredResources(desired),
+                      desired.autoscale().min(),
+                      desired.autoscale().max())
+                  : Requests.of(desiredResources(desired), desired.quantity()));
     }
     if (monitorKind != null) {
       monitorChanges.add(monitorChange(monitorKind, now.type(), rule, delta));
@@ -150,6 +188,12 @@ final class AppPlanner {
   private void planUnlisted(LiveProcess now) {
     CostRange cost = liveCost(now);
     before = before.plus(cost);
+    if (requestsBefore != null) {
+      requestsBefore = requestsBefore.plus(liveRequests(now));
+      if (!spec.prune()) {
+        requestsAfter = requestsAfter.plus(liveRequests(now));
+      }
+    }
     if (!spec.prune()) {
       boolean known = catalog.find(now.size()).isPresent();
       unmanaged.add(
@@ -161,14 +205,15 @@ final class AppPlanner {
     if (now.quantity() > 0) {
       processChanges.add(
           new ProcessChange(
-              now.type(),
-              Action.REMOVE,
-              now.quantity(),
-              0,
-              canonicalSize(now.size()),
-              canonicalSize(now.size()),
-              null,
-              delta));
+                  now.type(),
+                  Action.REMOVE,
+                  now.quantity(),
+                  0,
+                  canonicalSize(now.size()),
+                  canonicalSize(now.size()),
+                  null,
+                  delta)
+              .withResources(now.resources(), now.resources()));
       delta = CostRange.ZERO;
     }
     if (activeMonitorFor(now.type())) {
@@ -293,11 +338,41 @@ final class AppPlanner {
   }
 
   private CostRange desiredCost(ProcessSpec desired) {
-    price(desired.size()); // for its eco-pool note; the cost rules themselves live in Costs
-    return Costs.of(desired);
+    if (spec.kubernetes() == null) {
+      price(desired.size()); // for its eco-pool note; the cost rules themselves live in Costs
+    }
+    return Costs.of(spec, desired);
+  }
+
+  /** What one replica of a desired type requests on its cluster; {@code null} off Kubernetes. */
+  private Resources desiredResources(ProcessSpec desired) {
+    return spec.kubernetes() == null ? null : spec.kubernetes().resources(desired.size());
+  }
+
+  /** What a live Kubernetes type requests: its band while an autoscaler is on, else its count. */
+  private Requests liveRequests(LiveProcess now) {
+    Resources each = now.resources() == null ? new Resources(0, 0) : now.resources();
+    if (activeMonitorFor(now.type())) {
+      return Requests.band(each, live.monitor().min(), live.monitor().max());
+    }
+    return Requests.of(each, now.quantity());
   }
 
   private long livePrice(LiveProcess now) {
+    if (spec.kubernetes() != null) {
+      Optional<Long> price =
+          catalog.find(now.size()).flatMap(s -> spec.kubernetes().price(s.name()));
+      if (price.isEmpty() && spec.kubernetes().priced()) {
+        notes.add(
+            spec.name()
+                + ": `"
+                + now.type()
+                + "` requests "
+                + (now.resources() == null ? "resources" : now.resources().describe())
+                + ", which no priced size matches; its cost counts as $0");
+      }
+      return price.orElse(0L);
+    }
     Optional<Size> size = catalog.find(now.size());
     if (size.isEmpty()) {
       notes.add(

@@ -1,20 +1,46 @@
 package dev.formation.plan;
 
+import dev.formation.config.AppSpec;
 import dev.formation.config.AutoscaleSpec;
 import dev.formation.live.LiveMonitor;
 
 /**
- * The settings of a web autoscaler as the plan compares them: band, latency target, notify. Unlike
- * {@link AutoscaleSpec} it accepts whatever a live monitor holds.
+ * The settings of a web autoscaler as the plan compares them: band, latency target, notify, and
+ * what it measures. Unlike {@link AutoscaleSpec} it accepts whatever a live monitor holds.
+ *
+ * @param p95Ms the latency target; 0 when the autoscaler measures something else (CPU)
+ * @param metric what the autoscaler measures, in {@link LiveMonitor#metric} words: {@code null} for
+ *     the platform's own p95 response time (Heroku)
  */
-public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
+public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, String metric) {
 
+  /** A rule on the platform's own p95 response time (Heroku). */
+  public AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
+    this(min, max, p95Ms, notifyApp, null);
+  }
+
+  /** The rule a config's autoscale block means on a platform measuring its own p95. */
   public static AutoscaleRule of(AutoscaleSpec spec) {
     return new AutoscaleRule(spec.min(), spec.max(), spec.p95Ms(), spec.notifyApp());
   }
 
+  /**
+   * The rule an app's autoscale block means on its platform: on Kubernetes a Pods metric at {@code
+   * p95_ms} where {@code p95_metric} is given, else CPU utilisation, which has no latency target.
+   */
+  public static AutoscaleRule of(AppSpec app, AutoscaleSpec spec) {
+    if (app.kubernetes() == null) {
+      return of(spec);
+    }
+    String metric = Placements.of(app).autoscaleMetric();
+    boolean latency = app.kubernetes().p95Metric() != null;
+    return new AutoscaleRule(
+        spec.min(), spec.max(), latency ? spec.p95Ms() : 0, spec.notifyApp(), metric);
+  }
+
   public static AutoscaleRule of(LiveMonitor monitor) {
-    return new AutoscaleRule(monitor.min(), monitor.max(), monitor.p95Ms(), monitor.notifyApp());
+    return new AutoscaleRule(
+        monitor.min(), monitor.max(), monitor.p95Ms(), monitor.notifyApp(), monitor.metric());
   }
 
   /** {@code 2..8}. */
@@ -22,9 +48,22 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
     return AutoscaleSpec.band(min, max);
   }
 
-  /** {@code 2..8, p95 500 ms, notify}: the rule in the words every output uses. */
+  /**
+   * {@code 2..8, p95 500 ms, notify}: the rule in the words every output uses; {@code 2..8, CPU 70
+   * %} or {@code 2..8, p95 500 ms (metric http_p95)} for what a Kubernetes autoscaler measures.
+   */
   public String describe() {
-    return band() + ", p95 " + p95Ms + " ms" + (notifyApp ? ", notify" : "");
+    String notify = notifyApp ? ", notify" : "";
+    if (metric == null) {
+      return band() + ", p95 " + p95Ms + " ms" + notify;
+    }
+    if (metric.startsWith("pods:") && p95Ms > 0) {
+      return band() + ", p95 " + p95Ms + " ms (metric " + metric.substring(5) + ")" + notify;
+    }
+    if (metric.matches("cpu:[0-9]+")) {
+      return band() + ", CPU " + metric.substring(4) + " %" + notify;
+    }
+    return band() + ", metrics " + metric + notify;
   }
 
   public boolean contains(int quantity) {

@@ -20,9 +20,24 @@ public final class Costs {
     return CostRange.fixed((long) desired.quantity() * desired.size().usdPerMonth());
   }
 
+  /**
+   * What one desired process type of {@code app} costs a month: a Kubernetes app at its configured
+   * prices (none configured: $0, its cost is in requested CPU and memory instead).
+   */
+  public static CostRange of(AppSpec app, ProcessSpec desired) {
+    if (app.kubernetes() == null) {
+      return of(desired);
+    }
+    long price = app.kubernetes().price(desired.size().name()).orElse(0L);
+    if (desired.autoscaled()) {
+      return band(price, desired.autoscale().min(), desired.autoscale().max());
+    }
+    return CostRange.fixed(desired.quantity() * price);
+  }
+
   /** What every process type of one desired app costs a month. */
   public static CostRange of(AppSpec app) {
-    return app.processes().stream().map(Costs::of).reduce(CostRange.ZERO, CostRange::plus);
+    return app.processes().stream().map(p -> of(app, p)).reduce(CostRange.ZERO, CostRange::plus);
   }
 
   /** {@code count} dynos at {@code size}. */

@@ -112,7 +112,7 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
       ProcessState s2 = to == null ? null : ProcessState.of(to);
       if (!Objects.equals(s1, s2)) {
         Kind k = s1 == null ? Kind.ADDED : s2 == null ? Kind.REMOVED : Kind.CHANGED;
-        types.add(new TypeDiff(type, k, s1, s2, cost(from), cost(to)));
+        types.add(new TypeDiff(type, k, s1, s2, cost(a, from), cost(b, to)));
       }
     }
     Boolean pruneA = a == null ? null : a.prune();
@@ -126,8 +126,8 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
     return Optional.of(new AppDiff(name, kind, pruneA, pruneB, types, before, after));
   }
 
-  private static CostRange cost(ProcessSpec spec) {
-    return spec == null ? CostRange.ZERO : Costs.of(spec);
+  private static CostRange cost(AppSpec app, ProcessSpec spec) {
+    return spec == null ? CostRange.ZERO : Costs.of(app, spec);
   }
 
   private static CostRange cost(Formation formation) {

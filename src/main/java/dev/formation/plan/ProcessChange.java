@@ -1,5 +1,7 @@
 package dev.formation.plan;
 
+import dev.formation.catalog.Resources;
+
 /**
  * A change to one process type's count, size, or both, sent in the app's one batch formation
  * update.
@@ -10,6 +12,8 @@ package dev.formation.plan;
  * @param toQuantity the desired count; equal to {@code fromQuantity} when the count is left alone
  *     (an autoscaler owns it, or only the size changes)
  * @param autoscale the band an autoscaler keeps this type in after apply, or {@code null}
+ * @param fromResources what one replica requests now, on a platform that sizes by resources
+ *     (Kubernetes); {@code null} elsewhere, and {@code toResources} likewise once applied
  */
 public record ProcessChange(
     String type,
@@ -19,8 +23,44 @@ public record ProcessChange(
     String fromSize,
     String toSize,
     AutoscaleRule autoscale,
-    CostRange costDelta)
+    CostRange costDelta,
+    Resources fromResources,
+    Resources toResources)
     implements Change {
+
+  /** A change on a platform that sizes by name only (Heroku, local). */
+  public ProcessChange(
+      String type,
+      Action action,
+      int fromQuantity,
+      int toQuantity,
+      String fromSize,
+      String toSize,
+      AutoscaleRule autoscale,
+      CostRange costDelta) {
+    this(
+        type, action, fromQuantity, toQuantity, fromSize, toSize, autoscale, costDelta, null, null);
+  }
+
+  /**
+   * What the change does to the requested CPU and memory ({@code +1 GiB, +0.5 CPU}), or {@code
+   * null} off Kubernetes.
+   */
+  public String requestsDelta() {
+    if (fromResources == null || toResources == null) {
+      return null;
+    }
+    Resources before = fromResources.times(fromQuantity);
+    Resources after = toResources.times(toQuantity);
+    return Resources.delta(
+        after.cpuMillis() - before.cpuMillis(), after.memoryBytes() - before.memoryBytes());
+  }
+
+  /** The same change with the resources of both sides. */
+  public ProcessChange withResources(Resources from, Resources to) {
+    return new ProcessChange(
+        type, action, fromQuantity, toQuantity, fromSize, toSize, autoscale, costDelta, from, to);
+  }
 
   public ProcessChange {
     if (type == null || action == null || fromSize == null || toSize == null) {

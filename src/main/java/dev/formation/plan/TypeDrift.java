@@ -55,7 +55,7 @@ final class TypeDrift {
   }
 
   private void checkAutoscaled(List<DriftItem> items, boolean monitorOn) {
-    AutoscaleRule rule = AutoscaleRule.of(desired.autoscale());
+    AutoscaleRule rule = AutoscaleRule.of(app, desired.autoscale());
     if (!monitorOn) {
       items.add(
           unexpected(

@@ -37,6 +37,21 @@ public final class ApplyNoteJson {
       String toolVersion,
       String configDigest,
       String commit) {
+    return line(plan, report, at, toolVersion, configDigest, commit, false);
+  }
+
+  /**
+   * As above; {@code forceConflicts} records that server-side apply took ownership of fields other
+   * field managers held ({@code apply --force-conflicts}).
+   */
+  public static String line(
+      Plan plan,
+      ApplyReport report,
+      Instant at,
+      String toolVersion,
+      String configDigest,
+      String commit,
+      boolean forceConflicts) {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("kind", "formation-apply");
     root.put("format_version", PlanJson.FORMAT_VERSION);
@@ -44,6 +59,9 @@ public final class ApplyNoteJson {
     root.put("tool_version", toolVersion);
     root.put("config_digest", configDigest);
     root.put("commit", commit);
+    if (forceConflicts) {
+      root.put("force_conflicts", true);
+    }
     ArrayNode apps = root.putArray("apps");
     for (AppResult result : report.apps()) {
       ObjectNode app = apps.addObject();

@@ -1,5 +1,7 @@
 package dev.formation.planfile;
 
+import dev.formation.catalog.Resources;
+import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -13,6 +15,7 @@ import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
+import dev.formation.plan.Requests;
 import dev.formation.plan.UnmanagedProcess;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +78,14 @@ public final class PlanJson {
     if (app.local() != null) {
       node.set("local", registration(withLive ? app.local().sealed() : app.local()));
     }
+    if (app.kubernetes() != null) {
+      node.set("kubernetes", placement(app.kubernetes()));
+    }
+    if (app.costedInRequests()) {
+      ObjectNode requests = node.putObject("requests");
+      requests.set("before", requests(app.requestsBefore()));
+      requests.set("after", requests(app.requestsAfter()));
+    }
     if (withLive) {
       node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live()));
     }
@@ -108,6 +119,12 @@ public final class PlanJson {
       node.set("from", sized(p.fromSize(), p.fromQuantity()));
       node.set("to", sized(p.toSize(), p.toQuantity()));
       node.set("autoscale", rule(p.autoscale()));
+      if (p.fromResources() != null) {
+        node.set("from_resources", resources(p.fromResources()));
+      }
+      if (p.toResources() != null) {
+        node.set("to_resources", resources(p.toResources()));
+      }
     } else {
       MonitorChange m = (MonitorChange) change;
       node.put("kind", "monitor");
@@ -143,6 +160,9 @@ public final class PlanJson {
       n.put("size", p.size());
       n.put("quantity", p.quantity());
       n.put("updated_at", p.updatedAt() == null ? null : p.updatedAt().toString());
+      if (p.resources() != null) {
+        n.set("resources", resources(p.resources()));
+      }
     }
     LiveMonitor m = live.monitor();
     if (m == null) {
@@ -155,6 +175,14 @@ public final class PlanJson {
       n.put("max", m.max());
       n.put("p95_ms", m.p95Ms());
       n.put("notify", m.notifyApp());
+      if (m.metric() != null) {
+        n.put("metric", m.metric());
+      }
+    }
+    if (live.cluster() != null) {
+      node.putObject("cluster")
+          .put("context", live.cluster().context())
+          .put("namespace", live.cluster().namespace());
     }
     if (live.registration() != null) {
       node.set("registration", registration(live.registration().sealed()));
@@ -191,6 +219,41 @@ public final class PlanJson {
     node.put("max", rule.max());
     node.put("p95_ms", rule.p95Ms());
     node.put("notify", rule.notifyApp());
+    if (rule.metric() != null) {
+      node.put("metric", rule.metric());
+    }
+    return node;
+  }
+
+  private static ObjectNode resources(Resources r) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("cpu_millis", r.cpuMillis());
+    node.put("memory_bytes", r.memoryBytes());
+    return node;
+  }
+
+  private static ObjectNode requests(Requests r) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.set("min", resources(r.min()));
+    node.set("max", resources(r.max()));
+    return node;
+  }
+
+  private static ObjectNode placement(KubernetesPlacement k) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("context", k.context());
+    node.put("namespace", k.namespace());
+    node.put("deployment", k.deployment());
+    node.put("container", k.container());
+    node.put("p95_metric", k.p95Metric());
+    ObjectNode sizes = node.putObject("sizes");
+    k.sizes().forEach((size, r) -> sizes.set(size, resources(r)));
+    if (k.types() == null) {
+      node.putNull("types");
+    } else {
+      ObjectNode types = node.putObject("types");
+      k.types().forEach(types::put);
+    }
     return node;
   }
 

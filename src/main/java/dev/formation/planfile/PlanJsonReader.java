@@ -1,6 +1,9 @@
 package dev.formation.planfile;
 
+import dev.formation.catalog.Resources;
 import dev.formation.config.PlatformKind;
+import dev.formation.live.KubernetesLocation;
+import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -14,6 +17,7 @@ import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
+import dev.formation.plan.Requests;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +72,10 @@ final class PlanJsonReader {
           n.get("fingerprint").stringOrNull(),
           range(cost.get("before_usd")),
           range(cost.get("after_usd")),
-          n.has("local") ? registration(n.get("local")) : null);
+          n.has("local") ? registration(n.get("local")) : null,
+          n.has("kubernetes") ? placement(n.get("kubernetes")) : null,
+          n.has("requests") ? requests(n.get("requests").get("before")) : null,
+          n.has("requests") ? requests(n.get("requests").get("after")) : null);
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }
@@ -88,7 +95,9 @@ final class PlanJsonReader {
             from.get("size").string(),
             to.get("size").string(),
             rule(n.get("autoscale")),
-            range(n.get("cost_delta_usd")));
+            range(n.get("cost_delta_usd")),
+            n.has("from_resources") ? resources(n.get("from_resources")) : null,
+            n.has("to_resources") ? resources(n.get("to_resources")) : null);
       }
       if (kind.equals("local")) {
         return new LocalChange(
@@ -128,7 +137,8 @@ final class PlanJsonReader {
               p.get("size").stringOrNull(),
               p.get("quantity").intValue(),
               null,
-              instant(p.get("updated_at"))));
+              instant(p.get("updated_at")),
+              p.has("resources") ? resources(p.get("resources")) : null));
     }
     JsonField m = n.get("monitor");
     LiveMonitor monitor =
@@ -140,14 +150,60 @@ final class PlanJsonReader {
                 m.get("min").intValue(),
                 m.get("max").intValue(),
                 m.get("p95_ms").intValue(),
-                m.get("notify").bool());
+                m.get("notify").bool(),
+                m.has("metric") ? m.get("metric").stringOrNull() : null);
+    JsonField cluster = n.has("cluster") ? n.get("cluster") : null;
     return new LiveApp(
         n.get("name").string(),
         n.get("id").stringOrNull(),
         n.get("generation").stringOrNull(),
         list,
         monitor,
-        n.has("registration") ? registration(n.get("registration")) : null);
+        n.has("registration") ? registration(n.get("registration")) : null,
+        cluster == null
+            ? null
+            : new KubernetesLocation(
+                cluster.get("context").string(), cluster.get("namespace").string()));
+  }
+
+  private static Resources resources(JsonField n) throws PlanFileException {
+    try {
+      return new Resources(n.get("cpu_millis").longValue(), n.get("memory_bytes").longValue());
+    } catch (IllegalArgumentException e) {
+      throw n.error(e.getMessage());
+    }
+  }
+
+  private static Requests requests(JsonField n) throws PlanFileException {
+    return new Requests(resources(n.get("min")), resources(n.get("max")));
+  }
+
+  private static KubernetesPlacement placement(JsonField n) throws PlanFileException {
+    Map<String, Resources> sizes = new LinkedHashMap<>();
+    JsonField s = n.get("sizes");
+    for (String size : s.fieldNames()) {
+      sizes.put(size, resources(s.get(size)));
+    }
+    Map<String, String> types = null;
+    if (!n.get("types").isNull()) {
+      types = new LinkedHashMap<>();
+      JsonField t = n.get("types");
+      for (String type : t.fieldNames()) {
+        types.put(type, t.get(type).string());
+      }
+    }
+    try {
+      return new KubernetesPlacement(
+          n.get("context").stringOrNull(),
+          n.get("namespace").stringOrNull(),
+          n.get("deployment").string(),
+          n.get("container").stringOrNull(),
+          n.get("p95_metric").stringOrNull(),
+          sizes,
+          types);
+    } catch (IllegalArgumentException e) {
+      throw n.error(e.getMessage());
+    }
   }
 
   private static LocalRegistration registration(JsonField n) throws PlanFileException {
@@ -172,7 +228,8 @@ final class PlanJsonReader {
         n.get("min").intValue(),
         n.get("max").intValue(),
         n.get("p95_ms").intValue(),
-        n.get("notify").bool());
+        n.get("notify").bool(),
+        n.has("metric") ? n.get("metric").stringOrNull() : null);
   }
 
   private static CostRange range(JsonField n) throws PlanFileException {

@@ -233,7 +233,7 @@ class ConfigLoaderTest {
         .extracting(Diagnostic::message)
         .containsExactly(
             "`version` must be 1, not null",
-            "`platform` in app `shop` must be `heroku` or `local`, not null");
+            "`platform` in app `shop` must be `heroku`, `local` or `kubernetes`, not null");
   }
 
   @Test

@@ -150,19 +150,38 @@ public abstract class PlatformContract {
     LiveApp live = read("contract-monitor");
     assertThat(live.monitor()).isNull();
 
-    LiveMonitor created =
-        write(live, new Write.CreateMonitor(new MonitorSettings(2, 6, 800, true))).monitor();
+    MonitorSettings first = new MonitorSettings(2, 6, 800, notifySupported());
+    LiveMonitor created = write(live, new Write.CreateMonitor(first)).monitor();
     assertThat(read("contract-monitor").monitor())
-        .isEqualTo(new LiveMonitor(created.id(), true, 2, 6, 800, true))
+        .isEqualTo(monitorAsWritten(created.id(), first))
         .isEqualTo(created);
 
-    write(live, new Write.UpdateMonitor(created.id(), new MonitorSettings(1, 4, 300, false)));
+    MonitorSettings second = new MonitorSettings(1, 4, 300, false);
+    write(live, new Write.UpdateMonitor(created.id(), second));
     assertThat(read("contract-monitor").monitor())
-        .isEqualTo(new LiveMonitor(created.id(), true, 1, 4, 300, false));
+        .isEqualTo(monitorAsWritten(created.id(), second));
 
     write(live, new Write.DisableMonitor(created.id()));
     assertThat(read("contract-monitor").monitor())
-        .isEqualTo(new LiveMonitor(created.id(), false, 1, 4, 300, false));
+        .isEqualTo(monitorAfterDisable(monitorAsWritten(created.id(), second)));
+  }
+
+  /** Whether the platform's autoscaler can notify (Heroku's can; a Kubernetes HPA cannot). */
+  protected boolean notifySupported() {
+    return true;
+  }
+
+  /** How a monitor reads back once written with {@code s}: by default, exactly as written. */
+  protected LiveMonitor monitorAsWritten(String id, MonitorSettings s) {
+    return new LiveMonitor(id, true, s.min(), s.max(), s.p95Ms(), s.notifyApp());
+  }
+
+  /**
+   * How a monitor reads back once disabled: by default off with its settings kept (Heroku); a
+   * platform that deletes its autoscaler reads {@code null}.
+   */
+  protected LiveMonitor monitorAfterDisable(LiveMonitor on) {
+    return new LiveMonitor(on.id(), false, on.min(), on.max(), on.p95Ms(), on.notifyApp());
   }
 
   private static Map<String, String> shape(LiveApp app) {

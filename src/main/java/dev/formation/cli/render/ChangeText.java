@@ -1,5 +1,6 @@
 package dev.formation.cli.render;
 
+import dev.formation.catalog.Resources;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.LocalChange;
@@ -58,7 +59,7 @@ final class ChangeText {
       // move) keeps its size on both sides: Basic ×0 → Standard-1X ×0
       return p.fromQuantity() == 0 && p.toQuantity() > 0
           ? "0"
-          : p.fromSize() + " ×" + p.fromQuantity();
+          : sized(p.fromSize(), p.fromResources()) + " ×" + p.fromQuantity();
     }
     if (change instanceof LocalChange l) {
       return switch (l.kind()) {
@@ -77,7 +78,9 @@ final class ChangeText {
   String after(Change change) {
     if (change instanceof ProcessChange p) {
       String to =
-          p.toQuantity() == 0 && p.fromQuantity() > 0 ? "0" : p.toSize() + " ×" + p.toQuantity();
+          p.toQuantity() == 0 && p.fromQuantity() > 0
+              ? "0"
+              : sized(p.toSize(), p.toResources()) + " ×" + p.toQuantity();
       return p.autoscale() == null ? to : to + " (autoscale " + p.autoscale().band() + ")";
     }
     if (change instanceof LocalChange l) {
@@ -97,7 +100,25 @@ final class ChangeText {
   /** One phrase for the text plan: {@code Standard-1X ×2 → Performance-M ×2}. */
   String detail(Change change) {
     if (change instanceof ProcessChange p && p.fromQuantity() == 0 && p.toQuantity() > 0) {
-      return "0 → " + p.toQuantity() + " × " + p.toSize() + autoscaleSuffix(p);
+      return "0 → "
+          + p.toQuantity()
+          + " × "
+          + sized(p.toSize(), p.toResources())
+          + autoscaleSuffix(p);
+    }
+    if (change instanceof ProcessChange p
+        && p.toResources() != null
+        && !p.sizeChanged()
+        && p.toQuantity() > 0
+        && p.fromResources() != null
+        && p.fromResources().equals(p.toResources())) {
+      // a Kubernetes scale: the count moves, the size and its resources stay
+      return p.fromQuantity()
+          + " → "
+          + p.toQuantity()
+          + " × "
+          + sized(p.toSize(), p.toResources())
+          + autoscaleSuffix(p);
     }
     if (change instanceof MonitorChange m && m.kind() != MonitorChange.Kind.UPDATE) {
       return m.kind() == MonitorChange.Kind.ENABLE ? rule(m.to()) : rule(m.from());
@@ -111,6 +132,11 @@ final class ChangeText {
       };
     }
     return before(change) + " → " + after(change);
+  }
+
+  /** {@code Standard-2X}, or on Kubernetes {@code Standard-2X (1 GiB, 0.5 CPU)}. */
+  static String sized(String size, Resources resources) {
+    return resources == null ? size : size + " (" + resources.describe() + ")";
   }
 
   /** {@code 2..8, p95 500 ms, notify}. */

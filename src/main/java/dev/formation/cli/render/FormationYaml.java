@@ -28,6 +28,18 @@ public final class FormationYaml {
     for (LiveApp app : apps) {
       sb.append("  ").append(scalar(app.name())).append(":\n");
       sb.append("    platform: ").append(platform.word()).append('\n');
+      if (app.cluster() != null) {
+        // the resolved context and namespace, so the file plans the same app wherever it is used
+        sb.append("    kubernetes: {context: ")
+            .append(quoted(app.cluster().context()))
+            .append(", namespace: ")
+            .append(quoted(app.cluster().namespace()));
+        LiveMonitor m = app.monitor();
+        if (m != null && m.metric() != null && m.metric().startsWith("pods:") && m.p95Ms() > 0) {
+          sb.append(", p95_metric: ").append(quoted(m.metric().substring(5)));
+        }
+        sb.append("}\n");
+      }
       LocalRegistration local = app.registration();
       if (local != null) {
         // absolute, so the file plans the same app wherever it is saved
@@ -63,17 +75,26 @@ public final class FormationYaml {
   private void process(StringBuilder sb, LiveProcess p, LiveMonitor monitor) {
     String size = catalog.find(p.size()).map(s -> s.name()).orElse(p.size());
     sb.append("      ").append(scalar(p.type())).append(":\n");
+    if (LiveProcess.CUSTOM.equals(p.size()) && p.resources() != null) {
+      sb.append("        # requests ")
+          .append(p.resources().describe())
+          .append(", which no size of the map matches: pick one (`formation sizes --platform")
+          .append(" kubernetes`) or add it under `kubernetes.sizes`\n");
+    }
     sb.append("        size: ").append(scalar(size)).append('\n');
     if (p.type().equals("web") && monitor != null && monitor.active()) {
-      sb.append("        autoscale: {min: ")
-          .append(monitor.min())
-          .append(", max: ")
-          .append(monitor.max())
-          .append(", p95_ms: ")
-          .append(monitor.p95Ms())
-          .append(", notify: ")
-          .append(monitor.notifyApp())
-          .append("}\n");
+      sb.append("        autoscale: {min: ").append(monitor.min()).append(", max: ");
+      sb.append(monitor.max());
+      if (monitor.metric() == null) {
+        sb.append(", p95_ms: ")
+            .append(monitor.p95Ms())
+            .append(", notify: ")
+            .append(monitor.notifyApp());
+      } else if (monitor.p95Ms() > 0) {
+        sb.append(", p95_ms: ").append(monitor.p95Ms());
+      }
+      sb.append("}\n");
+
       sb.append("        # the autoscaler owns the count (")
           .append(p.quantity())
           .append(" when imported)\n");

@@ -2,6 +2,7 @@ package dev.formation.cli.render;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Generation;
+import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import java.util.List;
@@ -98,5 +99,36 @@ public final class SizesView {
   private static String capitalised(Generation g) {
     String w = word(g);
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+  }
+
+  /** The Kubernetes size map (SPEC section 8): size, CPU request, memory request and limit. */
+  public static String kubernetesText(Catalog catalog) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%-18s %-10s %s%n", "SIZE", "CPU", "MEMORY (request = limit)"));
+    for (Size s : catalog.all()) {
+      Resources r = catalog.kubernetes(s);
+      out.append(
+          String.format(
+              "%-18s %-10s %s%n",
+              s.name(),
+              Resources.cpuQuantity(r.cpuMillis()),
+              Resources.memoryQuantity(r.memoryBytes())));
+    }
+    return out.toString();
+  }
+
+  /** The size map as JSON: {@code {"format_version": 1, "sizes": [{name, cpu, memory}]}}. */
+  public static String kubernetesJson(Catalog catalog) {
+    ObjectNode root = JsonMapper.shared().createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    ArrayNode list = root.putArray("sizes");
+    for (Size s : catalog.all()) {
+      Resources r = catalog.kubernetes(s);
+      list.addObject()
+          .put("name", s.name())
+          .put("cpu", Resources.cpuQuantity(r.cpuMillis()))
+          .put("memory", Resources.memoryQuantity(r.memoryBytes()));
+    }
+    return root.toPrettyString() + "\n";
   }
 }

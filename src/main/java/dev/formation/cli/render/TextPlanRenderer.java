@@ -4,6 +4,8 @@ import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
 import dev.formation.plan.Plan;
+import dev.formation.plan.ProcessChange;
+import dev.formation.plan.Requests;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,8 +95,8 @@ public final class TextPlanRenderer {
           .append("  ")
           .append(pad(Printable.escape(words.detail(c)), detailWidth))
           .append("   ")
-          .append(Money.delta(c.costDelta()))
-          .append("/mo\n");
+          .append(cost(app, c))
+          .append('\n');
     }
     int typeWidth =
         app.unmanaged().stream().mapToInt(u -> Printable.escape(u.type()).length()).max().orElse(0);
@@ -124,7 +126,44 @@ public final class TextPlanRenderer {
     return Printable.escape(words.label(c));
   }
 
+  /** A change's cost: dollars, or for a Kubernetes app without prices what it requests. */
+  static String cost(AppPlan app, Change c) {
+    if (!app.costedInRequests()) {
+      return Money.delta(c.costDelta()) + "/mo";
+    }
+    if (c instanceof ProcessChange p && p.requestsDelta() != null && p.autoscale() == null) {
+      return p.requestsDelta() + " requested";
+    }
+    return "";
+  }
+
+  /** The requests of every app costed in them: {@code 2 GiB, 1 CPU → 4 GiB, 2 CPU}, or null. */
+  static String requestsLine(Plan plan) {
+    Requests before = null;
+    Requests after = null;
+    for (AppPlan a : plan.apps()) {
+      if (a.costedInRequests()) {
+        before = before == null ? a.requestsBefore() : before.plus(a.requestsBefore());
+        after = after == null ? a.requestsAfter() : after.plus(a.requestsAfter());
+      }
+    }
+    if (before == null) {
+      return null;
+    }
+    return before.equals(after)
+        ? before.describe() + " (unchanged)"
+        : before.describe() + " → " + after.describe();
+  }
+
   private static String costLine(Plan plan) {
+    String requests = requestsLine(plan);
+    if (requests != null) {
+      return dollars(plan) + "Requested on Kubernetes (no prices): " + requests + "\n";
+    }
+    return dollars(plan);
+  }
+
+  private static String dollars(Plan plan) {
     String line = "Monthly cost: " + Money.amount(plan.before());
     if (plan.costDelta().isZero() && plan.before().equals(plan.after())) {
       return line + " (unchanged)\n";

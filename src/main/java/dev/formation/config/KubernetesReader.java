@@ -1,0 +1,328 @@
+package dev.formation.config;
+
+import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Resources;
+import dev.formation.catalog.Size;
+import dev.formation.config.yaml.YMap;
+import dev.formation.config.yaml.YNode;
+import dev.formation.config.yaml.YScalar;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
+import dev.formation.diag.DidYouMean;
+import dev.formation.diag.SourceRange;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and checks an app's {@code kubernetes} block: present only on {@code platform: kubernetes},
+ * a Deployment template that names {@code {type}} and makes valid names, a size map of catalogue
+ * sizes and Kubernetes quantities, prices for every size the app uses.
+ */
+final class KubernetesReader {
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern METRIC = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:.\\-/]{0,252}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)\\}");
+
+  private final Catalog catalog;
+  private final FieldReader read;
+  private final Diagnostics diags;
+
+  KubernetesReader(Catalog catalog, FieldReader read) {
+    this.catalog = catalog;
+    this.read = read;
+    this.diags = read.diags();
+  }
+
+  /**
+   * The app's Kubernetes settings: the block's (or the defaults, when a Kubernetes app has none),
+   * {@code null} for another platform or when the block has errors (they are reported).
+   */
+  KubernetesSpec read(String app, PlatformKind platform, YMap body, TreePath at) {
+    YMap.Entry entry = body.entry("kubernetes");
+    if (platform != PlatformKind.KUBERNETES) {
+      if (entry != null && platform != null) {
+        diags.error(
+            Code.FM064.name(),
+            "`kubernetes` is only for `platform: kubernetes` apps; app `"
+                + app
+                + "` is on "
+                + platform.word(),
+            entry.keyRange(),
+            "remove the `kubernetes` block, or set `platform: kubernetes`");
+      }
+      return null;
+    }
+    YMap map = entry != null && entry.value() instanceof YMap m ? m : null;
+    if (entry != null && map == null) {
+      return null; // the schema reported its type
+    }
+    TreePath k = at.then("kubernetes");
+    int before = diags.errorCount();
+    String context = text(map, "context", k);
+    String namespace = name(map, "namespace", k, LABEL, "a DNS label: `shop`, `shop-prod`");
+    String container = name(map, "container", k, LABEL, "a container name: `app`, `web`");
+    String metric = name(map, "p95_metric", k, METRIC, "a metric name: `http_p95_ms`");
+    String template = template(app, map, k, body, at);
+    Map<String, Resources> sizes = sizes(map, k);
+    Map<String, Long> prices = prices(map, k);
+    notifyOff(body, at);
+    if (prices != null && !prices.isEmpty()) {
+      pricesCover(app, prices, body, at);
+    }
+    if (diags.errorCount() > before || template == null || sizes == null || prices == null) {
+      return null;
+    }
+    return new KubernetesSpec(context, namespace, template, container, metric, sizes, prices);
+  }
+
+  private String text(YMap map, String key, TreePath at) {
+    return map == null ? null : read.string(map.get(key), at.then(key));
+  }
+
+  private String name(YMap map, String key, TreePath at, Pattern valid, String example) {
+    String value = text(map, key, at);
+    if (value != null && !value.isEmpty() && !valid.matcher(value).matches()) {
+      diags.error(
+          Code.FM064.name(),
+          Places.field(at.then(key)) + " is not a valid name: `" + value + "`",
+          map.get(key).range(),
+          "write " + example);
+      return null;
+    }
+    return value;
+  }
+
+  private String template(String app, YMap map, TreePath at, YMap body, TreePath appAt) {
+    YNode node = map == null ? null : map.get("deployment");
+    String template = node == null ? KubernetesSpec.DEFAULT_TEMPLATE : text(map, "deployment", at);
+    if (template == null || template.isEmpty()) {
+      return null;
+    }
+    Matcher m = PLACEHOLDER.matcher(template);
+    while (m.find()) {
+      if (!m.group(1).equals("app") && !m.group(1).equals("type")) {
+        diags.error(
+            Code.FM065.name(),
+            "the Deployment template `"
+                + template
+                + "` of app `"
+                + app
+                + "` has an unknown placeholder `"
+                + m.group()
+                + "`",
+            node.range(),
+            "only `{app}` and `{type}` are filled in, e.g. `{app}-{type}`");
+        return null;
+      }
+    }
+    if (!template.contains("{type}")) {
+      diags.error(
+          Code.FM065.name(),
+          "the Deployment template `" + template + "` of app `" + app + "` has no `{type}`",
+          node.range(),
+          "each process type needs its own Deployment: write e.g. `{app}-{type}` or `{type}`");
+      return null;
+    }
+    if (body.get("processes") instanceof YMap processes) {
+      for (YMap.Entry p : processes.entries()) {
+        String name = KubernetesSpec.deploymentName(template, app, p.key());
+        if (name.length() > 253 || !SUBDOMAIN.matcher(name).matches()) {
+          diags.error(
+              Code.FM065.name(),
+              "process type `"
+                  + p.key()
+                  + "` of app `"
+                  + app
+                  + "` would be the Deployment `"
+                  + name
+                  + "`, which Kubernetes does not accept as a name",
+              p.keyRange(),
+              "Deployment names are lower-case letters, digits, `-` and `.`; rename the type or"
+                  + " change `deployment` under `kubernetes`");
+        }
+      }
+    }
+    return template;
+  }
+
+  /** The full size map: every catalogue size with its default, then the block's overrides. */
+  private Map<String, Resources> sizes(YMap map, TreePath at) {
+    Map<String, Resources> sizes = new LinkedHashMap<>();
+    for (Size s : catalog.all()) {
+      sizes.put(s.name(), catalog.kubernetes(s));
+    }
+    if (map == null || !(map.get("sizes") instanceof YMap overrides)) {
+      return sizes;
+    }
+    boolean ok = true;
+    for (YMap.Entry e : overrides.entries()) {
+      Optional<Size> size = size(e.key(), e.keyRange());
+      if (size.isEmpty() || !(e.value() instanceof YMap values)) {
+        ok = false;
+        continue;
+      }
+      Resources base = sizes.get(size.get().name());
+      Long cpu = quantity(values, "cpu", size.get(), true);
+      Long memory = quantity(values, "memory", size.get(), false);
+      if (cpu == null || memory == null) {
+        ok = false;
+        continue;
+      }
+      sizes.put(
+          size.get().name(),
+          new Resources(
+              cpu < 0 ? base.cpuMillis() : cpu, memory < 0 ? base.memoryBytes() : memory));
+    }
+    return ok ? sizes : null;
+  }
+
+  /** A quantity in millicores or bytes; -1 when absent; {@code null} when wrong (reported). */
+  private Long quantity(YMap values, String key, Size size, boolean cpu) {
+    YNode node = values.get(key);
+    if (node == null) {
+      return -1L;
+    }
+    if (!(node instanceof YScalar s) || s.kind() == YScalar.Kind.BOOLEAN || s.isNull()) {
+      return null; // the schema reported its type
+    }
+    Long v = cpu ? Resources.parseCpu(s.text()) : Resources.parseMemory(s.text());
+    if (v == null || v <= 0) {
+      diags.error(
+          Code.FM066.name(),
+          "`"
+              + key
+              + "` of size "
+              + size.name()
+              + " is not a "
+              + (v == null ? "" : "positive ")
+              + "Kubernetes "
+              + (cpu ? "CPU" : "memory")
+              + " quantity: `"
+              + s.text()
+              + "`",
+          s.range(),
+          cpu ? "write CPU as `250m`, `0.5` or `2`" : "write memory as `512Mi`, `1Gi` or `1G`");
+      return null;
+    }
+    return v;
+  }
+
+  private Map<String, Long> prices(YMap map, TreePath at) {
+    Map<String, Long> prices = new LinkedHashMap<>();
+    if (map == null || !(map.get("prices") instanceof YMap list)) {
+      return prices;
+    }
+    boolean ok = true;
+    for (YMap.Entry e : list.entries()) {
+      Optional<Size> size = size(e.key(), e.keyRange());
+      if (!(e.value() instanceof YScalar s)
+          || (s.kind() != YScalar.Kind.INTEGER && s.kind() != YScalar.Kind.FLOAT)
+          || read.faulty(at.then("prices").then(e.key()))) {
+        ok = false;
+        continue;
+      }
+      Integer whole =
+          s.kind() == YScalar.Kind.INTEGER
+              ? read.integer(s, at.then("prices").then(e.key()), Code.FM066)
+              : null;
+      if (whole == null) {
+        if (s.kind() == YScalar.Kind.FLOAT) {
+          diags.error(
+              Code.FM066.name(),
+              "the price of "
+                  + e.key()
+                  + " must be whole US dollars a month, not `"
+                  + s.text()
+                  + "`",
+              s.range(),
+              "round it: the plan counts whole dollars");
+        }
+        ok = false;
+        continue;
+      }
+      if (size.isPresent()) {
+        prices.put(size.get().name(), whole.longValue());
+      } else {
+        ok = false;
+      }
+    }
+    return ok ? prices : null;
+  }
+
+  /** With prices, every size the app uses needs one, or its cost would silently count as $0. */
+  private void pricesCover(String app, Map<String, Long> prices, YMap body, TreePath at) {
+    if (!(body.get("processes") instanceof YMap processes)) {
+      return;
+    }
+    for (YMap.Entry p : processes.entries()) {
+      if (!(p.value() instanceof YMap process)
+          || !(process.get("size") instanceof YScalar s)
+          || s.kind() != YScalar.Kind.STRING) {
+        continue;
+      }
+      Optional<Size> size = catalog.find(s.text());
+      if (size.isPresent() && !prices.containsKey(size.get().name())) {
+        diags.error(
+            Code.FM066.name(),
+            "`kubernetes.prices` of app `"
+                + app
+                + "` has no price for "
+                + size.get().name()
+                + ", the size of `"
+                + p.key()
+                + "`",
+            s.range(),
+            "add `" + size.get().key() + ": <USD a month>` under `prices`, or remove `prices`");
+      }
+    }
+  }
+
+  /** A HorizontalPodAutoscaler e-mails nobody: {@code notify: true} would be a silent no-op. */
+  private void notifyOff(YMap body, TreePath at) {
+    if (!(body.get("processes") instanceof YMap processes)) {
+      return;
+    }
+    for (YMap.Entry p : processes.entries()) {
+      if (p.value() instanceof YMap process
+          && process.get("autoscale") instanceof YMap auto
+          && auto.get("notify") instanceof YScalar n
+          && read.bool(n, false)) {
+        diags.error(
+            Code.FM067.name(),
+            "`notify` "
+                + Places.in(at.then("processes").then(p.key()).then("autoscale"))
+                + " has no meaning on Kubernetes: a HorizontalPodAutoscaler notifies nobody",
+            n.range(),
+            "remove `notify`, and watch the HPA's events instead");
+      }
+    }
+  }
+
+  private Optional<Size> size(String written, SourceRange at) {
+    Optional<Size> found = catalog.find(written);
+    if (found.isPresent()) {
+      return found;
+    }
+    Optional<Size> modern = catalog.replacementForLegacy(written);
+    if (modern.isPresent()) {
+      diags.error(
+          Code.FM031.name(),
+          "size `" + written + "` under `kubernetes` is a retired name",
+          at,
+          "use `" + modern.get().name() + "`, its modern equivalent");
+      return Optional.empty();
+    }
+    String hint = DidYouMean.didYouMean(written, catalog.names());
+    diags.error(
+        Code.FM030.name(),
+        "unknown size `" + written + "` under `kubernetes`",
+        at,
+        hint != null ? hint : "`formation sizes --platform kubernetes` lists the size map");
+    return Optional.empty();
+  }
+}

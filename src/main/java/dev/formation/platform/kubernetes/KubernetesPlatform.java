@@ -1,0 +1,406 @@
+package dev.formation.platform.kubernetes;
+
+import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Resources;
+import dev.formation.catalog.Size;
+import dev.formation.live.KubernetesLocation;
+import dev.formation.live.KubernetesPlacement;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.LiveProcess;
+import dev.formation.platform.FormationUpdate;
+import dev.formation.platform.MonitorSettings;
+import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.Write;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The Kubernetes adapter (SPEC section 8). A process type is a Deployment that already exists; its
+ * count is the Deployment's replicas, written only through the scale subresource; its size is the
+ * container's resources, and web's autoscaler a HorizontalPodAutoscaler {@code autoscaling/v2},
+ * both written by server-side apply with field manager {@code formation}. Another manager's fields
+ * are never taken silently: a conflict is an error naming the manager, unless {@code
+ * --force-conflicts} said to take ownership.
+ */
+public final class KubernetesPlatform implements Platform {
+  /** The field manager of every write. */
+  public static final String FIELD_MANAGER = "formation";
+
+  /** The label of Deployments that belong to an app without being named by the template. */
+  public static final String PART_OF = "app.kubernetes.io/part-of";
+
+  private static final String COMPONENT = "app.kubernetes.io/component";
+  private static final Pattern TYPE = Pattern.compile("[-\\w]{1,128}");
+  private static final String WEB = "web";
+
+  private final KubeConfigs configs;
+  private final boolean forceConflicts;
+
+  /**
+   * @param env where {@code KUBECONFIG} is looked up
+   * @param home where {@code ~/.kube/config} is looked up
+   * @param forceConflicts take ownership of fields another manager owns ({@code --force-conflicts})
+   * @param trace where {@code --debug} traces each request, or {@code null}
+   */
+  public KubernetesPlatform(
+      Map<String, String> env, Path home, boolean forceConflicts, Consumer<String> trace) {
+    this.configs = new KubeConfigs(env, home, trace);
+    this.forceConflicts = forceConflicts;
+  }
+
+  @Override
+  public LiveApp read(Target target) throws PlatformException {
+    Cluster c = cluster(target);
+    Map<String, Deployment> found = deployments(c, target.app());
+    if (found.isEmpty()) {
+      throw new PlatformException(
+          "app `"
+              + target.app()
+              + "` not found: no Deployment in "
+              + c.where()
+              + " is named by `"
+              + c.placement().deployment()
+              + "` for its process types or labelled "
+              + PART_OF
+              + "="
+              + target.app(),
+          404,
+          "not_found",
+          null);
+    }
+    List<LiveProcess> processes = new ArrayList<>();
+    for (Map.Entry<String, Deployment> e : found.entrySet()) {
+      processes.add(Mapping.process(e.getKey(), e.getValue(), c.placement()));
+    }
+    Deployment web = found.get(WEB);
+    LiveMonitor monitor = null;
+    if (web != null) {
+      monitor = autoscalerOf(c, web.getMetadata().getName()).map(Mapping::monitor).orElse(null);
+    }
+    boolean fir = processes.stream().anyMatch(p -> p.size().startsWith("dyno-"));
+    return new LiveApp(
+        target.app(),
+        c.where().context() + "/" + c.where().namespace() + "/" + target.app(),
+        fir ? "fir" : "cedar",
+        processes,
+        monitor,
+        null,
+        c.where());
+  }
+
+  @Override
+  public LiveApp apply(Target target, LiveApp app, Write write) throws PlatformException {
+    Cluster c = cluster(target);
+    if (write instanceof Write.UpdateFormation u) {
+      updateFormation(c, target.app(), u.updates());
+    } else if (write instanceof Write.CreateMonitor w) {
+      Deployment web = deployments(c, target.app()).get(WEB);
+      if (web == null) {
+        throw missing(c, target.app(), WEB);
+      }
+      String name = web.getMetadata().getName();
+      applyAutoscaler(c, target.app(), name, name, w.settings(), true);
+    } else if (write instanceof Write.UpdateMonitor w) {
+      Deployment web = deployments(c, target.app()).get(WEB);
+      String deployment =
+          web == null
+              ? c.placement().deploymentName(target.app(), WEB)
+              : web.getMetadata().getName();
+      applyAutoscaler(c, target.app(), w.monitorId(), deployment, w.settings(), false);
+    } else if (write instanceof Write.DisableMonitor w) {
+      deleteAutoscaler(c, w.monitorId());
+    } else {
+      throw new PlatformException(
+          "app `" + target.app() + "` is on Kubernetes; only a local app is registered",
+          422,
+          "invalid_params",
+          null);
+    }
+    return read(target);
+  }
+
+  private void updateFormation(Cluster c, String app, List<FormationUpdate> updates)
+      throws PlatformException {
+    Map<String, Deployment> found = deployments(c, app);
+    Set<String> scaledByHpa = new LinkedHashSet<>();
+    for (HorizontalPodAutoscaler h : autoscalers(c)) {
+      if (h.getSpec() != null && h.getSpec().getScaleTargetRef() != null) {
+        scaledByHpa.add(h.getSpec().getScaleTargetRef().getName());
+      }
+    }
+    // every check before the first write, so a refused batch changes nothing
+    for (FormationUpdate u : updates) {
+      Deployment d = found.get(u.type());
+      if (d == null) {
+        throw missing(c, app, u.type());
+      }
+      if (u.size() != null) {
+        resourcesOf(c, u.size());
+        Mapping.container(d, c.placement());
+      }
+      if (u.quantity() != null && scaledByHpa.contains(d.getMetadata().getName())) {
+        throw new PlatformException(
+            "the replicas of Deployment "
+                + d.getMetadata().getName()
+                + " belong to its HorizontalPodAutoscaler; formation never writes them",
+            409,
+            "autoscaled",
+            null);
+      }
+    }
+    for (FormationUpdate u : updates) {
+      Deployment d = found.get(u.type());
+      String name = d.getMetadata().getName();
+      if (u.size() != null) {
+        String container = Mapping.container(d, c.placement()).getName();
+        String body = Bodies.resources(c.namespace(), name, container, resourcesOf(c, u.size()));
+        try {
+          c.client()
+              .apps()
+              .deployments()
+              .inNamespace(c.namespace())
+              .withName(name)
+              .patch(apply(), body);
+        } catch (KubernetesClientException e) {
+          throw Errors.of("the Deployment " + name, e);
+        }
+      }
+      if (u.quantity() != null) {
+        Scale.patch(c.connection(), c.namespace(), name, u.quantity());
+      }
+    }
+  }
+
+  private void applyAutoscaler(
+      Cluster c,
+      String app,
+      String name,
+      String deployment,
+      MonitorSettings s,
+      boolean createIfMissing)
+      throws PlatformException {
+    String body = Bodies.autoscaler(c.namespace(), name, deployment, app, c.placement(), s);
+    var hpas = c.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(c.namespace());
+    try {
+      hpas.withName(name).patch(apply(), body);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404 || !createIfMissing) {
+        throw Errors.of("the HorizontalPodAutoscaler " + name, e);
+      }
+      // an API server that does not create on apply (the API allows it); create it instead
+      try {
+        HorizontalPodAutoscaler hpa =
+            c.client().getKubernetesSerialization().unmarshal(body, HorizontalPodAutoscaler.class);
+        hpas.resource(hpa).create();
+      } catch (KubernetesClientException again) {
+        throw Errors.of("the HorizontalPodAutoscaler " + name, again);
+      }
+    }
+  }
+
+  /** Deletes web's HPA, unless another manager (Helm, Argo CD) owns it and nobody said force. */
+  private void deleteAutoscaler(Cluster c, String name) throws PlatformException {
+    var hpa =
+        c.client()
+            .autoscaling()
+            .v2()
+            .horizontalPodAutoscalers()
+            .inNamespace(c.namespace())
+            .withName(name);
+    try {
+      HorizontalPodAutoscaler live = hpa.get();
+      if (live == null) {
+        return;
+      }
+      Set<String> others = otherManagers(live.getMetadata().getManagedFields());
+      if (!others.isEmpty() && !forceConflicts) {
+        throw new PlatformException(
+            "the HorizontalPodAutoscaler "
+                + name
+                + " is also managed by "
+                + String.join(", ", others.stream().map(m -> "`" + m + "`").toList())
+                + "; formation does not delete what another manager owns: remove it there, or"
+                + " apply with --force-conflicts",
+            409,
+            "conflict",
+            null);
+      }
+      hpa.delete();
+    } catch (KubernetesClientException e) {
+      throw Errors.of("the HorizontalPodAutoscaler " + name, e);
+    }
+  }
+
+  private static Set<String> otherManagers(List<ManagedFieldsEntry> entries) {
+    Set<String> others = new LinkedHashSet<>();
+    if (entries != null) {
+      for (ManagedFieldsEntry e : entries) {
+        if (e.getManager() != null
+            && !FIELD_MANAGER.equals(e.getManager())
+            && e.getSubresource() == null) {
+          others.add(e.getManager());
+        }
+      }
+    }
+    return others;
+  }
+
+  private PatchContext apply() {
+    PatchContext ctx = PatchContext.of(PatchType.SERVER_SIDE_APPLY);
+    ctx.setFieldManager(FIELD_MANAGER);
+    ctx.setForce(forceConflicts);
+    return ctx;
+  }
+
+  /**
+   * The app's Deployments by process type: the template's name for each listed type (or, read
+   * without a config, every Deployment the template names), then those labelled part of the app.
+   */
+  private Map<String, Deployment> deployments(Cluster c, String app) throws PlatformException {
+    KubernetesPlacement p = c.placement();
+    var all = c.client().apps().deployments().inNamespace(c.namespace());
+    Map<String, Deployment> found = new LinkedHashMap<>();
+    try {
+      if (p.types() != null) {
+        for (String type : p.types().keySet()) {
+          Deployment d = all.withName(p.deploymentName(app, type)).get();
+          if (d != null) {
+            found.put(type, d);
+          }
+        }
+      } else {
+        for (Deployment d : all.list().getItems()) {
+          String type = p.typeOf(app, d.getMetadata().getName());
+          if (type != null && TYPE.matcher(type).matches()) {
+            found.put(type, d);
+          }
+        }
+      }
+      Set<String> named = new LinkedHashSet<>();
+      found.values().forEach(d -> named.add(d.getMetadata().getName()));
+      for (Deployment d : all.withLabel(PART_OF, app).list().getItems()) {
+        if (!named.contains(d.getMetadata().getName())) {
+          found.putIfAbsent(labelledType(p, app, d), d);
+        }
+      }
+    } catch (KubernetesClientException e) {
+      throw Errors.of("the Deployments of `" + app + "` in " + c.where(), e);
+    }
+    return found;
+  }
+
+  private static String labelledType(KubernetesPlacement p, String app, Deployment d) {
+    String name = d.getMetadata().getName();
+    String byTemplate = p.typeOf(app, name);
+    if (byTemplate != null && TYPE.matcher(byTemplate).matches()) {
+      return byTemplate;
+    }
+    Map<String, String> labels = d.getMetadata().getLabels();
+    String component = labels == null ? null : labels.get(COMPONENT);
+    return component != null && TYPE.matcher(component).matches() ? component : name;
+  }
+
+  private static List<HorizontalPodAutoscaler> autoscalers(Cluster c) throws PlatformException {
+    try {
+      return c.client()
+          .autoscaling()
+          .v2()
+          .horizontalPodAutoscalers()
+          .inNamespace(c.namespace())
+          .list()
+          .getItems();
+    } catch (KubernetesClientException e) {
+      throw Errors.of("the HorizontalPodAutoscalers in " + c.where(), e);
+    }
+  }
+
+  /** The HPA that scales this Deployment, if any. */
+  private static Optional<HorizontalPodAutoscaler> autoscalerOf(Cluster c, String deployment)
+      throws PlatformException {
+    return autoscalers(c).stream()
+        .filter(
+            h ->
+                h.getSpec() != null
+                    && h.getSpec().getScaleTargetRef() != null
+                    && "Deployment".equals(h.getSpec().getScaleTargetRef().getKind())
+                    && deployment.equals(h.getSpec().getScaleTargetRef().getName()))
+        .findFirst();
+  }
+
+  private static Resources resourcesOf(Cluster c, String size) throws PlatformException {
+    for (Map.Entry<String, Resources> e : c.placement().sizes().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(size)) {
+        return e.getValue();
+      }
+    }
+    throw new PlatformException(
+        "size `" + size + "` is not in the app's size map", 422, "invalid_params", null);
+  }
+
+  private static PlatformException missing(Cluster c, String app, String type) {
+    return new PlatformException(
+        "process type `"
+            + type
+            + "` of `"
+            + app
+            + "` has no Deployment `"
+            + c.placement().deploymentName(app, type)
+            + "` in "
+            + c.where()
+            + "; the deploy pipeline creates Deployments, formation only scales and sizes them",
+        404,
+        "not_found",
+        null);
+  }
+
+  private Cluster cluster(Target target) throws PlatformException {
+    KubernetesPlacement p = target.kubernetes() == null ? defaults() : target.kubernetes();
+    KubeConfigs.Connection connection = configs.connect(p.context());
+    KubernetesLocation where = connection.location(p.namespace());
+    return new Cluster(connection, where, p);
+  }
+
+  /** The placement of an app named without a config: the defaults of SPEC section 8. */
+  static KubernetesPlacement defaults() {
+    Map<String, Resources> sizes = new LinkedHashMap<>();
+    Catalog catalog = Catalog.standard();
+    for (Size s : catalog.all()) {
+      sizes.put(s.name(), catalog.kubernetes(s));
+    }
+    return new KubernetesPlacement(null, null, "{app}-{type}", null, null, sizes, null);
+  }
+
+  /** One app's cluster: the client, the resolved context and namespace, the placement. */
+  private record Cluster(
+      KubeConfigs.Connection connection, KubernetesLocation where, KubernetesPlacement placement) {
+    io.fabric8.kubernetes.client.KubernetesClient client() {
+      return connection.client();
+    }
+
+    String namespace() {
+      return where.namespace();
+    }
+  }
+
+  @Override
+  public void close() {
+    configs.close();
+  }
+}

@@ -1,0 +1,112 @@
+package dev.formation.platform.kubernetes;
+
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The fabric8 CRUD dispatcher plus what it lacks, server-side apply: an apply patch creates the
+ * object when it is missing, else merges into it the way the API server merges an apply
+ * configuration (maps deeply, lists of named objects by {@code name}, other lists replaced). It
+ * records who applied, so tests can see formation's field manager. No conflict detection: the
+ * conflict tests use expectations instead.
+ */
+final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  final List<String> applies = new ArrayList<>();
+
+  /**
+   * Objects (by name) whose fields another field manager owns: an apply to one without {@code
+   * force=true} gets the API server's 409 conflict naming that manager.
+   */
+  final Map<String, String> foreignOwners = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public MockResponse handlePatch(RecordedRequest request) {
+    String type = request.getHeader("Content-Type");
+    if (type == null || !type.startsWith("application/apply-patch")) {
+      return super.handlePatch(request);
+    }
+    String path = request.getPath();
+    String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    synchronized (applies) {
+      applies.add(path);
+    }
+    String name = bare.substring(bare.lastIndexOf('/') + 1);
+    String owner = foreignOwners.get(name);
+    if (owner != null && !path.contains("force=true")) {
+      return new MockResponse()
+          .setResponseCode(409)
+          .setBody(
+              """
+              {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
+               "message":"Apply failed with 1 conflict: conflict with \\"%s\\" using apps/v1: .spec.template.spec.containers[name=\\"app\\"].resources.requests.cpu",
+               "details":{"causes":[{"reason":"FieldManagerConflict",
+                 "message":"conflict with \\"%s\\" using apps/v1",
+                 "field":".spec.template.spec.containers[name=\\"app\\"].resources.requests.cpu"}]}}
+              """
+                  .formatted(owner, owner));
+    }
+    JsonNode applied = JSON.readTree(request.getUtf8Body());
+    Map.Entry<?, String> existing = findResource(getKey(bare));
+    if (existing == null) {
+      String collection = bare.substring(0, bare.lastIndexOf('/'));
+      return handleCreate(request(HttpMethod.POST, collection, applied.toString()));
+    }
+    ObjectNode merged = (ObjectNode) JSON.readTree(existing.getValue());
+    merge(merged, applied);
+    return handleUpdate(request(HttpMethod.PUT, bare, merged.toString()));
+  }
+
+  private static RecordedRequest request(HttpMethod method, String path, String body) {
+    Headers headers = Headers.builder().add("Content-Type", "application/json").build();
+    return new RecordedRequest(
+        "HTTP/1.1", method, path, headers, new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void merge(ObjectNode into, JsonNode from) {
+    for (Map.Entry<String, JsonNode> e : from.properties()) {
+      JsonNode have = into.get(e.getKey());
+      JsonNode give = e.getValue();
+      if (have instanceof ObjectNode h && give.isObject()) {
+        merge(h, give);
+      } else if (have instanceof ArrayNode h && give.isArray() && named(give)) {
+        for (JsonNode item : give) {
+          ObjectNode match = null;
+          for (JsonNode old : h) {
+            if (old.isObject() && item.get("name").equals(old.get("name"))) {
+              match = (ObjectNode) old;
+            }
+          }
+          if (match == null) {
+            h.add(item);
+          } else {
+            merge(match, item);
+          }
+        }
+      } else {
+        into.set(e.getKey(), give);
+      }
+    }
+  }
+
+  private static boolean named(JsonNode list) {
+    for (JsonNode item : list) {
+      if (!item.isObject() || item.get("name") == null) {
+        return false;
+      }
+    }
+    return list.size() > 0;
+  }
+}
