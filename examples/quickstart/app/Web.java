@@ -19,6 +19,10 @@ import java.util.concurrent.Executors;
  */
 public class Web {
   public static void main(String[] args) throws IOException {
+    // The JDK's server writes a response's head and body in two writes. With Nagle's algorithm on,
+    // the body waits for the client's ACK of the head, which a keep-alive client delays by 40 ms:
+    // every keep-alive request took 44 ms instead of 0.6 ms. TCP_NODELAY sends both at once.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     int port = Integer.parseInt(env("PORT", "5000"));
     String dyno = env("DYNO", "web.1");
     String greeting = env("GREETING", "hello");

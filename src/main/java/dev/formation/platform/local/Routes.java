@@ -113,7 +113,8 @@ final class Routes {
 
   private Reply delete(String app) {
     JsonNode gone = Wire.app(daemon.app(app));
-    daemon.unregister(app);
+    // answered once its dynos are down, so a client may reuse the name or folder at once
+    daemon.unregister(app).join();
     return ok(gone);
   }
 
