@@ -26,9 +26,19 @@ public final class AppLog implements AutoCloseable {
   private final Path file;
   private final long cap;
   private final LocalClock clock;
+
+  /** Lines wait at most this long before they are written (a syscall per line costs the router). */
+  static final long FLUSH_MS = 50;
+
+  private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          Supervisor.daemon("log-flush"));
+
   private FileChannel out;
   private long size = -1;
   private boolean closed;
+  private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
+  private boolean flushPending;
 
   AppLog(Path file, long cap) {
     this(file, cap, null);
@@ -58,12 +68,32 @@ public final class AppLog implements AutoCloseable {
     byte[] text =
         (at.truncatedTo(ChronoUnit.SECONDS) + " " + source + " | " + message + "\n")
             .getBytes(StandardCharsets.UTF_8);
+    if (buffer.size() > 0 && size + buffer.size() + text.length > cap) {
+      // the file rotates before this line: what waits belongs to the old file
+      flush();
+    }
+    buffer.write(text, 0, text.length);
+    if (buffer.size() >= 64 * 1024) {
+      flush();
+    } else if (!flushPending) {
+      flushPending = true;
+      FLUSHER.schedule(this::flush, FLUSH_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Writes the lines waiting in memory, rotating the file first when they would pass the cap. */
+  synchronized void flush() {
+    flushPending = false;
+    if (closed || buffer.size() == 0) {
+      buffer.reset();
+      return;
+    }
     try {
       if (out == null) {
         out = StateFiles.append(file);
         size = out.size();
       }
-      if (size > 0 && size + text.length > cap) {
+      if (size > 0 && size + buffer.size() > cap) {
         out.close();
         out = null;
         Files.move(
@@ -73,21 +103,26 @@ public final class AppLog implements AutoCloseable {
         out = StateFiles.append(file);
         size = 0;
       }
-      ByteBuffer b = ByteBuffer.wrap(text);
+      ByteBuffer b = ByteBuffer.wrap(buffer.toByteArray());
       while (b.hasRemaining()) {
         out.write(b);
       }
-      size += text.length;
+      size += buffer.size();
     } catch (IOException e) {
       // a full disk must not take the dyno down with it; the daemon log says why
       System.err.println("cannot write " + file + ": " + e.getMessage());
       closeQuietly();
+    } finally {
+      buffer.reset();
     }
   }
 
   /** Closes the file; later lines are dropped. */
   @Override
   public synchronized void close() {
+    if (!closed) {
+      flush();
+    }
     closed = true;
     closeQuietly();
   }
@@ -151,5 +186,6 @@ public final class AppLog implements AutoCloseable {
         line(source, text.toString());
       }
     }
+    flush();
   }
 }

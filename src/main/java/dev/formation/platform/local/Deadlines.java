@@ -45,6 +45,8 @@ final class Deadlines {
   private State state = State.IDLE;
   private boolean responding;
   private ScheduledFuture<?> timer;
+  private State armed;
+  private long deadline;
 
   /**
    * @param timeoutAnswer what a client whose body stalled gets before the connection closes
@@ -89,6 +91,10 @@ final class Deadlines {
       @Override
       public void channelInactive(ChannelHandlerContext ctx) {
         disarm();
+        if (timer != null) {
+          timer.cancel(false);
+          timer = null;
+        }
         ctx.fireChannelInactive();
       }
     };
@@ -133,19 +139,42 @@ final class Deadlines {
   void stop() {
     disarm();
     state = State.BUSY;
-  }
-
-  private void arm(ChannelHandlerContext ctx, Duration limit) {
-    disarm();
-    State armedIn = state;
-    timer =
-        ctx.executor().schedule(() -> expire(ctx, armedIn), limit.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  private void disarm() {
     if (timer != null) {
       timer.cancel(false);
       timer = null;
+    }
+  }
+
+  /**
+   * Sets the deadline of the current state. One timer at a time is scheduled, and moved on when it
+   * fires early: a request a millisecond long does not schedule and cancel three timers.
+   */
+  private void arm(ChannelHandlerContext ctx, Duration limit) {
+    deadline = System.nanoTime() + limit.toNanos();
+    armed = state;
+    if (timer == null) {
+      schedule(ctx, limit.toNanos());
+    }
+  }
+
+  private void disarm() {
+    armed = null;
+  }
+
+  private void schedule(ChannelHandlerContext ctx, long nanos) {
+    timer = ctx.executor().schedule(() -> fire(ctx), nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private void fire(ChannelHandlerContext ctx) {
+    timer = null;
+    if (armed == null || !ctx.channel().isActive()) {
+      return;
+    }
+    long left = deadline - System.nanoTime();
+    if (left > 0) {
+      schedule(ctx, left);
+    } else {
+      expire(ctx, armed);
     }
   }
 

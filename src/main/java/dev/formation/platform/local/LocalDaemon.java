@@ -190,7 +190,7 @@ public final class LocalDaemon implements AutoCloseable {
           "Name must start with a letter, end with a letter or digit and can"
               + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
     }
-    if (dir == null || !Path.of(dir).isAbsolute() || !Files.isDirectory(Path.of(dir))) {
+    if (dir == null || !absoluteFolder(dir)) {
       throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
     }
     if (port < 0 || port > 65535 || port == port()) {
@@ -248,6 +248,15 @@ public final class LocalDaemon implements AutoCloseable {
     }
     save(next);
     return next;
+  }
+
+  private static boolean absoluteFolder(String dir) {
+    try {
+      Path p = Path.of(dir);
+      return p.isAbsolute() && Files.isDirectory(p);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   /**
@@ -336,28 +345,46 @@ public final class LocalDaemon implements AutoCloseable {
       awaitQuietly();
       return;
     }
-    autoscaler.close();
-    if (api != null) {
-      api.close();
-    }
-    routers.closeAll();
-    supervisor.close();
-    // every handler has finished once the engine is down: nothing writes to a log after this
-    engine.close();
-    logs.values().forEach(AppLog::close);
-    clock.shutdown();
     try {
-      if (info != null
-          && DaemonInfo.read(settings.daemonFile())
-              .map(i -> i.pid() == info.pid() && i.port() == info.port())
-              .orElse(false)) {
-        Files.deleteIfExists(settings.daemonFile());
+      // each step even when one before it failed: a daemon that cannot stop is worse than one
+      // that stops with a complaint in its log
+      step("the autoscaler", autoscaler::close);
+      if (api != null) {
+        step("the API", api::close);
       }
-    } catch (IOException e) {
-      // a stale daemon.json is detected by clients through its dead pid
+      step("the routers", routers::closeAll);
+      step("the dynos", supervisor::close);
+      // every handler has finished once the engine is down: nothing writes to a log after this
+      step("the HTTP engine", engine::close);
+      step("the logs", () -> logs.values().forEach(AppLog::close));
+      step("the clock", clock::shutdown);
+      step(
+          "daemon.json",
+          () -> {
+            try {
+              if (info != null
+                  && DaemonInfo.read(settings.daemonFile())
+                      .map(i -> i.pid() == info.pid() && i.port() == info.port())
+                      .orElse(false)) {
+                Files.deleteIfExists(settings.daemonFile());
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } finally {
+      lock.close();
+      closed.countDown();
     }
-    lock.close();
-    closed.countDown();
+  }
+
+  private static void step(String what, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException | Error e) {
+      System.err.println("local platform: stopping " + what + " failed:");
+      e.printStackTrace();
+    }
   }
 
   private void awaitQuietly() {

@@ -50,6 +50,15 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
           "trailer",
           "upgrade");
 
+  /** Messages of pipelined requests kept before reading stops. */
+  private static final int MAX_QUEUED = 16;
+
+  /** Body bytes kept while no dyno is connected yet, before reading stops. */
+  private static final int MAX_PENDING = 256 * 1024;
+
+  private static final java.util.regex.Pattern PLAUSIBLE_ID =
+      java.util.regex.Pattern.compile("[-\\w.+=/]{20,200}");
+
   private final Router router;
   private final Deadlines deadlines;
   private final ArrayDeque<Object> queued = new ArrayDeque<>();
@@ -69,8 +78,11 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (current != null && current.requestDone || !queued.isEmpty()) {
+      // a pipelined request waits its turn; past a few, reading stops until this one is answered
       queued.add(msg);
-      ctx.channel().config().setAutoRead(false);
+      if (queued.size() > MAX_QUEUED) {
+        ctx.channel().config().setAutoRead(false);
+      }
       return;
     }
     handle(msg);
@@ -103,7 +115,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     while (!queued.isEmpty() && (current == null || !current.requestDone)) {
       handle(queued.poll());
     }
-    if (current == null) {
+    if (current == null || current.dyno != null && !current.requestDone) {
       ctx.channel().config().setAutoRead(true);
     }
   }
@@ -150,6 +162,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     private final long bootDeadline = t0 + router.bootWait.toNanos();
     private final long startMillis = router.clock.now().toEpochMilli();
     private final List<HttpContent> pending = new ArrayList<>();
+    private long pendingBytes;
     private boolean clientKeepAlive;
     boolean requestDone;
     Channel dyno;
@@ -173,18 +186,13 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
               && req.headers()
                   .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
       String given = req.headers().get("X-Request-Id");
-      this.id =
-          given != null && given.matches("[-\\w.+=/]{20,200}")
-              ? given
-              : UUID.randomUUID().toString();
+      this.id = given != null && PLAUSIBLE_ID.matcher(given).matches() ? given : requestId();
       if (HttpUtil.is100ContinueExpected(req)) {
         // answered here: the dyno then never sends a 100 of its own
         ctx.writeAndFlush(
             new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         req.headers().remove(HttpHeaderNames.EXPECT);
       }
-      // the body waits in the socket until a dyno is connected
-      ctx.channel().config().setAutoRead(false);
     }
 
     void dispatch() {
@@ -289,8 +297,10 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         // a retry on a fresh connection: the end of the (empty) body was sent to the old one
         ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
       }
+      pendingBytes = 0;
       ch.flush();
-      if (!requestDone) {
+      if (!requestDone && !ctx.channel().config().isAutoRead()) {
+        // reading stopped while the body had nowhere to go
         ctx.channel().config().setAutoRead(true);
       }
     }
@@ -333,13 +343,16 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     void body(HttpContent c) {
       if (c instanceof LastHttpContent) {
         requestDone = true;
-        // the next request of this connection waits until this response is out
-        ctx.channel().config().setAutoRead(false);
       }
       if (over) {
         c.release();
       } else if (dyno == null) {
         pending.add(c);
+        pendingBytes += c.content().readableBytes();
+        if (pendingBytes > MAX_PENDING) {
+          // a large body while the dyno boots: it waits in the socket, not in memory
+          ctx.channel().config().setAutoRead(false);
+        }
       } else {
         bodySent |= c.content().isReadable();
         dyno.writeAndFlush(c);
@@ -574,6 +587,17 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         d.close();
       }
     }
+  }
+
+  /**
+   * A random (version 4) UUID from a fast generator: a request id needs to be unique, not secret,
+   * and {@link UUID#randomUUID()}'s SecureRandom costs a lock per request.
+   */
+  static String requestId() {
+    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+    return new UUID(hi, lo).toString();
   }
 
   /** The header names a {@code Connection} header lists, which are of this hop only too. */

@@ -20,6 +20,7 @@ class LocalUnitsTest {
     for (int i = 0; i < 10; i++) {
       log.line("web.1", "message number " + i);
     }
+    log.flush();
     assertThat(Files.readString(file))
         .matches(
             "(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ web\\.1 \\| message number \\d\n.*")

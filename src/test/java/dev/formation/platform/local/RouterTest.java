@@ -308,7 +308,7 @@ class RouterTest {
     clock.advance(Duration.ofSeconds(20));
     assertThat(r.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
     assertThat(r.get().body()).contains("No web dyno of demo came up within 20 s");
-    assertThat(Files.readString(dir.resolve("boot.log"))).contains("code=H20");
+    awaitLog(dir.resolve("boot.log"), "code=H20");
   }
 
   @Test
@@ -318,7 +318,21 @@ class RouterTest {
         send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + none.port() + "/")));
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.body()).contains("No web dyno of demo is up");
-    assertThat(Files.readString(dir.resolve("none.log"))).contains("code=H14");
+    awaitLog(dir.resolve("none.log"), "code=H14");
+  }
+
+  /** Log lines are written within {@link AppLog#FLUSH_MS}; waits (boundedly) for one. */
+  static void awaitLog(Path file, String text) throws Exception {
+    LocalHarness.await(
+        text + " in " + file.getFileName(),
+        Duration.ofSeconds(5),
+        () -> {
+          try {
+            return Files.exists(file) && Files.readString(file).contains(text);
+          } catch (IOException e) {
+            return false;
+          }
+        });
   }
 
   /** A port nothing listens on: bound by the system, then closed. */
