@@ -149,7 +149,16 @@ public final class LocalCommand {
             if (running.isPresent()) {
               printReady(out, running.get(), "already running");
             } else {
-              printReady(out, client.start(port(port, client.settings())), "running");
+              java.nio.file.Path token = client.settings().tokenFile();
+              boolean fresh =
+                  !java.nio.file.Files.exists(token)
+                      || java.nio.file.Files.readString(token).isBlank();
+              DaemonInfo info = client.start(port(port, client.settings()));
+              if (fresh) {
+                // said, never shown: the token stays in its file
+                out.println("Made a new API token in " + token + " (it was missing or empty).");
+              }
+              printReady(out, info, "running");
             }
             return ExitCode.OK;
           });

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -177,23 +176,6 @@ class LocalSupervisorTest {
   }
 
   @Test
-  void crashingDyno_isRestartedWithBackoff() throws Exception {
-    h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
-    long t0 = System.nanoTime();
-    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    await("four crashes", WAIT, () -> dynos("demo").get(0).restarts() >= 4);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0))
-        .as("waits 1 s, 2 s, 4 s between restarts")
-        .isGreaterThan(Duration.ofSeconds(6));
-    assertThat(log())
-        .contains("worker.1 | boom")
-        .contains("heroku[worker.1] | Process exited with status 3")
-        .contains("State changed from up to crashed")
-        .contains("State changed from crashed to starting");
-  }
-
-  @Test
   void restartedDaemon_restoresTheFormation() throws Exception {
     h = new LocalHarness(home);
     h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
@@ -216,36 +198,6 @@ class LocalSupervisorTest {
     JsonNode worker = h.json("GET", "/apps/demo/formation/worker", null);
     assertThat(worker.get("quantity").asInt()).isEqualTo(2);
     assertThat(worker.get("size").asString()).isEqualTo("Standard-2X");
-  }
-
-  @Test
-  void close_killsEvenProcessesIgnoringSigterm() throws Exception {
-    h = new LocalHarness(home);
-    h.app(
-        "demo",
-        LocalApiTest.freePort(),
-        "worker: trap '' TERM; sleep 1000 & sleep 1000; wait\nweb: " + TinyApps.TICKER + "\n");
-    h.json(
-        "PATCH",
-        "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"worker\",\"quantity\":2},"
-            + "{\"type\":\"web\",\"quantity\":0}]}");
-    await(
-        "workers with children",
-        WAIT,
-        () ->
-            dynos("demo").size() == 2
-                && dynos("demo").stream().allMatch(d -> d.group().members().size() >= 3));
-    List<Long> pids = new ArrayList<>();
-    dynos("demo").forEach(d -> d.group().members().forEach(p -> pids.add(p.pid())));
-
-    long t0 = System.nanoTime();
-    h.close();
-
-    assertThat(pids).noneMatch(LocalHarness::alive);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
-    assertThat(log()).contains("Error R12 (Exit timeout)");
-    assertThat(h.settings.daemonFile()).doesNotExist();
   }
 
   @Test
