@@ -34,4 +34,26 @@ class LocalPackageRuleTest {
     }
     assertThat(offending).isEmpty();
   }
+
+  @Test
+  void onlyTheLocalPlatform_importsTheHttpEngine() throws Exception {
+    Path local = Path.of("src/main/java/dev/formation/platform/local");
+    List<String> offending;
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      offending =
+          files
+              .filter(f -> f.toString().endsWith(".java") && !f.getParent().equals(local))
+              .filter(
+                  f -> {
+                    try {
+                      return Files.readString(f).contains("io.netty.");
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .map(Path::toString)
+              .toList();
+    }
+    assertThat(offending).isEmpty();
+  }
 }

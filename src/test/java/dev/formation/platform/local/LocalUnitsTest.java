@@ -148,6 +148,7 @@ class LocalUnitsTest {
     Path file = dir.resolve("logs/demo.log");
     AppLog log = new AppLog(file, AppLog.DEFAULT_CAP);
     log.line("web.1", "one");
+    log.flush();
     assertThat(
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file)))
