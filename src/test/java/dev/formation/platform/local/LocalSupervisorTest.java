@@ -37,7 +37,7 @@ class LocalSupervisorTest {
     Path dir =
         h.app(
             "demo",
-            LocalApiTest.freePort(),
+            0,
             "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: "
                 + TinyApps.TICKER
                 + "\n");
@@ -72,7 +72,7 @@ class LocalSupervisorTest {
   @Test
   void scaleDown_killsExactlyTheExtraDynos() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":3}");
     await(
         "three workers",
@@ -106,7 +106,7 @@ class LocalSupervisorTest {
   @Test
   void psRestart_replacesOnlyTheNamedDyno() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
     await(
         "two workers",
@@ -127,7 +127,7 @@ class LocalSupervisorTest {
     h = new LocalHarness(home);
     h.app(
         "demo",
-        LocalApiTest.freePort(),
+        0,
         "worker: (trap 'sleep 1; echo cleanup done; exit 0' TERM; echo trap set;"
             + " while true; do sleep 0.2; done) & wait\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
@@ -145,7 +145,7 @@ class LocalSupervisorTest {
   @Test
   void logSession_streamsHerokuFormattedLines_once_withoutTheToken() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\nclock: sleep 1000\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\nclock: sleep 1000\n");
     h.json(
         "PATCH",
         "/apps/demo/formation",
@@ -178,7 +178,7 @@ class LocalSupervisorTest {
   @Test
   void restartedDaemon_restoresTheFormation() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json(
         "PATCH",
         "/apps/demo/formation",
@@ -206,7 +206,7 @@ class LocalSupervisorTest {
     h = new LocalHarness(home, 20);
     h.app(
         "demo",
-        LocalApiTest.freePort(),
+        0,
         "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
             + " print('allocated', flush=True); time.sleep(1000)\"\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
