@@ -50,6 +50,9 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
           "trailer",
           "upgrade");
 
+  /** The longest a response head waits for the first part of its body before it is sent. */
+  static final long HEAD_FLUSH_DELAY_MICROS = 1000;
+
   /** Messages of pipelined requests kept before reading stops. */
   private static final int MAX_QUEUED = 16;
 
@@ -177,6 +180,8 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     private boolean dynoReusable;
     private boolean over;
     private int lastStatus;
+    private boolean headOnly;
+    private boolean flushScheduled;
 
     Exchange(HttpRequest req) {
       this.req = req;
@@ -390,8 +395,10 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         }
         ctx.write(forClient(res));
         responseStarted |= !informational;
+        headOnly = !informational;
       }
       if (msg instanceof HttpContent c) {
+        headOnly = false;
         ctx.write(c);
         if (c instanceof LastHttpContent) {
           if (informational) {
@@ -443,8 +450,25 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
       return out;
     }
 
+    /**
+     * Flushes what the dyno sent at the end of each of its reads; a head whose body has not come
+     * yet waits up to {@link #HEAD_FLUSH_DELAY_MICROS}: a server that writes head and body apart
+     * (the JDK's does) would otherwise cost the client a packet and a wake-up more per response.
+     */
     void flushToClient() {
-      ctx.flush();
+      if (!headOnly) {
+        ctx.flush();
+      } else if (!flushScheduled) {
+        flushScheduled = true;
+        ctx.executor()
+            .schedule(
+                () -> {
+                  flushScheduled = false;
+                  ctx.flush();
+                },
+                HEAD_FLUSH_DELAY_MICROS,
+                TimeUnit.MICROSECONDS);
+      }
     }
 
     private void finish() {
