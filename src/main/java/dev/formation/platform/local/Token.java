@@ -19,6 +19,11 @@ public final class Token {
 
   private Token() {}
 
+  /** As {@link #loadOrCreate(Path, Consumer)}, telling no one of a new token. */
+  public static String loadOrCreate(Path file) throws IOException {
+    return loadOrCreate(file, notice -> {});
+  }
+
   /**
    * The token of the file, made anew (mode 0600) when the file is missing, empty or blank; {@code
    * notice} hears of a new one, never what it is.
