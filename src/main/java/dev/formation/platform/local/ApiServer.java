@@ -93,9 +93,19 @@ final class ApiServer implements AutoCloseable {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+      // The client may still be sending: closing now would reset the connection and lose the
+      // answer. So the answer goes out, then only our side closes (the aggregator discards the
+      // rest of the body), and the connection goes 5 s later if the client keeps it.
       ctx.writeAndFlush(
               json(413, Wire.error("request_entity_too_large", "Request body too large."), false))
-          .addListener(ChannelFutureListener.CLOSE);
+          .addListener(
+              f -> {
+                if (ctx.channel() instanceof SocketChannel s) {
+                  s.shutdownOutput();
+                }
+                ctx.executor()
+                    .schedule(() -> ctx.close(), 5, java.util.concurrent.TimeUnit.SECONDS);
+              });
     }
   }
 

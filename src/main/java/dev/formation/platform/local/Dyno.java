@@ -179,12 +179,14 @@ final class Dyno {
       group = new ProcessGroup(p.toHandle());
       pidFiles.write(app, name(), p.pid(), marker);
       startedAt = clock.nanoTime();
-      p.onExit().thenAccept(this::exited);
       if (isWeb()) {
         timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);
       } else {
         setState("up");
       }
+      // last: for a process that has exited already, exited() runs right here, and its
+      // "crashed" must not be overwritten by the "up" above
+      p.onExit().thenAccept(this::exited);
     } catch (IOException e) {
       platform("Error starting process: " + e.getMessage());
       setState("crashed");
@@ -201,6 +203,7 @@ final class Dyno {
   /** Stops the dyno for good: SIGTERM to its group, SIGKILL after {@code grace}. Blocks. */
   void stop(Duration grace) {
     ProcessGroup g;
+    long deadline;
     synchronized (this) {
       stopped = true;
       if (pending != null) {
@@ -211,17 +214,19 @@ final class Dyno {
         setState("down");
         return;
       }
+      // the grace runs from the SIGTERM, before anyone can read that it was sent
+      deadline = clock.nanoTime() + grace.toNanos();
       platform("Stopping all processes with SIGTERM");
     }
     g.signal(false);
-    if (!waitEmpty(g, clock, grace)) {
+    if (!waitEmpty(g, clock, deadline)) {
       platform(
           "Error R12 (Exit timeout) -> At least one process failed to exit within "
               + grace.toSeconds()
               + " seconds of SIGTERM");
       platform("Stopping all processes with SIGKILL");
       g.signal(true);
-      waitEmpty(g, clock, Duration.ofSeconds(5));
+      waitEmpty(g, clock, clock.nanoTime() + Duration.ofSeconds(5).toNanos());
     }
     Process p = process;
     if (p != null && g.members().isEmpty()) {
@@ -306,9 +311,8 @@ final class Dyno {
     log.line("heroku[" + name() + "]", message);
   }
 
-  /** Polls /proc until the group is empty or {@code limit} has passed on {@code clock}. */
-  private static boolean waitEmpty(ProcessGroup g, LocalClock clock, Duration limit) {
-    long end = clock.nanoTime() + limit.toNanos();
+  /** Polls /proc until the group is empty or {@code clock} has passed {@code end}. */
+  private static boolean waitEmpty(ProcessGroup g, LocalClock clock, long end) {
     while (!g.members().isEmpty()) {
       if (clock.nanoTime() > end) {
         return false;
