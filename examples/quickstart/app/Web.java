@@ -19,11 +19,18 @@ import java.util.concurrent.Executors;
  */
 public class Web {
   public static void main(String[] args) throws IOException {
+    // The JDK's server writes a response's head and body in two writes. With Nagle's algorithm on,
+    // the body waits for the client's ACK of the head, which a keep-alive client delays by 40 ms:
+    // every keep-alive request took 44 ms instead of 0.6 ms. TCP_NODELAY sends both at once.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // keep-alive clients beyond the JDK's default of 200 idle connections are not cut off
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "1000");
     int port = Integer.parseInt(env("PORT", "5000"));
     String dyno = env("DYNO", "web.1");
     String greeting = env("GREETING", "hello");
 
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    // a backlog for bursts of new connections (the default, 50, drops SYNs at 200 at once)
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/", exchange -> handle(exchange, greeting + " from " + dyno));
     // The platform stops a dyno with SIGTERM: give in-flight requests a second, then exit.

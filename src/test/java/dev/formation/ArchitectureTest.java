@@ -53,7 +53,7 @@ class ArchitectureTest {
           Map.entry(
               "platform.heroku.api",
               List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
-          Map.entry("platform.local", List.of("tools.jackson..", "com.sun.net.httpserver..")),
+          Map.entry("platform.local", List.of("tools.jackson..", "io.netty..")),
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
           Map.entry("cli", List.of("picocli..")),

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code formation local}: the embedded local platform (start, stop, status, logs, serve). */
+/**
+ * {@code formation local}: the embedded local platform (start, stop, status, logs, forget, reset,
+ * serve).
+ */
 @Command(
     name = "local",
     mixinStandardHelpOptions = true,
@@ -26,6 +29,8 @@ import picocli.CommandLine.Spec;
       LocalCommand.Stop.class,
       LocalStatusCommand.class,
       LocalLogsCommand.class,
+      LocalForgetCommand.class,
+      LocalResetCommand.class,
       LocalCommand.Serve.class
     })
 public final class LocalCommand {
@@ -54,7 +59,15 @@ public final class LocalCommand {
   }
 
   LocalClient client() {
-    return new LocalClient(settings(), MAIN_CLASS);
+    PrintWriter err = spec.commandLine().getErr();
+    return new LocalClient(settings(), MAIN_CLASS, n -> err.println("warning: " + n));
+  }
+
+  /** Where a confirmation may be asked; none when run with an explicit environment. */
+  Environment.Terminal terminal() {
+    return env != null
+        ? Environment.Terminal.NONE
+        : FormationCommand.environmentOf(spec).terminal();
   }
 
   /** A command body; its I/O and bad-input failures become one clear line and exit 1. */
@@ -77,6 +90,20 @@ public final class LocalCommand {
 
   static int port(Integer option, LocalSettings settings) {
     return option != null ? option : Adapters.localApiPort(settings.env());
+  }
+
+  static String stoppedText(LocalClient.Stopped s) {
+    String left =
+        s.leftoverDynos() == 0
+            ? ""
+            : " Stopped "
+                + s.leftoverDynos()
+                + (s.leftoverDynos() == 1 ? " dyno" : " dynos")
+                + " left running by a daemon that had died.";
+    if (s.daemon()) {
+      return "Stopped the local platform and all its dynos." + left;
+    }
+    return left.isEmpty() ? "Local platform is not running." : left.strip();
   }
 
   static void printReady(PrintWriter out, DaemonInfo info, String verb) {
@@ -112,18 +139,29 @@ public final class LocalCommand {
             if (running.isPresent()) {
               printReady(out, running.get(), "already running");
             } else {
-              printReady(out, client.start(port(port, client.settings())), "running");
+              java.nio.file.Path token = client.settings().tokenFile();
+              boolean fresh =
+                  !java.nio.file.Files.exists(token)
+                      || java.nio.file.Files.readString(token).isBlank();
+              DaemonInfo info = client.start(port(port, client.settings()));
+              if (fresh) {
+                // said, never shown: the token stays in its file
+                out.println("Made a new API token in " + token + " (it was missing or empty).");
+              }
+              printReady(out, info, "running");
             }
             return ExitCode.OK;
           });
     }
   }
 
-  /** Stops every dyno, then the daemon. */
+  /** Stops every dyno, then the daemon; also the dynos of a daemon that died. */
   @Command(
       name = "stop",
       mixinStandardHelpOptions = true,
-      description = "Stop every dyno, then the local platform daemon.")
+      description =
+          "Stop every dyno, then the local platform daemon. Dynos left running by a daemon that"
+              + " was killed are found by their recorded process groups and stopped too.")
   static final class Stop implements Callable<Integer> {
     @ParentCommand LocalCommand parent;
     @Spec CommandSpec spec;
@@ -134,14 +172,8 @@ public final class LocalCommand {
           spec,
           "",
           () -> {
-            LocalClient client = parent.client();
-            Optional<DaemonInfo> running = client.running();
-            if (running.isEmpty()) {
-              spec.commandLine().getOut().println("Local platform is not running.");
-              return ExitCode.OK;
-            }
-            client.stop(running.get());
-            spec.commandLine().getOut().println("Stopped the local platform and all its dynos.");
+            LocalClient.Stopped stopped = parent.client().stopEverything();
+            spec.commandLine().getOut().println(stoppedText(stopped));
             return ExitCode.OK;
           });
     }

@@ -27,7 +27,10 @@ final class LocalLogsCommand implements Callable<Integer> {
   @ParentCommand LocalCommand parent;
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "APP", description = "The app (default: every app).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "APP",
+      description = "The app (default: every app, each line prefixed with its name).")
   String app;
 
   @Option(
@@ -61,7 +64,9 @@ final class LocalLogsCommand implements Callable<Integer> {
     for (Path f : files) {
       if (Files.exists(f)) {
         List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
-        all.subList(Math.max(0, all.size() - lines), all.size()).forEach(out::println);
+        String prefix = prefix(f);
+        all.subList(Math.max(0, all.size() - lines), all.size())
+            .forEach(l -> out.println(prefix + l));
         offsets.put(f, Files.size(f));
       }
     }
@@ -73,15 +78,22 @@ final class LocalLogsCommand implements Callable<Integer> {
       // (asked of the process, not the API: following for hours must not spend its budget)
       more = client.alive().isPresent();
       for (Path f : app != null ? files : client.logFiles(null)) {
-        offsets.put(f, printNew(f, offsets.getOrDefault(f, 0L), out));
+        offsets.put(f, printNew(f, offsets.getOrDefault(f, 0L), prefix(f), out));
       }
       out.flush();
     }
     return ExitCode.OK;
   }
 
+  /** With every app's logs, each line names its app: {@code quickstart: 2026-... web.1 | hi}. */
+  private String prefix(Path logFile) {
+    String name = logFile.getFileName().toString();
+    return app != null ? "" : name.substring(0, name.length() - ".log".length()) + ": ";
+  }
+
   /** Prints what was appended since {@code from}; a shorter file was rotated: start over. */
-  private static long printNew(Path f, long from, PrintWriter out) throws IOException {
+  private static long printNew(Path f, long from, String prefix, PrintWriter out)
+      throws IOException {
     if (!Files.exists(f)) {
       return 0;
     }
@@ -99,7 +111,7 @@ final class LocalLogsCommand implements Callable<Integer> {
       if (end < 0) {
         return start;
       }
-      out.print(text.substring(0, end + 1));
+      text.substring(0, end).lines().forEach(l -> out.println(prefix + l));
       return start + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
     }
   }

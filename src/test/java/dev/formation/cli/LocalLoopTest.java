@@ -3,9 +3,11 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.testing.CliRunner;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,49 @@ class LocalLoopTest {
     config(1);
     assertThat(run("apply", "--auto-approve", "-f", "formation.yaml").exitCode()).isZero();
     assertThat(status().get("apps").get(0).get("dynos")).hasSize(1);
+  }
+
+  @Test
+  void plan_answersWhileTwoHundredHalfOpenConnectionsHoldTheApiAndTheRouter() throws Exception {
+    Files.writeString(home.resolve("app/Procfile"), "web: sleep 1000\nworker: sleep 1000\n");
+    Files.writeString(
+        home.resolve("formation.yaml"),
+        String.join(
+            "\n",
+            "version: 1",
+            "apps:",
+            "  loop-demo:",
+            "    platform: local",
+            "    local: {dir: ./app, port: " + LocalCommandTest.freePort() + "}",
+            "    processes:",
+            "      web: {size: standard-1x, quantity: 0}",
+            "      worker: {size: standard-1x, quantity: 1}",
+            ""));
+    assertThat(run("apply", "--auto-approve", "-f", "formation.yaml").exitCode()).isZero();
+    JsonNode s = status();
+    daemon = s.get("pid").asLong();
+    int api = Integer.parseInt(s.get("url").asString().replaceAll(".*:", ""));
+    int router = s.get("apps").get(0).get("router").get("port").asInt();
+    List<java.net.Socket> idle = new java.util.ArrayList<>();
+    try {
+      for (int port : new int[] {api, router}) {
+        for (int i = 0; i < 200; i++) {
+          java.net.Socket c = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+          c.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+          idle.add(c);
+        }
+      }
+
+      CliRunner.Result plan = run("plan", "--detailed-exitcode", "-f", "formation.yaml");
+
+      assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+      assertThat(plan.err()).doesNotContain("Starting the local platform");
+      assertThat(status().get("pid").asLong()).as("no second daemon").isEqualTo(daemon);
+    } finally {
+      for (java.net.Socket c : idle) {
+        c.close();
+      }
+    }
   }
 
   @Test

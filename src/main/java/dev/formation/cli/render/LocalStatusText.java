@@ -55,7 +55,8 @@ public final class LocalStatusText {
     for (JsonNode d : app.get("dynos")) {
       String detail =
           (d.has("pid") ? "pid " + d.get("pid").asLong() : "")
-              + (d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : "");
+              + (d.get("restarts").asInt() > 0 ? " restarts " + d.get("restarts").asInt() : "")
+              + (d.has("problem") ? " " + d.get("problem").asString() : "");
       b.append(
               String.format(
                       "  %-10s %-9s %-14s %s",

@@ -6,9 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scales each app's web dynos from the router's measured p95, one dyno per step: up when the p95 is
@@ -30,17 +27,27 @@ final class Autoscaler implements AutoCloseable {
   private final LocalDaemon daemon;
   private final Duration interval;
   private final Map<String, AppState> states = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Supervisor.daemon("autoscaler"));
+  private final LocalClock clock;
+  private LocalClock.Scheduled next;
+  private boolean closed;
 
-  Autoscaler(LocalDaemon daemon, Duration interval) {
+  Autoscaler(LocalDaemon daemon, Duration interval, LocalClock clock) {
     this.daemon = daemon;
     this.interval = interval;
+    this.clock = clock;
   }
 
-  void start() {
-    long ms = interval.toMillis();
-    timer.scheduleAtFixedRate(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+  /** Looks at every app once an interval has passed on the clock, and again after each look. */
+  synchronized void start() {
+    if (!closed) {
+      next =
+          clock.schedule(
+              interval,
+              () -> {
+                tickSafely();
+                start();
+              });
+    }
   }
 
   /** The latest decisions for an app, newest last. */
@@ -123,7 +130,16 @@ final class Autoscaler implements AutoCloseable {
         s.sinceChange = 0;
         daemon.autoscale(app.name(), to);
       }
-      record(app.name(), s, new Decision(LocalDaemon.now(), q, to, p95, m.value(), reason));
+      record(
+          app.name(),
+          s,
+          new Decision(
+              clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+              q,
+              to,
+              p95,
+              m.value(),
+              reason));
     }
   }
 
@@ -138,7 +154,10 @@ final class Autoscaler implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    timer.shutdownNow();
+  public synchronized void close() {
+    closed = true;
+    if (next != null) {
+      next.cancel();
+    }
   }
 }

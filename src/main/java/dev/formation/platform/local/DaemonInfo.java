@@ -11,20 +11,37 @@ import java.util.Optional;
  */
 public record DaemonInfo(String url, int port, long pid, String tokenFile, String startedAt) {
 
-  /** The daemon described by the file, if there is one. */
+  /** The daemon described by the file, if there is one and it can be read. */
   public static Optional<DaemonInfo> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), DaemonInfo.class));
-    } catch (IOException | RuntimeException e) {
+      return parse(file);
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
 
+  /**
+   * The daemon described by the file, or empty when there is no file.
+   *
+   * @throws IOException when the file cannot be read or is not a daemon's description
+   */
+  static Optional<DaemonInfo> parse(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      DaemonInfo i = Json.MAPPER.readValue(Files.readAllBytes(file), DaemonInfo.class);
+      if (i.url() == null || !i.url().startsWith("http://127.0.0.1:") || i.pid() <= 0) {
+        throw new IOException("not a daemon description");
+      }
+      return Optional.of(i);
+    } catch (RuntimeException e) {
+      throw new IOException("not a daemon description", e);
+    }
+  }
+
   void write(Path file) throws IOException {
-    StateStore.writeAtomically(
+    StateFiles.writeAtomically(
         file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
   }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class Dyno {
   static final long MAX_BACKOFF_MS = 60_000;
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration FOLDER_RECHECK = Duration.ofSeconds(5);
 
   final String id = UUID.randomUUID().toString();
   final String app;
@@ -29,8 +30,12 @@ final class Dyno {
   final int index;
   final String command;
   final String size;
-  final Instant createdAt = Instant.now();
+  final Instant createdAt;
   private final Path dir;
+  private final LocalClock clock;
+
+  /** What this dyno's processes carry in their environment, so a reaper can tell them. */
+  private final String marker = UUID.randomUUID().toString().replace("-", "");
 
   /** Variables of the daemon's environment a dyno never sees (as on Heroku, they are not set). */
   static final java.util.List<String> NOT_INHERITED =
@@ -42,15 +47,16 @@ final class Dyno {
   private final PidFiles pidFiles;
 
   private volatile String state = "starting";
-  private volatile Instant updatedAt = Instant.now();
+  private volatile String problem;
+  private volatile Instant updatedAt;
   private volatile Process process;
   private volatile ProcessGroup group;
   private volatile int port;
   private volatile boolean stopped;
-  private Instant startedAt;
+  private long startedAt;
   private long backoffMs = 1000;
   private int restarts;
-  private ScheduledFuture<?> pending;
+  private LocalClock.Scheduled pending;
 
   Dyno(
       String app,
@@ -62,8 +68,12 @@ final class Dyno {
       Map<String, String> env,
       AppLog log,
       ScheduledExecutorService timer,
-      PidFiles pidFiles) {
+      PidFiles pidFiles,
+      LocalClock clock) {
     this.app = app;
+    this.clock = clock;
+    this.createdAt = clock.now();
+    this.updatedAt = createdAt;
     this.pidFiles = pidFiles;
     this.type = type;
     this.index = index;
@@ -95,6 +105,11 @@ final class Dyno {
     return restarts;
   }
 
+  /** Why the dyno cannot run (its app's folder is gone), or null. */
+  String problem() {
+    return problem;
+  }
+
   /** The leader's pid while a process runs, else -1. */
   long pid() {
     Process p = process;
@@ -114,11 +129,23 @@ final class Dyno {
       return;
     }
     pending = null;
+    if (!Files.isDirectory(dir)) {
+      // a crash loop of "cannot run program" helps no one: wait, quietly, for the folder
+      if (problem == null) {
+        problem = "folder " + dir + " no longer exists";
+        platform("Error: the app's " + problem + "; the dyno starts again once it exists");
+      }
+      setState("crashed");
+      pending = clock.schedule(FOLDER_RECHECK, this::start);
+      return;
+    }
+    problem = null;
     Map<String, String> env = new HashMap<>(baseEnv);
     // the daemon's own credentials and a stray PORT are not the app's
     NOT_INHERITED.forEach(env::remove);
     env.putAll(DotEnv.read(dir));
     env.put("DYNO", name());
+    env.put(PidFiles.MARKER_VARIABLE, marker);
     try {
       port = isWeb() ? freePort() : 0;
       if (isWeb()) {
@@ -150,14 +177,16 @@ final class Dyno {
       p.getOutputStream().close();
       process = p;
       group = new ProcessGroup(p.toHandle());
-      pidFiles.write(app, name(), p.pid());
-      startedAt = Instant.now();
-      p.onExit().thenAccept(this::exited);
+      pidFiles.write(app, name(), p.pid(), marker);
+      startedAt = clock.nanoTime();
       if (isWeb()) {
         timer.schedule(() -> checkUp(p), 100, TimeUnit.MILLISECONDS);
       } else {
         setState("up");
       }
+      // last: for a process that has exited already, exited() runs right here, and its
+      // "crashed" must not be overwritten by the "up" above
+      p.onExit().thenAccept(this::exited);
     } catch (IOException e) {
       platform("Error starting process: " + e.getMessage());
       setState("crashed");
@@ -174,27 +203,30 @@ final class Dyno {
   /** Stops the dyno for good: SIGTERM to its group, SIGKILL after {@code grace}. Blocks. */
   void stop(Duration grace) {
     ProcessGroup g;
+    long deadline;
     synchronized (this) {
       stopped = true;
       if (pending != null) {
-        pending.cancel(false);
+        pending.cancel();
       }
       g = group;
       if (g == null || g.members().isEmpty()) {
         setState("down");
         return;
       }
+      // the grace runs from the SIGTERM, before anyone can read that it was sent
+      deadline = clock.nanoTime() + grace.toNanos();
       platform("Stopping all processes with SIGTERM");
     }
     g.signal(false);
-    if (!waitEmpty(g, grace)) {
+    if (!waitEmpty(g, clock, deadline)) {
       platform(
           "Error R12 (Exit timeout) -> At least one process failed to exit within "
               + grace.toSeconds()
               + " seconds of SIGTERM");
       platform("Stopping all processes with SIGKILL");
       g.signal(true);
-      waitEmpty(g, Duration.ofSeconds(5));
+      waitEmpty(g, clock, clock.nanoTime() + Duration.ofSeconds(5).toNanos());
     }
     Process p = process;
     if (p != null && g.members().isEmpty()) {
@@ -219,7 +251,7 @@ final class Dyno {
     }
     pidFiles.delete(app, name(), p.pid());
     setState("crashed");
-    if (Duration.between(startedAt, Instant.now()).toMillis() > MAX_BACKOFF_MS) {
+    if (clock.nanoTime() - startedAt > TimeUnit.MILLISECONDS.toNanos(MAX_BACKOFF_MS)) {
       backoffMs = 1000;
     }
     scheduleRestart();
@@ -229,7 +261,7 @@ final class Dyno {
     long delay = backoffMs;
     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
     restarts++;
-    pending = timer.schedule(this::start, delay, TimeUnit.MILLISECONDS);
+    pending = clock.schedule(Duration.ofMillis(delay), this::start);
   }
 
   private void checkUp(Process p) {
@@ -247,7 +279,7 @@ final class Dyno {
     } catch (IOException notYet) {
       // still booting
     }
-    if (Duration.between(startedAt, Instant.now()).compareTo(BOOT_TIMEOUT) > 0) {
+    if (clock.nanoTime() - startedAt > BOOT_TIMEOUT.toNanos()) {
       platform(
           "Error R10 (Boot timeout) -> Web process failed to bind to $PORT within "
               + BOOT_TIMEOUT.toSeconds()
@@ -271,7 +303,7 @@ final class Dyno {
         platform("State changed from " + state + " to " + next);
       }
       state = next;
-      updatedAt = Instant.now();
+      updatedAt = clock.now();
     }
   }
 
@@ -279,10 +311,10 @@ final class Dyno {
     log.line("heroku[" + name() + "]", message);
   }
 
-  private static boolean waitEmpty(ProcessGroup g, Duration limit) {
-    long end = System.nanoTime() + limit.toNanos();
+  /** Polls /proc until the group is empty or {@code clock} has passed {@code end}. */
+  private static boolean waitEmpty(ProcessGroup g, LocalClock clock, long end) {
     while (!g.members().isEmpty()) {
-      if (System.nanoTime() > end) {
+      if (clock.nanoTime() > end) {
         return false;
       }
       try {

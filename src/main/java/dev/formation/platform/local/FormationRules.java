@@ -20,7 +20,10 @@ final class FormationRules {
    * @param quantity the count, or {@code null} to leave it
    * @param relative whether {@code quantity} is added to the current count ({@code "+1"})
    */
-  record Update(String type, Integer quantity, boolean relative, String size) {}
+  record Update(String type, Long quantity, boolean relative, String size) {}
+
+  /** Larger than any limit: a count past it is reported by the limit, not by an overflow. */
+  private static final long BEYOND_LIMITS = 1_000_000;
 
   private FormationRules() {}
 
@@ -40,8 +43,19 @@ final class FormationRules {
     }
     String size = text(node.get("size"));
     JsonNode dynoSize = node.get("dyno_size");
-    if (dynoSize != null && dynoSize.isObject()) {
-      size = text(dynoSize.has("name") ? dynoSize.get("name") : dynoSize.get("id"));
+    if (dynoSize != null && !dynoSize.isNull()) {
+      JsonNode named = dynoSize.isObject() ? dynoSize.get("name") : null;
+      if (named == null && dynoSize.isObject()) {
+        named = dynoSize.get("id");
+      }
+      if (named == null || !named.isString() || named.asString().isBlank()) {
+        throw ApiError.invalid(
+            "Invalid dyno_size: give the size's name, as in {\"name\": \"standard-1x\"}.");
+      }
+      size = named.asString();
+    }
+    if (size != null && size.isBlank()) {
+      throw ApiError.invalid("Invalid dyno size: the name is empty.");
     }
     JsonNode q = node.get("quantity");
     String qt = text(q);
@@ -59,13 +73,14 @@ final class FormationRules {
         throw ApiError.notFound("Couldn't find that process type (" + u.type() + ").");
       }
       String size = u.size() == null ? p.size() : size(u.size()).name();
-      int quantity =
+      long wanted =
           u.quantity() == null
               ? p.quantity()
               : u.relative() ? p.quantity() + u.quantity() : u.quantity();
-      if (quantity < 0) {
-        throw ApiError.invalid("Quantity cannot be negative (" + u.type() + ": " + quantity + ").");
+      if (wanted < 0) {
+        throw ApiError.invalid("Quantity cannot be negative (" + u.type() + ": " + wanted + ").");
       }
+      int quantity = (int) Math.min(wanted, BEYOND_LIMITS);
       if (!size.equals(p.size()) || quantity != p.quantity()) {
         next.put(u.type(), p.withFormation(size, quantity, now));
       }
@@ -150,10 +165,12 @@ final class FormationRules {
     return s;
   }
 
-  private static int quantity(String text) {
+  private static long quantity(String text) {
     String t = text.strip();
     try {
-      return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
+      long q = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+      // beyond every limit either way, and safe to add to a count without overflow
+      return Math.max(-BEYOND_LIMITS, Math.min(BEYOND_LIMITS, q));
     } catch (NumberFormatException e) {
       throw ApiError.invalid(
           "Invalid quantity " + text + ": expected an integer such as 2, +1 or -1.");

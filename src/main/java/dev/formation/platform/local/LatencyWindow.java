@@ -9,9 +9,14 @@ import java.util.Deque;
 final class LatencyWindow {
   private static final int MAX_SAMPLES = 20_000;
   private final Deque<long[]> samples = new ArrayDeque<>();
+  private final LocalClock clock;
+
+  LatencyWindow(LocalClock clock) {
+    this.clock = clock;
+  }
 
   synchronized void record(long millis) {
-    samples.addLast(new long[] {System.nanoTime(), millis});
+    samples.addLast(new long[] {clock.nanoTime(), millis});
     while (samples.size() > MAX_SAMPLES) {
       samples.removeFirst();
     }
@@ -19,7 +24,7 @@ final class LatencyWindow {
 
   /** The 95th percentile of the responses within {@code window}, or -1 with none. */
   synchronized long p95(Duration window) {
-    long since = System.nanoTime() - window.toNanos();
+    long since = clock.nanoTime() - window.toNanos();
     while (!samples.isEmpty()
         && samples.peekFirst()[0] < since - Duration.ofMinutes(10).toNanos()) {
       samples.removeFirst();
@@ -34,7 +39,7 @@ final class LatencyWindow {
 
   /** How many responses came within {@code window}. */
   synchronized int count(Duration window) {
-    long since = System.nanoTime() - window.toNanos();
+    long since = clock.nanoTime() - window.toNanos();
     return (int) samples.stream().filter(s -> s[0] >= since).count();
   }
 }

@@ -9,11 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +28,23 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LocalClient {
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
+  /**
+   * The daemon's JVM: a capped heap (and direct memory, where Netty keeps its buffers), the serial
+   * collector and small thread stacks; it stays under 256 MB resident through the router benchmark
+   * (docs/reliability.md).
+   */
+  static final List<String> DAEMON_JVM =
+      List.of(
+          "-Xmx96m",
+          "-XX:MaxDirectMemorySize=64m",
+          "-XX:+UseSerialGC",
+          "-Xss512k",
+          "-XX:MaxMetaspaceSize=96m",
+          "-XX:ReservedCodeCacheSize=64m");
+
   private final LocalSettings settings;
   private final String mainClass;
+  private final Consumer<String> notice;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,8 +53,16 @@ public final class LocalClient {
    *     this process's classpath when the daemon is started
    */
   public LocalClient(LocalSettings settings, String mainClass) {
+    this(settings, mainClass, n -> {});
+  }
+
+  /**
+   * @param notice hears of state files that could not be read and were set aside
+   */
+  public LocalClient(LocalSettings settings, String mainClass, Consumer<String> notice) {
     this.settings = settings;
     this.mainClass = mainClass;
+    this.notice = notice;
   }
 
   public LocalSettings settings() {
@@ -65,8 +91,48 @@ public final class LocalClient {
    * {@code logs --follow} does) without spending the API's request budget.
    */
   public Optional<DaemonInfo> alive() {
-    Optional<DaemonInfo> info = DaemonInfo.read(settings.daemonFile());
-    return info.isPresent() && info.get().alive() ? info : Optional.empty();
+    // only a process holding the state folder's lock is a daemon: a pid in daemon.json may have
+    // been given to another process since that daemon died
+    OptionalLong holder = DaemonLock.holder(settings.stateDir());
+    if (holder.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<DaemonInfo> info;
+    try {
+      info = DaemonInfo.parse(settings.daemonFile());
+    } catch (IOException corrupt) {
+      info = Optional.empty();
+      try {
+        Path aside = StateFiles.setAside(settings.daemonFile(), Instant.now());
+        notice.accept(
+            settings.daemonFile() + " could not be read; set aside as " + aside.getFileName());
+      } catch (IOException e) {
+        notice.accept(settings.daemonFile() + " could not be read: " + e.getMessage());
+      }
+    }
+    if (info.isPresent() && info.get().pid() == holder.getAsLong()) {
+      return info;
+    }
+    // daemon.json lost or corrupt, or not yet written: the lock names the pid, api-port the port
+    return recovered(holder.getAsLong());
+  }
+
+  private Optional<DaemonInfo> recovered(long pid) {
+    try {
+      int port =
+          Integer.parseInt(Files.readString(settings.stateDir().resolve("api-port")).strip());
+      DaemonInfo i =
+          new DaemonInfo(
+              "http://127.0.0.1:" + port, port, pid, settings.tokenFile().toString(), null);
+      HttpResponse<String> r = call("GET", i, "/local/status");
+      if (r.statusCode() == 200 && Json.MAPPER.readTree(r.body()).path("pid").asLong() == pid) {
+        i.write(settings.daemonFile());
+        return Optional.of(i);
+      }
+    } catch (IOException | RuntimeException e) {
+      // still starting (it writes daemon.json once its API listens), or not answering
+    }
+    return Optional.empty();
   }
 
   /**
@@ -74,24 +140,17 @@ public final class LocalClient {
    * daemon.log}, and waits until its API answers.
    */
   public DaemonInfo start(int port) throws IOException {
-    Files.createDirectories(settings.stateDir());
+    StateFiles.ensureDir(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute entries, because the daemon runs in the state folder, not in the caller's
     String classpath =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
             .map(e -> Path.of(e).toAbsolutePath().toString())
             .collect(Collectors.joining(File.pathSeparator));
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-cp",
-                classpath,
-                mainClass,
-                "local",
-                "serve",
-                "--port",
-                String.valueOf(port)));
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(DAEMON_JVM);
+    cmd.addAll(
+        List.of("-cp", classpath, mainClass, "local", "serve", "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {
       cmd.add(0, "setsid");
     }
@@ -186,9 +245,117 @@ public final class LocalClient {
   /** A local app's registration as the daemon reports it. */
   public record Registered(String dir, int port) {}
 
+  /** What {@link #stopEverything()} found and did. */
+  public record Stopped(boolean daemon, int leftoverDynos) {}
+
+  /**
+   * Stops the daemon if one holds the state folder (asked over its API, else SIGTERM and then
+   * SIGKILL), then every dyno a pid file still names, verified against {@code /proc} so that a pid
+   * reused since is never signalled: a daemon killed with SIGKILL leaves its dynos running.
+   */
+  public Stopped stopEverything() throws IOException {
+    boolean daemon = false;
+    Optional<DaemonInfo> info = alive();
+    if (info.isPresent()) {
+      stop(info.get());
+      daemon = true;
+    } else {
+      OptionalLong holder = DaemonLock.holder(settings.stateDir());
+      if (holder.isPresent()) {
+        // holds the lock but does not answer (hung, or still starting): it goes anyway
+        terminate(holder.getAsLong());
+        daemon = true;
+      }
+    }
+    LocalClock clock = LocalClock.system();
+    try {
+      int left =
+          new PidFiles(settings.stateDir().resolve("run")).stopAll(clock, settings.grace(), notice);
+      return new Stopped(daemon, left);
+    } finally {
+      clock.shutdown();
+    }
+  }
+
+  private void terminate(long pid) throws IOException {
+    Optional<ProcessHandle> h = ProcessHandle.of(pid);
+    if (h.isEmpty()) {
+      return;
+    }
+    h.get().destroy();
+    if (!waitGone(h.get(), settings.grace().plusSeconds(10))) {
+      h.get().destroyForcibly();
+      waitGone(h.get(), Duration.ofSeconds(10));
+    }
+  }
+
+  private static boolean waitGone(ProcessHandle h, Duration limit) throws IOException {
+    try {
+      h.onExit().get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return !h.isAlive();
+    } catch (java.util.concurrent.ExecutionException e) {
+      return !h.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /**
+   * Forgets an app: the running daemon stops its dynos and removes its record and logs; with no
+   * daemon running, the files are removed here. Returns false when there is no such app.
+   */
+  public boolean forget(String app) throws IOException {
+    if (!app.matches("[a-z][a-z0-9-]{1,28}[a-z0-9]")) {
+      throw new IllegalArgumentException("not an app name: " + app);
+    }
+    Optional<DaemonInfo> info = running();
+    if (info.isPresent()) {
+      HttpResponse<String> r = call("DELETE", info.get(), "/apps/" + app);
+      if (r.statusCode() == 404) {
+        return false;
+      }
+      if (r.statusCode() != 200) {
+        throw new IOException(
+            "the local platform answered "
+                + r.statusCode()
+                + ": "
+                + Json.MAPPER.readTree(r.body()).path("message").asString(""));
+      }
+      return true;
+    }
+    Path record = settings.appsDir().resolve(app + ".json");
+    boolean known = Files.deleteIfExists(record);
+    Path log = AppLog.fileOf(settings.logsDir(), app);
+    known |= Files.deleteIfExists(log);
+    Files.deleteIfExists(log.resolveSibling(log.getFileName() + ".1"));
+    return known;
+  }
+
+  /** Stops everything, then deletes the whole state folder (apps, logs, token, pid files). */
+  public Stopped reset() throws IOException {
+    Stopped stopped = stopEverything();
+    Path dir = settings.stateDir();
+    if (Files.exists(dir)) {
+      try (var walk = Files.walk(dir)) {
+        for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+    return stopped;
+  }
+
   /** Asks the daemon to stop every dyno and exit, and waits until its process is gone. */
   public void stop(DaemonInfo info) throws IOException {
-    call("POST", info, "/local/shutdown");
+    try {
+      call("POST", info, "/local/shutdown");
+    } catch (IOException notAnswering) {
+      terminate(info.pid());
+      return;
+    }
     Optional<ProcessHandle> h = ProcessHandle.of(info.pid());
     Duration limit = settings.grace().plusSeconds(30);
     long end = System.nanoTime() + limit.toNanos();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
@@ -28,9 +29,12 @@ public final class LocalDaemon implements AutoCloseable {
   private final Map<String, AppRecord> apps = new TreeMap<>();
   private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
   private final Supervisor supervisor;
+  private final LocalClock clock;
+  private final Engine engine = new Engine();
+  private final HttpLimits limits;
   final Routers routers;
   final Autoscaler autoscaler;
-  final LogSessions logSessions = new LogSessions();
+  final LogSessions logSessions;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final java.util.concurrent.atomic.AtomicBoolean closing =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -38,38 +42,43 @@ public final class LocalDaemon implements AutoCloseable {
   private final DaemonLock lock;
   private DaemonInfo info;
 
-  private LocalDaemon(LocalSettings settings, DaemonLock lock) {
+  private LocalDaemon(
+      LocalSettings settings, DaemonLock lock, LocalClock clock, HttpLimits limits) {
     this.settings = settings;
     this.lock = lock;
+    this.clock = clock;
+    this.limits = limits;
     this.store = new StateStore(settings.appsDir());
-    this.supervisor = new Supervisor(settings, this::log);
-    this.routers = new Routers(supervisor, this::log);
-    this.autoscaler = new Autoscaler(this, settings.autoscaleInterval());
+    this.supervisor = new Supervisor(settings, this::log, clock);
+    this.routers = new Routers(supervisor, this::log, engine, clock, limits);
+    this.autoscaler = new Autoscaler(this, settings.autoscaleInterval(), clock);
+    this.logSessions = new LogSessions(clock, () -> !closing.get());
   }
 
   /** Starts a daemon on {@code port} (0 picks a free one), restoring every stored app. */
   public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
-    // The router opens a fresh connection to a dyno per request, as Heroku's does: on a reused
-    // keep-alive connection, a dyno that writes headers and body apart (Nagle) meets delayed
-    // ACKs, which measured +40 ms on every other request.
-    if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-      System.setProperty("jdk.httpclient.keepalive.timeout", "0");
-    }
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    return start(settings, port, LocalClock.system(), HttpLimits.DEFAULT);
+  }
+
+  /** With the clock its deadlines run on and the limits its servers hold clients to. */
+  static LocalDaemon start(LocalSettings settings, int port, LocalClock clock, HttpLimits limits)
+      throws IOException {
     // the lock comes first: the supervisor reaps a dead daemon's dynos, never a live one's
-    LocalDaemon d = new LocalDaemon(settings, DaemonLock.acquire(settings.stateDir()));
+    LocalDaemon d;
     try {
-      String token = Token.loadOrCreate(settings.tokenFile());
+      d = new LocalDaemon(settings, DaemonLock.acquire(settings.stateDir()), clock, limits);
+    } catch (IOException | RuntimeException e) {
+      clock.shutdown();
+      throw e;
+    }
+    try {
+      ApiAuth auth = new ApiAuth(Token.loadOrCreate(settings.tokenFile(), System.err::println));
       synchronized (d) {
-        for (AppRecord a : d.store.loadAll()) {
-          d.apps.put(a.name(), a);
-          d.supervisor.reconcile(a);
-          d.routers.open(a);
+        for (AppRecord a : d.store.loadAll(System.err::println)) {
+          d.restore(a);
         }
       }
-      d.api = openApi(d, token, port, settings.stateDir().resolve("api-port"));
+      d.api = openApi(d, auth, port, settings.stateDir().resolve("api-port"));
       d.info =
           new DaemonInfo(
               "http://127.0.0.1:" + d.api.port(),
@@ -90,20 +99,23 @@ public final class LocalDaemon implements AutoCloseable {
    * The API on {@code port}, or, when that is 0, on the port of the last run if it is still free,
    * so that a {@code HEROKU_HOST} exported before a restart keeps working.
    */
-  private static ApiServer openApi(LocalDaemon d, String token, int port, Path remembered)
+  private static ApiServer openApi(LocalDaemon d, ApiAuth auth, int port, Path remembered)
       throws IOException {
     ApiServer api = null;
     if (port == 0 && Files.isRegularFile(remembered)) {
       try {
-        api = new ApiServer(d, token, Integer.parseInt(Files.readString(remembered).trim()));
+        int last = Integer.parseInt(Files.readString(remembered).trim());
+        if (last > 0 && last < 65536) {
+          api = new ApiServer(d, d.engine, auth, d.limits, last);
+        }
       } catch (IOException | RuntimeException taken) {
         // taken by someone else since, or not a port: any free one will do
       }
     }
     if (api == null) {
-      api = new ApiServer(d, token, port);
+      api = new ApiServer(d, d.engine, auth, d.limits, port);
     }
-    StateStore.writeAtomically(
+    StateFiles.writeAtomically(
         remembered, String.valueOf(api.port()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return api;
   }
@@ -120,6 +132,24 @@ public final class LocalDaemon implements AutoCloseable {
     return settings;
   }
 
+  LocalClock clock() {
+    return clock;
+  }
+
+  /**
+   * Brings back a stored app: its dynos and its router. Whatever fails is that app's alone, and its
+   * log says so; the other apps start all the same.
+   */
+  private void restore(AppRecord a) {
+    apps.put(a.name(), a);
+    try {
+      supervisor.reconcile(a);
+      routers.open(a);
+    } catch (RuntimeException e) {
+      log(a.name()).line("heroku[platform]", "cannot restore the app: " + Wire.describe(e));
+    }
+  }
+
   /** Blocks until the daemon has been closed (by {@code POST /local/shutdown} or a signal). */
   public void awaitClose() throws InterruptedException {
     closed.await();
@@ -127,7 +157,7 @@ public final class LocalDaemon implements AutoCloseable {
 
   AppLog log(String app) {
     return logs.computeIfAbsent(
-        app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP));
+        app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP, clock));
   }
 
   synchronized List<AppRecord> apps() {
@@ -160,14 +190,15 @@ public final class LocalDaemon implements AutoCloseable {
           "Name must start with a letter, end with a letter or digit and can"
               + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
     }
-    if (dir == null || !Path.of(dir).isAbsolute() || !Files.isDirectory(Path.of(dir))) {
+    if (dir == null || !absoluteFolder(dir)) {
       throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
     }
-    if (port < 1 || port > 65535 || port == port()) {
-      throw ApiError.invalid("port must be a free TCP port between 1 and 65535: " + port);
+    if (port < 0 || port > 65535 || port == port()) {
+      throw ApiError.invalid(
+          "port must be a free TCP port between 1 and 65535 (0: one the system picks): " + port);
     }
     for (AppRecord other : apps.values()) {
-      if (other.port() == port && !other.name().equals(name)) {
+      if (port != 0 && other.port() == port && !other.name().equals(name)) {
         throw ApiError.invalid("port " + port + " is already the router port of " + other.name());
       }
     }
@@ -194,32 +225,72 @@ public final class LocalDaemon implements AutoCloseable {
             ? new AppRecord(
                 UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
             : old.withLocation(dir, port, now).withProcesses(processes, now);
-    if ((old == null || old.port() != port) && !routers.open(next)) {
-      if (old != null) {
-        routers.open(old);
+    boolean sameRouter =
+        old != null && (port == 0 || old.port() == port) && routers.listening(name);
+    if (sameRouter) {
+      next = next.withLocation(dir, old.port(), now);
+    } else {
+      int bound = routers.open(next);
+      if (bound > 0) {
+        next = next.withLocation(dir, bound, now);
+      } else {
+        if (old != null) {
+          routers.open(old);
+        }
+        throw ApiError.invalid(
+            "port "
+                + port
+                + " is not free on 127.0.0.1; choose another"
+                + " local.port for "
+                + name
+                + ".");
       }
-      throw ApiError.invalid(
-          "port "
-              + port
-              + " is not free on 127.0.0.1; choose another"
-              + " local.port for "
-              + name
-              + ".");
     }
     save(next);
     return next;
   }
 
-  synchronized void unregister(String idOrName) {
-    AppRecord a = app(idOrName);
-    apps.remove(a.name());
-    routers.close(a.name());
-    supervisor.remove(a.name());
+  private static boolean absoluteFolder(String dir) {
     try {
-      store.delete(a.name());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Path p = Path.of(dir);
+      return p.isAbsolute() && Files.isDirectory(p);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
     }
+  }
+
+  /**
+   * Forgets an app: its router, its dynos (the future completes once they are stopped), its stored
+   * record and its logs.
+   */
+  CompletableFuture<Void> unregister(String idOrName) {
+    AppRecord a;
+    CompletableFuture<Void> stopped;
+    synchronized (this) {
+      a = app(idOrName);
+      apps.remove(a.name());
+      routers.close(a.name());
+      stopped = supervisor.remove(a.name());
+      try {
+        store.delete(a.name());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return stopped.whenComplete(
+        (ok, failed) -> {
+          AppLog log = logs.remove(a.name());
+          if (log != null) {
+            log.close();
+          }
+          Path file = AppLog.fileOf(settings.logsDir(), a.name());
+          try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".1"));
+          } catch (IOException e) {
+            System.err.println("cannot remove the logs of " + a.name() + ": " + e.getMessage());
+          }
+        });
   }
 
   /** A formation PATCH: validates like Heroku, stores, and reconciles the dynos at once. */
@@ -274,24 +345,46 @@ public final class LocalDaemon implements AutoCloseable {
       awaitQuietly();
       return;
     }
-    autoscaler.close();
-    if (api != null) {
-      api.close();
-    }
-    routers.closeAll();
-    supervisor.close();
     try {
-      if (info != null
-          && DaemonInfo.read(settings.daemonFile())
-              .map(i -> i.pid() == info.pid() && i.port() == info.port())
-              .orElse(false)) {
-        Files.deleteIfExists(settings.daemonFile());
+      // each step even when one before it failed: a daemon that cannot stop is worse than one
+      // that stops with a complaint in its log
+      step("the autoscaler", autoscaler::close);
+      if (api != null) {
+        step("the API", api::close);
       }
-    } catch (IOException e) {
-      // a stale daemon.json is detected by clients through its dead pid
+      step("the routers", routers::closeAll);
+      step("the dynos", supervisor::close);
+      // every handler has finished once the engine is down: nothing writes to a log after this
+      step("the HTTP engine", engine::close);
+      step("the logs", () -> logs.values().forEach(AppLog::close));
+      step("the clock", clock::shutdown);
+      step(
+          "daemon.json",
+          () -> {
+            try {
+              if (info != null
+                  && DaemonInfo.read(settings.daemonFile())
+                      .map(i -> i.pid() == info.pid() && i.port() == info.port())
+                      .orElse(false)) {
+                Files.deleteIfExists(settings.daemonFile());
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } finally {
+      lock.close();
+      closed.countDown();
     }
-    lock.close();
-    closed.countDown();
+  }
+
+  private static void step(String what, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException | Error e) {
+      System.err.println("local platform: stopping " + what + " failed:");
+      e.printStackTrace();
+    }
   }
 
   private void awaitQuietly() {

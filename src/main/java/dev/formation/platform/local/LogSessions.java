@@ -1,8 +1,17 @@
 package dev.formation.platform.local;
 
-import com.sun.net.httpserver.HttpExchange;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -36,74 +46,122 @@ final class LogSessions {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger streams = new AtomicInteger();
   private final SecureRandom random = new SecureRandom();
+  private final LocalClock clock;
+  private final BooleanSupplier open;
+
+  /**
+   * @param open whether the daemon still runs; a tail ends when it stops
+   */
+  LogSessions(LocalClock clock, BooleanSupplier open) {
+    this.clock = clock;
+    this.open = open;
+  }
 
   /** Opens a session and returns its id, the secret part of its URL. */
   String open(String app, Path file, int lines, boolean tail, String dyno) {
-    sessions.values().removeIf(s -> s.created().plus(VALID).isBefore(Instant.now()));
+    sessions.values().removeIf(s -> s.created().plus(VALID).isBefore(clock.now()));
     byte[] bytes = new byte[24];
     random.nextBytes(bytes);
     String id = HexFormat.of().formatHex(bytes);
     sessions.put(
-        id, new Session(app, file, Math.max(1, Math.min(lines, 1500)), tail, dyno, Instant.now()));
+        id, new Session(app, file, Math.max(1, Math.min(lines, 1500)), tail, dyno, clock.now()));
     return id;
   }
 
-  /** Serves {@code GET /local/log-sessions/{id}}; {@code open} says when the daemon closes. */
-  void stream(HttpExchange ex, BooleanSupplier open) throws IOException {
-    Session s = sessions.remove(ex.getRequestURI().getPath().substring(PREFIX.length()));
-    if (s == null || s.created().plus(VALID).isBefore(Instant.now())) {
-      ex.sendResponseHeaders(404, -1);
+  /**
+   * Serves {@code GET /local/log-sessions/{id}} on the event loop: the last lines at once, then
+   * (for a tail) what the log gains, a look every 250 ms, until the client or the daemon goes.
+   */
+  void stream(ChannelHandlerContext ctx, String id, boolean keepAlive) {
+    Session s = sessions.remove(id);
+    if (s == null || s.created().plus(VALID).isBefore(clock.now())) {
+      ctx.writeAndFlush(
+              ApiServer.json(
+                  404, Wire.error("not_found", "Couldn't find that log session."), false))
+          .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     if (streams.incrementAndGet() > MAX_STREAMS) {
       streams.decrementAndGet();
-      ex.sendResponseHeaders(503, -1);
+      ctx.writeAndFlush(
+              ApiServer.json(
+                  503,
+                  Wire.error("unavailable", "Too many log streams are open; close one."),
+                  false))
+          .addListener(ChannelFutureListener.CLOSE);
       return;
     }
+    ctx.channel().closeFuture().addListener(f -> streams.decrementAndGet());
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    head.headers()
+        .set(HttpHeaderNames.CONTENT_TYPE, "text/event-stream")
+        .set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    HttpUtil.setTransferEncodingChunked(head, true);
+    HttpUtil.setKeepAlive(head, keepAlive && !s.tail());
+    ctx.write(head);
     try {
-      ex.getResponseHeaders().set("Content-Type", "text/event-stream");
-      ex.getResponseHeaders().set("Cache-Control", "no-cache");
-      ex.sendResponseHeaders(200, 0);
-      OutputStream out = ex.getResponseBody();
       long offset = Files.exists(s.file()) ? Files.size(s.file()) : 0;
       List<String> all =
           (offset > 0 ? Files.readAllLines(s.file()) : List.<String>of())
               .stream().filter(line -> herokuFormat(line, s.dyno()) != null).toList();
-      send(out, s, all.subList(Math.max(0, all.size() - s.lines()), all.size()));
-      while (s.tail() && open.getAsBoolean()) {
-        sleep();
-        offset = follow(out, s, offset);
+      send(ctx, s, all.subList(Math.max(0, all.size() - s.lines()), all.size()));
+      if (s.tail()) {
+        follow(ctx, s, offset, 0);
+        return;
       }
-      out.close();
-    } finally {
-      streams.decrementAndGet();
+    } catch (IOException e) {
+      // an unreadable log ends the stream; the client sees it end
+    }
+    var end = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+    if (!keepAlive) {
+      end.addListener(ChannelFutureListener.CLOSE);
     }
   }
 
-  private static long follow(OutputStream out, Session s, long offset) throws IOException {
-    long size = Files.exists(s.file()) ? Files.size(s.file()) : 0;
-    long from = size < offset ? 0 : offset;
-    if (size == from) {
-      out.write(":\n\n".getBytes(StandardCharsets.UTF_8)); // a comment: finds a gone client
-      out.flush();
-      return from;
+  private void follow(ChannelHandlerContext ctx, Session s, long offset, int quiet) {
+    if (!ctx.channel().isActive()) {
+      return;
     }
-    byte[] bytes;
-    try (RandomAccessFile r = new RandomAccessFile(s.file().toFile(), "r")) {
-      r.seek(from);
-      bytes = new byte[(int) Math.min(size - from, 1 << 20)];
-      r.readFully(bytes);
+    if (!open.getAsBoolean()) {
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    int end = text.lastIndexOf('\n');
-    if (end < 0) {
-      return from;
+    long next = offset;
+    int still = quiet + 1;
+    try {
+      long size = Files.exists(s.file()) ? Files.size(s.file()) : 0;
+      long from = size < offset ? 0 : offset;
+      next = from;
+      if (size > from) {
+        byte[] bytes;
+        try (RandomAccessFile r = new RandomAccessFile(s.file().toFile(), "r")) {
+          r.seek(from);
+          bytes = new byte[(int) Math.min(size - from, 1 << 20)];
+          r.readFully(bytes);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        if (end >= 0) {
+          send(ctx, s, text.substring(0, end).lines().toList());
+          next = from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+          still = 0;
+        }
+      }
+      if (still >= 60) {
+        // a comment every 15 s of quiet: a client that went away is found out
+        write(ctx, ":\n\n");
+        still = 0;
+      }
+    } catch (IOException e) {
+      // rotated or removed under us: look again next time
     }
-    send(out, s, text.substring(0, end).lines().toList());
-    return from + text.substring(0, end + 1).getBytes(StandardCharsets.UTF_8).length;
+    long at = next;
+    int q = still;
+    ctx.executor().schedule(() -> follow(ctx, s, at, q), 250, TimeUnit.MILLISECONDS);
   }
 
-  private static void send(OutputStream out, Session s, List<String> lines) throws IOException {
+  private static void send(ChannelHandlerContext ctx, Session s, List<String> lines) {
     StringBuilder b = new StringBuilder();
     for (String line : lines) {
       String heroku = herokuFormat(line, s.dyno());
@@ -111,8 +169,13 @@ final class LogSessions {
         b.append("data: ").append(heroku).append("\n\n");
       }
     }
-    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
-    out.flush();
+    if (b.length() > 0) {
+      write(ctx, b.toString());
+    }
+  }
+
+  private static void write(ChannelHandlerContext ctx, String text) {
+    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)));
   }
 
   /** {@code T web.1 | m} as {@code T app[web.1]: m}; null when filtered out or not a line. */
@@ -128,14 +191,5 @@ final class LogSessions {
     }
     String tagged = source.startsWith("heroku[") ? source : "app[" + source + "]";
     return m.group(1) + "+00:00 " + tagged + ": " + m.group(3);
-  }
-
-  private static void sleep() throws IOException {
-    try {
-      Thread.sleep(250);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
   }
 }

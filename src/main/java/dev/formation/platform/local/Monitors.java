@@ -80,7 +80,12 @@ final class Monitors {
         throw ApiError.invalid("notification_channels must be an array.");
       }
       List<String> list = new ArrayList<>();
-      c.forEach(x -> list.add(x.asString()));
+      for (JsonNode x : c) {
+        if (!x.isString()) {
+          throw ApiError.invalid("notification_channels must be an array of strings.");
+        }
+        list.add(x.asString());
+      }
       channels = list;
     }
     JsonNode active = b.get("is_active");
@@ -123,7 +128,7 @@ final class Monitors {
     if (n == null || n.isNull()) {
       return fallback;
     }
-    if (!n.isIntegralNumber()) {
+    if (!n.isIntegralNumber() || !n.canConvertToInt()) {
       throw ApiError.invalid(key + " must be an integer.");
     }
     return n.asInt();

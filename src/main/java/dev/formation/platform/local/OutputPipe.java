@@ -31,7 +31,7 @@ final class OutputPipe {
    * thread's open waits for the dyno's, which happens in {@code ProcessBuilder.start()}.
    */
   static OutputPipe open(Path dir, String name, AppLog log, String source) throws IOException {
-    Files.createDirectories(dir);
+    StateFiles.ensureDir(dir);
     Path path = dir.resolve(name + "." + SERIAL.incrementAndGet() + ".out");
     Files.deleteIfExists(path);
     Process mk = new ProcessBuilder("mkfifo", "-m", "600", path.toString()).start();

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.stream.Stream;
 
 /**
@@ -12,36 +13,47 @@ import java.util.stream.Stream;
  * {@code /proc}, or the leader's descendants where there is no {@code setsid}.
  */
 final class ProcessGroup {
-  private static final Path PROC = Path.of("/proc");
   static final boolean SETSID =
       Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
 
   private final long pgid;
   private final ProcessHandle leader;
+  private final LongPredicate member;
 
   ProcessGroup(ProcessHandle leader) {
     this.pgid = leader.pid();
     this.leader = leader;
+    this.member = pid -> true;
   }
 
   /** A group known only by its id, such as one left behind by a daemon that was killed. */
   ProcessGroup(long pgid) {
+    this(pgid, pid -> true);
+  }
+
+  /** The processes of group {@code pgid} that {@code member} accepts. */
+  ProcessGroup(long pgid, LongPredicate member) {
     this.pgid = pgid;
     this.leader = ProcessHandle.of(pgid).orElse(null);
+    this.member = member;
+  }
+
+  long id() {
+    return pgid;
   }
 
   /** Every live process of the dyno, the leader included while it lives. */
   List<ProcessHandle> members() {
     List<ProcessHandle> found = new ArrayList<>();
-    if (SETSID && Files.isDirectory(PROC)) {
-      try (Stream<Path> dirs = Files.list(PROC)) {
+    if (SETSID && ProcInfo.available()) {
+      try (Stream<Path> dirs = Files.list(ProcInfo.PROC)) {
         for (Path d : dirs.toList()) {
           String name = d.getFileName().toString();
-          if (!name.chars().allMatch(Character::isDigit)) {
+          if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
             continue;
           }
           long pid = Long.parseLong(name);
-          if (groupOf(d) == pgid) {
+          if (ProcInfo.group(pid) == pgid && member.test(pid)) {
             ProcessHandle.of(pid).ifPresent(found::add);
           }
         }
@@ -73,7 +85,7 @@ final class ProcessGroup {
     long total = 0;
     for (ProcessHandle h : members()) {
       try {
-        for (String line : Files.readAllLines(PROC.resolve(h.pid() + "/status"))) {
+        for (String line : Files.readAllLines(ProcInfo.PROC.resolve(h.pid() + "/status"))) {
           if (line.startsWith("VmRSS:")) {
             total += Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
           }
@@ -83,17 +95,5 @@ final class ProcessGroup {
       }
     }
     return total;
-  }
-
-  private static long groupOf(Path procDir) {
-    try {
-      String stat = Files.readString(procDir.resolve("stat"));
-      // fields after the command (which may hold spaces): state ppid pgrp ...
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // a zombie has finished; only its parent's wait() is left, so it is not a member
-      return "Z".equals(f[0]) ? -1 : Long.parseLong(f[2]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
   }
 }

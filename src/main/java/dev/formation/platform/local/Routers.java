@@ -13,35 +13,47 @@ final class Routers {
   private final Supervisor supervisor;
   private final Function<String, AppLog> logs;
   private final Map<String, Router> byApp = new ConcurrentHashMap<>();
+  private final Engine engine;
+  private final LocalClock clock;
+  private final HttpLimits limits;
 
-  Routers(Supervisor supervisor, Function<String, AppLog> logs) {
+  Routers(
+      Supervisor supervisor,
+      Function<String, AppLog> logs,
+      Engine engine,
+      LocalClock clock,
+      HttpLimits limits) {
     this.supervisor = supervisor;
     this.logs = logs;
+    this.engine = engine;
+    this.clock = clock;
+    this.limits = limits;
   }
 
   /**
-   * Starts the app's router. A port in use is logged and reported ({@code false}), not thrown, so a
-   * restored app whose port is taken keeps its dynos and API.
+   * Starts the app's router and returns its port (the one the system picked when the app's is 0). A
+   * port in use is logged and reported (-1), not thrown, so a restored app whose port is taken
+   * keeps its dynos and API.
    */
-  boolean open(AppRecord app) {
+  int open(AppRecord app) {
     close(app.name());
     try {
-      byApp.put(
-          app.name(),
+      Router r =
           new Router(
               app.name(),
               app.port(),
               () -> backends(app.name()),
               () -> booting(app.name()),
               Router.BOOT_WAIT,
-              logs.apply(app.name())));
-      return true;
+              logs.apply(app.name()),
+              engine,
+              clock,
+              limits);
+      byApp.put(app.name(), r);
+      return r.port();
     } catch (IOException e) {
-      logs.apply(app.name())
-          .line(
-              "heroku[router]",
-              "at=error cannot listen on 127.0.0.1:" + app.port() + ": " + e.getMessage());
-      return false;
+      logs.apply(app.name()).line("heroku[router]", "at=error " + e.getMessage());
+      return -1;
     }
   }
 

@@ -96,7 +96,7 @@ final class Routes {
             a.name(),
             AppLog.fileOf(daemon.settings().logsDir(), a.name()),
             lines == null || !lines.canConvertToInt() ? 100 : lines.asInt(),
-            tail != null && tail.asBoolean(),
+            tail != null && tail.isBoolean() && tail.asBoolean(),
             text(body, "dyno"));
     String now = LocalDaemon.now();
     return Wire.object()
@@ -113,7 +113,8 @@ final class Routes {
 
   private Reply delete(String app) {
     JsonNode gone = Wire.app(daemon.app(app));
-    daemon.unregister(app);
+    // answered once its dynos are down, so a client may reuse the name or folder at once
+    daemon.unregister(app).join();
     return ok(gone);
   }
 
@@ -199,7 +200,7 @@ final class Routes {
 
   private static int port(JsonNode body) {
     JsonNode n = body == null ? null : body.get("port");
-    if (n == null || !n.isIntegralNumber()) {
+    if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
       throw ApiError.invalid(
           "Registering a local app needs {\"dir\": \"/abs/path\", \"port\": N}.");
     }

@@ -59,6 +59,9 @@ final class StatusView {
         if (d.isWeb()) {
           n.put("port", d.port());
         }
+        if (d.problem() != null) {
+          n.put("problem", d.problem());
+        }
       }
       a.activeScaleMonitor()
           .ifPresent(

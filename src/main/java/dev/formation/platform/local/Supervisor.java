@@ -2,6 +2,7 @@ package dev.formation.platform.local;
 
 import dev.formation.catalog.Catalog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,12 +29,15 @@ final class Supervisor implements AutoCloseable {
   private final Map<String, List<Dyno>> byApp = new HashMap<>();
   private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
   private final PidFiles pidFiles;
+  private final LocalClock clock;
 
-  Supervisor(LocalSettings settings, Function<String, AppLog> logs) {
+  Supervisor(LocalSettings settings, Function<String, AppLog> logs, LocalClock clock) {
     this.settings = settings;
     this.logs = logs;
+    this.clock = clock;
     this.pidFiles = new PidFiles(settings.stateDir().resolve("run"));
-    int orphans = pidFiles.reapOrphans();
+    // a killed daemon's dynos: SIGKILL at once, they belong to no formation any more
+    int orphans = pidFiles.stopAll(clock, Duration.ZERO, System.err::println);
     OutputPipe.sweep(pidFiles.dir());
     if (orphans > 0) {
       System.err.println("stopped " + orphans + " dynos left running by a previous daemon");
@@ -74,7 +78,8 @@ final class Supervisor implements AutoCloseable {
                   settings.env(),
                   logs.apply(app.name()),
                   timer,
-                  pidFiles);
+                  pidFiles,
+                  clock);
           dynos.add(d);
           d.start();
         }
@@ -99,21 +104,25 @@ final class Supervisor implements AutoCloseable {
     return chosen.size();
   }
 
-  /** Stops every dyno of an app (it was removed). */
-  synchronized void remove(String app) {
+  /** Stops every dyno of an app (it was removed); the future completes when they are down. */
+  synchronized CompletableFuture<Void> remove(String app) {
     List<Dyno> dynos = byApp.remove(app);
-    if (dynos != null) {
-      dynos.forEach(this::stopLater);
+    if (dynos == null) {
+      return CompletableFuture.completedFuture(null);
     }
+    return CompletableFuture.allOf(
+        dynos.stream().map(this::stopLater).toArray(CompletableFuture[]::new));
   }
 
   synchronized List<Dyno> dynos(String app) {
     return List.copyOf(byApp.getOrDefault(app, List.of()));
   }
 
-  private void stopLater(Dyno d) {
-    stopping.add(CompletableFuture.runAsync(() -> d.stop(settings.grace()), stopper));
+  private CompletableFuture<Void> stopLater(Dyno d) {
+    CompletableFuture<Void> f = CompletableFuture.runAsync(() -> d.stop(settings.grace()), stopper);
     stopping.removeIf(CompletableFuture::isDone);
+    stopping.add(f);
+    return f;
   }
 
   private void sampleMemory() {

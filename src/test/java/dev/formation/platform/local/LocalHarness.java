@@ -19,6 +19,8 @@ final class LocalHarness implements AutoCloseable {
 
   final Path home;
   final LocalSettings settings;
+  final LocalClock clock;
+  final HttpLimits limits;
   LocalDaemon daemon;
   final HttpClient http = HttpClient.newHttpClient();
 
@@ -27,7 +29,15 @@ final class LocalHarness implements AutoCloseable {
   }
 
   LocalHarness(Path home, long memoryQuotaMb) throws IOException {
+    this(home, memoryQuotaMb, null, HttpLimits.DEFAULT);
+  }
+
+  /** With the daemon's deadlines on {@code clock} (the real one when null) and these limits. */
+  LocalHarness(Path home, long memoryQuotaMb, LocalClock clock, HttpLimits limits)
+      throws IOException {
     this.home = home;
+    this.clock = clock;
+    this.limits = limits;
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("FORMATION_HOME", home.toString());
     // a daemon started from a shell that holds a real token must not hand it to the dynos
@@ -37,13 +47,17 @@ final class LocalHarness implements AutoCloseable {
         LocalSettings.fromEnv(env)
             .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(500))
             .withMemoryQuotaMb(memoryQuotaMb);
-    this.daemon = LocalDaemon.start(settings, 0);
+    this.daemon = startDaemon();
+  }
+
+  private LocalDaemon startDaemon() throws IOException {
+    return LocalDaemon.start(settings, 0, clock == null ? LocalClock.system() : clock, limits);
   }
 
   /** Closes the daemon and starts a new one over the same state folder. */
   void restart() throws IOException {
     daemon.close();
-    daemon = LocalDaemon.start(settings, 0);
+    daemon = startDaemon();
   }
 
   String token() throws IOException {
@@ -93,6 +107,7 @@ final class LocalHarness implements AutoCloseable {
   }
 
   String log(String app) throws IOException {
+    daemon.log(app).flush();
     Path f = AppLog.fileOf(settings.logsDir(), app);
     return Files.exists(f) ? Files.readString(f) : "";
   }

@@ -87,7 +87,7 @@ class LocalPlatformContractTest extends PlatformContract {
                   + seed.quantity()
                   + "}");
         });
-    local.app(name, LocalApiTest.freePort(), procfile.toString());
+    local.app(name, 0, procfile.toString());
     local.json(
         "PATCH",
         "/apps/" + name + "/formation",

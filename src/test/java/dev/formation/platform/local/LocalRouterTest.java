@@ -38,8 +38,10 @@ class LocalRouterTest {
   void router_answersFromBothWebDynos_withRequestHeaders() throws Exception {
     TinyApps.requirePython();
     h = new LocalHarness(home);
-    int port = LocalApiTest.freePort();
-    Path dir = h.app("demo", port, "web: python3 server.py\n");
+    Path dir = h.app("demo", 0, "web: python3 server.py\n");
+    // registered on port 0: the router's port is the one the system gave it
+    int port = h.json("GET", "/apps/demo", null).get("local").get("port").asInt();
+    assertThat(port).isPositive();
     Files.writeString(dir.resolve("server.py"), TinyApps.SERVER_PY);
 
     assertThat(get(port).statusCode()).isEqualTo(503);
@@ -71,11 +73,13 @@ class LocalRouterTest {
   }
 
   @Test
-  void autoscaler_addsDynosWhenSlow_andRemovesThemWhenFast() throws Exception {
+  void autoscaler_addsDynosWhenSlow_andRemovesThemWhenFast_intervalByIntervalOnTheClock()
+      throws Exception {
     TinyApps.requirePython();
-    h = new LocalHarness(home);
-    int port = LocalApiTest.freePort();
-    Path dir = h.app("demo", port, "web: python3 server.py\n");
+    ManualClock clock = new ManualClock();
+    h = new LocalHarness(home, 0, clock, HttpLimits.DEFAULT);
+    Path dir = h.app("demo", 0, "web: python3 server.py\n");
+    int port = h.json("GET", "/apps/demo", null).get("local").get("port").asInt();
     Files.writeString(dir.resolve("server.py"), TinyApps.SERVER_PY);
     Files.writeString(dir.resolve("delay"), "300");
     h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":1,\"size\":\"performance-m\"}");
@@ -101,15 +105,33 @@ class LocalRouterTest {
             });
     load.setDaemon(true);
     load.start();
+    Duration interval = h.settings.autoscaleInterval();
     try {
-      await("web scaled up to 3", WAIT, () -> webQuantity() == 3);
+      // each interval: some responses recorded at the clock's present, then the clock moves on
+      for (int i = 0; i < 40 && webQuantity() < 3; i++) {
+        await(
+            "a response in this interval",
+            WAIT,
+            () -> h.daemon.routers.requests("demo", interval) > 0);
+        clock.advance(interval);
+      }
+      assertThat(webQuantity()).isEqualTo(3);
       Files.writeString(dir.resolve("delay"), "0");
-      await("web scaled back down to 1", WAIT, () -> webQuantity() == 1);
+      for (int i = 0; i < 40 && webQuantity() > 1; i++) {
+        await(
+            "a response in this interval",
+            WAIT,
+            () -> h.daemon.routers.requests("demo", interval) > 0);
+        clock.advance(interval);
+      }
+      assertThat(webQuantity()).isEqualTo(1);
     } finally {
       traffic.set(false);
       load.join(5000);
     }
     JsonNode auto = h.json("GET", "/local/status", null).get("apps").get(0).get("autoscale");
+    // "cooling down" shows only when the interval after a step has measured requests, which
+    // depends on when the tick runs against the load thread; the wording is LocalStatusTextTest's
     assertThat(auto.get("decisions").toString())
         .contains("above target 150 ms")
         .contains("below half of target 150 ms for 3 intervals");

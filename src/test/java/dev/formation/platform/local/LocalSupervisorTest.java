@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,7 @@ class LocalSupervisorTest {
     Path dir =
         h.app(
             "demo",
-            LocalApiTest.freePort(),
+            0,
             "web: python3 -m http.server $PORT --bind 127.0.0.1\nworker: "
                 + TinyApps.TICKER
                 + "\n");
@@ -73,7 +72,7 @@ class LocalSupervisorTest {
   @Test
   void scaleDown_killsExactlyTheExtraDynos() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":3}");
     await(
         "three workers",
@@ -107,7 +106,7 @@ class LocalSupervisorTest {
   @Test
   void psRestart_replacesOnlyTheNamedDyno() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
     await(
         "two workers",
@@ -128,7 +127,7 @@ class LocalSupervisorTest {
     h = new LocalHarness(home);
     h.app(
         "demo",
-        LocalApiTest.freePort(),
+        0,
         "worker: (trap 'sleep 1; echo cleanup done; exit 0' TERM; echo trap set;"
             + " while true; do sleep 0.2; done) & wait\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
@@ -146,7 +145,7 @@ class LocalSupervisorTest {
   @Test
   void logSession_streamsHerokuFormattedLines_once_withoutTheToken() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\nclock: sleep 1000\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\nclock: sleep 1000\n");
     h.json(
         "PATCH",
         "/apps/demo/formation",
@@ -177,26 +176,9 @@ class LocalSupervisorTest {
   }
 
   @Test
-  void crashingDyno_isRestartedWithBackoff() throws Exception {
-    h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: echo boom; exit 3\n");
-    long t0 = System.nanoTime();
-    h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");
-    await("four crashes", WAIT, () -> dynos("demo").get(0).restarts() >= 4);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0))
-        .as("waits 1 s, 2 s, 4 s between restarts")
-        .isGreaterThan(Duration.ofSeconds(6));
-    assertThat(log())
-        .contains("worker.1 | boom")
-        .contains("heroku[worker.1] | Process exited with status 3")
-        .contains("State changed from up to crashed")
-        .contains("State changed from crashed to starting");
-  }
-
-  @Test
   void restartedDaemon_restoresTheFormation() throws Exception {
     h = new LocalHarness(home);
-    h.app("demo", LocalApiTest.freePort(), "worker: " + TinyApps.TICKER + "\n");
+    h.app("demo", 0, "worker: " + TinyApps.TICKER + "\n");
     h.json(
         "PATCH",
         "/apps/demo/formation",
@@ -219,42 +201,12 @@ class LocalSupervisorTest {
   }
 
   @Test
-  void close_killsEvenProcessesIgnoringSigterm() throws Exception {
-    h = new LocalHarness(home);
-    h.app(
-        "demo",
-        LocalApiTest.freePort(),
-        "worker: trap '' TERM; sleep 1000 & sleep 1000; wait\nweb: " + TinyApps.TICKER + "\n");
-    h.json(
-        "PATCH",
-        "/apps/demo/formation",
-        "{\"updates\":[{\"type\":\"worker\",\"quantity\":2},"
-            + "{\"type\":\"web\",\"quantity\":0}]}");
-    await(
-        "workers with children",
-        WAIT,
-        () ->
-            dynos("demo").size() == 2
-                && dynos("demo").stream().allMatch(d -> d.group().members().size() >= 3));
-    List<Long> pids = new ArrayList<>();
-    dynos("demo").forEach(d -> d.group().members().forEach(p -> pids.add(p.pid())));
-
-    long t0 = System.nanoTime();
-    h.close();
-
-    assertThat(pids).noneMatch(LocalHarness::alive);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
-    assertThat(log()).contains("Error R12 (Exit timeout)");
-    assertThat(h.settings.daemonFile()).doesNotExist();
-  }
-
-  @Test
   void memoryHog_isKilledWithR15AndRestarted() throws Exception {
     TinyApps.requirePython();
     h = new LocalHarness(home, 20);
     h.app(
         "demo",
-        LocalApiTest.freePort(),
+        0,
         "worker: python3 -c \"import time; b = b'x' * (60 << 20);"
             + " print('allocated', flush=True); time.sleep(1000)\"\n");
     h.json("PATCH", "/apps/demo/formation/worker", "{\"quantity\":1}");

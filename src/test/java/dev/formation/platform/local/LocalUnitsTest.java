@@ -20,6 +20,7 @@ class LocalUnitsTest {
     for (int i = 0; i < 10; i++) {
       log.line("web.1", "message number " + i);
     }
+    log.flush();
     assertThat(Files.readString(file))
         .matches(
             "(?s)\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ web\\.1 \\| message number \\d\n.*")
@@ -46,18 +47,20 @@ class LocalUnitsTest {
   }
 
   @Test
-  void pidFiles_keepEveryGroupOfADynoName_soADeadDaemonsSuccessorReapsThemAll() throws Exception {
+  void pidFiles_keepEveryGroupOfADynoName_soADeadDaemonsSuccessorStopsThemAll() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroup.SETSID, "needs setsid");
     // a restarted web.1 runs while the old web.1 still has its grace period
     Process old = new ProcessBuilder("setsid", "sleep", "300").start();
     Process restarted = new ProcessBuilder("setsid", "sleep", "300").start();
     try {
       PidFiles files = new PidFiles(dir.resolve("run"));
-      files.write("demo", "web.1", old.pid());
-      files.write("demo", "web.1", restarted.pid());
+      files.write("demo", "web.1", old.pid(), "m1");
+      files.write("demo", "web.1", restarted.pid(), "m2");
 
-      // the daemon dies here; the next one reaps what the files name
-      assertThat(new PidFiles(dir.resolve("run")).reapOrphans()).isEqualTo(2);
+      // the daemon dies here; the next one stops what the files name
+      assertThat(
+              new PidFiles(dir.resolve("run")).stopAll(new ManualClock(), Duration.ZERO, n -> {}))
+          .isEqualTo(2);
 
       assertThat(old.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(restarted.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -71,18 +74,100 @@ class LocalUnitsTest {
   }
 
   @Test
-  void stateStore_aBrokenAppFile_isAnIoErrorNamingTheFile() throws Exception {
-    Files.writeString(dir.resolve("bad.json"), "{\"name\": broken");
+  void pidFiles_aPidReusedByAnotherProcess_isNeverSignalled() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroup.SETSID, "needs setsid");
+    Process other = new ProcessBuilder("setsid", "sleep", "300").start();
+    try {
+      // recorded with another start time: what a pid given to a new process looks like
+      long ticks = ProcInfo.startTicks(other.pid()).orElseThrow();
+      Files.createDirectories(dir.resolve("run"));
+      Files.write(
+          dir.resolve("run/demo.web.1." + other.pid() + ".pid"),
+          Json.MAPPER.writeValueAsBytes(
+              new PidFiles.Entry(other.pid(), ticks - 1, ProcInfo.bootId(), "m")));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StateStore(dir).loadAll())
-        .isInstanceOf(java.io.IOException.class)
-        .hasMessageContaining(dir.resolve("bad.json").toString())
-        .hasMessageContaining("fix or remove it");
+      assertThat(
+              new PidFiles(dir.resolve("run")).stopAll(new ManualClock(), Duration.ZERO, n -> {}))
+          .isZero();
+
+      assertThat(other.isAlive()).isTrue();
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  @Test
+  void pidFiles_aGarbageFile_isSetAside_andTheOthersAreStillStopped() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroup.SETSID, "needs setsid");
+    Process dyno = new ProcessBuilder("setsid", "sleep", "300").start();
+    try {
+      PidFiles files = new PidFiles(dir.resolve("run"));
+      files.write("demo", "web.2", dyno.pid(), "m");
+      Files.writeString(dir.resolve("run/demo.web.1.12.pid"), "garbage");
+      List<String> notices = new java.util.ArrayList<>();
+
+      assertThat(files.stopAll(new ManualClock(), Duration.ZERO, notices::add)).isEqualTo(1);
+
+      assertThat(dyno.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(notices)
+          .singleElement()
+          .asString()
+          .contains("demo.web.1.12.pid")
+          .contains("set aside");
+      try (var left = Files.list(dir.resolve("run"))) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .singleElement()
+            .asString()
+            .startsWith("demo.web.1.12.pid.corrupt-");
+      }
+    } finally {
+      dyno.destroyForcibly();
+    }
+  }
+
+  @Test
+  void stateStore_aBrokenAppFile_isSetAside_andTheOtherAppsLoad() throws Exception {
+    Files.writeString(dir.resolve("bad.json"), "{\"name\": broken");
+    new StateStore(dir)
+        .save(new AppRecord("id", "good-app", "/tmp", 5000, "t", "t", List.of(), List.of()));
+    List<String> notices = new java.util.ArrayList<>();
+
+    List<AppRecord> apps = new StateStore(dir).loadAll(notices::add);
+
+    assertThat(apps).extracting(AppRecord::name).containsExactly("good-app");
+    assertThat(notices).singleElement().asString().contains("bad.json").contains("set aside");
+    assertThat(dir.resolve("bad.json")).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("bad.json.corrupt-"));
+    }
+  }
+
+  @Test
+  void appLog_isOwnerOnly_andWritesNothingOnceClosed() throws Exception {
+    Path file = dir.resolve("logs/demo.log");
+    AppLog log = new AppLog(file, AppLog.DEFAULT_CAP);
+    log.line("web.1", "one");
+    log.flush();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    log.close();
+    Files.delete(file);
+
+    log.line("heroku[router]", "a late request");
+
+    assertThat(file).doesNotExist();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file.getParent())))
+        .isEqualTo("rwx------");
   }
 
   @Test
   void latencyWindow_p95_isTheNinetyFifthPercentile_orMinusOneWhenIdle() {
-    LatencyWindow w = new LatencyWindow();
+    LatencyWindow w = new LatencyWindow(new ManualClock());
     assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(-1);
     for (int ms = 100; ms >= 1; ms--) {
       w.record(ms);

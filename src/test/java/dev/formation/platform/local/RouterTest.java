@@ -3,35 +3,52 @@ package dev.formation.platform.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The router against in-process backends: retries, headers, bodies both ways. */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+/** The router against in-process backends: retries, headers, bodies, keep-alive, upgrades. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RouterTest {
+  static final HttpLimits FAST =
+      HttpLimits.DEFAULT.withTimeouts(
+          Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(30));
+
   @TempDir Path dir;
   HttpServer backend;
+  final Set<Integer> backendPeers = ConcurrentHashMap.newKeySet();
+  final Engine engine = new Engine(2);
+  final ManualClock clock = new ManualClock();
+  final List<Router> routers = new ArrayList<>();
   Router router;
-  int routerPort;
   final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeEach
@@ -40,34 +57,51 @@ class RouterTest {
     backend.createContext(
         "/",
         ex -> {
+          backendPeers.add(ex.getRemoteAddress().getPort());
           byte[] body = ex.getRequestBody().readAllBytes();
-          ex.getResponseHeaders().set("X-Seen-Id", ex.getRequestHeaders().getFirst("X-Request-Id"));
+          var h = ex.getRequestHeaders();
+          ex.getResponseHeaders().set("X-Seen-Id", h.getFirst("X-Request-Id"));
           ex.getResponseHeaders().set("X-Seen-Length", String.valueOf(body.length));
+          ex.getResponseHeaders().set("X-Seen-Host", h.getFirst("Host"));
+          ex.getResponseHeaders().set("X-Seen-For", h.getFirst("X-Forwarded-For"));
+          ex.getResponseHeaders().set("X-Seen-Proto", h.getFirst("X-Forwarded-Proto"));
+          ex.getResponseHeaders().set("X-Seen-Port", h.getFirst("X-Forwarded-Port"));
           ex.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
           ex.getResponseBody().write(body);
           ex.close();
         });
     backend.start();
-    int refused = LocalApiTest.freePort();
-    routerPort = LocalApiTest.freePort();
+    int refused = closedPort();
     List<Router.Backend> backends =
         List.of(
             new Router.Backend("web.1", refused),
             new Router.Backend("web.2", backend.getAddress().getPort()));
-    router =
-        new Router(
-            "demo",
-            routerPort,
-            () -> backends,
-            () -> false,
-            Duration.ofSeconds(5),
-            new AppLog(dir.resolve("demo.log"), 1 << 20));
+    router = router(() -> backends, () -> false, dir.resolve("demo.log"));
   }
 
   @AfterEach
   void stop() {
-    router.close();
+    routers.forEach(Router::close);
+    engine.close();
     backend.stop(0);
+  }
+
+  private Router router(
+      Supplier<List<Router.Backend>> backends, java.util.function.BooleanSupplier booting, Path log)
+      throws IOException {
+    Router r =
+        new Router(
+            "demo",
+            0,
+            backends,
+            booting,
+            Duration.ofSeconds(20),
+            new AppLog(log, 1 << 20, clock),
+            engine,
+            clock,
+            FAST);
+    routers.add(r);
+    return r;
   }
 
   @Test
@@ -117,54 +151,219 @@ class RouterTest {
   }
 
   @Test
-  void whileTheOnlyWebDynosBoot_aRequestWaitsForOne_asHerokusRouterQueuesIt() throws Exception {
-    AtomicReference<List<Router.Backend>> up = new AtomicReference<>(List.of());
-    int port = LocalApiTest.freePort();
-    try (Router booting =
-        new Router(
-            "demo",
-            port,
-            up::get,
-            () -> true,
-            Duration.ofSeconds(20),
-            new AppLog(dir.resolve("boot.log"), 1 << 20))) {
-      CompletableFuture.runAsync(
-          () -> {
-            sleep(700);
-            up.set(List.of(new Router.Backend("web.1", backend.getAddress().getPort())));
-          });
-      long t0 = System.nanoTime();
-      HttpResponse<String> r =
-          send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")));
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThan(Duration.ofMillis(500));
+  void theOriginalHostIsKept_andForwardedHeadersAreAdded_asHerokusRouterDoes() throws Exception {
+    String raw =
+        exchange(
+            "GET /echo HTTP/1.1\r\nHost: shop.example:8080\r\nX-Forwarded-For: 10.0.0.7\r\n"
+                + "Connection: close\r\n\r\n");
+    assertThat(raw)
+        .startsWith("HTTP/1.1 200")
+        .containsIgnoringCase("X-Seen-Host: shop.example:8080")
+        .containsIgnoringCase("X-Seen-For: 10.0.0.7, 127.0.0.1")
+        .containsIgnoringCase("X-Seen-Proto: http")
+        .containsIgnoringCase("X-Seen-Port: " + router.port());
+  }
+
+  @Test
+  void keepAlive_manyRequestsOfOneClient_reuseOneDynoConnection() throws Exception {
+    List<Router.Backend> one = List.of(new Router.Backend("web.1", backend.getAddress().getPort()));
+    Router r = router(() -> one, () -> false, dir.resolve("keep.log"));
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), r.port())) {
+      s.setSoTimeout(5000);
+      for (int i = 0; i < 20; i++) {
+        s.getOutputStream()
+            .write(
+                ("POST /k HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String head = readHead(s.getInputStream());
+        assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+        assertThat(new String(s.getInputStream().readNBytes(5), StandardCharsets.US_ASCII))
+            .isEqualTo("hello");
+      }
+    }
+    assertThat(backendPeers).as("connections the dyno saw").hasSize(1);
+  }
+
+  @Test
+  void webSocketUpgrade_isTunnelledBothWays() throws Exception {
+    try (ServerSocket ws = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<String> seen =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Socket s = ws.accept()) {
+                  String head = readHead(s.getInputStream());
+                  OutputStream out = s.getOutputStream();
+                  out.write(
+                      ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                              + "Connection: Upgrade\r\nSec-WebSocket-Accept: abc=\r\n\r\n")
+                          .getBytes(StandardCharsets.US_ASCII));
+                  out.flush();
+                  byte[] ping = s.getInputStream().readNBytes(4);
+                  out.write(("echo:" + new String(ping, StandardCharsets.US_ASCII)).getBytes());
+                  out.flush();
+                  return head;
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      List<Router.Backend> one = List.of(new Router.Backend("web.1", ws.getLocalPort()));
+      Router r = router(() -> one, () -> false, dir.resolve("ws.log"));
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), r.port())) {
+        s.setSoTimeout(5000);
+        s.getOutputStream()
+            .write(
+                ("GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        String head = readHead(s.getInputStream());
+        assertThat(head).startsWith("HTTP/1.1 101").containsIgnoringCase("upgrade: websocket");
+        s.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+        assertThat(new String(s.getInputStream().readNBytes(9), StandardCharsets.US_ASCII))
+            .isEqualTo("echo:ping");
+      }
+      assertThat(seen.get(5, TimeUnit.SECONDS))
+          .containsIgnoringCase("upgrade: websocket")
+          .containsIgnoringCase("connection: upgrade")
+          .containsIgnoringCase("sec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==");
     }
   }
 
   @Test
-  void aWebDynoThatNeverComesUp_isA503WithH20_afterTheBootWait() throws Exception {
-    int port = LocalApiTest.freePort();
-    AppLog log = new AppLog(dir.resolve("boot.log"), 1 << 20);
-    try (Router booting =
-        new Router("demo", port, List::of, () -> true, Duration.ofSeconds(1), log)) {
+  void twoHundredHalfOpenConnections_leaveANormalRequestAnswered() throws Exception {
+    List<Socket> idle = new ArrayList<>();
+    try {
+      for (int i = 0; i < 200; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), router.port());
+        s.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        idle.add(s);
+      }
       HttpResponse<String> r =
-          send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")));
-      assertThat(r.statusCode()).isEqualTo(503);
-      assertThat(r.body()).contains("No web dyno of demo came up within 1 s");
-      assertThat(Files.readString(dir.resolve("boot.log"))).contains("code=H20");
+          client.send(
+              HttpRequest.newBuilder(uri()).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      // and each half-open one is cut off once its head is overdue
+      idle.get(0).setSoTimeout(10_000);
+      assertThat(idle.get(0).getInputStream().read()).isEqualTo(-1);
+    } finally {
+      for (Socket s : idle) {
+        s.close();
+      }
     }
   }
 
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  @Test
+  void aBodyThatStalls_isCutOffWith408() throws Exception {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), router.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream()
+          .write(
+              "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\nonly this"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      // the dyno still waits for the body, so the router answers, and the connection ends
+      assertThat(answer).startsWith("HTTP/1.1 408");
     }
+  }
+
+  @Test
+  void whileTheOnlyWebDynosBoot_aRequestWaitsForOne_asHerokusRouterQueuesIt() throws Exception {
+    AtomicReference<List<Router.Backend>> up = new AtomicReference<>(List.of());
+    AtomicInteger looks = new AtomicInteger();
+    Router booting =
+        router(
+            () -> {
+              // the dyno comes up after the router has looked a few times
+              if (looks.incrementAndGet() == 3) {
+                up.set(List.of(new Router.Backend("web.1", backend.getAddress().getPort())));
+              }
+              return up.get();
+            },
+            () -> true,
+            dir.resolve("boot.log"));
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + booting.port() + "/")));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(looks.get()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aWebDynoThatNeverComesUp_isA503WithH20_afterTheBootWait() throws Exception {
+    AtomicInteger looks = new AtomicInteger();
+    Router booting =
+        router(
+            () -> {
+              looks.incrementAndGet();
+              return List.of();
+            },
+            () -> true,
+            dir.resolve("boot.log"));
+    CompletableFuture<HttpResponse<String>> r =
+        client.sendAsync(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + booting.port() + "/")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    LocalHarness.await("the router waiting", Duration.ofSeconds(10), () -> looks.get() >= 2);
+    assertThat(r).isNotDone();
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(r.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+    assertThat(r.get().body()).contains("No web dyno of demo came up within 20 s");
+    awaitLog(dir.resolve("boot.log"), "code=H20");
+  }
+
+  @Test
+  void noWebDyno_isA503WithH14_atOnce() throws Exception {
+    Router none = router(List::of, () -> false, dir.resolve("none.log"));
+    HttpResponse<String> r =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + none.port() + "/")));
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("No web dyno of demo is up");
+    awaitLog(dir.resolve("none.log"), "code=H14");
+  }
+
+  /** Log lines are written within {@link AppLog#FLUSH_MS}; waits (boundedly) for one. */
+  static void awaitLog(Path file, String text) throws Exception {
+    LocalHarness.await(
+        text + " in " + file.getFileName(),
+        Duration.ofSeconds(5),
+        () -> {
+          try {
+            return Files.exists(file) && Files.readString(file).contains(text);
+          } catch (IOException e) {
+            return false;
+          }
+        });
+  }
+
+  /** A port nothing listens on: bound by the system, then closed. */
+  static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private String exchange(String request) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), router.port())) {
+      s.setSoTimeout(5000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+    }
+  }
+
+  static String readHead(InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    while (!b.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        break;
+      }
+      b.append((char) c);
+    }
+    return b.toString();
   }
 
   private URI uri() {
-    return URI.create("http://127.0.0.1:" + routerPort + "/echo?x=1");
+    return URI.create("http://127.0.0.1:" + router.port() + "/echo?x=1");
   }
 
   private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {

@@ -1,0 +1,38 @@
+package dev.formation.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code formation local forget APP}: stops an app's dynos and removes it and its logs. */
+@Command(
+    name = "forget",
+    mixinStandardHelpOptions = true,
+    description =
+        "Remove an app from the local platform: stop its dynos, forget its formation and delete"
+            + " its logs. Its folder is left alone; the next plan or apply registers it again.")
+final class LocalForgetCommand implements Callable<Integer> {
+  @ParentCommand LocalCommand parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "APP", description = "The app to forget.")
+  String app;
+
+  @Override
+  public Integer call() {
+    return LocalCommand.guarded(
+        spec,
+        "cannot forget " + app + ": ",
+        () -> {
+          if (!parent.client().forget(app)) {
+            spec.commandLine().getErr().println("error: no local app named " + app);
+            return ExitCode.ERROR;
+          }
+          spec.commandLine().getOut().println("Forgot " + app + ": its dynos are stopped.");
+          return ExitCode.OK;
+        });
+  }
+}
