@@ -1,5 +1,7 @@
 package dev.formation.cli;
 
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
 import dev.formation.ops.Adapters;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
@@ -79,13 +81,17 @@ public final class LocalCommand {
     try {
       return body.run();
     } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
-      spec.commandLine().getErr().println("error: " + context + e.getMessage());
-      return ExitCode.ERROR;
+      return error(spec, Code.FM150, context + e.getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      spec.commandLine().getErr().println("error: interrupted");
-      return ExitCode.ERROR;
+      return error(spec, Code.FM150, context + "interrupted", null);
     }
+  }
+
+  /** Prints one diagnostic of a local command on stderr; the command then exits 1. */
+  static int error(CommandSpec spec, Code code, String message, String hint) {
+    Output.diagnostics(spec, new Diagnostics().error(code.name(), message, null, hint), null);
+    return ExitCode.ERROR;
   }
 
   static int port(Integer option, LocalSettings settings) {

@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.diag.Code;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +29,11 @@ final class LocalForgetCommand implements Callable<Integer> {
         "cannot forget " + app + ": ",
         () -> {
           if (!parent.client().forget(app)) {
-            spec.commandLine().getErr().println("error: no local app named " + app);
-            return ExitCode.ERROR;
+            return LocalCommand.error(
+                spec,
+                Code.FM151,
+                "no local app named " + app,
+                "`formation local status` lists the local apps");
           }
           spec.commandLine().getOut().println("Forgot " + app + ": its dynos are stopped.");
           return ExitCode.OK;

@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.diag.Code;
 import dev.formation.platform.local.LocalClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,11 +55,11 @@ final class LocalLogsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = client.logFiles(app);
     if (app != null && !Files.exists(files.get(0)) && !follow) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "error: no logs for app " + app + " (is it registered with the local platform?)");
-      return ExitCode.ERROR;
+      return LocalCommand.error(
+          spec,
+          Code.FM151,
+          "no logs for app " + app,
+          "is it registered with the local platform? `formation local status` lists the apps");
     }
     Map<Path, Long> offsets = new HashMap<>();
     for (Path f : files) {

@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.diag.Code;
 import dev.formation.platform.local.LocalClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,13 +34,14 @@ final class LocalResetCommand implements Callable<Integer> {
           if (!yes) {
             Environment.Terminal t = parent.terminal();
             if (!t.interactive()) {
-              spec.commandLine()
-                  .getErr()
-                  .println(
-                      "error: reset deletes "
-                          + dir
-                          + "; confirm with --yes (there is no terminal to ask on)");
-              return ExitCode.ERROR;
+              return LocalCommand.error(
+                  spec,
+                  Code.FM140,
+                  "reset deletes "
+                      + dir
+                      + ", and there is no terminal to ask on; nothing was"
+                      + " changed",
+                  "confirm with `formation local reset --yes`");
             }
             String answer =
                 t.readLine(

@@ -53,7 +53,9 @@ public enum Code {
   FM130("stale-plan", "A saved plan's apps changed on the platform since it was made"),
   FM131("plan-file", "A saved plan cannot be read or written"),
   FM132("saved-plan-options", "An option that does not go with a saved plan"),
-  FM140("no-approval", "apply needs a `yes` on a terminal, or --auto-approve");
+  FM140("no-approval", "A command that asks for a `yes` has no terminal to ask on"),
+  FM150("local-platform", "The local platform could not be started, reached or changed"),
+  FM151("no-local-app", "The local platform has no app of that name");
 
   private final String slug;
   private final String title;
