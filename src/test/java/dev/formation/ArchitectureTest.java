@@ -45,6 +45,7 @@ class ArchitectureTest {
       Map.ofEntries(
           Map.entry("", List.of("picocli..", "com.sun.net.httpserver..")),
           Map.entry("diag", List.of("org.apache.commons.text..")),
+          Map.entry("platform", List.of("javax.net.ssl..")),
           Map.entry("config", List.of("tools.jackson..", "com.networknt..")),
           Map.entry("config.yaml", List.of("tools.jackson..", "org.snakeyaml..")),
           Map.entry("planfile", List.of("tools.jackson..", "com.networknt..")),

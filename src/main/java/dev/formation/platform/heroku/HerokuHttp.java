@@ -1,5 +1,6 @@
 package dev.formation.platform.heroku;
 
+import dev.formation.platform.NoTls;
 import dev.formation.platform.PlatformException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -35,21 +36,47 @@ final class HerokuHttp {
   private static final int MAX_TRACED_BODY = 4096;
 
   private final HerokuConfig config;
-  private final HttpClient client;
+  private volatile HttpClient client;
   private final Throttle throttle;
   private final HttpTrace trace;
   private final LimitedBody bodies = new LimitedBody(LimitedBody.MAX_BYTES);
 
   HerokuHttp(HerokuConfig config) {
     this.config = config;
-    this.client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
     this.throttle = new Throttle(config.timing(), Throttle.REFILL_INTERVAL);
     this.trace = new HttpTrace(config.trace(), config.token().reveal());
+  }
+
+  /**
+   * The HTTP client, made on the first request: a command that fails before it sends one (a missing
+   * token, an invalid config) never pays for it. When the API and the metrics API are both
+   * plain-http loopback URLs (the local platform, a test fake), no TLS is set up at all: reading
+   * the JDK's trust store costs tens of milliseconds that such a run never needs.
+   */
+  private HttpClient client() {
+    HttpClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          HttpClient.Builder b =
+              HttpClient.newBuilder()
+                  .connectTimeout(config.connectTimeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .version(HttpClient.Version.HTTP_1_1);
+          if (plainHttp(config.endpoint())) {
+            b.sslContext(NoTls.context());
+          }
+          client = c = b.build();
+        }
+      }
+    }
+    return c;
+  }
+
+  private static boolean plainHttp(ApiEndpoint endpoint) {
+    return "http".equalsIgnoreCase(endpoint.api().getScheme())
+        && "http".equalsIgnoreCase(endpoint.metrics().getScheme());
   }
 
   /**
@@ -190,7 +217,7 @@ final class HerokuHttp {
     trace.request(method, uri, headers, body);
     long start = System.nanoTime();
     try {
-      HttpResponse<LimitedBody.Body> resp = client.send(b.build(), bodies);
+      HttpResponse<LimitedBody.Body> resp = client().send(b.build(), bodies);
       long ms = (System.nanoTime() - start) / 1_000_000;
       throttle.observe(resp.headers());
       trace.response(method, uri, resp.statusCode(), ms, resp.headers());

@@ -1,5 +1,6 @@
 package dev.formation.platform.local;
 
+import dev.formation.platform.NoTls;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -45,8 +46,12 @@ public final class LocalClient {
   private final LocalSettings settings;
   private final String mainClass;
   private final Consumer<String> notice;
+  // the daemon is plain http on 127.0.0.1: no TLS to set up
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .sslContext(NoTls.context())
+          .build();
 
   /**
    * @param mainClass the class whose {@code main} understands {@code local serve --port N}, run on
