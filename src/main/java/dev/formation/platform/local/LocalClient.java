@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,9 +149,13 @@ public final class LocalClient {
     StateFiles.ensureDir(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute entries, because the daemon runs in the state folder, not in the caller's
-    String classpath =
+    List<Path> entries =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .map(e -> Path.of(e).toAbsolutePath().toString())
+            .map(e -> Path.of(e).toAbsolutePath())
+            .toList();
+    String classpath =
+        daemonClasspath(entries).stream()
+            .map(Path::toString)
             .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(DAEMON_JVM);
@@ -193,6 +198,43 @@ public final class LocalClient {
             + START_LIMIT.toSeconds()
             + " s; see "
             + settings.daemonLog());
+  }
+
+  /**
+   * The daemon's classpath. Run from formation's jar, the daemon gets a copy of it under the state
+   * folder: a daemon outlives the command that started it, and {@code bin/formation} rebuilds
+   * {@code target/formation.jar} when the sources change, which would pull classes the daemon has
+   * not loaded yet (its shutdown among them) from under it. Copies of older jars are removed.
+   */
+  private List<Path> daemonClasspath(List<Path> entries) throws IOException {
+    if (entries.size() != 1 || !entries.get(0).toString().endsWith(".jar")) {
+      return entries; // a development classpath of folders (tests): used as it is
+    }
+    Path jar = entries.get(0);
+    Path lib = settings.stateDir().resolve("lib");
+    StateFiles.ensureDir(lib);
+    String name =
+        "formation-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis() + ".jar";
+    Path copy = lib.resolve(name);
+    if (!Files.exists(copy)) {
+      Path tmp = Files.createTempFile(lib, ".formation-", ".jar.tmp");
+      try {
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+    try (var old = Files.list(lib)) {
+      for (Path f : old.toList()) {
+        String n = f.getFileName().toString();
+        if (n.startsWith("formation-") && n.endsWith(".jar") && !n.equals(name)) {
+          // a daemon still running from it keeps its open file; the name goes
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+    return List.of(copy);
   }
 
   /** The running daemon, started in the background first if it is not running. */
