@@ -4,7 +4,7 @@
  * web dynos and autoscales them from measured latency.
  *
  * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live} and {@code
- * catalog} only. Libraries: Jackson and the HTTP server. Never another adapter ({@code
+ * catalog} only. Libraries: Jackson and Netty (the HTTP engine). Never another adapter ({@code
  * platform.heroku}), {@code config}, {@code apply} or {@code cli}: clients reach it only over HTTP,
  * like real Heroku.
  */
