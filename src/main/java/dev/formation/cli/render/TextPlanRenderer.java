@@ -88,15 +88,16 @@ public final class TextPlanRenderer {
       detailWidth = Math.max(detailWidth, Printable.escape(words.detail(c)).length());
     }
     for (Change c : app.changes()) {
-      out.append("  ")
-          .append(marker(c.action()))
-          .append(' ')
-          .append(pad(label(c), labelWidth))
-          .append("  ")
-          .append(pad(Printable.escape(words.detail(c)), detailWidth))
-          .append("   ")
-          .append(cost(app, c))
-          .append('\n');
+      String line =
+          "  "
+              + marker(c.action())
+              + ' '
+              + pad(label(c), labelWidth)
+              + "  "
+              + pad(Printable.escape(words.detail(c)), detailWidth)
+              + "   "
+              + cost(app, c);
+      out.append(line.stripTrailing()).append('\n'); // a change with no cost column ends here
     }
     int typeWidth =
         app.unmanaged().stream().mapToInt(u -> Printable.escape(u.type()).length()).max().orElse(0);
