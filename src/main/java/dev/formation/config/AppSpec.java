@@ -1,6 +1,7 @@
 package dev.formation.config;
 
 import dev.formation.diag.SourceRange;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ import java.util.Optional;
  * @param local the local block, for {@link PlatformKind#LOCAL} apps only, else {@code null}
  * @param processes in the order written
  * @param at where the app is declared
+ * @param timezone the zone the app's windows are written in: its own {@code timezone}, else the top
+ *     level's, else UTC
+ * @param guardrails the app's guardrails, the top level's merged under its own
  */
 public record AppSpec(
     String name,
@@ -17,12 +21,40 @@ public record AppSpec(
     boolean prune,
     LocalSpec local,
     List<ProcessSpec> processes,
-    SourceRange at) {
+    SourceRange at,
+    ZoneId timezone,
+    GuardrailSpec guardrails) {
+  /** The zone of an app whose file names none. */
+  public static final ZoneId UTC = ZoneId.of("UTC");
+
   public AppSpec {
     processes = List.copyOf(processes);
+    timezone = timezone == null ? UTC : timezone;
+    guardrails = guardrails == null ? GuardrailSpec.NONE : guardrails;
+  }
+
+  /** An app without schedules or guardrails of its own: windows in UTC, no guardrail. */
+  public AppSpec(
+      String name,
+      PlatformKind platform,
+      boolean prune,
+      LocalSpec local,
+      List<ProcessSpec> processes,
+      SourceRange at) {
+    this(name, platform, prune, local, processes, at, null, null);
   }
 
   public Optional<ProcessSpec> process(String type) {
     return processes.stream().filter(p -> p.type().equals(type)).findFirst();
+  }
+
+  /** Whether any process type of the app has a schedule. */
+  public boolean scheduled() {
+    return processes.stream().anyMatch(ProcessSpec::scheduled);
+  }
+
+  /** This app with other process types (the same name, platform, zone and guardrails). */
+  public AppSpec withProcesses(List<ProcessSpec> others) {
+    return new AppSpec(name, platform, prune, local, others, at, timezone, guardrails);
   }
 }

@@ -3,6 +3,7 @@ package dev.formation.config;
 import dev.formation.catalog.Size;
 import dev.formation.diag.SourceRange;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ final class Drafts {
       SourceRange sizeAt,
       Integer quantity,
       SourceRange quantityAt,
-      AutoscaleSpec autoscale) {
+      AutoscaleSpec autoscale,
+      List<WindowSpec> schedule) {
+    Process {
+      schedule = List.copyOf(schedule);
+    }
 
     /** The most dynos this type may run: the autoscale max, else the quantity. */
     Integer countAtMost() {
@@ -34,7 +39,7 @@ final class Drafts {
       if (size == null || (quantity == null && autoscale == null)) {
         return null;
       }
-      return new ProcessSpec(type, size, quantity, autoscale, typeAt);
+      return new ProcessSpec(type, size, quantity, autoscale, typeAt, schedule);
     }
   }
 
@@ -46,6 +51,8 @@ final class Drafts {
    *
    * @param platform {@code null} when the file names a platform formation does not know
    * @param baseDir where the file's relative paths resolve, or {@code null} when not on disk
+   * @param zone the zone of the app's windows (its own, the top level's, or UTC)
+   * @param guardrails the app's guardrails with the top level's merged under them
    */
   record App(
       String name,
@@ -55,14 +62,17 @@ final class Drafts {
       Local local,
       List<Process> processes,
       Path baseDir,
-      Map<String, String> procfile) {
+      Map<String, String> procfile,
+      ZoneId zone,
+      GuardrailSpec guardrails) {
     App {
       processes = List.copyOf(processes);
     }
 
     /** The app with its Procfile's commands, once the local rules have read them. */
     App withProcfile(Map<String, String> commands) {
-      return new App(name, at, platform, prune, local, processes, baseDir, commands);
+      return new App(
+          name, at, platform, prune, local, processes, baseDir, commands, zone, guardrails);
     }
 
     AppSpec toSpec() {
@@ -83,7 +93,7 @@ final class Drafts {
                 procfile == null ? Map.of() : procfile);
       }
       PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
-      return new AppSpec(name, kind, prune, localSpec, specs, at);
+      return new AppSpec(name, kind, prune, localSpec, specs, at, zone, guardrails);
     }
   }
 }

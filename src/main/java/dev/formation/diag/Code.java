@@ -32,6 +32,15 @@ public enum Code {
   FM061("local-dir", "The local app folder is missing or has no Procfile"),
   FM062("not-in-procfile", "A process type that the app's Procfile does not define"),
   FM063("local-port", "The local router port is out of range or used twice"),
+  FM070("unknown-timezone", "A time zone name that the tz database does not know"),
+  FM071("window-days", "A window's days cannot be read"),
+  FM072("window-time", "A window's from or to is not a time of day, or the window is empty"),
+  FM073(
+      "window-setting",
+      "A window sets neither or both of quantity and autoscale, or the wrong one"),
+  FM074("duplicate-window", "Two windows of one process type have the same name"),
+  FM075("overlapping-windows", "Two windows of one process type can be in force at once"),
+  FM080("guardrail-setting", "A guardrail value that cannot be used"),
 
   // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
   FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),
