@@ -50,20 +50,8 @@ public final class StalePlan {
     List<AppPlan> apps = new ArrayList<>();
     for (AppPlan a : saved.apps()) {
       LiveApp live = now.live().getOrDefault(a.app(), a.live());
-      apps.add(
-          new AppPlan(
-              a.app(),
-              a.platform(),
-              live,
-              a.changes(),
-              a.unmanaged(),
-              a.errors(),
-              a.notes(),
-              a.fingerprint(),
-              a.before(),
-              a.after(),
-              a.local()));
+      apps.add(a.withLive(live));
     }
-    return new Plan(apps);
+    return new Plan(apps, saved.at());
   }
 }

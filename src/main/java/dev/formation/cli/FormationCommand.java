@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
       PlanCommand.class,
       DriftCommand.class,
       DiffCommand.class,
+      ScheduleCommand.class,
       LogCommand.class,
       ApplyCommand.class,
       ImportCommand.class,

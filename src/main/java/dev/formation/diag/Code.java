@@ -42,6 +42,11 @@ public enum Code {
   FM075("overlapping-windows", "Two windows of one process type can be in force at once"),
   FM080("guardrail-setting", "A guardrail value that cannot be used"),
 
+  // Findings of schedules and guardrails when a plan is made or applied.
+  FM090("guardrail-breach", "The plan breaks a guardrail; nothing is applied"),
+  FM091("unknown-guardrail", "--allow names a rule that is not a guardrail"),
+  FM092("window-ended", "A saved plan was made for a window that is no longer in force"),
+
   // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
   FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),
   FM101("uncommitted-config", "apply refused: the config files have uncommitted changes"),
@@ -62,9 +67,12 @@ public enum Code {
     this.title = title;
   }
 
-  /** Whether the code is about a config file (a finding of {@code validate}), not an operation. */
+  /**
+   * Whether the code is about a config file (a finding of {@code validate}), not an operation
+   * (FM09x and FM1xx).
+   */
   public boolean aboutConfig() {
-    return compareTo(FM100) < 0;
+    return compareTo(FM090) < 0;
   }
 
   public String slug() {

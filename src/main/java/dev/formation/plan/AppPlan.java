@@ -16,6 +16,9 @@ import java.util.List;
  * @param before the monthly cost now; {@code after} the monthly cost once applied
  * @param local for a local app, the registration apply gives it (folder, router port, Procfile
  *     commands); {@code null} for other platforms
+ * @param schedule what of the app's schedules the plan was made for, and its weighted estimate;
+ *     {@code null} for an app without schedules
+ * @param breaches the guardrails the plan breaks for this app, allowed or not
  */
 public record AppPlan(
     String app,
@@ -28,7 +31,9 @@ public record AppPlan(
     String fingerprint,
     CostRange before,
     CostRange after,
-    LocalRegistration local) {
+    LocalRegistration local,
+    AppSchedule schedule,
+    List<GuardrailBreach> breaches) {
 
   public AppPlan {
     if (app == null || platform == null || before == null || after == null) {
@@ -38,9 +43,98 @@ public record AppPlan(
     unmanaged = List.copyOf(unmanaged);
     errors = List.copyOf(errors);
     notes = List.copyOf(notes);
+    breaches = breaches == null ? List.of() : List.copyOf(breaches);
     if (!errors.isEmpty() && !changes.isEmpty()) {
       throw new IllegalArgumentException("an app with errors has no changes: " + app);
     }
+  }
+
+  /** The plan of an app without schedules or guardrail breaches. */
+  public AppPlan(
+      String app,
+      PlatformKind platform,
+      LiveApp live,
+      List<Change> changes,
+      List<UnmanagedProcess> unmanaged,
+      List<String> errors,
+      List<String> notes,
+      String fingerprint,
+      CostRange before,
+      CostRange after,
+      LocalRegistration local) {
+    this(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        null,
+        List.of());
+  }
+
+  /** This plan with its schedule side. */
+  public AppPlan withSchedule(AppSchedule s) {
+    return new AppPlan(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        s,
+        breaches);
+  }
+
+  /** This plan with these guardrail breaches. */
+  public AppPlan withBreaches(List<GuardrailBreach> found) {
+    return new AppPlan(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        schedule,
+        found);
+  }
+
+  /** This plan made against {@code fresh}, a re-read with the same fingerprint. */
+  public AppPlan withLive(LiveApp fresh) {
+    return new AppPlan(
+        app,
+        platform,
+        fresh,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        schedule,
+        breaches);
+  }
+
+  /** Whether a guardrail breach that is not allowed keeps this app's plan from being applied. */
+  public boolean breaksGuardrails() {
+    return breaches.stream().anyMatch(b -> !b.allowed());
   }
 
   public boolean hasChanges() {

@@ -6,6 +6,7 @@ import dev.formation.config.ProcessSpec;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.live.LocalRegistration;
+import dev.formation.plan.schedule.Windows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,22 @@ public final class Drift {
   /** The report of every app of {@code config}; an app missing from {@code live} is unreadable. */
   public static DriftReport classify(
       Formation config, Map<String, LiveApp> live, Map<String, String> readErrors, Clock clock) {
+    return classify(config, live, readErrors, clock, null);
+  }
+
+  /**
+   * As {@link #classify(Formation, Map, Map, Clock)}, each scheduled type compared with the window
+   * in force at {@code at} (or its own values outside windows).
+   *
+   * @param at the moment to evaluate schedules for; {@code null} for the clock's
+   */
+  public static DriftReport classify(
+      Formation config,
+      Map<String, LiveApp> live,
+      Map<String, String> readErrors,
+      Clock clock,
+      Instant at) {
+    Instant moment = at != null ? at : clock.instant();
     List<DriftItem> items = new ArrayList<>();
     for (AppSpec app : config.apps()) {
       LiveApp now = live.get(app.name());
@@ -45,11 +62,35 @@ public final class Drift {
                 "",
                 null));
       } else {
-        items.addAll(app(app, now));
+        items.addAll(app.scheduled() ? scheduled(app, now, moment) : app(app, now));
       }
     }
     List<String> apps = config.apps().stream().map(AppSpec::name).toList();
-    return new DriftReport(apps, items, clock.instant());
+    boolean scheduled = config.apps().stream().anyMatch(AppSpec::scheduled);
+    return new DriftReport(apps, items, clock.instant(), scheduled ? moment : null);
+  }
+
+  /** The drift of an app with schedules: each item of a type in a window says which. */
+  private static List<DriftItem> scheduled(AppSpec spec, LiveApp live, Instant at) {
+    List<DriftItem> items = new ArrayList<>();
+    for (DriftItem i : app(Windows.resolve(spec, at), live)) {
+      ProcessSpec p = i.type() == null ? null : spec.process(i.type()).orElse(null);
+      String window =
+          p == null || !p.scheduled() ? null : Windows.at(p, spec.timezone(), at).name();
+      items.add(
+          window == null
+              ? i
+              : new DriftItem(
+                  i.app(),
+                  i.type(),
+                  i.kind(),
+                  i.severity(),
+                  i.message() + " (window " + window + " in force)",
+                  i.expected(),
+                  i.actual(),
+                  i.changedAt()));
+    }
+    return items;
   }
 
   /** The drift of one readable app: listed types in config order, then live-only types. */

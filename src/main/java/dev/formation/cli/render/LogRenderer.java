@@ -4,6 +4,7 @@ import dev.formation.git.GitHistory.CommitInfo;
 import dev.formation.ops.LogOperation;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
+import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.PlanJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,6 +105,25 @@ public final class LogRenderer {
         e.applies().stream()
             .filter(r -> r.apps().contains(app))
             .forEach(r -> applied.add(r.at().toString()));
+        List<ApplyNoteJson.Applied> allowing =
+            e.applies().stream()
+                .filter(r -> r.allowed().stream().anyMatch(x -> x.app().equals(app)))
+                .toList();
+        if (!allowing.isEmpty()) {
+          ArrayNode allowed = c.putArray("allowed");
+          for (ApplyNoteJson.Applied r : allowing) {
+            for (ApplyNoteJson.Allowance x : r.allowed()) {
+              if (x.app().equals(app)) {
+                ObjectNode n = allowed.addObject();
+                n.put("applied_at", r.at().toString());
+                n.put("rule", x.rule());
+                n.put("type", x.type());
+                n.put("detail", x.detail());
+                n.put("author", r.author());
+              }
+            }
+          }
+        }
       }
     }
     return PlanJson.MAPPER
@@ -117,8 +137,25 @@ public final class LogRenderer {
     List<String> when = new ArrayList<>();
     e.applies().stream()
         .filter(r -> r.apps().contains(app))
-        .forEach(r -> when.add(r.at().toString()));
+        .forEach(r -> when.add(r.at().toString() + allowances(r, app)));
     return when.isEmpty() ? "not applied" : "applied " + String.join(", ", when);
+  }
+
+  /** {@code (allowed max_monthly_increase by Ada <ada@example.com>)}, or empty. */
+  private static String allowances(ApplyNoteJson.Applied r, String app) {
+    List<String> rules =
+        r.allowed().stream()
+            .filter(a -> a.app().equals(app))
+            .map(ApplyNoteJson.Allowance::rule)
+            .distinct()
+            .toList();
+    if (rules.isEmpty()) {
+      return "";
+    }
+    return " (allowed "
+        + String.join(", ", rules)
+        + (r.author() == null ? "" : " by " + r.author())
+        + ")";
   }
 
   private static AppDiff diffOf(LogOperation.Entry e, String app) {

@@ -3,9 +3,12 @@ package dev.formation.cli.render;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
+import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,15 +41,21 @@ public final class TextPlanRenderer {
 
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
+    if (plan.scheduled() && plan.at() != null) {
+      out.append("Schedules evaluated for ").append(plan.at()).append(".\n\n");
+    }
     List<String> unchanged = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
-      if (!app.hasChanges() && !app.hasErrors() && app.unmanaged().isEmpty()) {
+      if (!app.hasChanges()
+          && !app.hasErrors()
+          && app.unmanaged().isEmpty()
+          && app.schedule() == null) {
         unchanged.add(app.app());
         continue;
       }
-      renderApp(app, out);
+      renderApp(app, plan.at(), out);
       out.append('\n');
     }
     boolean quiet = !plan.hasChanges() && !plan.hasErrors();
@@ -69,11 +78,27 @@ public final class TextPlanRenderer {
           .append(" to remove.\n");
     }
     out.append(costLine(plan));
+    if (plan.scheduled()) {
+      out.append("Monthly estimate with schedules: ")
+          .append(Money.amount(plan.weighted()))
+          .append(" (each window weighted by the hours it is in force)\n");
+    }
+    if (plan.breaksGuardrails()) {
+      long count =
+          plan.apps().stream()
+              .flatMap(a -> a.breaches().stream())
+              .filter(b -> !b.allowed())
+              .count();
+      out.append("Guardrails: ")
+          .append(count)
+          .append(count == 1 ? " breach" : " breaches")
+          .append(" not allowed; nothing will be applied.\n");
+    }
     notes.forEach(n -> out.append("Note: ").append(n).append('\n'));
     return out.toString();
   }
 
-  private void renderApp(AppPlan app, StringBuilder out) {
+  private void renderApp(AppPlan app, Instant at, StringBuilder out) {
     out.append("  # app ")
         .append(app.app())
         .append(" (")
@@ -107,8 +132,25 @@ public final class TextPlanRenderer {
           .append(u.priceKnown() ? Money.amount(u.cost()) + "/mo" : "price unknown")
           .append('\n');
     }
+    if (app.schedule() != null) {
+      int width = app.schedule().types().stream().mapToInt(t -> t.type().length()).max().orElse(0);
+      for (TypeWindow t : app.schedule().types()) {
+        out.append("    (schedule) ")
+            .append(pad(t.type(), width))
+            .append("  ")
+            .append(WindowText.inForce(t, at))
+            .append('\n');
+      }
+    }
     for (String error : app.errors()) {
       out.append("  ").append(paint(RED, "!")).append(' ').append(error).append('\n');
+    }
+    for (GuardrailBreach b : app.breaches()) {
+      out.append("  ")
+          .append(b.allowed() ? paint(YELLOW, "~") : paint(RED, "!"))
+          .append(' ')
+          .append(WindowText.breach(b))
+          .append('\n');
     }
   }
 
