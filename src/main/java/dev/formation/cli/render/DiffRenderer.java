@@ -4,8 +4,11 @@ import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
+import dev.formation.plan.FormationDiff.SettingDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
+import dev.formation.plan.FormationDiff.WindowDiff;
 import dev.formation.plan.ProcessState;
+import dev.formation.plan.WindowState;
 import dev.formation.planfile.PlanJson;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
@@ -33,6 +36,40 @@ public final class DiffRenderer {
         + (s.quantity() == null ? "" : ", start " + s.quantity());
   }
 
+  /**
+   * What a version of a window declares: {@code mon-fri 08:00–19:00 autoscale 4..10, p95 500 ms}.
+   */
+  public static String window(WindowState w) {
+    String value =
+        w.autoscale() == null ? "×" + w.quantity() : "autoscale " + w.autoscale().describe();
+    return w.days() + " " + w.from() + "–" + w.to() + " " + value;
+  }
+
+  /** {@code + window nightly-batch: daily 01:00–04:00 ×6 (12.5% of the week)}. */
+  static String windowChange(WindowDiff w) {
+    String text =
+        switch (w.kind()) {
+          case ADDED -> window(w.after()) + share(w.after());
+          case REMOVED -> window(w.before()) + " → removed";
+          case CHANGED -> window(w.before()) + " → " + window(w.after()) + share(w.after());
+        };
+    return mark(w.kind()) + " window " + w.name() + ": " + text;
+  }
+
+  private static String share(WindowState w) {
+    return " (" + String.format(Locale.ROOT, "%.1f", w.weekPercent()) + "% of the week)";
+  }
+
+  /** {@code ~ timezone: UTC → America/New_York}; an unset value reads {@code none}. */
+  static String setting(SettingDiff s) {
+    return "~ "
+        + s.key()
+        + ": "
+        + (s.before() == null ? "none" : s.before())
+        + " → "
+        + (s.after() == null ? "none" : s.after());
+  }
+
   public static String text(FormationDiff diff, String from, String to) {
     StringBuilder out =
         new StringBuilder("formation diff ").append(from).append(" → ").append(to).append("\n\n");
@@ -55,16 +92,27 @@ public final class DiffRenderer {
             .append(app.pruneAfter())
             .append('\n');
       }
+      for (SettingDiff setting : app.settings()) {
+        out.append("    ").append(setting(setting)).append('\n');
+      }
       for (TypeDiff t : app.types()) {
         out.append("    ")
             .append(mark(t.kind()))
             .append(' ')
             .append(t.type())
             .append(": ")
-            .append(change(t))
+            .append(
+                t.kind() == FormationDiff.Kind.CHANGED && !t.baseChanged() ? "windows" : change(t))
             .append("  ")
             .append(Money.delta(t.costDelta()))
             .append("/mo\n");
+        for (WindowDiff w : t.windows()) {
+          out.append("        ")
+              .append(windowChange(w))
+              .append("  ")
+              .append(Money.delta(w.costDelta()))
+              .append("/mo\n");
+        }
       }
       out.append('\n');
     }
@@ -90,7 +138,7 @@ public final class DiffRenderer {
     out.append("| app | type | change | before | after | monthly Δ |\n");
     out.append("|---|---|---|---|---|--:|\n");
     for (AppDiff app : diff.apps()) {
-      if (app.pruneChanged() || app.types().isEmpty()) {
+      if (app.pruneChanged() || (app.types().isEmpty() && app.settings().isEmpty())) {
         out.append("| ")
             .append(app.app())
             .append(" | — | ")
@@ -105,20 +153,50 @@ public final class DiffRenderer {
             .append(app.types().isEmpty() ? Money.delta(app.costDelta()) : "—")
             .append(" |\n");
       }
-      for (TypeDiff t : app.types()) {
+      for (SettingDiff setting : app.settings()) {
         out.append("| ")
             .append(app.app())
+            .append(" | — | ")
+            .append(cell(setting.key()))
             .append(" | ")
-            .append(cell(t.type()))
+            .append(setting.before() == null ? "—" : cell(setting.before()))
             .append(" | ")
-            .append(t.kind().name().toLowerCase(Locale.ROOT))
-            .append(" | ")
-            .append(t.before() == null ? "—" : state(t.before()))
-            .append(" | ")
-            .append(t.after() == null ? "—" : state(t.after()))
-            .append(" | ")
-            .append(Money.delta(t.costDelta()))
-            .append(" |\n");
+            .append(setting.after() == null ? "—" : cell(setting.after()))
+            .append(" | — |\n");
+      }
+      for (TypeDiff t : app.types()) {
+        if (t.baseChanged()) {
+          out.append("| ")
+              .append(app.app())
+              .append(" | ")
+              .append(cell(t.type()))
+              .append(" | ")
+              .append(t.kind().name().toLowerCase(Locale.ROOT))
+              .append(" | ")
+              .append(t.before() == null ? "—" : state(t.before()))
+              .append(" | ")
+              .append(t.after() == null ? "—" : state(t.after()))
+              .append(" | ")
+              .append(Money.delta(t.windows().isEmpty() ? t.costDelta() : baseDelta(t)))
+              .append(" |\n");
+        }
+        for (WindowDiff w : t.windows()) {
+          out.append("| ")
+              .append(app.app())
+              .append(" | ")
+              .append(cell(t.type()))
+              .append(" · window ")
+              .append(cell(w.name()))
+              .append(" | ")
+              .append(w.kind().name().toLowerCase(Locale.ROOT))
+              .append(" | ")
+              .append(w.before() == null ? "—" : window(w.before()))
+              .append(" | ")
+              .append(w.after() == null ? "—" : window(w.after()) + share(w.after()))
+              .append(" | ")
+              .append(Money.delta(w.costDelta()))
+              .append(" |\n");
+        }
       }
     }
     return out.toString();
@@ -148,6 +226,26 @@ public final class DiffRenderer {
         n.set("before", process(t.before()));
         n.set("after", process(t.after()));
         cost(n.putObject("cost"), t.costBefore(), t.costAfter());
+        if (!t.windows().isEmpty()) {
+          var windows = n.putArray("windows");
+          for (WindowDiff w : t.windows()) {
+            ObjectNode wn = windows.addObject();
+            wn.put("name", w.name());
+            wn.put("change", w.kind().name().toLowerCase(Locale.ROOT));
+            wn.set("before", window(w.before(), true));
+            wn.set("after", window(w.after(), true));
+            wn.set("cost_delta_usd", PlanJson.range(w.costDelta()));
+          }
+        }
+      }
+      if (!app.settings().isEmpty()) {
+        var settings = a.putArray("settings");
+        for (SettingDiff setting : app.settings()) {
+          ObjectNode sn = settings.addObject();
+          sn.put("key", setting.key());
+          sn.put("before", setting.before());
+          sn.put("after", setting.after());
+        }
       }
     }
     return PlanJson.MAPPER
@@ -177,6 +275,37 @@ public final class DiffRenderer {
     return n;
   }
 
+  private static tools.jackson.databind.JsonNode window(WindowState w, boolean json) {
+    if (w == null) {
+      return PlanJson.MAPPER.nullNode();
+    }
+    ObjectNode n = PlanJson.MAPPER.createObjectNode();
+    n.put("days", w.days());
+    n.put("from", w.from());
+    n.put("to", w.to());
+    n.put("quantity", w.quantity());
+    AutoscaleRule r = w.autoscale();
+    if (r == null) {
+      n.putNull("autoscale");
+    } else {
+      ObjectNode a = n.putObject("autoscale");
+      a.put("min", r.min());
+      a.put("max", r.max());
+      a.put("p95_ms", r.p95Ms());
+      a.put("notify", r.notifyApp());
+    }
+    n.put("weekly_minutes", w.weeklyMinutes());
+    return n;
+  }
+
+  /** The part of a type's cost change that is not its windows': the change of its own values. */
+  private static CostRange baseDelta(TypeDiff t) {
+    CostRange windows =
+        t.windows().stream().map(WindowDiff::costDelta).reduce(CostRange.ZERO, CostRange::plus);
+    return CostRange.between(
+        t.costDelta().minUsd() - windows.minUsd(), t.costDelta().maxUsd() - windows.maxUsd());
+  }
+
   private static void cost(ObjectNode node, CostRange before, CostRange after) {
     node.set("before_usd", PlanJson.range(before));
     node.set("after_usd", PlanJson.range(after));
@@ -191,7 +320,7 @@ public final class DiffRenderer {
     };
   }
 
-  private static String mark(FormationDiff.Kind kind) {
+  static String mark(FormationDiff.Kind kind) {
     return switch (kind) {
       case ADDED -> "+";
       case REMOVED -> "-";

@@ -2,6 +2,7 @@ package dev.formation.cli.render;
 
 import dev.formation.git.GitHistory.CommitInfo;
 import dev.formation.ops.LogOperation;
+import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
 import dev.formation.planfile.ApplyNoteJson;
@@ -44,13 +45,25 @@ public final class LogRenderer {
             .append(c.subject())
             .append('\n');
         for (TypeDiff t : d.types()) {
-          out.append("      ")
-              .append(t.type())
-              .append(": ")
-              .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
-              .append(" → ")
-              .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
-              .append('\n');
+          if (t.baseChanged()) {
+            out.append("      ")
+                .append(t.type())
+                .append(": ")
+                .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+                .append(" → ")
+                .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
+                .append('\n');
+          }
+          for (FormationDiff.WindowDiff w : t.windows()) {
+            out.append("      ")
+                .append(t.type())
+                .append(": ")
+                .append(DiffRenderer.windowChange(w))
+                .append('\n');
+          }
+        }
+        for (FormationDiff.SettingDiff setting : d.settings()) {
+          out.append("      ").append(DiffRenderer.setting(setting).substring(2)).append('\n');
         }
         if (d.pruneChanged()) {
           out.append("      prune: ")
