@@ -8,17 +8,23 @@ import dev.formation.diag.Diagnostics;
 import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
  * The schedule rules that look at more than one window: two windows of one type in force at once,
  * and the app's limits (dynos per app, eco dynos per app) at every moment of the week, that is for
  * every combination of windows that can be in force together. Moments are wall-clock minutes of the
- * week in the app's zone, as windows are written.
+ * week in the app's zone, as windows are written. Both checks sweep the week once, so a file of
+ * thousands of windows is checked in about as many steps.
  */
 final class ScheduleRules {
+  /** At most this many overlaps are reported per type: the rest say nothing new. */
+  private static final int MAX_OVERLAPS_PER_TYPE = 10;
+
   private final Diagnostics diags;
 
   ScheduleRules(Diagnostics diags) {
@@ -35,96 +41,136 @@ final class ScheduleRules {
     }
   }
 
-  /** Reports each pair of windows of {@code p} that meet; true when any did. */
-  private boolean overlaps(Drafts.App app, Drafts.Process p) {
-    boolean any = false;
-    List<WindowSpec> ws = p.schedule();
-    for (int j = 1; j < ws.size(); j++) {
-      for (int i = 0; i < j; i++) {
-        Integer minute = firstCommonMinute(ws.get(i), ws.get(j));
-        if (minute != null) {
-          any = true;
-          diags.error(
-              Code.FM075.name(),
-              "windows `"
-                  + ws.get(i).name()
-                  + "` and `"
-                  + ws.get(j).name()
-                  + "` of process `"
-                  + p.type()
-                  + "` (app `"
-                  + app.name()
-                  + "`) are both in force "
-                  + moment(minute, app)
-                  + "; `"
-                  + ws.get(i).name()
-                  + "` is at "
-                  + ws.get(i).at(),
-              ws.get(j).at(),
-              "one window of a type is in force at a time; change `days`, `from` or `to` so"
-                  + " that they do not meet");
-        }
+  /** One stretch of the week a window is in force: {@code [start, end)} in minutes. */
+  private record Span(int start, int end, WindowSpec window, int order) {}
+
+  private static List<Span> spans(List<WindowSpec> windows) {
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      for (int[] s : windows.get(i).weekIntervals()) {
+        spans.add(new Span(s[0], s[1], windows.get(i), i));
       }
     }
-    return any;
+    spans.sort(Comparator.comparingInt(Span::start).thenComparingInt(Span::order));
+    return spans;
   }
 
-  private static Integer firstCommonMinute(WindowSpec a, WindowSpec b) {
-    Integer first = null;
-    for (int[] x : a.weekIntervals()) {
-      for (int[] y : b.weekIntervals()) {
-        int start = Math.max(x[0], y[0]);
-        if (start < Math.min(x[1], y[1]) && (first == null || start < first)) {
-          first = start;
-        }
+  /**
+   * Reports windows of {@code p} that meet, each pair once at the first minute they share; true
+   * when any did.
+   */
+  private boolean overlaps(Drafts.App app, Drafts.Process p) {
+    Map<String, Integer> firstMinute = new java.util.LinkedHashMap<>();
+    Map<String, WindowSpec[]> pairs = new HashMap<>();
+    Span reaching = null;
+    for (Span s : spans(p.schedule())) {
+      if (reaching != null && s.start() < reaching.end() && reaching.window() != s.window()) {
+        WindowSpec a = reaching.order() < s.order() ? reaching.window() : s.window();
+        WindowSpec b = a == s.window() ? reaching.window() : s.window();
+        String key = a.name() + "\u0000" + b.name();
+        firstMinute.putIfAbsent(key, s.start());
+        pairs.putIfAbsent(key, new WindowSpec[] {a, b});
+      }
+      if (reaching == null || s.end() > reaching.end()) {
+        reaching = s;
       }
     }
-    return first;
+    int reported = 0;
+    for (Map.Entry<String, Integer> e : firstMinute.entrySet()) {
+      if (reported++ == MAX_OVERLAPS_PER_TYPE) {
+        break;
+      }
+      WindowSpec a = pairs.get(e.getKey())[0];
+      WindowSpec b = pairs.get(e.getKey())[1];
+      diags.error(
+          Code.FM075.name(),
+          "windows `"
+              + a.name()
+              + "` and `"
+              + b.name()
+              + "` of process `"
+              + p.type()
+              + "` (app `"
+              + app.name()
+              + "`) are both in force "
+              + moment(e.getValue(), app)
+              + "; `"
+              + a.name()
+              + "` is at "
+              + a.at(),
+          b.at(),
+          "one window of a type is in force at a time; change `days`, `from` or `to` so that"
+              + " they do not meet");
+    }
+    return !firstMinute.isEmpty();
   }
+
+  /** A window starting or ending at a minute of the week, for one type (by index). */
+  private record Event(int minute, boolean start, int type, WindowSpec window) {}
 
   /**
    * Checks the app's totals in each stretch of the week during which the same windows are in force;
    * a limit the types' own values already break is reported once, by {@link AppRules}.
    */
   private void combinations(Drafts.App app) {
-    TreeSet<Integer> cuts = new TreeSet<>(List.of(0));
-    for (Drafts.Process p : app.processes()) {
-      for (WindowSpec w : p.schedule()) {
-        for (int[] span : w.weekIntervals()) {
-          cuts.add(span[0]);
-          cuts.add(span[1] % WindowSpec.WEEK);
+    List<Drafts.Process> types = app.processes();
+    List<Event> events = new ArrayList<>();
+    for (int t = 0; t < types.size(); t++) {
+      for (WindowSpec w : types.get(t).schedule()) {
+        for (int[] s : w.weekIntervals()) {
+          events.add(new Event(s[0], true, t, w));
+          if (s[1] < WindowSpec.WEEK) {
+            events.add(new Event(s[1], false, t, w));
+          }
         }
       }
     }
-    if (cuts.size() == 1) {
+    if (events.isEmpty()) {
       return;
     }
-    Totals base = totals(app, -1, new ArrayList<>());
-    boolean totalReported = base.over(app.processes()) != null;
+    // ends before starts at the same minute: windows that touch are not in force together; an
+    // occurrence across Sunday midnight is two spans, the second starting at minute 0
+    events.sort(Comparator.comparingInt(Event::minute).thenComparing(Event::start));
+    WindowSpec[] active = new WindowSpec[types.size()];
+    Totals base = new Totals(types, active);
+    boolean totalReported = base.over() != null;
     boolean ecoReported = base.eco > Catalog.MAX_ECO_RUNNING_PER_APP;
-    for (int minute : cuts) {
-      List<String> active = new ArrayList<>();
-      Totals t = totals(app, minute, active);
-      if (active.isEmpty()) {
-        continue;
+    int i = 0;
+    while (i < events.size() && !(totalReported && ecoReported)) {
+      int minute = events.get(i).minute();
+      List<WindowSpec> opened = new ArrayList<>();
+      for (; i < events.size() && events.get(i).minute() == minute; i++) {
+        Event e = events.get(i);
+        if (e.start()) {
+          active[e.type()] = e.window();
+          opened.add(e.window());
+        } else if (active[e.type()] == e.window()) {
+          active[e.type()] = null;
+        }
       }
-      if (!ecoReported && t.eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
+      if (opened.isEmpty()) {
+        continue; // a window ending lowers the totals
+      }
+      Totals now = new Totals(types, active);
+      if (!ecoReported && now.eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
         ecoReported = true;
         report(
             app,
             minute,
-            active,
-            "runs " + t.eco + " eco dynos",
+            now,
+            opened.get(0),
+            "runs " + now.eco + " eco dynos",
             "at most " + Catalog.MAX_ECO_RUNNING_PER_APP + " eco dynos run at once in one app");
       }
-      Generation over = t.over(app.processes());
+      Generation over = now.over();
       if (!totalReported && over != null) {
         totalReported = true;
         report(
             app,
             minute,
-            active,
-            "runs up to " + t.total + " dynos",
+            now,
+            opened.get(0),
+            "runs up to " + now.total + " dynos",
             (over == Generation.FIR ? "Fir" : "Cedar")
                 + " apps run at most "
                 + over.maxDynosPerApp());
@@ -132,16 +178,9 @@ final class ScheduleRules {
     }
   }
 
-  /** Reported at a window that opens at {@code minute}: the one that takes the app over. */
-  private void report(Drafts.App app, int minute, List<String> active, String what, String limit) {
-    WindowSpec first = window(app, active.get(0));
-    for (String a : active) {
-      WindowSpec w = window(app, a);
-      if (w.weekIntervals().stream().anyMatch(s -> s[0] == minute)) {
-        first = w;
-        break;
-      }
-    }
+  private void report(
+      Drafts.App app, int minute, Totals t, WindowSpec opened, String what, String limit) {
+    List<String> names = t.activeNames();
     diags.error(
         Code.FM042.name(),
         "app `"
@@ -151,51 +190,13 @@ final class ScheduleRules {
             + " "
             + moment(minute, app)
             + ", when "
-            + (active.size() == 1 ? "window " : "windows ")
-            + String.join(", ", active.stream().map(a -> "`" + a + "`").toList())
-            + (active.size() == 1 ? " is" : " are")
+            + (names.size() == 1 ? "window " : "windows ")
+            + String.join(", ", names.stream().map(a -> "`" + a + "`").toList())
+            + (names.size() == 1 ? " is" : " are")
             + " in force; "
             + limit,
-        first.at(),
+        opened.at(),
         "windows count at their `quantity` or autoscale `max`; lower them, or move them apart");
-  }
-
-  /** The dynos of the app at a minute of the week ({@code -1}: no window), naming the windows. */
-  private static Totals totals(Drafts.App app, int minute, List<String> active) {
-    Totals t = new Totals();
-    for (Drafts.Process p : app.processes()) {
-      Integer count = p.countAtMost();
-      for (WindowSpec w : p.schedule()) {
-        if (minute >= 0 && covers(w, minute)) {
-          count = w.countAtMost();
-          active.add(p.type() + "/" + w.name());
-        }
-      }
-      if (p.size() == null || count == null) {
-        continue;
-      }
-      count = Math.min(count, p.size().maxPerType());
-      t.total += count;
-      if (p.size().tier() == Tier.ECO) {
-        t.eco += count;
-      }
-    }
-    return t;
-  }
-
-  private static boolean covers(WindowSpec w, int minute) {
-    return w.weekIntervals().stream().anyMatch(s -> minute >= s[0] && minute < s[1]);
-  }
-
-  private static WindowSpec window(Drafts.App app, String typeAndName) {
-    String type = typeAndName.substring(0, typeAndName.indexOf('/'));
-    String name = typeAndName.substring(typeAndName.indexOf('/') + 1);
-    return app.processes().stream()
-        .filter(p -> p.type().equals(type))
-        .flatMap(p -> p.schedule().stream())
-        .filter(w -> w.name().equals(name))
-        .findFirst()
-        .orElseThrow();
   }
 
   /** {@code on Mondays at 09:00 (Europe/Berlin)}. */
@@ -210,14 +211,44 @@ final class ScheduleRules {
         + ")";
   }
 
+  /** The app's dynos with these windows in force (one or none per type, by index). */
   private static final class Totals {
+    private final List<Drafts.Process> types;
+    private final WindowSpec[] active;
     int total;
     int eco;
 
+    Totals(List<Drafts.Process> types, WindowSpec[] active) {
+      this.types = types;
+      this.active = active.clone();
+      for (int t = 0; t < types.size(); t++) {
+        Drafts.Process p = types.get(t);
+        Integer count = this.active[t] != null ? this.active[t].countAtMost() : p.countAtMost();
+        if (p.size() == null || count == null) {
+          continue;
+        }
+        count = Math.min(count, p.size().maxPerType());
+        total += count;
+        if (p.size().tier() == Tier.ECO) {
+          eco += count;
+        }
+      }
+    }
+
+    List<String> activeNames() {
+      List<String> names = new ArrayList<>();
+      for (int t = 0; t < types.size(); t++) {
+        if (active[t] != null) {
+          names.add(types.get(t).type() + "/" + active[t].name());
+        }
+      }
+      return names;
+    }
+
     /** The generation whose per-app limit the total breaks, or {@code null}. */
-    Generation over(List<Drafts.Process> processes) {
+    Generation over() {
       boolean allFir =
-          processes.stream()
+          types.stream()
               .filter(p -> p.size() != null)
               .allMatch(p -> p.size().generation() == Generation.FIR);
       Generation g = allFir ? Generation.FIR : Generation.CEDAR;

@@ -147,6 +147,41 @@ class ScheduleCommandsTest {
   }
 
   @Test
+  void driftJson_carriesTheMomentItWasEvaluatedFor_andMatchesTheSchema() throws Exception {
+    CliRunner.Result r = run("drift", "--at", NIGHT, "--format", "json");
+
+    JsonNode drift = JsonMapper.builder().build().readTree(r.out());
+    assertThat(drift.get("evaluated_at").asString()).isEqualTo("2026-12-07T07:00:00Z");
+    assertThat(dev.formation.cli.render.PlanSchema.errors(r.out())).isEmpty();
+  }
+
+  @Test
+  void scheduleJson_matchesTheSchema_andItsCostsAddUp() throws Exception {
+    CliRunner.Result r =
+        run("schedule", "--from", "2026-12-07T00:00:00-05:00", "--days", "1", "--format", "json");
+
+    JsonNode doc = JsonMapper.builder().build().readTree(r.out());
+    assertThat(dev.formation.cli.render.PlanSchema.errors(r.out())).isEmpty();
+    JsonNode types = doc.get("apps").get(0).get("types");
+    // web: 500 + 500 × 55/168 = 663.69 and 2000 + 500 × 55/168; worker: 50 + 250 × 21/168
+    assertThat(types.get(0).get("weighted_usd").get("min").asLong()).isEqualTo(664);
+    assertThat(types.get(0).get("weighted_usd").get("max").asLong()).isEqualTo(2164);
+    assertThat(types.get(1).get("weighted_usd").get("min").asLong()).isEqualTo(81);
+    assertThat(doc.get("weighted_usd").get("min").asLong()).isEqualTo(664 + 81);
+  }
+
+  @Test
+  void schedule_badDays_orBadFrom_isAUsageErrorWithExit1() {
+    CliRunner.Result days = run("schedule", "--days", "0");
+    CliRunner.Result from = run("schedule", "--from", "monday");
+
+    assertThat(days.exitCode()).isEqualTo(1);
+    assertThat(days.err()).contains("--days must be between 1 and 92, not 0");
+    assertThat(from.exitCode()).isEqualTo(1);
+    assertThat(from.err()).contains("is not an RFC 3339 time");
+  }
+
+  @Test
   void schedule_printsEachChange_withItsMonthlyRate_andTheWeightedEstimate() {
     CliRunner.Result r = run("schedule", "--from", "2026-12-07T00:00:00-05:00", "--days", "2");
 
