@@ -57,6 +57,9 @@ final class Places {
     if (p.matches("apps", "*", "processes", "*")) {
       return "process `" + p.name(3) + "` of app `" + p.name(1) + "`";
     }
+    if (p.matches("apps", "*", "processes", "*", "schedule", "*")) {
+      return window(p).substring(3);
+    }
     return "`" + p.last() + "` " + in(parent);
   }
 

@@ -64,7 +64,8 @@ final class PolicyReader {
     List<String> protect = protect(map.get("protect"), at.then("protect"));
     YNode branchNode = map.get("require_branch");
     String branch = read.string(branchNode, at.then("require_branch"));
-    if (branch != null && (branch.isBlank() || branch.contains(" "))) {
+    // git's own rules, narrowed: no spaces, control characters or ref syntax (~^:?*[\ ..)
+    if (branch != null && (!branch.matches("[\\w./-]+") || branch.contains(".."))) {
       diags.error(
           Code.FM080.name(),
           "`require_branch` " + Places.in(at) + " is `" + branch + "`, not a branch name",

@@ -31,7 +31,7 @@ final class Allowances {
       String hint = DidYouMean.didYouMean(word, Guardrail.keys());
       diagnostics.error(
           Code.FM091.name(),
-          "--allow " + word + ": no such guardrail; nothing was read from any platform",
+          "--allow `" + word + "`: no such guardrail; nothing was read from any platform",
           null,
           hint != null ? hint : "the guardrails are " + String.join(", ", Guardrail.keys()));
     }
