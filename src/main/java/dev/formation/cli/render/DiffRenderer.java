@@ -8,7 +8,6 @@ import dev.formation.plan.FormationDiff.SettingDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
 import dev.formation.plan.FormationDiff.WindowDiff;
 import dev.formation.plan.ProcessState;
-import dev.formation.plan.WindowState;
 import dev.formation.planfile.PlanJson;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
@@ -36,40 +35,6 @@ public final class DiffRenderer {
         + (s.quantity() == null ? "" : ", start " + s.quantity());
   }
 
-  /**
-   * What a version of a window declares: {@code mon-fri 08:00–19:00 autoscale 4..10, p95 500 ms}.
-   */
-  public static String window(WindowState w) {
-    String value =
-        w.autoscale() == null ? "×" + w.quantity() : "autoscale " + w.autoscale().describe();
-    return w.days() + " " + w.from() + "–" + w.to() + " " + value;
-  }
-
-  /** {@code + window nightly-batch: daily 01:00–04:00 ×6 (12.5% of the week)}. */
-  static String windowChange(WindowDiff w) {
-    String text =
-        switch (w.kind()) {
-          case ADDED -> window(w.after()) + share(w.after());
-          case REMOVED -> window(w.before()) + " → removed";
-          case CHANGED -> window(w.before()) + " → " + window(w.after()) + share(w.after());
-        };
-    return mark(w.kind()) + " window " + w.name() + ": " + text;
-  }
-
-  private static String share(WindowState w) {
-    return " (" + String.format(Locale.ROOT, "%.1f", w.weekPercent()) + "% of the week)";
-  }
-
-  /** {@code ~ timezone: UTC → America/New_York}; an unset value reads {@code none}. */
-  static String setting(SettingDiff s) {
-    return "~ "
-        + s.key()
-        + ": "
-        + (s.before() == null ? "none" : s.before())
-        + " → "
-        + (s.after() == null ? "none" : s.after());
-  }
-
   public static String text(FormationDiff diff, String from, String to) {
     StringBuilder out =
         new StringBuilder("formation diff ").append(from).append(" → ").append(to).append("\n\n");
@@ -93,7 +58,7 @@ public final class DiffRenderer {
             .append('\n');
       }
       for (SettingDiff setting : app.settings()) {
-        out.append("    ").append(setting(setting)).append('\n');
+        out.append("    ").append(WindowDiffText.setting(setting)).append('\n');
       }
       for (TypeDiff t : app.types()) {
         out.append("    ")
@@ -108,7 +73,7 @@ public final class DiffRenderer {
             .append("/mo\n");
         for (WindowDiff w : t.windows()) {
           out.append("        ")
-              .append(windowChange(w))
+              .append(WindowDiffText.change(w))
               .append("  ")
               .append(Money.delta(w.costDelta()))
               .append("/mo\n");
@@ -177,7 +142,8 @@ public final class DiffRenderer {
               .append(" | ")
               .append(t.after() == null ? "—" : state(t.after()))
               .append(" | ")
-              .append(Money.delta(t.windows().isEmpty() ? t.costDelta() : baseDelta(t)))
+              .append(
+                  Money.delta(t.windows().isEmpty() ? t.costDelta() : WindowDiffText.baseDelta(t)))
               .append(" |\n");
         }
         for (WindowDiff w : t.windows()) {
@@ -190,9 +156,9 @@ public final class DiffRenderer {
               .append(" | ")
               .append(w.kind().name().toLowerCase(Locale.ROOT))
               .append(" | ")
-              .append(w.before() == null ? "—" : window(w.before()))
+              .append(w.before() == null ? "—" : WindowDiffText.state(w.before()))
               .append(" | ")
-              .append(w.after() == null ? "—" : window(w.after()) + share(w.after()))
+              .append(w.after() == null ? "—" : WindowDiffText.stateAndShare(w.after()))
               .append(" | ")
               .append(Money.delta(w.costDelta()))
               .append(" |\n");
@@ -232,8 +198,8 @@ public final class DiffRenderer {
             ObjectNode wn = windows.addObject();
             wn.put("name", w.name());
             wn.put("change", w.kind().name().toLowerCase(Locale.ROOT));
-            wn.set("before", window(w.before(), true));
-            wn.set("after", window(w.after(), true));
+            wn.set("before", WindowDiffText.json(w.before()));
+            wn.set("after", WindowDiffText.json(w.after()));
             wn.set("cost_delta_usd", PlanJson.range(w.costDelta()));
           }
         }
@@ -273,37 +239,6 @@ public final class DiffRenderer {
       a.put("notify", r.notifyApp());
     }
     return n;
-  }
-
-  private static tools.jackson.databind.JsonNode window(WindowState w, boolean json) {
-    if (w == null) {
-      return PlanJson.MAPPER.nullNode();
-    }
-    ObjectNode n = PlanJson.MAPPER.createObjectNode();
-    n.put("days", w.days());
-    n.put("from", w.from());
-    n.put("to", w.to());
-    n.put("quantity", w.quantity());
-    AutoscaleRule r = w.autoscale();
-    if (r == null) {
-      n.putNull("autoscale");
-    } else {
-      ObjectNode a = n.putObject("autoscale");
-      a.put("min", r.min());
-      a.put("max", r.max());
-      a.put("p95_ms", r.p95Ms());
-      a.put("notify", r.notifyApp());
-    }
-    n.put("weekly_minutes", w.weeklyMinutes());
-    return n;
-  }
-
-  /** The part of a type's cost change that is not its windows': the change of its own values. */
-  private static CostRange baseDelta(TypeDiff t) {
-    CostRange windows =
-        t.windows().stream().map(WindowDiff::costDelta).reduce(CostRange.ZERO, CostRange::plus);
-    return CostRange.between(
-        t.costDelta().minUsd() - windows.minUsd(), t.costDelta().maxUsd() - windows.maxUsd());
   }
 
   private static void cost(ObjectNode node, CostRange before, CostRange after) {

@@ -58,12 +58,12 @@ public final class LogRenderer {
             out.append("      ")
                 .append(t.type())
                 .append(": ")
-                .append(DiffRenderer.windowChange(w))
+                .append(WindowDiffText.change(w))
                 .append('\n');
           }
         }
         for (FormationDiff.SettingDiff setting : d.settings()) {
-          out.append("      ").append(DiffRenderer.setting(setting).substring(2)).append('\n');
+          out.append("      ").append(WindowDiffText.setting(setting).substring(2)).append('\n');
         }
         if (d.pruneChanged()) {
           out.append("      prune: ")
