@@ -6,7 +6,6 @@ import dev.formation.config.ProcessSpec;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.live.LocalRegistration;
-import dev.formation.plan.schedule.Windows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,35 +61,12 @@ public final class Drift {
                 "",
                 null));
       } else {
-        items.addAll(app.scheduled() ? scheduled(app, now, moment) : app(app, now));
+        items.addAll(app.scheduled() ? ScheduledDrift.of(app, now, moment) : app(app, now));
       }
     }
     List<String> apps = config.apps().stream().map(AppSpec::name).toList();
     boolean scheduled = config.apps().stream().anyMatch(AppSpec::scheduled);
     return new DriftReport(apps, items, clock.instant(), scheduled ? moment : null);
-  }
-
-  /** The drift of an app with schedules: each item of a type in a window says which. */
-  private static List<DriftItem> scheduled(AppSpec spec, LiveApp live, Instant at) {
-    List<DriftItem> items = new ArrayList<>();
-    for (DriftItem i : app(Windows.resolve(spec, at), live)) {
-      ProcessSpec p = i.type() == null ? null : spec.process(i.type()).orElse(null);
-      String window =
-          p == null || !p.scheduled() ? null : Windows.at(p, spec.timezone(), at).name();
-      items.add(
-          window == null
-              ? i
-              : new DriftItem(
-                  i.app(),
-                  i.type(),
-                  i.kind(),
-                  i.severity(),
-                  i.message() + " (window " + window + " in force)",
-                  i.expected(),
-                  i.actual(),
-                  i.changedAt()));
-    }
-    return items;
   }
 
   /** The drift of one readable app: listed types in config order, then live-only types. */
