@@ -37,7 +37,11 @@ public final class Planner {
       LiveApp app = live.get(spec.name());
       if (app == null) {
         String why = readErrors.getOrDefault(spec.name(), "the live state was not read");
-        apps.add(unreadable(spec, why).withSchedule(schedule(spec, at, List.of())));
+        AppSchedule s = schedule(spec, at, List.of());
+        // its cost is unknown and not counted, with schedules or without
+        apps.add(
+            unreadable(spec, why)
+                .withSchedule(s == null ? null : new AppSchedule(s.types(), CostRange.ZERO)));
       } else {
         apps.add(planApp(spec, app, at));
       }

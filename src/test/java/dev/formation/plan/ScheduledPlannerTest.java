@@ -163,6 +163,19 @@ class ScheduledPlannerTest {
   }
 
   @Test
+  void anUnreadableApp_showsItsWindows_butCountsNoCost() {
+    Formation f = new Formation(List.of(shop(worker())));
+
+    Plan p =
+        new Planner(Catalog.standard()).plan(f, Map.of(), Map.of("shop", "HTTP 404"), MONDAY_02);
+
+    assertThat(p.apps().get(0).schedule().types())
+        .extracting(TypeWindow::window)
+        .containsExactly("nightly-batch");
+    assertThat(p.weighted()).isEqualTo(CostRange.ZERO);
+  }
+
+  @Test
   void aFormationWithSchedules_isNotPlannedWithoutAMoment() {
     Formation f = new Formation(List.of(shop(worker())));
 
