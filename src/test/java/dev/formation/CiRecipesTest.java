@@ -63,7 +63,8 @@ class CiRecipesTest {
         .forEach(
             job -> {
               if (job.toString().contains("apply --auto-approve")) {
-                groups.add("github:" + job.path("concurrency").asString(""));
+                JsonNode c = job.path("concurrency");
+                groups.add("github:" + (c.isObject() ? c.path("group") : c).asString(""));
               }
             });
     gitlab.forEach(
@@ -117,6 +118,48 @@ class CiRecipesTest {
     assertThat(root.path("drift").path("script").toString())
         .contains("[ \\\"$status\\\" = \\\"2\\\" ]")
         .contains("/notes");
+  }
+
+  @Test
+  void githubActions_appliesWindowsEvery15Minutes_inTheApplyConcurrencyGroup() throws IOException {
+    JsonNode root =
+        YAMLMapper.builder()
+            .build()
+            .readTree(Files.readString(Path.of("examples/ci/github-actions.yml")));
+    List<String> crons = new ArrayList<>();
+    root.path("on").path("schedule").forEach(c -> crons.add(c.path("cron").asString()));
+    JsonNode windows = root.path("jobs").path("windows");
+
+    assertThat(crons).contains("*/15 * * * *");
+    assertThat(windows.path("if").asString())
+        .contains("github.event_name == 'schedule'")
+        .contains("'*/15 * * * *'");
+    assertThat(windows.path("concurrency").path("group").asString()).isEqualTo("formation-apply");
+    assertThat(windows.path("concurrency").path("cancel-in-progress").asBoolean()).isFalse();
+    assertThat(root.path("jobs").path("apply").path("concurrency").path("group").asString())
+        .isEqualTo("formation-apply");
+    assertThat(step(windows, "formation.jar apply").path("run").asString())
+        .contains("apply --auto-approve");
+    assertThat(root.path("jobs").path("drift").path("if").asString())
+        .as("drift keeps its own hourly timer")
+        .contains("'17 * * * *'");
+  }
+
+  @Test
+  void gitlab_appliesWindowsFromAPipelineSchedule_inTheApplyResourceGroup() throws IOException {
+    JsonNode root =
+        YAMLMapper.builder()
+            .build()
+            .readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
+    JsonNode windows = root.path("windows");
+
+    assertThat(windows.path("rules").get(0).path("if").asString())
+        .isEqualTo("$CI_PIPELINE_SOURCE == \"schedule\" && $FORMATION_JOB == \"windows\"");
+    assertThat(windows.path("resource_group").asString()).isEqualTo("formation-apply");
+    assertThat(root.path("apply").path("resource_group").asString()).isEqualTo("formation-apply");
+    assertThat(windows.path("script").toString()).contains("apply --auto-approve");
+    assertThat(root.path("drift").path("rules").get(0).path("if").asString())
+        .contains("$FORMATION_JOB != ");
   }
 
   private static JsonNode step(JsonNode job, String text) {

@@ -25,7 +25,8 @@ class ExamplesTest {
       strings = {
         "examples/quickstart/formation.yaml",
         "examples/heroku/formation.yaml",
-        "examples/kubernetes/formation.yaml"
+        "examples/kubernetes/formation.yaml",
+        "examples/schedules/formation.yaml"
       })
   void example_readsWithoutDiagnostics_andPointsAtTheSchema(String file) throws IOException {
     String text = Files.readString(Path.of(file));
@@ -74,6 +75,23 @@ class ExamplesTest {
     assertThat(((YMap) app.get("processes")).entries())
         .extracting(YMap.Entry::key)
         .containsExactlyInAnyOrderElementsOf(procfileTypes);
+  }
+
+  @Test
+  void schedules_validates_withBusinessHours_aNightlyBatch_andGuardrails() {
+    var loaded =
+        new dev.formation.config.ConfigLoader(Catalog.standard(), Path.of(""))
+            .load(List.of(Path.of("examples/schedules/formation.yaml")));
+
+    assertThat(loaded.diagnostics().sorted()).isEmpty();
+    var shop = loaded.formationOrNull().app("shop-production").orElseThrow();
+    assertThat(shop.process("web").orElseThrow().schedule())
+        .extracting(dev.formation.config.WindowSpec::name)
+        .containsExactly("business-hours");
+    assertThat(shop.process("worker").orElseThrow().schedule())
+        .extracting(dev.formation.config.WindowSpec::name)
+        .containsExactly("nightly-batch");
+    assertThat(shop.guardrails().settings()).hasSize(4);
   }
 
   @Test

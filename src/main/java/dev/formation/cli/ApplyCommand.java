@@ -26,10 +26,16 @@ import picocli.CommandLine.Spec;
       "Make the live platform match formation.yaml.",
       "Without PLANFILE it plans first and applies after a `yes` at the prompt (or with"
           + " --auto-approve). With PLANFILE it applies exactly that saved plan, and refuses if"
-          + " any planned app changed since."
+          + " any planned app changed since.",
+      "Schedules are carried out as they are now; a saved plan made for a window that is no"
+          + " longer in force is refused. A plan that breaks a guardrail is refused unless"
+          + " --allow names the rule."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:applied, or nothing to change", "1:error, refusal, or a partial apply"})
+    exitCodeList = {
+      "0:applied, or nothing to change",
+      "1:error, refusal (a guardrail breach, a stale plan), or a partial apply"
+    })
 public final class ApplyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
@@ -45,6 +51,8 @@ public final class ApplyCommand implements Callable<Integer> {
   @Mixin private AppSelection apps;
 
   @Mixin private PlatformOptions platform;
+
+  @Mixin private AllowOption allow;
 
   @Option(names = "--auto-approve", description = "Apply without asking.")
   private boolean autoApprove;
@@ -74,7 +82,8 @@ public final class ApplyCommand implements Callable<Integer> {
             apps.selection(),
             platform.settings().withForceConflicts(forceConflicts),
             planFile,
-            allowDirty);
+            allowDirty,
+            allow.rules());
     ApplyOperation operation =
         new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
     try (ApplyOperation.Prepared prepared = operation.prepare(request)) {
@@ -87,6 +96,11 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       Plan plan = prepared.plan();
       if (!prepared.ok()) {
+        if (plan != null && plan.breaksGuardrails() && !prepared.fromFile()) {
+          // the refusal is the plan's own: show it, with each breach under its app
+          out.print(new TextPlanRenderer(env.colour(), env.workingDir()).render(plan));
+          out.flush();
+        }
         return ExitCode.ERROR;
       }
       if (prepared.fromFile()) {

@@ -46,6 +46,8 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Mixin private RefOption ref;
 
+  @Mixin private AtOption at;
+
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
@@ -67,7 +69,8 @@ public final class DriftCommand implements Callable<Integer> {
             spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
     PrintWriter out = spec.commandLine().getOut();
     DriftOperation.Request request =
-        new DriftOperation.Request(config.source(ref.ref()), apps.selection(), platform.settings());
+        new DriftOperation.Request(
+            config.source(ref.ref()), apps.selection(), platform.settings(), at.at());
     DriftOperation.Result result =
         new DriftOperation(Output.host(spec), VersionProvider.version(), Output.clock())
             .run(request);

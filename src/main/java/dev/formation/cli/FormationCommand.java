@@ -26,6 +26,7 @@ public final class FormationCommand {
           PlanCommand.class,
           DriftCommand.class,
           DiffCommand.class,
+          ScheduleCommand.class,
           LogCommand.class,
           ApplyCommand.class,
           ImportCommand.class,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no changes (or changes, without --detailed-exitcode)",
-      "1:error (invalid config, unreadable app, missing process type)",
+      "1:error (invalid config, unreadable app, missing process type, a guardrail breach)",
       "2:changes present (with --detailed-exitcode)"
     })
 public final class PlanCommand implements Callable<Integer> {
@@ -36,6 +36,10 @@ public final class PlanCommand implements Callable<Integer> {
   @Mixin private PlatformOptions platform;
 
   @Mixin private RefOption ref;
+
+  @Mixin private AtOption at;
+
+  @Mixin private AllowOption allow;
 
   @Option(
       names = "--out",
@@ -70,7 +74,12 @@ public final class PlanCommand implements Callable<Integer> {
     Environment env = FormationCommand.environmentOf(spec);
     PlanOperation.Request request =
         new PlanOperation.Request(
-            config.source(ref.ref()), apps.selection(), platform.settings(), out);
+            config.source(ref.ref()),
+            apps.selection(),
+            platform.settings(),
+            out,
+            at.at(),
+            allow.rules());
     PlanOperation.Result result =
         new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
             .run(request);

@@ -14,11 +14,13 @@ final class AppReader {
   private final FieldReader read;
   private final ProcessReader processes;
   private final KubernetesReader kubernetes;
+  private final PolicyReader policies;
 
   AppReader(Catalog catalog, FieldReader read) {
     this.read = read;
     this.processes = new ProcessReader(catalog, read);
     this.kubernetes = new KubernetesReader(catalog, read);
+    this.policies = new PolicyReader(read);
   }
 
   List<Drafts.App> read(YMap root, Path baseDir) {
@@ -26,15 +28,17 @@ final class AppReader {
     if (!(root.get("apps") instanceof YMap appsMap)) {
       return apps;
     }
+    AppPolicy top = policies.top(root);
     for (YMap.Entry entry : appsMap.entries()) {
       if (entry.value() instanceof YMap body) {
-        apps.add(app(entry, body, TreePath.ROOT.then("apps").then(entry.key()), baseDir));
+        TreePath at = TreePath.ROOT.then("apps").then(entry.key());
+        apps.add(app(entry, body, at, baseDir, policies.app(body, at, top)));
       }
     }
     return apps;
   }
 
-  private Drafts.App app(YMap.Entry entry, YMap body, TreePath at, Path baseDir) {
+  private Drafts.App app(YMap.Entry entry, YMap body, TreePath at, Path baseDir, AppPolicy policy) {
     PlatformKind platform = platform(body.get("platform"), at.then("platform"));
     boolean prune = read.bool(body.get("prune"), false);
     Drafts.Local local = null;
@@ -56,7 +60,17 @@ final class AppReader {
     }
     KubernetesSpec cluster = kubernetes.read(entry.key(), platform, body, at);
     return new Drafts.App(
-        entry.key(), entry.keyRange(), platform, prune, local, cluster, list, baseDir, null);
+        entry.key(),
+        entry.keyRange(),
+        platform,
+        prune,
+        local,
+        cluster,
+        list,
+        baseDir,
+        null,
+        policy.zone(),
+        policy.guardrails());
   }
 
   private PlatformKind platform(YNode node, TreePath at) {

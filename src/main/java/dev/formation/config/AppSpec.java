@@ -1,6 +1,7 @@
 package dev.formation.config;
 
 import dev.formation.diag.SourceRange;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ import java.util.Optional;
  *     defaults when the file has no block), else {@code null}
  * @param processes in the order written
  * @param at where the app is declared
+ * @param timezone the zone the app's windows are written in: its own {@code timezone}, else the top
+ *     level's, else UTC
+ * @param guardrails the app's guardrails, the top level's merged under its own
  */
 public record AppSpec(
     String name,
@@ -20,15 +24,22 @@ public record AppSpec(
     LocalSpec local,
     KubernetesSpec kubernetes,
     List<ProcessSpec> processes,
-    SourceRange at) {
+    SourceRange at,
+    ZoneId timezone,
+    GuardrailSpec guardrails) {
+  /** The zone of an app whose file names none. */
+  public static final ZoneId UTC = ZoneId.of("UTC");
+
   public AppSpec {
     processes = List.copyOf(processes);
     if (kubernetes != null && platform != PlatformKind.KUBERNETES) {
       throw new IllegalArgumentException("only a Kubernetes app has Kubernetes settings: " + name);
     }
+    timezone = timezone == null ? UTC : timezone;
+    guardrails = guardrails == null ? GuardrailSpec.NONE : guardrails;
   }
 
-  /** An app without Kubernetes settings (Heroku or local). */
+  /** An app without Kubernetes settings, schedules or guardrails of its own. */
   public AppSpec(
       String name,
       PlatformKind platform,
@@ -36,10 +47,45 @@ public record AppSpec(
       LocalSpec local,
       List<ProcessSpec> processes,
       SourceRange at) {
-    this(name, platform, prune, local, null, processes, at);
+    this(name, platform, prune, local, null, processes, at, null, null);
+  }
+
+  /** An app with Kubernetes settings, without schedules or guardrails of its own. */
+  public AppSpec(
+      String name,
+      PlatformKind platform,
+      boolean prune,
+      LocalSpec local,
+      KubernetesSpec kubernetes,
+      List<ProcessSpec> processes,
+      SourceRange at) {
+    this(name, platform, prune, local, kubernetes, processes, at, null, null);
+  }
+
+  /** An app without Kubernetes settings, with its zone and guardrails. */
+  public AppSpec(
+      String name,
+      PlatformKind platform,
+      boolean prune,
+      LocalSpec local,
+      List<ProcessSpec> processes,
+      SourceRange at,
+      ZoneId timezone,
+      GuardrailSpec guardrails) {
+    this(name, platform, prune, local, null, processes, at, timezone, guardrails);
   }
 
   public Optional<ProcessSpec> process(String type) {
     return processes.stream().filter(p -> p.type().equals(type)).findFirst();
+  }
+
+  /** Whether any process type of the app has a schedule. */
+  public boolean scheduled() {
+    return processes.stream().anyMatch(ProcessSpec::scheduled);
+  }
+
+  /** This app with other process types (the same name, platform, zone and guardrails). */
+  public AppSpec withProcesses(List<ProcessSpec> others) {
+    return new AppSpec(name, platform, prune, local, kubernetes, others, at, timezone, guardrails);
   }
 }

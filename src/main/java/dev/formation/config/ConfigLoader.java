@@ -76,6 +76,7 @@ public final class ConfigLoader {
       AppReader reader = new AppReader(catalog, new FieldReader(faulty, diags));
       for (Drafts.App app : reader.read(root, text.baseDir())) {
         new AppRules(diags).check(app);
+        new ScheduleRules(diags).check(app);
         apps.add(app.withProcfile(new LocalRules(diags).check(app)));
       }
     }

@@ -3,6 +3,7 @@ package dev.formation.config;
 import dev.formation.catalog.Size;
 import dev.formation.diag.SourceRange;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,11 @@ final class Drafts {
       SourceRange sizeAt,
       Integer quantity,
       SourceRange quantityAt,
-      AutoscaleSpec autoscale) {
+      AutoscaleSpec autoscale,
+      List<WindowSpec> schedule) {
+    Process {
+      schedule = List.copyOf(schedule);
+    }
 
     /** The most dynos this type may run: the autoscale max, else the quantity. */
     Integer countAtMost() {
@@ -34,7 +39,7 @@ final class Drafts {
       if (size == null || (quantity == null && autoscale == null)) {
         return null;
       }
-      return new ProcessSpec(type, size, quantity, autoscale, typeAt);
+      return new ProcessSpec(type, size, quantity, autoscale, typeAt, schedule);
     }
   }
 
@@ -47,6 +52,8 @@ final class Drafts {
    * @param platform {@code null} when the file names a platform formation does not know
    * @param kubernetes the Kubernetes settings of a Kubernetes app, {@code null} otherwise
    * @param baseDir where the file's relative paths resolve, or {@code null} when not on disk
+   * @param zone the zone of the app's windows (its own, the top level's, or UTC)
+   * @param guardrails the app's guardrails with the top level's merged under them
    */
   record App(
       String name,
@@ -57,14 +64,27 @@ final class Drafts {
       KubernetesSpec kubernetes,
       List<Process> processes,
       Path baseDir,
-      Map<String, String> procfile) {
+      Map<String, String> procfile,
+      ZoneId zone,
+      GuardrailSpec guardrails) {
     App {
       processes = List.copyOf(processes);
     }
 
     /** The app with its Procfile's commands, once the local rules have read them. */
     App withProcfile(Map<String, String> commands) {
-      return new App(name, at, platform, prune, local, kubernetes, processes, baseDir, commands);
+      return new App(
+          name,
+          at,
+          platform,
+          prune,
+          local,
+          kubernetes,
+          processes,
+          baseDir,
+          commands,
+          zone,
+          guardrails);
     }
 
     AppSpec toSpec() {
@@ -85,7 +105,7 @@ final class Drafts {
                 procfile == null ? Map.of() : procfile);
       }
       PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
-      return new AppSpec(name, kind, prune, localSpec, kubernetes, specs, at);
+      return new AppSpec(name, kind, prune, localSpec, kubernetes, specs, at, zone, guardrails);
     }
   }
 }

@@ -36,6 +36,21 @@ final class Places {
     if (p.matches("apps", "*", "kubernetes", "sizes", "*")) {
       return "in size " + p.name(4) + " of `kubernetes.sizes` (app `" + p.name(1) + "`)";
     }
+    if (p.matches("guardrails")) {
+      return "in the top-level `guardrails`";
+    }
+    if (p.matches("apps", "*", "guardrails")) {
+      return "in `guardrails` of app `" + p.name(1) + "`";
+    }
+    if (p.matches("apps", "*", "processes", "*", "schedule")) {
+      return "in `schedule` of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
+    }
+    if (p.matches("apps", "*", "processes", "*", "schedule", "*")) {
+      return window(p);
+    }
+    if (p.matches("apps", "*", "processes", "*", "schedule", "*", "autoscale")) {
+      return "in `autoscale` of " + window(p).substring(3);
+    }
     return "at `" + p + "`";
   }
 
@@ -51,7 +66,16 @@ final class Places {
     if (p.matches("apps", "*", "processes", "*")) {
       return "process `" + p.name(3) + "` of app `" + p.name(1) + "`";
     }
+    if (p.matches("apps", "*", "processes", "*", "schedule", "*")) {
+      return window(p).substring(3);
+    }
     return "`" + p.last() + "` " + in(parent);
+  }
+
+  /** "in window 2 of process `web` (app `shop`)": a list item, counted from 1. */
+  private static String window(TreePath p) {
+    String n = String.valueOf(Integer.parseInt(p.name(5)) + 1);
+    return "in window " + n + " of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
   }
 
   static String process(String app, String type) {

@@ -8,6 +8,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.DidYouMean;
 import dev.formation.diag.SourceRange;
+import java.util.List;
 
 /** Reads one process type and checks the rules that concern it alone. */
 final class ProcessReader {
@@ -84,8 +85,11 @@ final class ProcessReader {
           hintForTypeLimit(size));
     }
     SourceRange sizeAt = sizeNode == null ? entry.keyRange() : sizeNode.range();
+    List<WindowSpec> schedule =
+        new ScheduleReader(read)
+            .read(body.entry("schedule"), at, size, autoscaleEntry != null, autoscale);
     return new Drafts.Process(
-        type, entry.keyRange(), size, sizeAt, quantity, quantityAt, autoscale);
+        type, entry.keyRange(), size, sizeAt, quantity, quantityAt, autoscale, schedule);
   }
 
   private Size size(YNode node, TreePath at, TreePath process) {

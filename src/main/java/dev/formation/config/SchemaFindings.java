@@ -33,6 +33,7 @@ final class SchemaFindings {
       case "minimum", "maximum" -> outOfRange(keyword, at, e);
       case "minLength" -> error(Code.FM061, Places.field(at) + " must not be empty", at, null);
       case "enum" -> notOneOf(at, e);
+      case "pattern" -> WindowFindings.pattern(at, nodeAt(at), valueRange(at), diags);
       default -> error(Code.FM011, Places.field(at) + " is not valid: " + e.getMessage(), at, null);
     }
   }
@@ -79,6 +80,7 @@ final class SchemaFindings {
           case "size" -> "add a size from the catalogue, e.g. `size: standard-1x`";
           case "min", "max" -> "autoscale needs both `min` and `max`";
           case "dir", "port" -> "`local` needs `dir` (the folder with the Procfile) and `port`";
+          case "name", "days", "from", "to" -> WindowFindings.MISSING_HINT;
           default -> null;
         };
     String where = at.size() == 0 ? "in the file" : Places.in(at);

@@ -42,6 +42,20 @@ public enum Code {
       "deployment-template", "A Deployment name template without {type}, or names it cannot make"),
   FM066("kubernetes-sizes", "A size map or price entry that is not a size, a quantity or a price"),
   FM067("kubernetes-autoscale", "An autoscale setting a HorizontalPodAutoscaler cannot carry"),
+  FM070("unknown-timezone", "A time zone name that the tz database does not know"),
+  FM071("window-days", "A window's days cannot be read"),
+  FM072("window-time", "A window's from or to is not a time of day, or the window is empty"),
+  FM073(
+      "window-setting",
+      "A window sets neither or both of quantity and autoscale, or the wrong one"),
+  FM074("duplicate-window", "Two windows of one process type have the same name"),
+  FM075("overlapping-windows", "Two windows of one process type can be in force at once"),
+  FM080("guardrail-setting", "A guardrail value that cannot be used"),
+
+  // Findings of schedules and guardrails when a plan is made or applied.
+  FM090("guardrail-breach", "The plan breaks a guardrail; nothing is applied"),
+  FM091("unknown-guardrail", "--allow names a rule that is not a guardrail"),
+  FM092("window-ended", "A saved plan was made for a window that is no longer in force"),
 
   // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
   FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),
@@ -65,9 +79,12 @@ public enum Code {
     this.title = title;
   }
 
-  /** Whether the code is about a config file (a finding of {@code validate}), not an operation. */
+  /**
+   * Whether the code is about a config file (a finding of {@code validate}), not an operation
+   * (FM09x and FM1xx).
+   */
   public boolean aboutConfig() {
-    return compareTo(FM100) < 0;
+    return compareTo(FM090) < 0;
   }
 
   public String slug() {

@@ -8,11 +8,13 @@ import dev.formation.apply.LiveReader;
 import dev.formation.apply.StalePlan;
 import dev.formation.apply.Targets;
 import dev.formation.config.Formation;
+import dev.formation.config.Guardrail;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.ConfigDigest;
+import dev.formation.plan.Guardrails;
 import dev.formation.plan.Plan;
 import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.SavedPlan;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code formation apply}, in two steps so that the command can show the plan and ask between them:
@@ -37,7 +40,22 @@ public final class ApplyOperation {
       Selection selection,
       Settings settings,
       Path planFile,
-      boolean allowDirty) {}
+      boolean allowDirty,
+      List<String> allow) {
+    public Request {
+      allow = allow == null ? List.of() : List.copyOf(allow);
+    }
+
+    /** An apply that allows no guardrail breach. */
+    public Request(
+        ConfigSource config,
+        Selection selection,
+        Settings settings,
+        Path planFile,
+        boolean allowDirty) {
+      this(config, selection, settings, planFile, allowDirty, List.of());
+    }
+  }
 
   /** What an apply did, and where it was recorded. */
   public record Result(ApplyReport report, String recorded, Diagnostics diagnostics) {}
@@ -62,6 +80,10 @@ public final class ApplyOperation {
     if (request.planFile() != null) {
       return fromFile(request, platforms, diagnostics);
     }
+    Set<Guardrail> allowed = Allowances.parse(request.allow(), diagnostics);
+    if (allowed == null) {
+      return new Prepared(request, platforms, null, null, null, null, diagnostics);
+    }
     if (!request.allowDirty()) {
       GitRecords.checkCommitted(request.config(), diagnostics);
       if (diagnostics.hasErrors()) {
@@ -74,8 +96,14 @@ public final class ApplyOperation {
     if (selected == null) {
       return new Prepared(request, platforms, loaded, null, null, null, diagnostics);
     }
-    Plan plan = PlanOperation.plan(selected, platforms, request.settings(), host.listener());
+    Plan plan =
+        PlanOperation.plan(
+            selected, platforms, request.settings(), host.listener(), clock.instant());
     String commit = GitRecords.commitOf(request.config(), diagnostics);
+    plan =
+        Guardrails.check(
+            plan, selected, allowed, GitGuards.branchProblem(request.config(), commit));
+    Allowances.refuse(plan, "nothing was changed", diagnostics);
     return new Prepared(
         request, platforms, loaded, plan, ConfigDigest.of(selected), commit, diagnostics);
   }
@@ -89,9 +117,22 @@ public final class ApplyOperation {
           "make a new plan with `formation plan --app APP --out FILE` instead");
       return new Prepared(request, platforms, null, null, null, null, diagnostics);
     }
+    if (!request.allow().isEmpty()) {
+      diagnostics.error(
+          Code.FM132.name(),
+          "--allow cannot let a breach into a saved plan; allowances are made with the plan",
+          null,
+          "make the plan with `formation plan --allow RULE --out FILE`, then apply that file");
+      return new Prepared(request, platforms, null, null, null, null, diagnostics);
+    }
     Path file = request.config().workDir().resolve(request.planFile());
     SavedPlan saved = SavedPlans.read(file, request.planFile(), diagnostics);
     if (saved == null) {
+      return new Prepared(request, platforms, null, null, null, null, diagnostics);
+    }
+    SavedWindows.check(saved.plan(), clock.instant(), diagnostics);
+    Allowances.refuse(saved.plan(), "nothing was changed", diagnostics);
+    if (diagnostics.hasErrors()) {
       return new Prepared(request, platforms, null, null, null, null, diagnostics);
     }
     List<Target> targets =
@@ -207,7 +248,8 @@ public final class ApplyOperation {
                 version,
                 digest,
                 commit,
-                request.settings().forceConflicts());
+                request.settings().forceConflicts(),
+                GitGuards.author(request.config()));
         recorded = GitRecords.note(request.config(), commit, line, after);
       }
       return new Result(report, recorded, after);

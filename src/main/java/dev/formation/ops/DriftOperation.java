@@ -8,10 +8,19 @@ import dev.formation.diag.Diagnostics;
 import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
 import java.time.Clock;
+import java.time.Instant;
 
 /** {@code formation drift}: the live platform against the config; reads only. */
 public final class DriftOperation {
-  public record Request(ConfigSource config, Selection selection, Settings settings) {}
+  /**
+   * @param at the moment to evaluate schedules for ({@code --at}), or {@code null} for now
+   */
+  public record Request(ConfigSource config, Selection selection, Settings settings, Instant at) {
+    /** Drift now. */
+    public Request(ConfigSource config, Selection selection, Settings settings) {
+      this(config, selection, settings, null);
+    }
+  }
 
   /**
    * @param report {@code null} when the config or the selection failed
@@ -47,7 +56,7 @@ public final class DriftOperation {
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .readApps(selected.apps());
     }
-    DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock);
+    DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock, request.at());
     if (!live.errors().isEmpty()) {
       diagnostics.error(
           Code.FM120.name(),

@@ -111,9 +111,7 @@ public final class LogOperation {
                         : diff.apps().stream().map(AppDiff::app).filter(pending::contains).toList();
                 if (!changed.isEmpty()) {
                   pending.removeAll(changed);
-                  byCommit
-                      .computeIfAbsent(c.id(), k -> new ArrayList<>())
-                      .add(new ApplyNoteJson.Applied(record.at(), changed, record.toolVersion()));
+                  byCommit.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(record.of(changed));
                 }
                 return !pending.isEmpty();
               });

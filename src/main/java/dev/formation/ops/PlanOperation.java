@@ -4,14 +4,19 @@ import dev.formation.apply.LiveReader;
 import dev.formation.apply.Platforms;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.Formation;
+import dev.formation.config.Guardrail;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Diagnostics;
 import dev.formation.plan.ConfigDigest;
+import dev.formation.plan.Guardrails;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
 import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code formation plan}: load the config, select apps, read them live (changing nothing on any
@@ -20,8 +25,25 @@ import java.time.Clock;
 public final class PlanOperation {
   /**
    * @param out where to save the plan for {@code apply FILE}, or {@code null}
+   * @param at the moment to evaluate schedules for ({@code --at}), or {@code null} for now
+   * @param allow the guardrails {@code --allow} lets through, by name
    */
-  public record Request(ConfigSource config, Selection selection, Settings settings, Path out) {}
+  public record Request(
+      ConfigSource config,
+      Selection selection,
+      Settings settings,
+      Path out,
+      Instant at,
+      List<String> allow) {
+    public Request {
+      allow = allow == null ? List.of() : List.copyOf(allow);
+    }
+
+    /** A plan for now, allowing no guardrail breach. */
+    public Request(ConfigSource config, Selection selection, Settings settings, Path out) {
+      this(config, selection, settings, out, null, List.of());
+    }
+  }
 
   /**
    * @param loaded the config as loaded, with the sources its diagnostics quote
@@ -52,26 +74,39 @@ public final class PlanOperation {
     if (out != null && !SavedPlans.checkTarget(out, request.out(), diagnostics)) {
       return new Result(null, null, null, null, diagnostics);
     }
+    Set<Guardrail> allowed = Allowances.parse(request.allow(), diagnostics);
+    if (allowed == null) {
+      return new Result(null, null, null, null, diagnostics);
+    }
     LoadResult loaded = Configs.load(request.config());
     diagnostics.addAll(loaded.diagnostics());
     Formation selected = select(loaded, request.selection(), diagnostics);
     if (selected == null) {
       return new Result(loaded, null, null, null, diagnostics);
     }
+    Instant at = request.at() != null ? request.at() : clock.instant();
     Plan plan;
     try (Adapters platforms = new Adapters(host, request.settings(), version)) {
-      plan = plan(selected, platforms, request.settings(), host.listener());
+      plan = plan(selected, platforms, request.settings(), host.listener(), at);
     }
+    String commit = out == null ? null : GitRecords.commitOf(request.config(), diagnostics);
+    // a saved plan is an apply to be: the branch it may be applied from is judged now
+    plan =
+        Guardrails.check(
+            plan,
+            selected,
+            allowed,
+            out == null ? null : GitGuards.branchProblem(request.config(), commit));
     if (out == null) {
+      Allowances.refuse(plan, "nothing would be applied", diagnostics);
+      return new Result(loaded, selected, plan, null, diagnostics);
+    }
+    Allowances.refuse(plan, "the plan was not saved", diagnostics);
+    if (plan.breaksGuardrails()) {
       return new Result(loaded, selected, plan, null, diagnostics);
     }
     SavedPlan saved =
-        new SavedPlan(
-            plan,
-            ConfigDigest.of(selected),
-            GitRecords.commitOf(request.config(), diagnostics),
-            clock.instant(),
-            version);
+        new SavedPlan(plan, ConfigDigest.of(selected), commit, clock.instant(), version);
     boolean written = SavedPlans.write(out, request.out(), saved, diagnostics);
     return new Result(loaded, selected, plan, written ? request.out() : null, diagnostics);
   }
@@ -84,11 +119,15 @@ public final class PlanOperation {
     return selection.select(loaded.formationOrNull(), diagnostics);
   }
 
-  /** Reads every app of {@code selected} live, in parallel, and plans them. */
-  static Plan plan(Formation selected, Platforms platforms, Settings settings, Listener listener) {
+  /**
+   * Reads every app of {@code selected} live, in parallel, and plans them as they are at {@code
+   * at}.
+   */
+  static Plan plan(
+      Formation selected, Platforms platforms, Settings settings, Listener listener, Instant at) {
     LiveReader.Result live =
         new LiveReader(platforms, settings.parallelism(), listener::progress)
             .readApps(selected.apps());
-    return new Planner(Catalog.standard()).plan(selected, live.live(), live.errors());
+    return new Planner(Catalog.standard()).plan(selected, live.live(), live.errors(), at);
   }
 }

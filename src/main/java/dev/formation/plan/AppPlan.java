@@ -21,6 +21,9 @@ import java.util.List;
  *     for other platforms
  * @param requestsBefore for a Kubernetes app without prices, the CPU and memory it requests now
  *     (its cost in place of dollars); {@code null} otherwise, and {@code requestsAfter} likewise
+ * @param schedule what of the app's schedules the plan was made for, and its weighted estimate;
+ *     {@code null} for an app without schedules
+ * @param breaches the guardrails the plan breaks for this app, allowed or not
  */
 public record AppPlan(
     String app,
@@ -36,9 +39,28 @@ public record AppPlan(
     LocalRegistration local,
     KubernetesPlacement kubernetes,
     Requests requestsBefore,
-    Requests requestsAfter) {
+    Requests requestsAfter,
+    AppSchedule schedule,
+    List<GuardrailBreach> breaches) {
 
-  /** The plan of an app of a platform that is costed in dollars only (Heroku, local). */
+  public AppPlan {
+    if (app == null || platform == null || before == null || after == null) {
+      throw new IllegalArgumentException("an app plan needs a name, a platform and costs");
+    }
+    changes = List.copyOf(changes);
+    unmanaged = List.copyOf(unmanaged);
+    errors = List.copyOf(errors);
+    notes = List.copyOf(notes);
+    breaches = breaches == null ? List.of() : List.copyOf(breaches);
+    if (!errors.isEmpty() && !changes.isEmpty()) {
+      throw new IllegalArgumentException("an app with errors has no changes: " + app);
+    }
+    if ((requestsBefore == null) != (requestsAfter == null)) {
+      throw new IllegalArgumentException("requests come before and after: " + app);
+    }
+  }
+
+  /** The plan of an app without schedules or guardrail breaches. */
   public AppPlan(
       String app,
       PlatformKind platform,
@@ -65,31 +87,31 @@ public record AppPlan(
         local,
         null,
         null,
-        null);
+        null,
+        null,
+        List.of());
   }
 
-  public AppPlan {
-    if (app == null || platform == null || before == null || after == null) {
-      throw new IllegalArgumentException("an app plan needs a name, a platform and costs");
-    }
-    changes = List.copyOf(changes);
-    unmanaged = List.copyOf(unmanaged);
-    errors = List.copyOf(errors);
-    notes = List.copyOf(notes);
-    if (!errors.isEmpty() && !changes.isEmpty()) {
-      throw new IllegalArgumentException("an app with errors has no changes: " + app);
-    }
-    if ((requestsBefore == null) != (requestsAfter == null)) {
-      throw new IllegalArgumentException("requests come before and after: " + app);
-    }
-  }
-
-  /** The same plan against another reading of the live state (same fingerprint). */
-  public AppPlan withLive(LiveApp now) {
-    return new AppPlan(
+  /** The plan of a Kubernetes app (or any), without schedules or guardrail breaches. */
+  public AppPlan(
+      String app,
+      PlatformKind platform,
+      LiveApp live,
+      List<Change> changes,
+      List<UnmanagedProcess> unmanaged,
+      List<String> errors,
+      List<String> notes,
+      String fingerprint,
+      CostRange before,
+      CostRange after,
+      LocalRegistration local,
+      KubernetesPlacement kubernetes,
+      Requests requestsBefore,
+      Requests requestsAfter) {
+    this(
         app,
         platform,
-        now,
+        live,
         changes,
         unmanaged,
         errors,
@@ -100,12 +122,82 @@ public record AppPlan(
         local,
         kubernetes,
         requestsBefore,
-        requestsAfter);
+        requestsAfter,
+        null,
+        List.of());
+  }
+
+  /** This plan with its schedule side. */
+  public AppPlan withSchedule(AppSchedule s) {
+    return new AppPlan(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        kubernetes,
+        requestsBefore,
+        requestsAfter,
+        s,
+        breaches);
+  }
+
+  /** This plan with these guardrail breaches. */
+  public AppPlan withBreaches(List<GuardrailBreach> found) {
+    return new AppPlan(
+        app,
+        platform,
+        live,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        kubernetes,
+        requestsBefore,
+        requestsAfter,
+        schedule,
+        found);
+  }
+
+  /** This plan made against {@code fresh}, a re-read with the same fingerprint. */
+  public AppPlan withLive(LiveApp fresh) {
+    return new AppPlan(
+        app,
+        platform,
+        fresh,
+        changes,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        after,
+        local,
+        kubernetes,
+        requestsBefore,
+        requestsAfter,
+        schedule,
+        breaches);
   }
 
   /** Whether the app's cost is counted in requested CPU and memory rather than dollars. */
   public boolean costedInRequests() {
     return requestsBefore != null;
+  }
+
+  /** Whether a guardrail breach that is not allowed keeps this app's plan from being applied. */
+  public boolean breaksGuardrails() {
+    return breaches.stream().anyMatch(b -> !b.allowed());
   }
 
   public boolean hasChanges() {

@@ -3,14 +3,17 @@ package dev.formation.plan;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
+import dev.formation.config.WindowSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.TreeSet;
 
 /**
- * The digest of a formation's meaning (apps, platforms, sizes, counts, autoscale rules), so that
- * reformatting or reordering comments in formation.yaml does not change it.
+ * The digest of a formation's meaning (apps, platforms, sizes, counts, autoscale rules, schedules
+ * and guardrails), so that reformatting or reordering comments in formation.yaml does not change
+ * it.
  */
 public final class ConfigDigest {
   private ConfigDigest() {}
@@ -25,6 +28,14 @@ public final class ConfigDigest {
           .append(" prune=")
           .append(app.prune())
           .append('\n');
+      if (app.scheduled()) {
+        sb.append("  timezone ").append(app.timezone().getId()).append('\n');
+      }
+      if (!app.guardrails().isEmpty()) {
+        sb.append("  guardrails ")
+            .append(String.join(" ", app.guardrails().settings()))
+            .append('\n');
+      }
       for (ProcessSpec p : app.processes()) {
         sb.append("  ")
             .append(p.type())
@@ -43,6 +54,29 @@ public final class ConfigDigest {
               .append(p.autoscale().notifyApp());
         }
         sb.append('\n');
+        for (WindowSpec w : p.schedule()) {
+          sb.append("    window ")
+              .append(w.name())
+              .append(' ')
+              .append(new TreeSet<>(w.days()))
+              .append(' ')
+              .append(w.fromMinute())
+              .append('-')
+              .append(w.toMinute())
+              .append(" q=")
+              .append(w.quantity());
+          if (w.autoscale() != null) {
+            sb.append(" as=")
+                .append(w.autoscale().min())
+                .append('-')
+                .append(w.autoscale().max())
+                .append('/')
+                .append(w.autoscale().p95Ms())
+                .append('/')
+                .append(w.autoscale().notifyApp());
+          }
+          sb.append('\n');
+        }
       }
     }
     try {

@@ -29,6 +29,22 @@ public final class Drift {
   /** The report of every app of {@code config}; an app missing from {@code live} is unreadable. */
   public static DriftReport classify(
       Formation config, Map<String, LiveApp> live, Map<String, String> readErrors, Clock clock) {
+    return classify(config, live, readErrors, clock, null);
+  }
+
+  /**
+   * As {@link #classify(Formation, Map, Map, Clock)}, each scheduled type compared with the window
+   * in force at {@code at} (or its own values outside windows).
+   *
+   * @param at the moment to evaluate schedules for; {@code null} for the clock's
+   */
+  public static DriftReport classify(
+      Formation config,
+      Map<String, LiveApp> live,
+      Map<String, String> readErrors,
+      Clock clock,
+      Instant at) {
+    Instant moment = at != null ? at : clock.instant();
     List<DriftItem> items = new ArrayList<>();
     for (AppSpec app : config.apps()) {
       LiveApp now = live.get(app.name());
@@ -45,11 +61,12 @@ public final class Drift {
                 "",
                 null));
       } else {
-        items.addAll(app(app, now));
+        items.addAll(app.scheduled() ? ScheduledDrift.of(app, now, moment) : app(app, now));
       }
     }
     List<String> apps = config.apps().stream().map(AppSpec::name).toList();
-    return new DriftReport(apps, items, clock.instant());
+    boolean scheduled = config.apps().stream().anyMatch(AppSpec::scheduled);
+    return new DriftReport(apps, items, clock.instant(), scheduled ? moment : null);
   }
 
   /** The drift of one readable app: listed types in config order, then live-only types. */

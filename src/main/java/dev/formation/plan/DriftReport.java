@@ -8,11 +8,17 @@ import java.util.List;
  *
  * @param apps every app checked, in config order
  * @param checkedAt when the live state was compared, for "changed 3 h ago"
+ * @param evaluatedAt the moment schedules were evaluated for, or {@code null} when no app has one
  */
-public record DriftReport(List<String> apps, List<DriftItem> items, Instant checkedAt) {
+public record DriftReport(
+    List<String> apps, List<DriftItem> items, Instant checkedAt, Instant evaluatedAt) {
   public DriftReport {
     apps = List.copyOf(apps);
     items = List.copyOf(items);
+  }
+
+  public DriftReport(List<String> apps, List<DriftItem> items, Instant checkedAt) {
+    this(apps, items, checkedAt, null);
   }
 
   public long unexpectedCount() {

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * The meaning of a change to formation.yaml: which apps and process types changed between two
- * versions, and the monthly cost of each version by the planner's rules ({@link Costs}). Pure and
- * offline: no platform is read.
+ * versions (their windows, zone and guardrails included), and the monthly cost of each version by
+ * the planner's rules ({@link Costs}), scheduled types weighted by the hours their windows are in
+ * force. Pure and offline: no platform is read.
  *
  * @param apps the apps that differ, in the order of the newer version, then removed apps
  */
@@ -42,9 +43,23 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
       Boolean pruneAfter,
       List<TypeDiff> types,
       CostRange before,
-      CostRange after) {
+      CostRange after,
+      List<SettingDiff> settings) {
     public AppDiff {
       types = List.copyOf(types);
+      settings = settings == null ? List.of() : List.copyOf(settings);
+    }
+
+    /** An app diff without changed settings (zone, guardrails). */
+    public AppDiff(
+        String app,
+        Kind kind,
+        Boolean pruneBefore,
+        Boolean pruneAfter,
+        List<TypeDiff> types,
+        CostRange before,
+        CostRange after) {
+      this(app, kind, pruneBefore, pruneAfter, types, before, after, List.of());
     }
 
     public CostRange costDelta() {
@@ -65,11 +80,48 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
       ProcessState before,
       ProcessState after,
       CostRange costBefore,
-      CostRange costAfter) {
+      CostRange costAfter,
+      List<WindowDiff> windows) {
+    public TypeDiff {
+      windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
+    /** A type diff without schedules. */
+    public TypeDiff(
+        String type,
+        Kind kind,
+        ProcessState before,
+        ProcessState after,
+        CostRange costBefore,
+        CostRange costAfter) {
+      this(type, kind, before, after, costBefore, costAfter, List.of());
+    }
+
     public CostRange costDelta() {
       return costAfter.minus(costBefore);
     }
+
+    /** Whether the type's own values changed (not only its windows). */
+    public boolean baseChanged() {
+      return !Objects.equals(before, after);
+    }
   }
+
+  /**
+   * One window that differs between the versions; {@code before} is null when added, {@code after}
+   * when removed.
+   *
+   * @param costDelta what the change adds to the type's weighted monthly estimate
+   */
+  public record WindowDiff(
+      String name, Kind kind, WindowState before, WindowState after, CostRange costDelta) {}
+
+  /**
+   * A setting of an app that differs: {@code timezone} (for apps with schedules) or a guardrail by
+   * its key; {@code before} and {@code after} as the file would write them, {@code null} when not
+   * set.
+   */
+  public record SettingDiff(String key, String before, String after) {}
 
   public boolean isEmpty() {
     return apps.isEmpty();
@@ -110,27 +162,34 @@ public record FormationDiff(List<AppDiff> apps, CostRange before, CostRange afte
       ProcessSpec to = b == null ? null : b.process(type).orElse(null);
       ProcessState s1 = from == null ? null : ProcessState.of(from);
       ProcessState s2 = to == null ? null : ProcessState.of(to);
-      if (!Objects.equals(s1, s2)) {
+      List<WindowDiff> windows = Schedules.windows(from, to);
+      if (!Objects.equals(s1, s2) || !windows.isEmpty()) {
         Kind k = s1 == null ? Kind.ADDED : s2 == null ? Kind.REMOVED : Kind.CHANGED;
-        types.add(new TypeDiff(type, k, s1, s2, cost(a, from), cost(b, to)));
+        types.add(new TypeDiff(type, k, s1, s2, cost(a, from), cost(b, to), windows));
       }
     }
     Boolean pruneA = a == null ? null : a.prune();
     Boolean pruneB = b == null ? null : b.prune();
     boolean samePlatform = a == null || b == null || a.platform() == b.platform();
-    if (kind == Kind.CHANGED && types.isEmpty() && Objects.equals(pruneA, pruneB) && samePlatform) {
+    List<SettingDiff> settings = kind == Kind.CHANGED ? Schedules.settings(a, b) : List.of();
+    if (kind == Kind.CHANGED
+        && types.isEmpty()
+        && settings.isEmpty()
+        && Objects.equals(pruneA, pruneB)
+        && samePlatform) {
       return Optional.empty();
     }
-    CostRange before = a == null ? CostRange.ZERO : Costs.of(a);
-    CostRange after = b == null ? CostRange.ZERO : Costs.of(b);
-    return Optional.of(new AppDiff(name, kind, pruneA, pruneB, types, before, after));
+    CostRange before = a == null ? CostRange.ZERO : Costs.weighted(a);
+    CostRange after = b == null ? CostRange.ZERO : Costs.weighted(b);
+    return Optional.of(new AppDiff(name, kind, pruneA, pruneB, types, before, after, settings));
   }
 
+  /** A type's monthly estimate at the app's prices, its windows weighted by their hours. */
   private static CostRange cost(AppSpec app, ProcessSpec spec) {
-    return spec == null ? CostRange.ZERO : Costs.of(app, spec);
+    return spec == null ? CostRange.ZERO : Costs.weighted(app, spec);
   }
 
   private static CostRange cost(Formation formation) {
-    return formation.apps().stream().map(Costs::of).reduce(CostRange.ZERO, CostRange::plus);
+    return formation.apps().stream().map(Costs::weighted).reduce(CostRange.ZERO, CostRange::plus);
   }
 }

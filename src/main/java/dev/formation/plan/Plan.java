@@ -1,13 +1,49 @@
 package dev.formation.plan;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole plan: one {@link AppPlan} per app in config order, with summary counts and cost. */
-public record Plan(List<AppPlan> apps) {
+/**
+ * The whole plan: one {@link AppPlan} per app in config order, with summary counts and cost.
+ *
+ * @param at the moment the schedules were evaluated for, or {@code null} for a plan made without
+ *     one (no app has a schedule)
+ */
+public record Plan(List<AppPlan> apps, Instant at) {
 
   public Plan {
     apps = List.copyOf(apps);
+  }
+
+  /** A plan made without a moment: no app has a schedule. */
+  public Plan(List<AppPlan> apps) {
+    this(apps, null);
+  }
+
+  /** Whether any app has a schedule, so that the plan shows what is in force. */
+  public boolean scheduled() {
+    return apps.stream().anyMatch(a -> a.schedule() != null);
+  }
+
+  /** Whether any app breaks a guardrail that was not allowed: nothing may be applied then. */
+  public boolean breaksGuardrails() {
+    return apps.stream().anyMatch(AppPlan::breaksGuardrails);
+  }
+
+  /** Whether any app has a guardrail breach, allowed or not. */
+  public boolean hasBreaches() {
+    return apps.stream().anyMatch(a -> !a.breaches().isEmpty());
+  }
+
+  /**
+   * The monthly estimate with every schedule weighted by the hours its windows are in force: an app
+   * with schedules counts at its weighted estimate, any other at its cost once applied.
+   */
+  public CostRange weighted() {
+    return apps.stream()
+        .map(a -> a.schedule() != null ? a.schedule().weighted() : a.after())
+        .reduce(CostRange.ZERO, CostRange::plus);
   }
 
   public Optional<AppPlan> app(String name) {

@@ -3,14 +3,18 @@ package dev.formation.plan;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
+import dev.formation.config.ProcessSpec;
 import dev.formation.live.LiveApp;
+import dev.formation.plan.schedule.Windows;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares the desired formation with the live one and says what apply would do. Pure: it reads
- * nothing and changes nothing, so the same inputs always give the same plan.
+ * nothing and changes nothing, and the moment schedules are evaluated for is an input, so the same
+ * inputs always give the same plan.
  */
 public final class Planner {
   private final Catalog catalog;
@@ -20,28 +24,76 @@ public final class Planner {
   }
 
   /**
-   * Plans every app of {@code desired}, in config order.
+   * Plans every app of {@code desired}, in config order, as it is at {@code at}: each scheduled
+   * type with the window in force then (or its own values).
    *
    * @param live each app's live state by app name; an app absent here could not be read
    * @param readErrors why an app could not be read, by app name
    */
-  public Plan plan(Formation desired, Map<String, LiveApp> live, Map<String, String> readErrors) {
+  public Plan plan(
+      Formation desired, Map<String, LiveApp> live, Map<String, String> readErrors, Instant at) {
     List<AppPlan> apps = new ArrayList<>();
     for (AppSpec spec : desired.apps()) {
       LiveApp app = live.get(spec.name());
       if (app == null) {
         String why = readErrors.getOrDefault(spec.name(), "the live state was not read");
-        apps.add(unreadable(spec, why));
+        AppSchedule s = schedule(spec, at, List.of());
+        // its cost is unknown and not counted, with schedules or without
+        apps.add(
+            unreadable(spec, why)
+                .withSchedule(s == null ? null : new AppSchedule(s.types(), CostRange.ZERO)));
       } else {
-        apps.add(planApp(spec, app));
+        apps.add(planApp(spec, app, at));
       }
     }
-    return new Plan(apps);
+    return new Plan(apps, at);
   }
 
-  /** Plans one app against its live state. */
+  /**
+   * Plans a formation without schedules; one with windows needs the moment ({@link #plan(Formation,
+   * Map, Map, Instant)}).
+   */
+  public Plan plan(Formation desired, Map<String, LiveApp> live, Map<String, String> readErrors) {
+    if (desired.apps().stream().anyMatch(AppSpec::scheduled)) {
+      throw new IllegalArgumentException("a formation with schedules is planned for a moment");
+    }
+    return plan(desired, live, readErrors, null);
+  }
+
+  /** Plans one app against its live state, as it is at {@code at}. */
+  public AppPlan planApp(AppSpec spec, LiveApp live, Instant at) {
+    if (!spec.scheduled()) {
+      return new AppPlanner(catalog, spec, live).plan();
+    }
+    AppPlan plan = new AppPlanner(catalog, Windows.resolve(spec, at), live).plan();
+    return plan.withSchedule(schedule(spec, at, plan.unmanaged()));
+  }
+
+  /** Plans one app without schedules against its live state. */
   public AppPlan planApp(AppSpec spec, LiveApp live) {
-    return new AppPlanner(catalog, spec, live).plan();
+    if (spec.scheduled()) {
+      throw new IllegalArgumentException(spec.name() + " has schedules; plan it for a moment");
+    }
+    return planApp(spec, live, null);
+  }
+
+  /** What is in force for each scheduled type at {@code at}, and the app's weighted estimate. */
+  private static AppSchedule schedule(AppSpec spec, Instant at, List<UnmanagedProcess> unmanaged) {
+    if (!spec.scheduled()) {
+      return null;
+    }
+    List<TypeWindow> types = new ArrayList<>();
+    for (ProcessSpec p : spec.processes()) {
+      if (p.scheduled()) {
+        types.add(
+            TypeWindow.of(p.type(), Windows.at(p, spec.timezone(), at), spec.timezone().getId()));
+      }
+    }
+    CostRange weighted = Costs.weighted(spec);
+    for (UnmanagedProcess u : unmanaged) {
+      weighted = weighted.plus(u.cost());
+    }
+    return new AppSchedule(types, weighted);
   }
 
   /** The plan of an app whose live state could not be read: an error, no changes, no cost. */

@@ -3,6 +3,7 @@ package dev.formation.planfile;
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,12 +23,37 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ApplyNoteJson {
   private ApplyNoteJson() {}
 
-  /** What {@code formation log} needs of one record: when, and which apps were applied. */
-  public record Applied(Instant at, List<String> apps, String toolVersion) {
+  /**
+   * What {@code formation log} needs of one record: when, which apps were applied, which guardrail
+   * breaches were let through, and who ran it.
+   *
+   * @param allowed the breaches {@code --allow} let through, in the applied apps
+   * @param author who ran the apply (the git author), or {@code null} when not recorded
+   */
+  public record Applied(
+      Instant at, List<String> apps, String toolVersion, List<Allowance> allowed, String author) {
     public Applied {
       apps = List.copyOf(apps);
+      allowed = allowed == null ? List.of() : List.copyOf(allowed);
+    }
+
+    public Applied(Instant at, List<String> apps, String toolVersion) {
+      this(at, apps, toolVersion, List.of(), null);
+    }
+
+    /** The same record narrowed to {@code only} of its apps. */
+    public Applied of(List<String> only) {
+      return new Applied(
+          at,
+          only,
+          toolVersion,
+          allowed.stream().filter(a -> only.contains(a.app())).toList(),
+          author);
     }
   }
+
+  /** A guardrail breach an apply let through with {@code --allow}. */
+  public record Allowance(String app, String rule, String type, String detail) {}
 
   /** One line: apps, their changes and outcome, time, tool version, config digest, commit. */
   public static String line(
@@ -37,12 +63,17 @@ public final class ApplyNoteJson {
       String toolVersion,
       String configDigest,
       String commit) {
-    return line(plan, report, at, toolVersion, configDigest, commit, false);
+    return line(plan, report, at, toolVersion, configDigest, commit, false, null);
   }
 
   /**
-   * As above; {@code forceConflicts} records that server-side apply took ownership of fields other
-   * field managers held ({@code apply --force-conflicts}).
+   * One line as {@link #line(Plan, ApplyReport, Instant, String, String, String)}, with what only
+   * some applies have.
+   *
+   * @param forceConflicts server-side apply took ownership of fields other field managers held
+   *     ({@code apply --force-conflicts})
+   * @param author the git author of whoever ran it, or {@code null}; with it, per app, the
+   *     guardrail breaches let through with {@code --allow}
    */
   public static String line(
       Plan plan,
@@ -51,7 +82,8 @@ public final class ApplyNoteJson {
       String toolVersion,
       String configDigest,
       String commit,
-      boolean forceConflicts) {
+      boolean forceConflicts,
+      String author) {
     ObjectNode root = PlanJson.MAPPER.createObjectNode();
     root.put("kind", "formation-apply");
     root.put("format_version", PlanJson.FORMAT_VERSION);
@@ -61,6 +93,9 @@ public final class ApplyNoteJson {
     root.put("commit", commit);
     if (forceConflicts) {
       root.put("force_conflicts", true);
+    }
+    if (author != null) {
+      root.put("author", author);
     }
     ArrayNode apps = root.putArray("apps");
     for (AppResult result : report.apps()) {
@@ -74,6 +109,10 @@ public final class ApplyNoteJson {
           .flatMap(List::stream)
           .forEach(c -> changes.add(PlanJson.change(c, true)));
       app.put("error", result.error());
+      plan.app(result.app())
+          .map(p -> p.breaches().stream().filter(GuardrailBreach::allowed).toList())
+          .filter(list -> !list.isEmpty())
+          .ifPresent(list -> app.set("allowed", PlanJson.breaches(list)));
     }
     return PlanJson.MAPPER.writeValueAsString(root);
   }
@@ -91,16 +130,28 @@ public final class ApplyNoteJson {
           continue;
         }
         List<String> apps = new ArrayList<>();
+        List<Allowance> allowed = new ArrayList<>();
         for (JsonNode a : n.path("apps")) {
           if ("applied".equals(a.path("outcome").asString(""))) {
-            apps.add(a.path("app").asString(""));
+            String name = a.path("app").asString("");
+            apps.add(name);
+            for (JsonNode b : a.path("allowed")) {
+              allowed.add(
+                  new Allowance(
+                      name,
+                      b.path("rule").asString(""),
+                      b.path("type").isString() ? b.path("type").asString() : null,
+                      b.path("detail").asString("")));
+            }
           }
         }
         records.add(
             new Applied(
                 Instant.parse(n.path("applied_at").asString("")).truncatedTo(ChronoUnit.SECONDS),
                 apps,
-                n.path("tool_version").asString("")));
+                n.path("tool_version").asString(""),
+                allowed,
+                n.path("author").isString() ? n.path("author").asString() : null));
       } catch (JacksonException | DateTimeParseException e) {
         // a damaged line says nothing reliable about an apply; the others still do
       }

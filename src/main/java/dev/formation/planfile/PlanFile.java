@@ -18,9 +18,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The saved plan of {@code plan --out FILE}: JSON with the plan, each app's live state and
- * fingerprint, the config digest and the git commit, sealed with a digest of all of it. Process
- * commands are left out, since they may carry secrets, and a local app's Procfile commands are kept
- * only as digests; nothing else the plan holds is secret.
+ * fingerprint, the config digest, the git commit and the moment the plan was made for ({@code
+ * evaluated_at}, with what of each schedule was in force then), sealed with a digest of all of it.
+ * Process commands are left out, since they may carry secrets, and a local app's Procfile commands
+ * are kept only as digests; nothing else the plan holds is secret.
  */
 public final class PlanFile {
   private PlanFile() {}
@@ -34,6 +35,9 @@ public final class PlanFile {
     root.put("created_at", saved.createdAt().toString());
     root.put("config_digest", saved.configDigest());
     root.put("git_commit", saved.gitCommit());
+    if (saved.plan().at() != null) {
+      root.put("evaluated_at", saved.plan().at().toString());
+    }
     root.set("plan", PlanJson.write(saved.plan(), true));
     root.put("digest", digest(root));
     return PlanJson.MAPPER
@@ -92,7 +96,9 @@ public final class PlanFile {
             "does not match schemas/plan.schema.json: " + String.join("; ", problems));
       }
       return new SavedPlan(
-          PlanJsonReader.plan(root.get("plan")),
+          PlanJsonReader.plan(
+              root.get("plan"),
+              root.has("evaluated_at") ? instant(root.get("evaluated_at")) : null),
           root.get("config_digest").string(),
           root.get("git_commit").stringOrNull(),
           instant(root.get("created_at")),

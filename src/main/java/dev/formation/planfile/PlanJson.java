@@ -8,15 +8,19 @@ import dev.formation.live.LiveProcess;
 import dev.formation.live.LocalRegistration;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.AppSchedule;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
+import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -44,11 +48,46 @@ public final class PlanJson {
     summary.put("has_changes", plan.hasChanges());
     summary.put("has_errors", plan.hasErrors());
     costs(root.putObject("cost"), plan.before(), plan.after());
+    if (plan.scheduled()) {
+      root.put("evaluated_at", plan.at() == null ? null : plan.at().toString());
+      root.set("weighted_usd", range(plan.weighted()));
+    }
+    if (plan.hasBreaches()) {
+      root.put("breaks_guardrails", plan.breaksGuardrails());
+    }
     ArrayNode apps = root.putArray("apps");
     for (AppPlan app : plan.apps()) {
       apps.add(app(app, withLive));
     }
     return root;
+  }
+
+  private static void schedule(ObjectNode node, AppSchedule schedule) {
+    ObjectNode n = node.putObject("schedule");
+    ArrayNode types = n.putArray("types");
+    for (TypeWindow t : schedule.types()) {
+      ObjectNode w = types.addObject();
+      w.put("type", t.type());
+      w.put("window", t.window());
+      w.put("since", t.since() == null ? null : t.since().toString());
+      w.put("until", t.until() == null ? null : t.until().toString());
+      w.put("next", t.next());
+      w.put("zone", t.zone());
+    }
+    n.set("weighted_usd", range(schedule.weighted()));
+  }
+
+  /** The breaches of one app, as data: rule, type, what breaks it, whether it is allowed. */
+  public static ArrayNode breaches(List<GuardrailBreach> breaches) {
+    ArrayNode list = MAPPER.createArrayNode();
+    for (GuardrailBreach b : breaches) {
+      ObjectNode n = list.addObject();
+      n.put("rule", b.rule().key());
+      n.put("type", b.type());
+      n.put("detail", b.detail());
+      n.put("allowed", b.allowed());
+    }
+    return list;
   }
 
   private static ObjectNode app(AppPlan app, boolean withLive) {
@@ -85,6 +124,12 @@ public final class PlanJson {
       ObjectNode requests = node.putObject("requests");
       requests.set("before", requests(app.requestsBefore()));
       requests.set("after", requests(app.requestsAfter()));
+    }
+    if (app.schedule() != null) {
+      schedule(node, app.schedule());
+    }
+    if (!app.breaches().isEmpty()) {
+      node.set("guardrails", breaches(app.breaches()));
     }
     if (withLive) {
       node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live()));

@@ -1,6 +1,7 @@
 package dev.formation.planfile;
 
 import dev.formation.catalog.Resources;
+import dev.formation.config.Guardrail;
 import dev.formation.config.PlatformKind;
 import dev.formation.live.KubernetesLocation;
 import dev.formation.live.KubernetesPlacement;
@@ -10,14 +11,17 @@ import dev.formation.live.LiveProcess;
 import dev.formation.live.LocalRegistration;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.AppSchedule;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
+import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,13 +36,56 @@ import java.util.Map;
 final class PlanJsonReader {
   private PlanJsonReader() {}
 
-  static Plan plan(JsonField root) throws PlanFileException {
+  /**
+   * @param at the moment the plan was made for, when the file records it outside the plan
+   */
+  static Plan plan(JsonField root, Instant at) throws PlanFileException {
     JsonField apps = root.get("apps");
     List<AppPlan> result = new ArrayList<>();
     for (int i = 0; i < apps.size(); i++) {
       result.add(app(apps.at(i)));
     }
-    return new Plan(result);
+    Instant evaluated = root.has("evaluated_at") ? instant(root.get("evaluated_at")) : at;
+    return new Plan(result, evaluated);
+  }
+
+  private static AppSchedule schedule(JsonField n) throws PlanFileException {
+    JsonField types = n.get("types");
+    List<TypeWindow> list = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      JsonField t = types.at(i);
+      try {
+        list.add(
+            new TypeWindow(
+                t.get("type").string(),
+                t.get("window").stringOrNull(),
+                instant(t.get("since")),
+                instant(t.get("until")),
+                t.get("next").stringOrNull(),
+                t.get("zone").string()));
+      } catch (IllegalArgumentException e) {
+        throw t.error(e.getMessage());
+      }
+    }
+    return new AppSchedule(list, range(n.get("weighted_usd")));
+  }
+
+  private static List<GuardrailBreach> breaches(JsonField n) throws PlanFileException {
+    List<GuardrailBreach> list = new ArrayList<>();
+    for (int i = 0; i < n.size(); i++) {
+      JsonField b = n.at(i);
+      JsonField ruleField = b.get("rule");
+      String key = ruleField.string();
+      Guardrail rule =
+          Guardrail.byKey(key).orElseThrow(() -> ruleField.error("unknown rule `" + key + "`"));
+      list.add(
+          new GuardrailBreach(
+              rule,
+              b.get("type").stringOrNull(),
+              b.get("detail").string(),
+              b.get("allowed").bool()));
+    }
+    return list;
   }
 
   private static AppPlan app(JsonField n) throws PlanFileException {
@@ -75,7 +122,9 @@ final class PlanJsonReader {
           n.has("local") ? registration(n.get("local")) : null,
           n.has("kubernetes") ? placement(n.get("kubernetes")) : null,
           n.has("requests") ? requests(n.get("requests").get("before")) : null,
-          n.has("requests") ? requests(n.get("requests").get("after")) : null);
+          n.has("requests") ? requests(n.get("requests").get("after")) : null,
+          n.has("schedule") ? schedule(n.get("schedule")) : null,
+          n.has("guardrails") ? breaches(n.get("guardrails")) : List.of());
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }

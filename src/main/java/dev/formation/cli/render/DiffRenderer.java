@@ -4,7 +4,9 @@ import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
+import dev.formation.plan.FormationDiff.SettingDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
+import dev.formation.plan.FormationDiff.WindowDiff;
 import dev.formation.plan.ProcessState;
 import dev.formation.planfile.PlanJson;
 import java.util.Locale;
@@ -55,16 +57,27 @@ public final class DiffRenderer {
             .append(app.pruneAfter())
             .append('\n');
       }
+      for (SettingDiff setting : app.settings()) {
+        out.append("    ").append(WindowDiffText.setting(setting)).append('\n');
+      }
       for (TypeDiff t : app.types()) {
         out.append("    ")
             .append(mark(t.kind()))
             .append(' ')
             .append(t.type())
             .append(": ")
-            .append(change(t))
+            .append(
+                t.kind() == FormationDiff.Kind.CHANGED && !t.baseChanged() ? "windows" : change(t))
             .append("  ")
             .append(Money.delta(t.costDelta()))
             .append("/mo\n");
+        for (WindowDiff w : t.windows()) {
+          out.append("        ")
+              .append(WindowDiffText.change(w))
+              .append("  ")
+              .append(Money.delta(w.costDelta()))
+              .append("/mo\n");
+        }
       }
       out.append('\n');
     }
@@ -90,7 +103,7 @@ public final class DiffRenderer {
     out.append("| app | type | change | before | after | monthly Δ |\n");
     out.append("|---|---|---|---|---|--:|\n");
     for (AppDiff app : diff.apps()) {
-      if (app.pruneChanged() || app.types().isEmpty()) {
+      if (app.pruneChanged() || (app.types().isEmpty() && app.settings().isEmpty())) {
         out.append("| ")
             .append(app.app())
             .append(" | — | ")
@@ -105,20 +118,51 @@ public final class DiffRenderer {
             .append(app.types().isEmpty() ? Money.delta(app.costDelta()) : "—")
             .append(" |\n");
       }
-      for (TypeDiff t : app.types()) {
+      for (SettingDiff setting : app.settings()) {
         out.append("| ")
             .append(app.app())
+            .append(" | — | ")
+            .append(cell(setting.key()))
             .append(" | ")
-            .append(cell(t.type()))
+            .append(setting.before() == null ? "—" : cell(setting.before()))
             .append(" | ")
-            .append(t.kind().name().toLowerCase(Locale.ROOT))
-            .append(" | ")
-            .append(t.before() == null ? "—" : state(t.before()))
-            .append(" | ")
-            .append(t.after() == null ? "—" : state(t.after()))
-            .append(" | ")
-            .append(Money.delta(t.costDelta()))
-            .append(" |\n");
+            .append(setting.after() == null ? "—" : cell(setting.after()))
+            .append(" | — |\n");
+      }
+      for (TypeDiff t : app.types()) {
+        if (t.baseChanged()) {
+          out.append("| ")
+              .append(app.app())
+              .append(" | ")
+              .append(cell(t.type()))
+              .append(" | ")
+              .append(t.kind().name().toLowerCase(Locale.ROOT))
+              .append(" | ")
+              .append(t.before() == null ? "—" : state(t.before()))
+              .append(" | ")
+              .append(t.after() == null ? "—" : state(t.after()))
+              .append(" | ")
+              .append(
+                  Money.delta(t.windows().isEmpty() ? t.costDelta() : WindowDiffText.baseDelta(t)))
+              .append(" |\n");
+        }
+        for (WindowDiff w : t.windows()) {
+          out.append("| ")
+              .append(app.app())
+              .append(" | ")
+              .append(cell(t.type()))
+              .append(" · window ")
+              .append(cell(w.name()))
+              .append(" | ")
+              .append(w.kind().name().toLowerCase(Locale.ROOT))
+              .append(" | ")
+              .append(w.before() == null ? "—" : WindowDiffText.state(w.before()))
+              .append(" | ")
+              .append(w.after() == null ? "—" : WindowDiffText.stateAndShare(w.after()))
+              .append(" | ")
+              .append(Money.delta(w.costDelta()))
+              .append(" |\n");
+        }
       }
     }
     return out.toString();
@@ -148,6 +192,26 @@ public final class DiffRenderer {
         n.set("before", process(t.before()));
         n.set("after", process(t.after()));
         cost(n.putObject("cost"), t.costBefore(), t.costAfter());
+        if (!t.windows().isEmpty()) {
+          var windows = n.putArray("windows");
+          for (WindowDiff w : t.windows()) {
+            ObjectNode wn = windows.addObject();
+            wn.put("name", w.name());
+            wn.put("change", w.kind().name().toLowerCase(Locale.ROOT));
+            wn.set("before", WindowDiffText.json(w.before()));
+            wn.set("after", WindowDiffText.json(w.after()));
+            wn.set("cost_delta_usd", PlanJson.range(w.costDelta()));
+          }
+        }
+      }
+      if (!app.settings().isEmpty()) {
+        var settings = a.putArray("settings");
+        for (SettingDiff setting : app.settings()) {
+          ObjectNode sn = settings.addObject();
+          sn.put("key", setting.key());
+          sn.put("before", setting.before());
+          sn.put("after", setting.after());
+        }
       }
     }
     return PlanJson.MAPPER
@@ -191,7 +255,7 @@ public final class DiffRenderer {
     };
   }
 
-  private static String mark(FormationDiff.Kind kind) {
+  static String mark(FormationDiff.Kind kind) {
     return switch (kind) {
       case ADDED -> "+";
       case REMOVED -> "-";

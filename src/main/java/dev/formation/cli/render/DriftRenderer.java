@@ -32,6 +32,9 @@ public final class DriftRenderer {
       out.append('\n');
     }
     out.append(summary(report)).append('\n');
+    if (report.evaluatedAt() != null) {
+      out.append("Schedules evaluated for ").append(report.evaluatedAt()).append(".\n");
+    }
     return out.toString();
   }
 
@@ -64,6 +67,8 @@ public final class DriftRenderer {
         .append(report.apps().size() == 1 ? " app" : " apps")
         .append(" at ")
         .append(report.checkedAt())
+        .append(
+            report.evaluatedAt() == null ? "" : ", schedules evaluated for " + report.evaluatedAt())
         .append(".\n");
     return out.toString();
   }
@@ -73,6 +78,9 @@ public final class DriftRenderer {
     root.put("format_version", PlanJson.FORMAT_VERSION);
     root.put("kind", "formation-drift");
     root.put("checked_at", report.checkedAt().toString());
+    if (report.evaluatedAt() != null) {
+      root.put("evaluated_at", report.evaluatedAt().toString());
+    }
     ObjectNode summary = root.putObject("summary");
     summary.put("unexpected", report.unexpectedCount());
     summary.put("expected", report.expectedCount());

@@ -2,8 +2,10 @@ package dev.formation.cli.render;
 
 import dev.formation.git.GitHistory.CommitInfo;
 import dev.formation.ops.LogOperation;
+import dev.formation.plan.FormationDiff;
 import dev.formation.plan.FormationDiff.AppDiff;
 import dev.formation.plan.FormationDiff.TypeDiff;
+import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.PlanJson;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,13 +45,25 @@ public final class LogRenderer {
             .append(c.subject())
             .append('\n');
         for (TypeDiff t : d.types()) {
-          out.append("      ")
-              .append(t.type())
-              .append(": ")
-              .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
-              .append(" → ")
-              .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
-              .append('\n');
+          if (t.baseChanged()) {
+            out.append("      ")
+                .append(t.type())
+                .append(": ")
+                .append(t.before() == null ? "absent" : DiffRenderer.state(t.before()))
+                .append(" → ")
+                .append(t.after() == null ? "removed" : DiffRenderer.state(t.after()))
+                .append('\n');
+          }
+          for (FormationDiff.WindowDiff w : t.windows()) {
+            out.append("      ")
+                .append(t.type())
+                .append(": ")
+                .append(WindowDiffText.change(w))
+                .append('\n');
+          }
+        }
+        for (FormationDiff.SettingDiff setting : d.settings()) {
+          out.append("      ").append(WindowDiffText.setting(setting).substring(2)).append('\n');
         }
         if (d.pruneChanged()) {
           out.append("      prune: ")
@@ -104,6 +118,25 @@ public final class LogRenderer {
         e.applies().stream()
             .filter(r -> r.apps().contains(app))
             .forEach(r -> applied.add(r.at().toString()));
+        List<ApplyNoteJson.Applied> allowing =
+            e.applies().stream()
+                .filter(r -> r.allowed().stream().anyMatch(x -> x.app().equals(app)))
+                .toList();
+        if (!allowing.isEmpty()) {
+          ArrayNode allowed = c.putArray("allowed");
+          for (ApplyNoteJson.Applied r : allowing) {
+            for (ApplyNoteJson.Allowance x : r.allowed()) {
+              if (x.app().equals(app)) {
+                ObjectNode n = allowed.addObject();
+                n.put("applied_at", r.at().toString());
+                n.put("rule", x.rule());
+                n.put("type", x.type());
+                n.put("detail", x.detail());
+                n.put("author", r.author());
+              }
+            }
+          }
+        }
       }
     }
     return PlanJson.MAPPER
@@ -117,8 +150,25 @@ public final class LogRenderer {
     List<String> when = new ArrayList<>();
     e.applies().stream()
         .filter(r -> r.apps().contains(app))
-        .forEach(r -> when.add(r.at().toString()));
+        .forEach(r -> when.add(r.at().toString() + allowances(r, app)));
     return when.isEmpty() ? "not applied" : "applied " + String.join(", ", when);
+  }
+
+  /** {@code (allowed max_monthly_increase by Ada <ada@example.com>)}, or empty. */
+  private static String allowances(ApplyNoteJson.Applied r, String app) {
+    List<String> rules =
+        r.allowed().stream()
+            .filter(a -> a.app().equals(app))
+            .map(ApplyNoteJson.Allowance::rule)
+            .distinct()
+            .toList();
+    if (rules.isEmpty()) {
+      return "";
+    }
+    return " (allowed "
+        + String.join(", ", rules)
+        + (r.author() == null ? "" : " by " + r.author())
+        + ")";
   }
 
   private static AppDiff diffOf(LogOperation.Entry e, String app) {

@@ -3,9 +3,12 @@ package dev.formation.cli.render;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
+import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,18 +37,27 @@ public final class MarkdownPlanRenderer {
     StringBuilder out = new StringBuilder();
     out.append(headline(plan)).append("\n\n");
     out.append("Monthly cost: ").append(costs(plan.before(), plan.after())).append("\n\n");
+    if (plan.scheduled()) {
+      out.append("Monthly estimate with schedules: ")
+          .append(Money.amount(plan.weighted()))
+          .append(" (each window weighted by the hours it is in force)");
+      if (plan.at() != null) {
+        out.append(" · schedules evaluated for `").append(plan.at()).append('`');
+      }
+      out.append("\n\n");
+    }
     List<AppPlan> quiet = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
       if (app.hasChanges() || app.hasErrors()) {
-        renderApp(app, out);
+        renderApp(app, plan.at(), out);
       } else {
         quiet.add(app);
       }
     }
     if (!quiet.isEmpty()) {
-      renderQuiet(quiet, out);
+      renderQuiet(quiet, plan.at(), out);
     }
     if (!plan.hasChanges() && !plan.hasErrors()) {
       out.append("No changes. The live formation matches the configuration.\n\n");
@@ -68,6 +80,11 @@ public final class MarkdownPlanRenderer {
     if (failed > 0) {
       counts += ", " + failed + (failed == 1 ? " app" : " apps") + " with errors";
     }
+    long breaches =
+        plan.apps().stream().flatMap(a -> a.breaches().stream()).filter(b -> !b.allowed()).count();
+    if (breaches > 0) {
+      counts += ", " + breaches + (breaches == 1 ? " guardrail breach" : " guardrail breaches");
+    }
     if (plan.costDelta().isZero()) {
       return "### formation plan: "
           + counts
@@ -82,7 +99,7 @@ public final class MarkdownPlanRenderer {
         + (pct.isEmpty() ? "" : " (" + pct + ")");
   }
 
-  private void renderApp(AppPlan app, StringBuilder out) {
+  private void renderApp(AppPlan app, Instant at, StringBuilder out) {
     out.append("#### ").append(app.app()).append(" (").append(app.platform().word()).append(")");
     if (app.hasChanges()) {
       String pct = Money.percent(app.before(), app.costDelta());
@@ -93,7 +110,12 @@ public final class MarkdownPlanRenderer {
     for (String error : app.errors()) {
       out.append("> **error:** ").append(escape(error)).append('\n');
     }
-    if (app.hasErrors()) {
+    for (GuardrailBreach b : app.breaches()) {
+      out.append(b.allowed() ? "> **allowed:** " : "> **guardrail breach:** ")
+          .append(escape(WindowText.breach(b)))
+          .append('\n');
+    }
+    if (app.hasErrors() || !app.breaches().isEmpty()) {
       out.append('\n');
     }
     if (app.hasChanges()) {
@@ -114,12 +136,27 @@ public final class MarkdownPlanRenderer {
       }
       out.append('\n');
     }
+    if (app.schedule() != null) {
+      for (TypeWindow t : app.schedule().types()) {
+        out.append("- `")
+            .append(cell(t.type()))
+            .append("`: ")
+            .append(escape(WindowText.inForce(t, at)))
+            .append('\n');
+      }
+      out.append('\n');
+    }
     renderDetails(app, out);
   }
 
   private static void renderDetails(AppPlan app, StringBuilder out) {
     out.append("<details><summary>Details for ").append(app.app()).append("</summary>\n\n");
     out.append("- monthly cost: ").append(costs(app.before(), app.after())).append('\n');
+    if (app.schedule() != null) {
+      out.append("- monthly estimate with schedules: ")
+          .append(Money.amount(app.schedule().weighted()))
+          .append('\n');
+    }
     for (UnmanagedProcess u : app.unmanaged()) {
       out.append("- unmanaged `")
           .append(escape(u.type()))
@@ -133,7 +170,7 @@ public final class MarkdownPlanRenderer {
         .append("\n\n</details>\n\n");
   }
 
-  private static void renderQuiet(List<AppPlan> quiet, StringBuilder out) {
+  private static void renderQuiet(List<AppPlan> quiet, Instant at, StringBuilder out) {
     out.append("<details><summary>")
         .append(quiet.size())
         .append(quiet.size() == 1 ? " app" : " apps")
@@ -148,6 +185,14 @@ public final class MarkdownPlanRenderer {
         out.append(", ").append(app.unmanaged().size()).append(" unmanaged");
       }
       out.append(app.fingerprint() == null ? "" : ", fingerprint `" + app.fingerprint() + "`");
+      if (app.schedule() != null) {
+        for (TypeWindow t : app.schedule().types()) {
+          out.append("; `")
+              .append(cell(t.type()))
+              .append("`: ")
+              .append(escape(WindowText.inForce(t, at)));
+        }
+      }
       out.append('\n');
     }
     out.append("\n</details>\n\n");

@@ -3,11 +3,14 @@ package dev.formation.cli.render;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
+import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
+import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,15 +43,21 @@ public final class TextPlanRenderer {
 
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
+    if (plan.scheduled() && plan.at() != null) {
+      out.append("Schedules evaluated for ").append(plan.at()).append(".\n\n");
+    }
     List<String> unchanged = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
-      if (!app.hasChanges() && !app.hasErrors() && app.unmanaged().isEmpty()) {
+      if (!app.hasChanges()
+          && !app.hasErrors()
+          && app.unmanaged().isEmpty()
+          && app.schedule() == null) {
         unchanged.add(Printable.escape(app.app()));
         continue;
       }
-      renderApp(app, out);
+      renderApp(app, plan.at(), out);
       out.append('\n');
     }
     boolean quiet = !plan.hasChanges() && !plan.hasErrors();
@@ -71,11 +80,27 @@ public final class TextPlanRenderer {
           .append(" to remove.\n");
     }
     out.append(costLine(plan));
+    if (plan.scheduled()) {
+      out.append("Monthly estimate with schedules: ")
+          .append(Money.amount(plan.weighted()))
+          .append(" (each window weighted by the hours it is in force)\n");
+    }
+    if (plan.breaksGuardrails()) {
+      long count =
+          plan.apps().stream()
+              .flatMap(a -> a.breaches().stream())
+              .filter(b -> !b.allowed())
+              .count();
+      out.append("Guardrails: ")
+          .append(count)
+          .append(count == 1 ? " breach" : " breaches")
+          .append(" not allowed; nothing will be applied.\n");
+    }
     notes.forEach(n -> out.append("Note: ").append(Printable.escape(n)).append('\n'));
     return out.toString();
   }
 
-  private void renderApp(AppPlan app, StringBuilder out) {
+  private void renderApp(AppPlan app, Instant at, StringBuilder out) {
     out.append("  # app ")
         .append(Printable.escape(app.app()))
         .append(" (")
@@ -111,9 +136,26 @@ public final class TextPlanRenderer {
           .append(u.priceKnown() ? Money.amount(u.cost()) + "/mo" : "price unknown")
           .append('\n');
     }
+    if (app.schedule() != null) {
+      int width = app.schedule().types().stream().mapToInt(t -> t.type().length()).max().orElse(0);
+      for (TypeWindow t : app.schedule().types()) {
+        out.append("    (schedule) ")
+            .append(pad(t.type(), width))
+            .append("  ")
+            .append(WindowText.inForce(t, at))
+            .append('\n');
+      }
+    }
     for (String error : app.errors()) {
       out.append("  ").append(paint(RED, "!")).append(' ');
       out.append(Printable.escape(error)).append('\n');
+    }
+    for (GuardrailBreach b : app.breaches()) {
+      out.append("  ")
+          .append(b.allowed() ? paint(YELLOW, "~") : paint(RED, "!"))
+          .append(' ')
+          .append(WindowText.breach(b))
+          .append('\n');
     }
   }
 
