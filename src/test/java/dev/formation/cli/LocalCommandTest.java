@@ -100,12 +100,12 @@ class LocalCommandTest {
     List<Long> pids = upPids(2);
     assertThat(pids).allMatch(LocalCommandTest::alive);
     assertThat(run("status").out()).contains("worker.1").contains("worker.2").contains(url);
-    Thread.sleep(1500);
-    assertThat(run("logs", "demo").out()).contains("worker.1 | tick");
+    assertThat(awaitLogs("worker.1 | tick")).contains("worker.1 | tick");
 
     java.util.concurrent.CompletableFuture<CliRunner.Result> follow =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> run("logs", "demo", "-f"));
-    Thread.sleep(1500);
+    // whether the follower attaches before or after the stop, it prints the log's last lines,
+    // which end with the stop; the daemon's exit then ends it
     CliRunner.Result stopped = run("stop");
     assertThat(stopped.exitCode()).as(stopped.err()).isZero();
     CliRunner.Result followed = follow.get(10, TimeUnit.SECONDS);
@@ -323,6 +323,17 @@ class LocalCommandTest {
     CliRunner.Result r = run("logs", "nope");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("no logs for app nope");
+  }
+
+  /** The app's logs once they hold {@code line}, asked again until then (10 s at most). */
+  private String awaitLogs(String line) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    String out = run("logs", "demo").out();
+    while (!out.contains(line) && System.nanoTime() < end) {
+      TimeUnit.MILLISECONDS.sleep(50);
+      out = run("logs", "demo").out();
+    }
+    return out;
   }
 
   private CliRunner.Result run(String... args) {
