@@ -67,8 +67,9 @@ final class OutputPipe {
 
   /** Lets the reader finish when the dyno could not be started at all. */
   void abandon() {
-    try (FileOutputStream unblock = new FileOutputStream(path.toFile(), true)) {
+    try {
       // opened and closed: the reader sees end of file
+      new FileOutputStream(path.toFile(), true).close();
     } catch (IOException e) {
       // the reader is gone already
     }
