@@ -153,7 +153,7 @@ public final class ApplyCommand implements Callable<Integer> {
       Diagnostics refused =
           new Diagnostics()
               .error(
-                  Code.FM140.name(),
+                  Code.FM140,
                   "apply asks for a `yes` on a terminal, and there is none; nothing was changed",
                   null,
                   "pass --auto-approve to apply without asking, or apply a saved plan");

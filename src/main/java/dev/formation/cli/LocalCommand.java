@@ -90,7 +90,7 @@ public final class LocalCommand {
 
   /** Prints one diagnostic of a local command on stderr; the command then exits 1. */
   static int error(CommandSpec spec, Code code, String message, String hint) {
-    Output.diagnostics(spec, new Diagnostics().error(code.name(), message, null, hint), null);
+    Output.diagnostics(spec, new Diagnostics().error(code, message, null, hint), null);
     return ExitCode.ERROR;
   }
 

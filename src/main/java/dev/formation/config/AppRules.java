@@ -29,7 +29,7 @@ final class AppRules {
         first = p;
       } else if (!first.size().tier().group().equals(p.size().tier().group())) {
         diags.error(
-            Code.FM032.name(),
+            Code.FM032,
             "app `"
                 + app.name()
                 + "` mixes tiers: `"
@@ -80,7 +80,7 @@ final class AppRules {
     }
     if (eco > Catalog.MAX_ECO_RUNNING_PER_APP) {
       diags.error(
-          Code.FM042.name(),
+          Code.FM042,
           "app `"
               + app.name()
               + "` runs "
@@ -95,7 +95,7 @@ final class AppRules {
     if (total > generation.maxDynosPerApp()) {
       String word = generation == Generation.FIR ? "Fir" : "Cedar";
       diags.error(
-          Code.FM042.name(),
+          Code.FM042,
           "app `"
               + app.name()
               + "` runs up to "

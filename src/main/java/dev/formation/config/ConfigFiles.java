@@ -113,6 +113,6 @@ final class ConfigFiles {
   }
 
   private static void refuse(Diagnostics diags, Path shown, String message, String hint) {
-    diags.error(Code.FM001.name(), message, SourceRange.file(shown.toString()), hint);
+    diags.error(Code.FM001, message, SourceRange.file(shown.toString()), hint);
   }
 }

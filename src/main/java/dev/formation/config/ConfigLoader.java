@@ -61,7 +61,7 @@ public final class ConfigLoader {
       if (text.text().length() > ConfigFiles.MAX_BYTES) {
         // Texts read elsewhere (from git) meet the same bound as files on disk.
         diags.error(
-            Code.FM001.name(),
+            Code.FM001,
             "`" + text.displayName() + "` is larger than 1 MiB; formation reads at most 1 MiB",
             SourceRange.file(text.displayName()),
             "a formation file is a few kilobytes; is this the right file?");
@@ -94,13 +94,13 @@ public final class ConfigLoader {
     }
     if (root == null && diags.errorCount() == errorsBefore) {
       diags.error(
-          Code.FM005.name(),
+          Code.FM005,
           "`" + name + "` is empty",
           SourceRange.file(name),
           "a formation file starts with `version: 1` and lists its apps under `apps:`");
     } else if (root != null) {
       diags.error(
-          Code.FM005.name(),
+          Code.FM005,
           "the top level of `" + name + "` is " + root.kindWord() + ", not a mapping",
           root.range(),
           "a formation file is a mapping with `version: 1` and `apps:`");
@@ -117,7 +117,7 @@ public final class ConfigLoader {
       Drafts.App first = byName.putIfAbsent(app.name(), app);
       if (first != null) {
         diags.error(
-            Code.FM014.name(),
+            Code.FM014,
             "app `" + app.name() + "` is defined twice: here and at " + first.at(),
             app.at(),
             "keep each app in one file");
@@ -129,7 +129,7 @@ public final class ConfigLoader {
         Drafts.App owner = byPort.putIfAbsent(app.local().port(), app);
         if (owner != null) {
           diags.error(
-              Code.FM063.name(),
+              Code.FM063,
               "port "
                   + app.local().port()
                   + " of app `"

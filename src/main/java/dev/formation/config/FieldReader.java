@@ -38,7 +38,7 @@ final class FieldReader {
     }
     if (s.kind() == YScalar.Kind.FLOAT) {
       diags.error(
-          code.name(),
+          code,
           Places.field(at) + " must be written as a whole number, not `" + s.text() + "`",
           s.range(),
           null);
@@ -53,7 +53,7 @@ final class FieldReader {
     }
     if (v.bitLength() > 31) {
       diags.error(
-          code.name(), Places.field(at) + " is far too large: `" + s.text() + "`", s.range(), null);
+          code, Places.field(at) + " is far too large: `" + s.text() + "`", s.range(), null);
       return null;
     }
     return v.intValue();

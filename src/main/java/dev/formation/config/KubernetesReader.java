@@ -47,7 +47,7 @@ final class KubernetesReader {
     if (platform != PlatformKind.KUBERNETES) {
       if (entry != null && platform != null) {
         diags.error(
-            Code.FM064.name(),
+            Code.FM064,
             "`kubernetes` is only for `platform: kubernetes` apps; app `"
                 + app
                 + "` is on "
@@ -88,7 +88,7 @@ final class KubernetesReader {
     String value = text(map, key, at);
     if (value != null && !value.isEmpty() && !valid.matcher(value).matches()) {
       diags.error(
-          Code.FM064.name(),
+          Code.FM064,
           Places.field(at.then(key)) + " is not a valid name: `" + value + "`",
           map.get(key).range(),
           "write " + example);
@@ -107,7 +107,7 @@ final class KubernetesReader {
     while (m.find()) {
       if (!m.group(1).equals("app") && !m.group(1).equals("type")) {
         diags.error(
-            Code.FM065.name(),
+            Code.FM065,
             "the Deployment template `"
                 + template
                 + "` of app `"
@@ -122,7 +122,7 @@ final class KubernetesReader {
     }
     if (!template.contains("{type}")) {
       diags.error(
-          Code.FM065.name(),
+          Code.FM065,
           "the Deployment template `" + template + "` of app `" + app + "` has no `{type}`",
           node.range(),
           "each process type needs its own Deployment: write e.g. `{app}-{type}` or `{type}`");
@@ -133,7 +133,7 @@ final class KubernetesReader {
         String name = KubernetesSpec.deploymentName(template, app, p.key());
         if (name.length() > 253 || !SUBDOMAIN.matcher(name).matches()) {
           diags.error(
-              Code.FM065.name(),
+              Code.FM065,
               "process type `"
                   + p.key()
                   + "` of app `"
@@ -193,7 +193,7 @@ final class KubernetesReader {
     Long v = cpu ? Resources.parseCpu(s.text()) : Resources.parseMemory(s.text());
     if (v == null || v <= 0) {
       diags.error(
-          Code.FM066.name(),
+          Code.FM066,
           "`"
               + key
               + "` of size "
@@ -233,7 +233,7 @@ final class KubernetesReader {
       if (whole == null) {
         if (s.kind() == YScalar.Kind.FLOAT) {
           diags.error(
-              Code.FM066.name(),
+              Code.FM066,
               "the price of "
                   + e.key()
                   + " must be whole US dollars a month, not `"
@@ -268,7 +268,7 @@ final class KubernetesReader {
       Optional<Size> size = catalog.find(s.text());
       if (size.isPresent() && !prices.containsKey(size.get().name())) {
         diags.error(
-            Code.FM066.name(),
+            Code.FM066,
             "`kubernetes.prices` of app `"
                 + app
                 + "` has no price for "
@@ -293,7 +293,7 @@ final class KubernetesReader {
           && auto.get("notify") instanceof YScalar n
           && read.bool(n, false)) {
         diags.error(
-            Code.FM067.name(),
+            Code.FM067,
             "`notify` "
                 + Places.in(at.then("processes").then(p.key()).then("autoscale"))
                 + " has no meaning on Kubernetes: a HorizontalPodAutoscaler notifies nobody",
@@ -311,7 +311,7 @@ final class KubernetesReader {
     Optional<Size> modern = catalog.replacementForLegacy(written);
     if (modern.isPresent()) {
       diags.error(
-          Code.FM031.name(),
+          Code.FM031,
           "size `" + written + "` under `kubernetes` is a retired name",
           at,
           "use `" + modern.get().name() + "`, its modern equivalent");
@@ -319,7 +319,7 @@ final class KubernetesReader {
     }
     String hint = DidYouMean.didYouMean(written, catalog.names());
     diags.error(
-        Code.FM030.name(),
+        Code.FM030,
         "unknown size `" + written + "` under `kubernetes`",
         at,
         hint != null ? hint : "`formation sizes --platform kubernetes` lists the size map");

@@ -34,13 +34,13 @@ final class LocalRules {
     boolean local = app.platform() == PlatformKind.LOCAL;
     if (local && app.local() == null) {
       diags.error(
-          Code.FM060.name(),
+          Code.FM060,
           "app `" + app.name() + "` has `platform: local` but no `local` block",
           app.at(),
           "add `local: {dir: ./app, port: 5000}`: the folder with the Procfile and a router port");
     } else if (!local && app.local() != null) {
       diags.error(
-          Code.FM060.name(),
+          Code.FM060,
           "`local` is only for `platform: local` apps; app `"
               + app.name()
               + "` is on "
@@ -60,7 +60,7 @@ final class LocalRules {
       folder = app.baseDir().resolve(dir).normalize();
     } catch (InvalidPathException e) {
       diags.error(
-          Code.FM061.name(),
+          Code.FM061,
           "local folder `" + dir + "` of app `" + app.name() + "` is not a path: " + e.getReason(),
           app.local().dirAt(),
           "`dir` is a folder relative to the config file, such as `./app`");
@@ -68,7 +68,7 @@ final class LocalRules {
     }
     if (!Files.isDirectory(folder)) {
       diags.error(
-          Code.FM061.name(),
+          Code.FM061,
           "local folder `" + dir + "` of app `" + app.name() + "` does not exist",
           app.local().dirAt(),
           "`dir` is relative to the folder of the config file");
@@ -79,7 +79,7 @@ final class LocalRules {
     try {
       if (Files.isRegularFile(file) && Files.size(file) > MAX_PROCFILE_BYTES) {
         diags.error(
-            Code.FM061.name(),
+            Code.FM061,
             "the Procfile in `" + dir + "` of app `" + app.name() + "` is over 64 KiB",
             app.local().dirAt(),
             "a Procfile holds one short `type: command` line per process type");
@@ -87,7 +87,7 @@ final class LocalRules {
       }
       if (!Files.isRegularFile(file)) {
         diags.error(
-            Code.FM061.name(),
+            Code.FM061,
             "local folder `" + dir + "` of app `" + app.name() + "` holds no Procfile",
             app.local().dirAt(),
             "create `" + dir + "/Procfile` with one `type: command` line per process type");
@@ -96,7 +96,7 @@ final class LocalRules {
       procfile = Procfile.parse(Files.readString(file));
     } catch (IOException | RuntimeException e) {
       diags.error(
-          Code.FM061.name(),
+          Code.FM061,
           "cannot read the Procfile in `" + dir + "` of app `" + app.name() + "`",
           app.local().dirAt(),
           "the Procfile must be readable UTF-8 text");
@@ -104,7 +104,7 @@ final class LocalRules {
     }
     if (!procfile.problems().isEmpty()) {
       diags.error(
-          Code.FM061.name(),
+          Code.FM061,
           "the Procfile in `"
               + dir
               + "` of app `"
@@ -121,7 +121,7 @@ final class LocalRules {
       if (!procfile.has(p.type())) {
         String hint = DidYouMean.didYouMean(p.type(), defined);
         diags.error(
-            Code.FM062.name(),
+            Code.FM062,
             "process type `"
                 + p.type()
                 + "` of app `"

@@ -43,7 +43,7 @@ final class PolicyReader {
     var found = ZoneNames.find(name);
     if (found.isEmpty()) {
       diags.error(
-          Code.FM070.name(),
+          Code.FM070,
           "unknown time zone `" + name + "` " + Places.in(parent(at)),
           node.range(),
           ZoneNames.hint(name));
@@ -67,7 +67,7 @@ final class PolicyReader {
     // git's own rules, narrowed: no spaces, control characters or ref syntax (~^:?*[\ ..)
     if (branch != null && (!branch.matches("[\\w./-]+") || branch.contains(".."))) {
       diags.error(
-          Code.FM080.name(),
+          Code.FM080,
           "`require_branch` " + Places.in(at) + " is `" + branch + "`, not a branch name",
           branchNode.range(),
           "name the branch applies come from, e.g. `require_branch: main`");
@@ -90,13 +90,13 @@ final class PolicyReader {
       }
       if (!type.matches("[-\\w]{1,128}")) {
         diags.error(
-            Code.FM080.name(),
+            Code.FM080,
             "`protect` " + Places.in(parent(at)) + " lists `" + type + "`, not a process type",
             item.range(),
             "list process types as the Procfile names them, e.g. `protect: [web]`");
       } else if (!seen.add(type)) {
         diags.error(
-            Code.FM080.name(),
+            Code.FM080,
             "`protect` " + Places.in(parent(at)) + " lists `" + type + "` twice",
             item.range(),
             "list each process type once");

@@ -38,7 +38,7 @@ final class ProcessReader {
     boolean misspelt = read.faulty(at.then("quantity")) || read.faulty(at.then("autoscale"));
     if (autoscaleEntry == null && quantityNode == null && !misspelt) {
       diags.error(
-          Code.FM012.name(),
+          Code.FM012,
           "missing `quantity` " + Places.in(at),
           entry.keyRange(),
           "give a dyno count (`quantity: 1`), or `autoscale` for web");
@@ -47,7 +47,7 @@ final class ProcessReader {
     if (quantity != null && autoscale != null) {
       if (!autoscale.contains(quantity)) {
         diags.error(
-            Code.FM040.name(),
+            Code.FM040,
             Places.field(at.then("quantity"))
                 + " is "
                 + quantity
@@ -57,7 +57,7 @@ final class ProcessReader {
             "the starting count must lie between `min` and `max`, or leave `quantity` out");
       } else {
         diags.warning(
-            Code.FM053.name(),
+            Code.FM053,
             Places.field(at.then("quantity"))
                 + " is only the starting count: the autoscaler"
                 + " owns the count between "
@@ -72,7 +72,7 @@ final class ProcessReader {
         && size != null
         && quantity > size.maxPerType()) {
       diags.error(
-          Code.FM041.name(),
+          Code.FM041,
           Places.field(at.then("quantity"))
               + " is "
               + quantity
@@ -99,7 +99,7 @@ final class ProcessReader {
     }
     if (written.isBlank()) {
       diags.error(
-          Code.FM030.name(),
+          Code.FM030,
           "empty size " + Places.in(process),
           node.range(),
           "write a catalogue size such as `standard-1x`; `formation sizes` lists them");
@@ -112,7 +112,7 @@ final class ProcessReader {
     var modern = catalog.replacementForLegacy(written);
     if (modern.isPresent()) {
       diags.error(
-          Code.FM031.name(),
+          Code.FM031,
           "size `" + written + "` " + Places.in(process) + " is a retired name",
           node.range(),
           "use `" + modern.get().name() + "`, its modern equivalent");
@@ -120,7 +120,7 @@ final class ProcessReader {
     }
     String hint = DidYouMean.didYouMean(written, catalog.names());
     diags.error(
-        Code.FM030.name(),
+        Code.FM030,
         "unknown size `" + written + "` " + Places.in(process),
         node.range(),
         hint != null ? hint : "`formation sizes` lists the catalogue");
@@ -131,14 +131,14 @@ final class ProcessReader {
       YMap auto, TreePath at, String type, Size size, SourceRange keyRange) {
     if (!type.equals("web")) {
       diags.error(
-          Code.FM050.name(),
+          Code.FM050,
           "autoscale on process type `" + type + "`; only `web` can autoscale",
           keyRange,
           "the platform autoscales web dynos on response time; give `" + type + "` a quantity");
     }
     if (size != null && !size.autoscale()) {
       diags.error(
-          Code.FM051.name(),
+          Code.FM051,
           "autoscale needs a performance, private or shield size, not " + size.name(),
           keyRange,
           "use e.g. `size: performance-m`, or replace `autoscale` with a `quantity`");
@@ -153,7 +153,7 @@ final class ProcessReader {
     }
     if (max < min) {
       diags.error(
-          Code.FM052.name(),
+          Code.FM052,
           "autoscale `max` (" + max + ") is below `min` (" + min + ") " + Places.in(parent(at)),
           auto.get("max").range(),
           "`max` must be at least `min`");
@@ -161,7 +161,7 @@ final class ProcessReader {
     }
     if (size != null && max > size.maxPerType()) {
       diags.error(
-          Code.FM052.name(),
+          Code.FM052,
           "autoscale `max` ("
               + max
               + ") is over the limit of "

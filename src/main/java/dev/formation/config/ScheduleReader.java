@@ -55,7 +55,7 @@ final class ScheduleReader {
       WindowSpec first = byName.putIfAbsent(w.name(), w);
       if (first != null) {
         diags.error(
-            Code.FM074.name(),
+            Code.FM074,
             "window `"
                 + w.name()
                 + "` is defined twice "
@@ -82,7 +82,7 @@ final class ScheduleReader {
     Integer to = when.clock(body.get("to"), at.then("to"), true, place);
     if (from != null && to != null && from.equals(to)) {
       diags.error(
-          Code.FM072.name(),
+          Code.FM072,
           "window "
               + label(name)
               + " starts and ends at "
@@ -116,7 +116,7 @@ final class ScheduleReader {
     boolean misspelt = read.faulty(at.then("quantity")) || read.faulty(at.then("autoscale"));
     if (quantityNode != null && autoEntry != null) {
       diags.error(
-          Code.FM073.name(),
+          Code.FM073,
           "window "
               + label(name)
               + " sets both `quantity` and `autoscale` "
@@ -130,7 +130,7 @@ final class ScheduleReader {
     if (quantityNode == null && autoEntry == null) {
       if (!misspelt) {
         diags.error(
-            Code.FM073.name(),
+            Code.FM073,
             "window "
                 + label(name)
                 + " sets neither `quantity` nor `autoscale` "
@@ -144,7 +144,7 @@ final class ScheduleReader {
     }
     if (quantityNode != null && baseAutoscaled) {
       diags.error(
-          Code.FM073.name(),
+          Code.FM073,
           "window "
               + label(name)
               + " sets `quantity`, but `"
@@ -156,7 +156,7 @@ final class ScheduleReader {
     }
     if (autoEntry != null && !baseAutoscaled) {
       diags.error(
-          Code.FM073.name(),
+          Code.FM073,
           "window "
               + label(name)
               + " sets `autoscale`, but `"
@@ -170,7 +170,7 @@ final class ScheduleReader {
       Integer quantity = read.integer(quantityNode, at.then("quantity"), Code.FM040);
       if (quantity != null && size != null && quantity > size.maxPerType()) {
         diags.error(
-            Code.FM041.name(),
+            Code.FM041,
             Places.field(at.then("quantity"))
                 + " is "
                 + quantity
@@ -204,7 +204,7 @@ final class ScheduleReader {
     }
     if (max < min) {
       diags.error(
-          Code.FM052.name(),
+          Code.FM052,
           "autoscale `max` (" + max + ") is below `min` (" + min + ") " + Places.in(parent(at)),
           auto.get("max").range(),
           "`max` must be at least `min`");
@@ -212,7 +212,7 @@ final class ScheduleReader {
     }
     if (size != null && max > size.maxPerType()) {
       diags.error(
-          Code.FM052.name(),
+          Code.FM052,
           "autoscale `max` ("
               + max
               + ") "

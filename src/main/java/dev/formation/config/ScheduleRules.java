@@ -83,7 +83,7 @@ final class ScheduleRules {
       WindowSpec a = pairs.get(e.getKey())[0];
       WindowSpec b = pairs.get(e.getKey())[1];
       diags.error(
-          Code.FM075.name(),
+          Code.FM075,
           "windows `"
               + a.name()
               + "` and `"
@@ -182,7 +182,7 @@ final class ScheduleRules {
       Drafts.App app, int minute, Totals t, WindowSpec opened, String what, String limit) {
     List<String> names = t.activeNames();
     diags.error(
-        Code.FM042.name(),
+        Code.FM042,
         "app `"
             + app.name()
             + "` "

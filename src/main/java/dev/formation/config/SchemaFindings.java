@@ -53,7 +53,7 @@ final class SchemaFindings {
       }
     }
     SourceRange where = rangeOf(at.then(key));
-    diags.error(Code.FM010.name(), "unknown key `" + key + "` " + Places.in(at), where, hint);
+    diags.error(Code.FM010, "unknown key `" + key + "` " + Places.in(at), where, hint);
   }
 
   /** The keys the schema defines beside the {@code additionalProperties} that refused one. */
@@ -91,14 +91,14 @@ final class SchemaFindings {
     SourceRange named = rangeOf(at.then(name));
     if (at.matches("apps")) {
       diags.error(
-          Code.FM020.name(),
+          Code.FM020,
           "invalid app name `" + name + "`",
           named,
           "an app name is 3 to 30 lower-case letters, digits and dashes, starting with a letter"
               + " and not ending with a dash");
     } else {
       diags.error(
-          Code.FM021.name(),
+          Code.FM021,
           "invalid process type `" + name + "` in app `" + at.name(1) + "`",
           named,
           "a process type is 1 to 128 letters, digits, underscores or dashes, as in the Procfile");
@@ -207,7 +207,7 @@ final class SchemaFindings {
   }
 
   private void error(Code code, String message, TreePath at, String hint) {
-    diags.error(code.name(), message, valueRange(at), hint);
+    diags.error(code, message, valueRange(at), hint);
   }
 
   /** A scalar's own position; for a mapping or a list, the key that names it. */

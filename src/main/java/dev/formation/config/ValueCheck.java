@@ -113,7 +113,7 @@ final class ValueCheck {
                 + "`) into "
                 + new YScalar(tagged, "", s.range()).kindWord();
     diags.error(
-        Code.FM006.name(),
+        Code.FM006,
         message,
         s.range(),
         "remove the tag: formation reads each value as it is written (`5` is a number, `\"5\"` a"
@@ -134,7 +134,7 @@ final class ValueCheck {
   }
 
   private void fault(Code code, String message, YScalar s, TreePath at, String hint) {
-    diags.error(code.name(), message, s.range(), hint);
+    diags.error(code, message, s.range(), hint);
     faulty.add(at);
   }
 

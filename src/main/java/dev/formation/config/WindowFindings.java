@@ -20,14 +20,14 @@ final class WindowFindings {
     switch (at.last()) {
       case "name" ->
           diags.error(
-              Code.FM074.name(),
+              Code.FM074,
               "invalid window name `" + written + "` " + Places.in(window),
               where,
               "a window name is 1 to 63 lower-case letters, digits and dashes, starting with a"
                   + " letter");
       case "from", "to" ->
           diags.error(
-              Code.FM072.name(),
+              Code.FM072,
               "`"
                   + at.last()
                   + "` "
@@ -40,8 +40,7 @@ final class WindowFindings {
                   ? "write two digits for the hour: `" + at.last() + ": \"0" + written + "\"`"
                   : "write a local time as HH:MM in quotes, e.g. `" + at.last() + ": \"08:00\"`");
       default ->
-          diags.error(
-              Code.FM011.name(), Places.field(at) + " is not written as expected", where, null);
+          diags.error(Code.FM011, Places.field(at) + " is not written as expected", where, null);
     }
   }
 }

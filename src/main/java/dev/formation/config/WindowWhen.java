@@ -33,7 +33,7 @@ final class WindowWhen {
     }
     DaySpec.Parsed parsed = DaySpec.parse(text);
     if (parsed.problem() != null) {
-      diags.error(Code.FM071.name(), parsed.problem() + " " + place, node.range(), parsed.hint());
+      diags.error(Code.FM071, parsed.problem() + " " + place, node.range(), parsed.hint());
       return null;
     }
     return parsed;
@@ -76,7 +76,7 @@ final class WindowWhen {
   }
 
   private Integer clockError(String message, YNode node, String hint) {
-    diags.error(Code.FM072.name(), message, node.range(), hint);
+    diags.error(Code.FM072, message, node.range(), hint);
     return null;
   }
 }

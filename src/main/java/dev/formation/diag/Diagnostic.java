@@ -3,14 +3,14 @@ package dev.formation.diag;
 import java.util.Comparator;
 
 /**
- * One finding about user input: a stable code, a message that says what is wrong, where, and
- * optionally a hint that says how to fix it.
+ * One finding about user input or an operation: a stable {@link Code}, a message that says what is
+ * wrong, where, and optionally a hint that says how to fix it.
  *
  * @param range where it is; {@code null} for findings that belong to no file (a missing file)
  * @param hint how to fix it, or {@code null}
  */
 public record Diagnostic(
-    Severity severity, String code, String message, SourceRange range, String hint) {
+    Severity severity, Code code, String message, SourceRange range, String hint) {
 
   /** File order: by file name, then line, then column; findings without a place come first. */
   public static final Comparator<Diagnostic> FILE_ORDER =
@@ -26,11 +26,11 @@ public record Diagnostic(
     }
   }
 
-  public static Diagnostic error(String code, String message, SourceRange range, String hint) {
+  public static Diagnostic error(Code code, String message, SourceRange range, String hint) {
     return new Diagnostic(Severity.ERROR, code, message, range, hint);
   }
 
-  public static Diagnostic warning(String code, String message, SourceRange range, String hint) {
+  public static Diagnostic warning(Code code, String message, SourceRange range, String hint) {
     return new Diagnostic(Severity.WARNING, code, message, range, hint);
   }
 

@@ -20,11 +20,11 @@ public final class Diagnostics {
     return this;
   }
 
-  public Diagnostics error(String code, String message, SourceRange range, String hint) {
+  public Diagnostics error(Code code, String message, SourceRange range, String hint) {
     return add(Diagnostic.error(code, message, range, hint));
   }
 
-  public Diagnostics warning(String code, String message, SourceRange range, String hint) {
+  public Diagnostics warning(Code code, String message, SourceRange range, String hint) {
     return add(Diagnostic.warning(code, message, range, hint));
   }
 

@@ -30,7 +30,7 @@ final class Allowances {
       ok = false;
       String hint = DidYouMean.didYouMean(word, Guardrail.keys());
       diagnostics.error(
-          Code.FM091.name(),
+          Code.FM091,
           "--allow `" + word + "`: no such guardrail; nothing was read from any platform",
           null,
           hint != null ? hint : "the guardrails are " + String.join(", ", Guardrail.keys()));
@@ -59,7 +59,7 @@ final class Allowances {
       }
     }
     diagnostics.error(
-        Code.FM090.name(),
+        Code.FM090,
         "the plan breaks "
             + (count == 1 ? "a guardrail" : count + " guardrails")
             + " ("

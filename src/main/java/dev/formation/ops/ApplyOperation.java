@@ -111,7 +111,7 @@ public final class ApplyOperation {
   private Prepared fromFile(Request request, Adapters platforms, Diagnostics diagnostics) {
     if (!request.selection().all()) {
       diagnostics.error(
-          Code.FM132.name(),
+          Code.FM132,
           "--app cannot narrow a saved plan",
           null,
           "make a new plan with `formation plan --app APP --out FILE` instead");
@@ -119,7 +119,7 @@ public final class ApplyOperation {
     }
     if (!request.allow().isEmpty()) {
       diagnostics.error(
-          Code.FM132.name(),
+          Code.FM132,
           "--allow cannot let a breach into a saved plan; allowances are made with the plan",
           null,
           "make the plan with `formation plan --allow RULE --out FILE`, then apply that file");
@@ -144,7 +144,7 @@ public final class ApplyOperation {
     moved.forEach(
         (app, what) ->
             diagnostics.error(
-                Code.FM130.name(),
+                Code.FM130,
                 "the saved plan is stale: "
                     + app
                     + " changed since it was made: "

@@ -26,7 +26,7 @@ public final class Configs {
 
   /** A load that failed before any file was read. */
   static LoadResult failed(Code code, String message, String hint) {
-    Diagnostics d = new Diagnostics().error(code.name(), message, null, hint);
+    Diagnostics d = new Diagnostics().error(code, message, null, hint);
     return new LoadResult(null, d, new Sources());
   }
 }

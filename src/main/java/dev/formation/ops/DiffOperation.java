@@ -58,7 +58,7 @@ public final class DiffOperation {
       String missing = absentFromBoth(config, older, newer);
       if (missing != null) {
         diagnostics.error(
-            Code.FM102.name(),
+            Code.FM102,
             "`"
                 + missing
                 + "` exists neither at "
@@ -78,7 +78,7 @@ public final class DiffOperation {
       FormationDiff diff = a == null || b == null ? null : FormationDiff.between(a, b);
       return new Result(from, to, diff, null, sources, diagnostics);
     } catch (GitException e) {
-      diagnostics.error(Code.FM100.name(), e.getMessage(), null, null);
+      diagnostics.error(Code.FM100, e.getMessage(), null, null);
       return new Result(null, null, null, null, sources, diagnostics);
     }
   }

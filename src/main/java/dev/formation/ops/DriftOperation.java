@@ -59,7 +59,7 @@ public final class DriftOperation {
     DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock, request.at());
     if (!live.errors().isEmpty()) {
       diagnostics.error(
-          Code.FM120.name(),
+          Code.FM120,
           live.errors().size()
               + " of "
               + selected.apps().size()

@@ -31,7 +31,7 @@ final class GitRecords {
       status = git.status(source.files(), source.workDir());
     } catch (GitException e) {
       diagnostics.warning(
-          Code.FM100.name(),
+          Code.FM100,
           "cannot read the git status of the config: " + e.getMessage(),
           null,
           "the apply goes ahead and is recorded on no commit");
@@ -39,7 +39,7 @@ final class GitRecords {
     }
     if (!status.changed().isEmpty()) {
       diagnostics.error(
-          Code.FM101.name(),
+          Code.FM101,
           "the config files have uncommitted changes; nothing was read or changed: "
               + String.join(", ", status.changed()),
           null,
@@ -47,7 +47,7 @@ final class GitRecords {
               + " --allow-dirty");
     } else if (!status.untracked().isEmpty()) {
       diagnostics.warning(
-          Code.FM103.name(),
+          Code.FM103,
           "not tracked by git, so this apply is not recorded in "
               + GitNotes.REF
               + ": "
@@ -72,8 +72,7 @@ final class GitRecords {
       }
       return git.status(source.files(), source.workDir()).clean() ? git.headId() : null;
     } catch (GitException e) {
-      diagnostics.warning(
-          Code.FM100.name(), "no git commit is recorded: " + e.getMessage(), null, null);
+      diagnostics.warning(Code.FM100, "no git commit is recorded: " + e.getMessage(), null, null);
       return null;
     }
   }
@@ -95,7 +94,7 @@ final class GitRecords {
           + ").";
     } catch (GitException e) {
       diagnostics.warning(
-          Code.FM100.name(), "the apply was not recorded in git: " + e.getMessage(), null, null);
+          Code.FM100, "the apply was not recorded in git: " + e.getMessage(), null, null);
       return null;
     }
   }

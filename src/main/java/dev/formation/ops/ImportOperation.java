@@ -65,12 +65,12 @@ public final class ImportOperation {
     }
     Diagnostics diagnostics = new Diagnostics();
     read.errors()
-        .forEach((app, why) -> diagnostics.error(Code.FM120.name(), app + ": " + why, null, null));
+        .forEach((app, why) -> diagnostics.error(Code.FM120, app + ": " + why, null, null));
     List<LiveApp> apps = new ArrayList<>();
     for (LiveApp app : read.live().values()) {
       if (request.platform() == PlatformKind.LOCAL && app.registration() == null) {
         diagnostics.error(
-            Code.FM120.name(),
+            Code.FM120,
             app.name() + ": the local platform has no app of that name",
             null,
             "`formation local status` lists the local apps");

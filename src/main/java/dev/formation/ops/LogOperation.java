@@ -73,8 +73,7 @@ public final class LogOperation {
       }
       return new Result(entries, new Diagnostics());
     } catch (GitException e) {
-      return new Result(
-          List.of(), new Diagnostics().error(Code.FM100.name(), e.getMessage(), null, null));
+      return new Result(List.of(), new Diagnostics().error(Code.FM100, e.getMessage(), null, null));
     }
   }
 

@@ -40,7 +40,7 @@ final class SavedPlans {
       return true;
     }
     diagnostics.error(
-        Code.FM131.name(),
+        Code.FM131,
         "cannot save the plan to " + shown + ": " + why,
         null,
         "name a new or existing regular file in an existing folder, e.g. --out plan.json");
@@ -56,7 +56,7 @@ final class SavedPlans {
       return true;
     } catch (IOException e) {
       diagnostics.error(
-          Code.FM131.name(),
+          Code.FM131,
           "cannot save the plan to " + shown + ": " + reason(e),
           null,
           "check that the folder is writable");
@@ -69,7 +69,7 @@ final class SavedPlans {
     try {
       return PlanFile.read(file);
     } catch (PlanFileException e) {
-      diagnostics.error(Code.FM131.name(), e.getMessage(), null, hint(e, shown));
+      diagnostics.error(Code.FM131, e.getMessage(), null, hint(e, shown));
       return null;
     }
   }

@@ -32,7 +32,7 @@ final class SavedWindows {
                 ? "starts only at " + t.since()
                 : "ended at " + t.until();
         diagnostics.error(
-            Code.FM092.name(),
+            Code.FM092,
             "the saved plan was made for "
                 + saved.at()
                 + ", when "

@@ -40,10 +40,7 @@ public record Selection(List<String> apps) {
       if (formation.app(name).isEmpty()) {
         ok = false;
         diagnostics.error(
-            Code.FM110.name(),
-            "--app " + name + ": no such app in the config",
-            null,
-            hint(name, known));
+            Code.FM110, "--app " + name + ": no such app in the config", null, hint(name, known));
       }
     }
     if (!ok) {

@@ -3,6 +3,7 @@ package dev.formation.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ class ConfigLoaderTest {
     assertThat(result.formationOrNull()).isNull();
     List<Diagnostic> diags = result.diagnostics().sorted();
     assertThat(diags).hasSize(1);
-    assertThat(diags.get(0).code()).isEqualTo("FM014");
+    assertThat(diags.get(0).code()).isEqualTo(Code.FM014);
     assertThat(diags.get(0).range().toString()).isEqualTo("b.yaml:3:3");
     assertThat(diags.get(0).message()).contains("a.yaml:3:3");
   }
@@ -136,7 +137,9 @@ class ConfigLoaderTest {
 
     LoadResult result = load("empty");
 
-    assertThat(result.diagnostics().sorted()).extracting(Diagnostic::code).containsExactly("FM001");
+    assertThat(result.diagnostics().sorted())
+        .extracting(d -> d.code().name())
+        .containsExactly("FM001");
   }
 
   @Test
@@ -144,7 +147,7 @@ class ConfigLoaderTest {
     LoadResult result = load("formation.yaml");
 
     Diagnostic d = result.diagnostics().sorted().get(0);
-    assertThat(d.code()).isEqualTo("FM001");
+    assertThat(d.code()).isEqualTo(Code.FM001);
     assertThat(d.message()).isEqualTo("config file `formation.yaml` does not exist");
     assertThat(d.hint()).contains("-f PATH");
   }
@@ -169,7 +172,7 @@ class ConfigLoaderTest {
             .loadTexts(List.of(new SourceText("HEAD~1:formation.yaml", text, null)));
 
     List<Diagnostic> diags = result.diagnostics().sorted();
-    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM030");
+    assertThat(diags).extracting(d -> d.code().name()).containsExactly("FM030");
     assertThat(diags.get(0).range().toString()).isEqualTo("HEAD~1:formation.yaml:10:19");
     assertThat(result.sources().line("HEAD~1:formation.yaml", 10)).contains("standard-3x");
   }
@@ -203,7 +206,7 @@ class ConfigLoaderTest {
 
     Diagnostic d = load("formation.yaml").diagnostics().sorted().get(0);
 
-    assertThat(d.code()).isEqualTo("FM031");
+    assertThat(d.code()).isEqualTo(Code.FM031);
     assertThat(d.hint()).isEqualTo("use `Basic`, its modern equivalent");
   }
 
@@ -214,7 +217,7 @@ class ConfigLoaderTest {
     List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
 
     // Only the misspelling: `processes` is not also reported missing.
-    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM010");
+    assertThat(diags).extracting(d -> d.code().name()).containsExactly("FM010");
     assertThat(diags.get(0).message()).isEqualTo("unknown key `procesess` in app `shop`");
     assertThat(diags.get(0).hint()).isEqualTo("did you mean `processes`?");
     assertThat(diags.get(0).range().toString()).isEqualTo("formation.yaml:4:5");
@@ -244,7 +247,7 @@ class ConfigLoaderTest {
 
     List<Diagnostic> diags = load("formation.yaml").diagnostics().sorted();
 
-    assertThat(diags).extracting(Diagnostic::code).containsExactly("FM030");
+    assertThat(diags).extracting(d -> d.code().name()).containsExactly("FM030");
     assertThat(diags.get(0).message()).isEqualTo("empty size in process `web` of app `shop`");
     assertThat(diags.get(0).range().toString()).isEqualTo("formation.yaml:5:19");
   }
@@ -258,7 +261,7 @@ class ConfigLoaderTest {
 
     Diagnostic d = load("formation.yaml").diagnostics().sorted().get(0);
 
-    assertThat(d.code()).isEqualTo("FM032");
+    assertThat(d.code()).isEqualTo(Code.FM032);
     assertThat(d.message())
         .contains("Private-M", "Standard-1X", "`worker`", "`web`", "formation.yaml:5:19");
     assertThat(d.range().toString()).isEqualTo("formation.yaml:6:22");

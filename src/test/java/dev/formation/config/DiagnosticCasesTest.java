@@ -55,7 +55,7 @@ class DiagnosticCasesTest {
     for (Diagnostic d : result.diagnostics().sorted()) {
       assertThat(d.range()).as("diagnostic without a place: %s", d).isNotNull();
       String at = d.range().file() + ":" + d.range().line();
-      actual.computeIfAbsent(at, k -> new ArrayList<>()).add(d.code());
+      actual.computeIfAbsent(at, k -> new ArrayList<>()).add(d.code().name());
     }
     actual.values().forEach(codes -> codes.sort(null));
 

@@ -3,6 +3,7 @@ package dev.formation.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.diag.Code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,6 @@ class ScheduleRulesScaleTest {
 
     assertThat(r.diagnostics().sorted())
         .hasSize(10)
-        .allSatisfy(d -> assertThat(d.code()).isEqualTo("FM075"));
+        .allSatisfy(d -> assertThat(d.code()).isEqualTo(Code.FM075));
   }
 }

@@ -3,6 +3,7 @@ package dev.formation.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.apply.AppResult;
+import dev.formation.diag.Code;
 import dev.formation.testing.FakeApp;
 import dev.formation.testing.FakeHeroku;
 import dev.formation.testing.RecordedRequest;
@@ -150,7 +151,7 @@ class ScheduledApplyTest {
       assertThat(p.diagnostics().sorted())
           .anySatisfy(
               d -> {
-                assertThat(d.code()).isEqualTo("FM092");
+                assertThat(d.code()).isEqualTo(Code.FM092);
                 assertThat(d.message())
                     .isEqualTo(
                         "the saved plan was made for 2026-12-07T14:00:00Z, when window"

@@ -32,7 +32,7 @@ public final class GithubDiagnostics {
 
   static String line(Diagnostic d, String ref) {
     StringBuilder b = new StringBuilder("::").append(d.isError() ? "error" : "warning").append(' ');
-    String title = d.code();
+    String title = d.code().name();
     if (d.range() != null) {
       String file = d.range().file();
       if (ref != null && file.startsWith(ref + ":")) {

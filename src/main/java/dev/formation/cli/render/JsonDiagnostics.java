@@ -54,7 +54,7 @@ public final class JsonDiagnostics {
     for (Diagnostic d : diagnostics) {
       ObjectNode o = array.addObject();
       o.put("severity", d.severity().word());
-      o.put("code", d.code());
+      o.put("code", d.code().name());
       o.put("message", d.message());
       if (d.range() == null) {
         o.putNull("file");

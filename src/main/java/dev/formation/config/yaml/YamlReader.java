@@ -67,7 +67,7 @@ public final class YamlReader {
       YNode root = readValue(first, 1);
       if (p.nextToken() != null) {
         diags.error(
-            Code.FM002.name(),
+            Code.FM002,
             "a formation file holds one YAML document; found a second one here",
             here(),
             "split it into two files, or remove the extra `---`");
@@ -82,7 +82,7 @@ public final class YamlReader {
     } catch (RuntimeException e) {
       // snakeyaml-engine throws its own unchecked exceptions for some malformed streams.
       diags.error(
-          Code.FM002.name(),
+          Code.FM002,
           "not valid YAML: " + firstLine(String.valueOf(e.getMessage())),
           SourceRange.file(file),
           null);
@@ -131,7 +131,7 @@ public final class YamlReader {
       YMap.Entry previous = explicit.get(key);
       if (previous != null) {
         diags.error(
-            Code.FM003.name(),
+            Code.FM003,
             "duplicate key `"
                 + key
                 + "` (first defined at line "
@@ -161,7 +161,7 @@ public final class YamlReader {
       seq.items().forEach(i -> merged.add((YMap) i));
     } else {
       diags.error(
-          Code.FM011.name(),
+          Code.FM011,
           "a merge key `<<` takes a mapping or a list of mappings, not " + value.kindWord(),
           at,
           "write `<<: *anchor` where `anchor` names a mapping");
@@ -208,7 +208,7 @@ public final class YamlReader {
     String tag = rawTag();
     if (tag != null && !tag.equals(expected)) {
       diags.error(
-          Code.FM006.name(),
+          Code.FM006,
           "the YAML tag `"
               + shortTag(tag)
               + "` on "
@@ -292,7 +292,7 @@ public final class YamlReader {
   }
 
   private void fail(Code code, String message, SourceRange at) {
-    diags.error(code.name(), message, at == null ? here() : at, null);
+    diags.error(code, message, at == null ? here() : at, null);
     throw new Refused();
   }
 
@@ -329,7 +329,7 @@ public final class YamlReader {
     if (context != null && !context.isBlank()) {
       message += " (" + context + ")";
     }
-    diags.error(Code.FM002.name(), message, at, hintFor(problem));
+    diags.error(Code.FM002, message, at, hintFor(problem));
   }
 
   private static boolean atEnd(String problem) {

@@ -2,6 +2,7 @@ package dev.formation.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
 import dev.formation.diag.SourceRange;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class GithubDiagnosticsTest {
   void line_escapesDataAndProperties() {
     Diagnostic d =
         Diagnostic.error(
-            "FM030",
+            Code.FM030,
             "100% wrong\r\nreally",
             SourceRange.at("conf/a,b:c%.yaml", 3, 7),
             "fix: this, please");
@@ -26,7 +27,7 @@ class GithubDiagnosticsTest {
   void line_nameWithTerminalEscapes_isShownEscapedInMessageFileAndTitle() {
     Diagnostic d =
         Diagnostic.error(
-            "FM030",
+            Code.FM030,
             "unknown size `\u001b]0;pwned\u0007\u001b[31mred`",
             SourceRange.at("a\u001b[2Jb.yaml", 1, 1),
             "hint \u001b[8m");
@@ -43,7 +44,7 @@ class GithubDiagnosticsTest {
 
   @Test
   void line_warningWithoutPlace_hasOnlyATitle() {
-    Diagnostic d = Diagnostic.warning("FM053", "only the start", null, null);
+    Diagnostic d = Diagnostic.warning(Code.FM053, "only the start", null, null);
 
     assertThat(GithubDiagnostics.line(d)).isEqualTo("::warning title=FM053::only the start");
   }

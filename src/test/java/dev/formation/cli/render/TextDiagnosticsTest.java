@@ -2,6 +2,7 @@ package dev.formation.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
 import dev.formation.diag.SourceRange;
 import dev.formation.diag.Sources;
@@ -25,7 +26,8 @@ class TextDiagnosticsTest {
     String text =
         render(
             sources,
-            Diagnostic.error("FM030", "unknown size", SourceRange.at("f.yaml", 2, 9), "try eco"));
+            Diagnostic.error(
+                Code.FM030, "unknown size", SourceRange.at("f.yaml", 2, 9), "try eco"));
 
     assertThat(text)
         .isEqualTo(
@@ -47,7 +49,7 @@ class TextDiagnosticsTest {
 
     SourceRange at = SourceRange.at("f.yaml", 1, 200);
 
-    String text = render(sources, Diagnostic.error("FM004", "too deep", at, null));
+    String text = render(sources, Diagnostic.error(Code.FM004, "too deep", at, null));
 
     String[] lines = text.split("\n");
     assertThat(lines[1]).hasSizeLessThanOrEqualTo(TextDiagnostics.MAX_LINE).startsWith("...[[[");
@@ -64,7 +66,7 @@ class TextDiagnosticsTest {
 
     SourceRange at = new SourceRange("f.yaml", 1, 13, 1, 17);
 
-    String text = render(sources, Diagnostic.error("FM030", "unknown size", at, null));
+    String text = render(sources, Diagnostic.error(Code.FM030, "unknown size", at, null));
 
     String[] lines = text.split("\n");
     assertThat(lines[1]).startsWith("web: {size: nope").endsWith("...");
@@ -74,7 +76,7 @@ class TextDiagnosticsTest {
   @Test
   void render_nameWithLineBreakOrEscape_staysOnTheHeadline() {
     String message = "invalid app name `sh\nop\u001b[2J`";
-    Diagnostic d = Diagnostic.error("FM020", message, SourceRange.at("f", 1, 1), null);
+    Diagnostic d = Diagnostic.error(Code.FM020, message, SourceRange.at("f", 1, 1), null);
 
     String text = render(new Sources(), d);
 
@@ -87,7 +89,7 @@ class TextDiagnosticsTest {
     sources.put("f\u001b]0;x\u0007.yaml", "web: {size: \"\u001b[31m\", x: 1}\n");
     SourceRange at = SourceRange.at("f\u001b]0;x\u0007.yaml", 1, 22);
 
-    String text = render(sources, Diagnostic.error("FM010", "unknown key `x`", at, null));
+    String text = render(sources, Diagnostic.error(Code.FM010, "unknown key `x`", at, null));
 
     assertThat(text)
         .isEqualTo(
@@ -99,7 +101,7 @@ class TextDiagnosticsTest {
 
   @Test
   void render_withoutSourceOrPlace_printsTheHeadlineOnly() {
-    String text = render(new Sources(), Diagnostic.error("FM001", "cannot read", null, null));
+    String text = render(new Sources(), Diagnostic.error(Code.FM001, "cannot read", null, null));
 
     assertThat(text).isEqualTo("error[FM001]: cannot read\n\n");
   }

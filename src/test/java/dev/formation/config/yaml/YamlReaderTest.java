@@ -3,6 +3,7 @@ package dev.formation.config.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.SourceRange;
@@ -19,7 +20,7 @@ class YamlReaderTest {
   }
 
   private List<String> codes() {
-    return diags.sorted().stream().map(Diagnostic::code).toList();
+    return diags.sorted().stream().map(d -> d.code().name()).toList();
   }
 
   @Test
@@ -161,7 +162,7 @@ class YamlReaderTest {
     read("a:\n\tb: 1\n");
 
     Diagnostic d = diags.sorted().get(0);
-    assertThat(d.code()).isEqualTo("FM002");
+    assertThat(d.code()).isEqualTo(Code.FM002);
     assertThat(d.message()).contains("tab");
     assertThat(d.hint()).contains("spaces");
     assertThat(d.range().line()).isEqualTo(2);
@@ -208,7 +209,7 @@ class YamlReaderTest {
     read("apps:\n  web: {size: \"basic, quantity: 1}\n");
 
     Diagnostic d = diags.sorted().get(0);
-    assertThat(d.code()).isEqualTo("FM002");
+    assertThat(d.code()).isEqualTo(Code.FM002);
     assertThat(d.range().toString()).isEqualTo("f.yaml:2:15");
     assertThat(d.hint()).isEqualTo("close the bracket or quote that opens here");
   }
@@ -218,7 +219,7 @@ class YamlReaderTest {
     read("apps:\n  ? [a, b]\n  : 1\n");
 
     Diagnostic d = diags.sorted().get(0);
-    assertThat(d.code()).isEqualTo("FM002");
+    assertThat(d.code()).isEqualTo(Code.FM002);
     assertThat(d.message())
         .isEqualTo(
             "not valid YAML: a key must be a plain word or a quoted string, not a list, mapping"
