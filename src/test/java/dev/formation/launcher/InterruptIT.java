@@ -107,9 +107,15 @@ class InterruptIT {
   }
 
   private Process start() throws IOException {
+    // A build started in the background (nohup, a CI runner) ignores SIGINT, and a child inherits
+    // that: a JVM started so cannot catch Ctrl-C at all. perl puts the default back first, as a
+    // terminal's foreground job has it.
     List<String> command =
         new ArrayList<>(
             List.of(
+                "perl",
+                "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 JAR.toString(),
