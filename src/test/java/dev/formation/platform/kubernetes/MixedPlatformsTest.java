@@ -98,6 +98,43 @@ class MixedPlatformsTest {
   }
 
   @Test
+  void aClusterApp_followsItsWindow_andItsGuardrails_likeAHerokuApp() throws Exception {
+    Files.writeString(
+        dir.resolve("cluster.yaml"),
+        String.join(
+            "\n",
+            "version: 1",
+            "apps:",
+            "  shop:",
+            "    platform: kubernetes",
+            "    kubernetes: {namespace: shop, p95_metric: http_p95_ms}",
+            "    guardrails: {max_scale_down_percent: 50, protect: [web]}",
+            "    processes:",
+            "      web: {size: performance-m, autoscale: {min: 2, max: 8, p95_ms: 500}}",
+            "      worker:",
+            "        size: standard-1x",
+            "        quantity: 1",
+            "        schedule:",
+            "          - {name: nightly, days: daily, from: \"01:00\", to: \"04:00\", quantity: 4}",
+            ""));
+
+    CliRunner.Result night = cli.exec("plan", "-f", "cluster.yaml", "--at", "2026-12-07T02:00:00Z");
+    CliRunner.Result day = cli.exec("plan", "-f", "cluster.yaml", "--at", "2026-12-07T12:00:00Z");
+
+    assertThat(night.exitCode()).as(night.toString()).isZero();
+    assertThat(night.out()).contains("window nightly").contains("1 → 4 × Standard-1X");
+    assertThat(day.exitCode()).as(day.toString()).isZero();
+    assertThat(day.out()).doesNotContain("→ 4 ×");
+    Files.writeString(
+        dir.resolve("cluster.yaml"),
+        Files.readString(dir.resolve("cluster.yaml")).replace("quantity: 1", "quantity: 0"));
+    CliRunner.Result guarded =
+        cli.exec("plan", "-f", "cluster.yaml", "--at", "2026-12-07T12:00:00Z");
+    assertThat(guarded.exitCode()).as(guarded.toString()).isEqualTo(1);
+    assertThat(guarded.out() + guarded.err()).contains("max_scale_down_percent");
+  }
+
+  @Test
   void planAndDrift_ofAClusterApp_matchTheirGoldenFiles() {
     CliRunner.Result plan = cli.exec("plan", "--app", "shop");
     CliRunner.Result json = cli.exec("plan", "--app", "shop", "--format", "json");
