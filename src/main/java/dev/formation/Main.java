@@ -6,6 +6,7 @@ import dev.formation.cli.FormationCommand;
 import dev.formation.cli.UsageErrorHandler;
 import dev.formation.cli.VersionProvider;
 import dev.formation.cli.render.TerminalWriter;
+import dev.formation.platform.JdkHttpClients;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -34,7 +35,10 @@ public final class Main {
     cl.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
     cl.setOut(writer(new FileOutputStream(FileDescriptor.out), colour, ascii));
     cl.setErr(writer(new FileOutputStream(FileDescriptor.err), colour, ascii));
-    System.exit(cl.execute(args));
+    int code = cl.execute(args);
+    // a JDK HTTP client's selector thread would hold the JVM's exit for 300 ms
+    JdkHttpClients.releaseAll();
+    System.exit(code);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.formation.platform.heroku;
 
+import dev.formation.platform.JdkHttpClients;
 import dev.formation.platform.NoTls;
 import dev.formation.platform.PlatformException;
 import java.io.IOException;
@@ -72,6 +73,11 @@ final class HerokuHttp {
       }
     }
     return c;
+  }
+
+  /** Ends the HTTP client, if one was made; nothing is sent through this adapter afterwards. */
+  void close() {
+    JdkHttpClients.release(client);
   }
 
   private static boolean plainHttp(ApiEndpoint endpoint) {

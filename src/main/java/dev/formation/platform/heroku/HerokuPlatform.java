@@ -155,6 +155,11 @@ public final class HerokuPlatform implements Platform {
     http.send("PATCH", monitor(app, monitorId), Json.write(MonitorJson.disable()), null, null);
   }
 
+  @Override
+  public void close() {
+    http.close();
+  }
+
   /** The configuration in use (its token is redacted from {@code toString}). */
   public HerokuConfig config() {
     return config;

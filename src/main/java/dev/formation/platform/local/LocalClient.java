@@ -1,5 +1,6 @@
 package dev.formation.platform.local;
 
+import dev.formation.platform.JdkHttpClients;
 import dev.formation.platform.NoTls;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * What the {@code formation local} commands do with the daemon: find it, start it in the
  * background, ask its status, stop it. Talks to it over its API like any client.
  */
-public final class LocalClient {
+public final class LocalClient implements AutoCloseable {
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
 
   /**
@@ -69,6 +70,12 @@ public final class LocalClient {
     this.settings = settings;
     this.mainClass = mainClass;
     this.notice = notice;
+  }
+
+  /** Ends the client's HTTP connections (at the end of a command); it is not used afterwards. */
+  @Override
+  public void close() {
+    JdkHttpClients.release(http);
   }
 
   public LocalSettings settings() {

@@ -90,5 +90,6 @@ public final class LocalPlatform implements Platform {
   @Override
   public void close() {
     api.close();
+    client.close();
   }
 }
