@@ -46,9 +46,9 @@ class ArchitectureTest {
           Map.entry("", List.of("picocli..", "com.sun.net.httpserver..")),
           Map.entry("diag", List.of("org.apache.commons.text..")),
           Map.entry("platform", List.of("javax.net.ssl..")),
-          Map.entry("config", List.of("tools.jackson..", "com.networknt..")),
+          Map.entry("config", List.of("tools.jackson..")),
           Map.entry("config.yaml", List.of("tools.jackson..", "org.snakeyaml..")),
-          Map.entry("planfile", List.of("tools.jackson..", "com.networknt..")),
+          Map.entry("planfile", List.of("tools.jackson..")),
           Map.entry(
               "platform.heroku", List.of("tools.jackson..", "com.fasterxml.jackson.annotation..")),
           Map.entry(

@@ -1,11 +1,6 @@
 package dev.formation.config;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
+import dev.formation.config.SchemaSubset.Finding;
 import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
 import dev.formation.diag.Diagnostics;
@@ -21,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
@@ -44,12 +40,12 @@ final class SchemaCheck {
 
   private static final AtomicBoolean PRELOADING = new AtomicBoolean();
 
-  private final Schema schema;
+  private final SchemaSubset schema;
   private final JsonNode schemaJson;
 
-  private SchemaCheck(Schema schema) {
+  private SchemaCheck(SchemaSubset schema) {
     this.schema = schema;
-    this.schemaJson = schema.getSchemaNode();
+    this.schemaJson = schema.schema();
   }
 
   /** The compiled schema, loaded once per run on first use. */
@@ -82,14 +78,13 @@ final class SchemaCheck {
     static final SchemaCheck INSTANCE = new SchemaCheck(compile());
   }
 
-  /** Compiles the schema with the validator's own JSON reader (one Jackson mapper per run). */
-  private static Schema compile() {
+  /** Reads the schema file from the jar. */
+  private static SchemaSubset compile() {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("schema resource missing from the jar: " + RESOURCE);
       }
-      return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(in, InputFormat.JSON);
+      return new SchemaSubset(JsonMapper.shared().readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,28 +101,28 @@ final class SchemaCheck {
    */
   Set<TreePath> check(YNode root, Diagnostics diags) {
     Set<TreePath> early = root instanceof YMap map ? ValueCheck.check(map, diags) : Set.of();
-    Map<String, Error> chosen = new LinkedHashMap<>();
-    for (Error e : schema.validate(JsonTree.of(root))) {
-      if (early.contains(path(e.getInstanceLocation()))) {
+    Map<String, Finding> chosen = new LinkedHashMap<>();
+    for (Finding e : schema.validate(JsonTree.of(root))) {
+      if (early.contains(e.at())) {
         continue; // reported where it stands, before the schema
       }
-      String key = path(e.getInstanceLocation()) + "|" + e.getProperty();
-      Error previous = chosen.get(key);
+      String key = e.at() + "|" + e.property();
+      Finding previous = chosen.get(key);
       if (previous == null || rank(e) < rank(previous)) {
         chosen.put(key, e);
       }
     }
     Set<TreePath> faulty = new HashSet<>(early);
-    List<Error> errors = new ArrayList<>(chosen.values());
-    errors.sort(Comparator.comparing(e -> path(e.getInstanceLocation()).toString()));
+    List<Finding> errors = new ArrayList<>(chosen.values());
+    errors.sort(Comparator.comparing(e -> e.at().toString()));
     SchemaFindings findings = new SchemaFindings(root, schemaJson, diags);
     // A misspelt key (`quantiy`) also leaves its key missing; the "did you mean" on the misspelling
     // says it all, so the key it stands for counts as present (here and in the semantic checks).
     Set<TreePath> misspelt = new HashSet<>();
-    for (Error e : errors) {
-      if (e.getKeyword().equals("additionalProperties")) {
-        TreePath at = path(e.getInstanceLocation());
-        String meant = findings.meant(e.getProperty(), e);
+    for (Finding e : errors) {
+      if (e.keyword().equals("additionalProperties")) {
+        TreePath at = e.at();
+        String meant = findings.meant(e.property(), e);
         TreePath.Found found = at.find(root);
         if (meant != null
             && found != null
@@ -138,30 +133,22 @@ final class SchemaCheck {
       }
     }
     faulty.addAll(misspelt);
-    for (Error e : errors) {
-      TreePath at = path(e.getInstanceLocation());
-      if (e.getKeyword().equals("required") && misspelt.contains(at.then(e.getProperty()))) {
+    for (Finding e : errors) {
+      TreePath at = e.at();
+      if (e.keyword().equals("required") && misspelt.contains(at.then(e.property()))) {
         continue;
       }
       faulty.add(at);
-      if (e.getProperty() != null) {
-        faulty.add(at.then(e.getProperty()));
+      if (e.property() != null) {
+        faulty.add(at.then(e.property()));
       }
-      findings.report(e.getKeyword(), at, e.getProperty(), e);
+      findings.report(e.keyword(), at, e.property(), e);
     }
     return faulty;
   }
 
-  private static int rank(Error e) {
-    int i = PRIORITY.indexOf(e.getKeyword());
+  private static int rank(Finding e) {
+    int i = PRIORITY.indexOf(e.keyword());
     return i < 0 ? PRIORITY.size() : i;
-  }
-
-  static TreePath path(NodePath p) {
-    List<Object> steps = new ArrayList<>();
-    for (int i = 0; i < p.getNameCount(); i++) {
-      steps.add(p.getElement(i));
-    }
-    return new TreePath(steps);
   }
 }

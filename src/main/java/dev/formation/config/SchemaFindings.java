@@ -1,6 +1,6 @@
 package dev.formation.config;
 
-import com.networknt.schema.Error;
+import dev.formation.config.SchemaSubset.Finding;
 import dev.formation.config.yaml.YNode;
 import dev.formation.config.yaml.YScalar;
 import dev.formation.diag.Code;
@@ -23,7 +23,7 @@ final class SchemaFindings {
     this.diags = diags;
   }
 
-  void report(String keyword, TreePath at, String property, Error e) {
+  void report(String keyword, TreePath at, String property, Finding e) {
     switch (keyword) {
       case "additionalProperties" -> unknownKey(at, property, e);
       case "required" -> missingKey(at, property);
@@ -34,16 +34,16 @@ final class SchemaFindings {
       case "minLength" -> error(Code.FM061, Places.field(at) + " must not be empty", at, null);
       case "enum" -> notOneOf(at, e);
       case "pattern" -> WindowFindings.pattern(at, nodeAt(at), valueRange(at), diags);
-      default -> error(Code.FM011, Places.field(at) + " is not valid: " + e.getMessage(), at, null);
+      default -> error(Code.FM011, Places.field(at) + " is not valid: " + e.message(), at, null);
     }
   }
 
   /** The defined key that an unknown {@code key} is probably a misspelling of, or null. */
-  String meant(String key, Error e) {
+  String meant(String key, Finding e) {
     return DidYouMean.closest(key, allowedKeys(e));
   }
 
-  private void unknownKey(TreePath at, String key, Error e) {
+  private void unknownKey(TreePath at, String key, Finding e) {
     List<String> allowed = allowedKeys(e);
     String hint = DidYouMean.didYouMean(key, allowed);
     if (hint == null) {
@@ -57,8 +57,8 @@ final class SchemaFindings {
   }
 
   /** The keys the schema defines beside the {@code additionalProperties} that refused one. */
-  private List<String> allowedKeys(Error e) {
-    String location = String.valueOf(e.getSchemaLocation());
+  private List<String> allowedKeys(Finding e) {
+    String location = e.schemaPointer();
     int hash = location.indexOf('#');
     String pointer = hash < 0 ? "" : location.substring(hash + 1);
     int slash = pointer.lastIndexOf('/');
@@ -105,9 +105,9 @@ final class SchemaFindings {
     }
   }
 
-  private void wrongType(TreePath at, Error e) {
+  private void wrongType(TreePath at, Finding e) {
     YNode node = nodeAt(at);
-    String expected = describeType(e.getSchemaNode());
+    String expected = describeType(e.schemaNode());
     String found = node == null ? "something else" : node.kindWord();
     Code code = Code.FM011;
     String message = Places.field(at) + " must be " + expected + ", not " + found;
@@ -159,10 +159,10 @@ final class SchemaFindings {
         "write `version: 1`");
   }
 
-  private void outOfRange(String keyword, TreePath at, Error e) {
+  private void outOfRange(String keyword, TreePath at, Finding e) {
     YNode node = nodeAt(at);
     String written = node instanceof YScalar s ? s.text() : "?";
-    String bound = e.getSchemaNode() == null ? "?" : e.getSchemaNode().asString();
+    String bound = e.schemaNode() == null ? "?" : e.schemaNode().asString();
     String word = keyword.equals("minimum") ? "at least " : "at most ";
     Code code = Code.FM011;
     if (at.last().equals("quantity")) {
@@ -175,11 +175,11 @@ final class SchemaFindings {
     error(code, Places.field(at) + " must be " + word + bound + ", not " + written, at, null);
   }
 
-  private void notOneOf(TreePath at, Error e) {
+  private void notOneOf(TreePath at, Finding e) {
     YNode node = nodeAt(at);
     List<String> values = new ArrayList<>();
-    if (e.getSchemaNode() != null) {
-      e.getSchemaNode().forEach(v -> values.add(v.asString()));
+    if (e.schemaNode() != null) {
+      e.schemaNode().forEach(v -> values.add(v.asString()));
     }
     String written = node instanceof YScalar s ? s.text() : node == null ? "?" : node.kindWord();
     String choices =

@@ -3,7 +3,7 @@
  * apply records kept in git notes. They hold data only, no display wording.
  *
  * <p>Dependency rule: {@code planfile} depends on {@code apply}, {@code plan}, {@code live}, {@code
- * config}, {@code catalog} and {@code diag} only. Libraries: Jackson, and the JSON Schema validator
- * for reading saved plans. Never {@code ops}, {@code cli} or a platform.
+ * config}, {@code catalog} and {@code diag} only. Libraries: Jackson. Never {@code ops}, {@code
+ * cli} or a platform.
  */
 package dev.formation.planfile;

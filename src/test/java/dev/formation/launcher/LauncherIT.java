@@ -109,7 +109,7 @@ class LauncherIT {
     assertThat(validate.exitCode()).as("stderr: %s", validate.err()).isZero();
     assertThat(Files.readString(validateLog, StandardCharsets.UTF_8))
         .containsPattern("dev\\.formation\\.config\\.SchemaCheck source: shared objects file")
-        .containsPattern("com\\.networknt\\.schema\\.Schema source: shared objects file");
+        .containsPattern("dev\\.formation\\.config\\.SchemaSubset source: shared objects file");
 
     try (FakeHeroku heroku = FakeHeroku.start()) {
       heroku.addApp("shop", "cedar").process("web", "standard-1x", 1);
