@@ -27,7 +27,7 @@ public final class PlatformOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "32",
       description = "Apps read and applied at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   void parallelism(int n) {
     if (n < 1 || n > Settings.MAX_PARALLELISM) {

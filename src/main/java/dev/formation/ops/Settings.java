@@ -12,7 +12,7 @@ package dev.formation.ops;
  */
 public record Settings(int parallelism, String apiUrl, boolean debug, boolean forceConflicts) {
   public static final int MAX_PARALLELISM = 64;
-  public static final Settings DEFAULT = new Settings(16, null, false);
+  public static final Settings DEFAULT = new Settings(32, null, false);
 
   public Settings(int parallelism, String apiUrl, boolean debug) {
     this(parallelism, apiUrl, debug, false);

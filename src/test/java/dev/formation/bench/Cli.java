@@ -20,6 +20,11 @@ final class Cli {
       throws Exception {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
+    String extra = System.getProperty("bench.args", "").trim();
+    if (!extra.isEmpty() && !args[0].equals("validate")) {
+      // e.g. -Dbench.args=--parallelism=64: the same flags on every plan and apply
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     return command(dir, env, command);
   }
 
@@ -34,10 +39,9 @@ final class Cli {
     long start = System.nanoTime();
     Process p = pb.start();
     long peakKb = 0;
-    while (p.isAlive()) {
+    do {
       peakKb = Math.max(peakKb, peakRssKb(p.pid()));
-      Thread.sleep(5);
-    }
+    } while (!p.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS));
     double wallMs = (System.nanoTime() - start) / 1e6;
     return new Run(
         p.exitValue(),
