@@ -17,7 +17,7 @@ public final class PlatformOptions {
       description = "Heroku API URL (default: from HEROKU_HOST, else https://api.heroku.com).")
   private String apiUrl;
 
-  private int parallelism = Settings.DEFAULT.parallelism();
+  private int parallelism = Settings.DEFAULT_PARALLELISM;
 
   @Option(
       names = "--debug",
@@ -27,8 +27,11 @@ public final class PlatformOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      defaultValue = "32",
-      description = "Apps read and applied at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + Settings.DEFAULT_PARALLELISM,
+      description =
+          "Apps read and applied at once, 1 to "
+              + Settings.MAX_PARALLELISM
+              + " (default: ${DEFAULT-VALUE}).")
   void parallelism(int n) {
     if (n < 1 || n > Settings.MAX_PARALLELISM) {
       throw new ParameterException(

@@ -12,7 +12,11 @@ package dev.formation.ops;
  */
 public record Settings(int parallelism, String apiUrl, boolean debug, boolean forceConflicts) {
   public static final int MAX_PARALLELISM = 64;
-  public static final Settings DEFAULT = new Settings(32, null, false);
+
+  /** Apps read and applied at once unless {@code --parallelism} says otherwise. */
+  public static final int DEFAULT_PARALLELISM = 32;
+
+  public static final Settings DEFAULT = new Settings(DEFAULT_PARALLELISM, null, false);
 
   public Settings(int parallelism, String apiUrl, boolean debug) {
     this(parallelism, apiUrl, debug, false);

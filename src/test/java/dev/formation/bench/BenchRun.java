@@ -39,17 +39,42 @@ public final class BenchRun {
   private final int runs;
   private final List<String> only;
 
-  private BenchRun(Path launcher, int runs, List<String> only) {
+  /** Extra flags for every plan and apply, from {@code -Dbench.args=--parallelism=64}. */
+  private final List<String> flags;
+
+  private BenchRun(Path launcher, int runs, List<String> only, List<String> flags) {
     this.launcher = launcher;
     this.runs = runs;
     this.only = only;
+    this.flags = flags;
   }
 
   public static void main(String[] args) throws Exception {
     Path launcher = Path.of(args[0]).toAbsolutePath();
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> only = args.length > 2 ? Arrays.asList(args).subList(2, args.length) : List.of();
-    new BenchRun(launcher, runs, only).all();
+    String extra = System.getProperty("bench.args", "").trim();
+    List<String> flags = extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
+    new BenchRun(launcher, runs, only, flags).all();
+  }
+
+  /**
+   * A fake with {@code apps} apps seeded as {@link Configs#seed} does, their config written to
+   * {@code dir}, answering after {@link #LATENCY_MS}: what the plan and apply rows run against.
+   */
+  static FakeHeroku seeded(int apps, Path dir) throws IOException {
+    FakeHeroku heroku = FakeHeroku.start();
+    heroku.rateLimitRemaining(1_000_000);
+    Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
+    heroku.latency(Duration.ofMillis(LATENCY_MS));
+    return heroku;
+  }
+
+  /** {@code bin/formation args...} with the extra flags of {@code bench.args}. */
+  private Cli.Run formation(Path dir, Map<String, String> env, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(flags);
+    return Cli.run(launcher, dir, env, all.toArray(String[]::new));
   }
 
   private void all() throws Exception {
@@ -114,17 +139,14 @@ public final class BenchRun {
 
   private void plan(int apps) throws Exception {
     Path dir = Files.createTempDirectory("formation-bench");
-    try (FakeHeroku heroku = FakeHeroku.start()) {
-      heroku.rateLimitRemaining(1_000_000);
-      Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
-      heroku.latency(Duration.ofMillis(LATENCY_MS));
+    try (FakeHeroku heroku = seeded(apps, dir)) {
       Samples wall = new Samples();
       Samples rss = new Samples();
       Samples floor = new Samples();
       int requests = 0;
       for (int i = 0; i < runs; i++) {
         heroku.clearRequests();
-        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "plan", "--detailed-exitcode");
+        Cli.Run r = formation(dir, heroku.env(), "plan", "--detailed-exitcode");
         check(r, 2);
         requests = heroku.requests().size();
         wall.add(r.wallMs());
@@ -151,11 +173,8 @@ public final class BenchRun {
     int requests = 0;
     for (int i = 0; i < runs; i++) {
       Path dir = Files.createTempDirectory("formation-bench");
-      try (FakeHeroku heroku = FakeHeroku.start()) {
-        heroku.rateLimitRemaining(1_000_000);
-        Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
-        heroku.latency(Duration.ofMillis(LATENCY_MS));
-        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "apply", "--auto-approve");
+      try (FakeHeroku heroku = seeded(apps, dir)) {
+        Cli.Run r = formation(dir, heroku.env(), "apply", "--auto-approve");
         check(r, 0);
         requests = heroku.requests().size();
         wall.add(r.wallMs());
@@ -200,7 +219,7 @@ public final class BenchRun {
         for (int a = 0; a < apps; a++) {
           heroku.app(Configs.name(a)).process("web", "standard-1x", 1);
         }
-        Cli.Run r = Cli.run(launcher, dir, heroku.env(), "apply", "--auto-approve");
+        Cli.Run r = formation(dir, heroku.env(), "apply", "--auto-approve");
         check(r, 0);
         ours.add(r.wallMs());
       }

@@ -20,11 +20,6 @@ final class Cli {
       throws Exception {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
-    String extra = System.getProperty("bench.args", "").trim();
-    if (!extra.isEmpty() && !args[0].equals("validate")) {
-      // e.g. -Dbench.args=--parallelism=64: the same flags on every plan and apply
-      command.addAll(List.of(extra.split("\\s+")));
-    }
     return command(dir, env, command);
   }
 

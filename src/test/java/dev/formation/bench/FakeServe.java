@@ -18,12 +18,11 @@ public final class FakeServe {
   public static void main(String[] args) throws Exception {
     int apps = Integer.parseInt(args[0]);
     Path dir = Path.of(args[1]);
-    int latency = args.length > 2 ? Integer.parseInt(args[2]) : 25;
-    FakeHeroku heroku = FakeHeroku.start();
-    heroku.rateLimitRemaining(100_000_000);
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("formation.yaml"), Configs.seed(heroku, apps));
-    heroku.latency(Duration.ofMillis(latency));
+    FakeHeroku heroku = BenchRun.seeded(apps, dir);
+    if (args.length > 2) {
+      heroku.latency(Duration.ofMillis(Integer.parseInt(args[2])));
+    }
     heroku.env().forEach((k, v) -> System.out.println("export " + k + "=" + v));
     System.out.flush();
     Thread.currentThread().join();
