@@ -24,14 +24,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * not stop the others, and every app's result says what was done and what was not.
  */
 public final class Applier {
+  /** Whether each app is read again just before its first write. */
+  public enum Reread {
+    /**
+     * Read again, and write nothing to an app that moved since its plan: the plan was saved, or
+     * shown for approval, so time has passed since it read the app.
+     */
+    BEFORE_WRITING,
+    /**
+     * Write on the plan's own read: the plan was made by this process a moment ago and is applied
+     * without a pause, so a second read would show the same moment again.
+     */
+    NO
+  }
+
   private final Platforms platforms;
   private final int parallelism;
   private final Progress progress;
+  private final Reread reread;
 
   public Applier(Platforms platforms, int parallelism, Progress progress) {
+    this(platforms, parallelism, progress, Reread.BEFORE_WRITING);
+  }
+
+  public Applier(Platforms platforms, int parallelism, Progress progress, Reread reread) {
     this.platforms = platforms;
     this.parallelism = parallelism;
     this.progress = progress;
+    this.reread = reread;
   }
 
   public ApplyReport apply(Plan plan) {
@@ -92,13 +112,14 @@ public final class Applier {
       progress.report("applying " + app.app() + " …");
       Platform platform;
       LiveApp state;
+      boolean reread = Applier.this.reread == Reread.BEFORE_WRITING || app.live() == null;
       try {
         platform = platforms.forKind(app.platform());
-        state = platform.read(target);
+        state = reread ? platform.read(target) : app.live();
       } catch (PlatformException e) {
         return failed(0, "could not re-read it before writing: " + Failures.describe(e));
       }
-      if (app.fingerprint() != null && !Fingerprint.of(state).equals(app.fingerprint())) {
+      if (reread && app.fingerprint() != null && !Fingerprint.of(state).equals(app.fingerprint())) {
         List<String> moved = app.live() == null ? List.of() : LiveMoves.between(app.live(), state);
         return failed(
             0,
@@ -124,7 +145,7 @@ public final class Applier {
           state = recovery.now();
         }
       }
-      return verify(platform);
+      return verify(platform, state);
     }
 
     /**
@@ -158,9 +179,10 @@ public final class Applier {
       return new Recovery(null, now);
     }
 
-    private AppResult verify(Platform platform) {
+    /** {@code state}: the app as the last write's answer (or a re-read after it) showed it. */
+    private AppResult verify(Platform platform, LiveApp state) {
       try {
-        List<String> problems = new Verifier(platform, target, app).verify(notes);
+        List<String> problems = new Verifier(platform, target, app).verify(state, notes);
         if (!problems.isEmpty()) {
           return result(
               AppResult.Outcome.FAILED,

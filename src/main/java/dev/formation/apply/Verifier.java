@@ -32,10 +32,27 @@ final class Verifier {
     this.app = app;
   }
 
-  /** The ways the app differs from the plan after apply; empty when it converged. */
-  List<String> verify(List<String> notes) throws PlatformException {
-    LiveApp now = platform.read(target);
+  /**
+   * The ways the app differs from the plan after apply; empty when it converged.
+   *
+   * @param answered the app as the platform's answer to the last write showed it. When the only
+   *     write was the formation update and no autoscaler is involved, that answer is the platform's
+   *     own account of the formation after the update, and it is enough when it shows every change
+   *     made; otherwise (a monitor the update may have turned off, a local registration, or an
+   *     answer that does not show a change) the app is read again.
+   */
+  List<String> verify(LiveApp answered, List<String> notes) throws PlatformException {
     Optional<AutoscaleRule> wanted = wantedMonitor();
+    if (answered != null && answerIsEnough(wanted)) {
+      List<String> problems = new ArrayList<>();
+      for (ProcessChange c : app.processChanges()) {
+        checkProcess(c, answered, problems);
+      }
+      if (problems.isEmpty()) {
+        return problems;
+      }
+    }
+    LiveApp now = platform.read(target);
     if (wanted.isPresent() && now.monitor() != null && !now.monitor().active()) {
       platform.apply(
           target,
@@ -116,6 +133,21 @@ final class Verifier {
               + ", not "
               + StepText.rule(wanted.get()));
     }
+  }
+
+  /**
+   * Whether the formation update's answer can stand for a re-read: it was the app's only write, and
+   * no autoscaler is on before or after (Heroku turns one off when web is scaled by hand, and the
+   * answer does not show monitors).
+   */
+  private boolean answerIsEnough(Optional<AutoscaleRule> wanted) {
+    LiveMonitor before = app.live() == null ? null : app.live().monitor();
+    return wanted.isEmpty()
+        && (before == null || !before.active())
+        && app.monitorDisables().isEmpty()
+        && app.monitorEnablesAndUpdates().isEmpty()
+        && app.localChanges().isEmpty()
+        && !app.processChanges().isEmpty();
   }
 
   /** The monitor settings that should be active after apply, if any. */

@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.apply.Applier;
 import dev.formation.apply.Interrupt;
 import dev.formation.cli.render.ApplyReportText;
 import dev.formation.cli.render.Colors;
@@ -128,7 +129,10 @@ public final class ApplyCommand implements Callable<Integer> {
       ApplyOperation.Result result;
       Interrupts.Caught caught = Interrupts.during(interrupt, err);
       try {
-        result = prepared.apply(interrupt);
+        // approved at a prompt, time has passed since the plan's reads: each app is read again
+        result =
+            prepared.apply(
+                interrupt, autoApprove ? Applier.Reread.NO : Applier.Reread.BEFORE_WRITING);
       } finally {
         caught.close();
       }

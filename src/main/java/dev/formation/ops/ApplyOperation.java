@@ -229,12 +229,25 @@ public final class ApplyOperation {
      * the git note say what was applied before it.
      */
     public Result apply(Interrupt interrupt) {
+      return apply(interrupt, Applier.Reread.BEFORE_WRITING);
+    }
+
+    /**
+     * As {@link #apply(Interrupt)}. {@code reread} {@link Applier.Reread#NO} writes on the plan's
+     * own read of each app, for a plan applied the moment it was made (nobody was asked); a saved
+     * plan is always read again, since SPEC section 3 checks its fingerprints against the platform.
+     */
+    public Result apply(Interrupt interrupt, Applier.Reread reread) {
       if (!ok()) {
         throw new IllegalStateException("nothing to apply: the plan failed");
       }
       Diagnostics after = new Diagnostics();
       ApplyReport report =
-          new Applier(platforms, request.settings().parallelism(), host.listener()::progress)
+          new Applier(
+                  platforms,
+                  request.settings().parallelism(),
+                  host.listener()::progress,
+                  fromFile() ? Applier.Reread.BEFORE_WRITING : reread)
               .apply(plan, interrupt);
       String recorded = null;
       if (commit != null

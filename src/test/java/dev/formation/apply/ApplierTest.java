@@ -226,6 +226,77 @@ class ApplierTest {
     assertThat(result.error()).contains("did not converge").contains("web runs 1, not 3");
   }
 
+  @Test
+  void apply_theUpdatesAnswerShowsTheChange_isVerifiedByIt_withoutAnotherRead() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+
+    AppResult result = apply(app(fixed("web", "standard-2x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(platform.calls).containsExactly("read", "batch [web q=3 s=Standard-2X]");
+  }
+
+  @Test
+  void apply_theUpdatesAnswerDoesNotShowTheChange_readsAgainBeforeSayingItFailed() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.answerBeforeTheBatch = true;
+
+    AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
+
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(platform.calls).containsExactly("read", "batch [web q=3]", "read");
+  }
+
+  @Test
+  void apply_anActiveAutoscaler_isAlwaysReadAgainAfterTheUpdate() {
+    platform.live =
+        live(
+            List.of(proc("web", "Performance-M", 3), proc("worker", "Standard-1X", 1)),
+            new LiveMonitor("m1", true, 2, 8, 500, false));
+
+    ApplyReport report =
+        apply(
+            app(
+                new ProcessSpec(
+                    "web",
+                    CATALOG.find("performance-m").orElseThrow(),
+                    null,
+                    new AutoscaleSpec(2, 8, 500, false),
+                    null),
+                fixed("worker", "standard-1x", 2)));
+
+    assertThat(report.failed()).as(report.toString()).isFalse();
+    assertThat(platform.calls).containsExactly("read", "batch [worker q=2]", "read");
+  }
+
+  @Test
+  void apply_withoutRereading_writesOnThePlansRead() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    Plan plan = plan(app(fixed("web", "standard-1x", 3)));
+
+    ApplyReport report =
+        new Applier(kind -> platform, 4, Progress.NONE, Applier.Reread.NO).apply(plan);
+
+    assertThat(report.failed()).as(report.toString()).isFalse();
+    assertThat(platform.calls).containsExactly("batch [web q=3]");
+  }
+
+  @Test
+  void apply_withoutRereading_stillReadsAfterALostAnswer() {
+    platform.live = live(List.of(proc("web", "Standard-1X", 1)), null);
+    platform.loseBatchAnswer = true;
+    Plan plan = plan(app(fixed("web", "standard-1x", 3)));
+
+    AppResult result =
+        new Applier(kind -> platform, 4, Progress.NONE, Applier.Reread.NO)
+            .apply(plan)
+            .apps()
+            .get(0);
+
+    assertThat(result.outcome()).as(result.toString()).isEqualTo(AppResult.Outcome.APPLIED);
+    assertThat(platform.calls).containsExactly("batch [web q=3]", "read");
+  }
+
   private static LiveProcess proc(String type, String size, int quantity) {
     return new LiveProcess(type, size, quantity, null, null);
   }
@@ -243,6 +314,7 @@ class ApplierTest {
     boolean ignoreBatch;
     boolean loseBatchAnswer;
     boolean failReadsAfterBatch;
+    boolean answerBeforeTheBatch;
     boolean batched;
     Runnable onBatch = () -> {};
     final List<String> calls = new ArrayList<>();
@@ -314,11 +386,12 @@ class ApplierTest {
       if (batchTurnsMonitorOff && m != null) {
         m = new LiveMonitor(m.id(), false, m.min(), m.max(), m.p95Ms(), m.notifyApp());
       }
+      LiveApp before = live;
       live = new LiveApp("shop", "id-1", "cedar", List.copyOf(procs.values()), m);
       if (loseBatchAnswer) {
         throw lostAnswer();
       }
-      return live;
+      return answerBeforeTheBatch ? before : live;
     }
 
     /** What the adapter throws when the connection drops after the request went out. */

@@ -46,6 +46,21 @@ final class Cli {
         peakKb / 1024.0);
   }
 
+  /**
+   * Waits (at most {@code limitMs}) until no process whose command line contains {@code marker} is
+   * left: programs that leave work running after they exit (the Heroku CLI's telemetry workers)
+   * would otherwise take CPU from whatever is measured next. Returns the milliseconds waited.
+   */
+  static long awaitNone(String marker, long limitMs) throws InterruptedException {
+    long start = System.nanoTime();
+    while ((System.nanoTime() - start) / 1_000_000 < limitMs
+        && ProcessHandle.allProcesses()
+            .anyMatch(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))) {
+      Thread.sleep(50);
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
   static boolean onPath(String program) {
     String path = System.getenv("PATH");
     if (path == null) {

@@ -124,6 +124,38 @@ class PlanApplyCommandTest {
   }
 
   @Test
+  void apply_autoApprove_ofAFormationChange_readsOnceAndWritesOnce_theAnswerVerifiesIt() {
+    production.process("web", "performance-m", 3).process("worker", "standard-2x", 3);
+    staging.process("web", "standard-1x", 4);
+    heroku.clearRequests();
+
+    CliRunner.Result r = run("apply", "--auto-approve", "--app", "shop-staging");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(heroku.requests())
+        .extracting(q -> q.method() + " " + q.path())
+        .containsExactly("GET /apps/shop-staging/formation", "PATCH /apps/shop-staging/formation");
+    assertThat(staging.quantity("web")).isEqualTo(1);
+    assertThat(r.out()).contains("shop-staging: applied");
+  }
+
+  @Test
+  void apply_approvedAtThePrompt_readsTheAppAgainBeforeWriting() {
+    staging.process("web", "standard-1x", 4);
+    heroku.clearRequests();
+
+    CliRunner.Result r = cli(answering("yes")).exec("apply", "--app", "shop-staging");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(heroku.requests())
+        .extracting(q -> q.method() + " " + q.path())
+        .containsExactly(
+            "GET /apps/shop-staging/formation",
+            "GET /apps/shop-staging/formation",
+            "PATCH /apps/shop-staging/formation");
+  }
+
+  @Test
   void apply_atThePrompt_acceptsOnlyYes() {
     CliRunner.Result no = cli(answering("y")).exec("apply");
     assertThat(no.exitCode()).isEqualTo(1);
