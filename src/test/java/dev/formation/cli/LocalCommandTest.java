@@ -6,6 +6,7 @@ import dev.formation.Main;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalSettings;
 import dev.formation.testing.CliRunner;
+import dev.formation.testing.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -370,9 +371,7 @@ class LocalCommandTest {
     }
   }
 
-  static int freePort() throws Exception {
-    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+  static int freePort() {
+    return Ports.free();
   }
 }

@@ -6,6 +6,7 @@ import dev.formation.cli.Environment;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import dev.formation.testing.Golden;
+import dev.formation.testing.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -37,10 +38,7 @@ class MixedPlatformsTest {
     heroku.addApp("billing", "cedar").process("web", "standard-1x", 1);
     Path app = Files.createDirectories(dir.resolve("app"));
     Files.writeString(app.resolve("Procfile"), "worker: exec sleep 600\n");
-    int port;
-    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = Ports.free();
     Files.writeString(
         dir.resolve("formation.yaml"),
         String.join(

@@ -3,6 +3,7 @@ package dev.formation.platform.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.formation.testing.Ports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -335,11 +336,11 @@ class RouterTest {
         });
   }
 
-  /** A port nothing listens on: bound by the system, then closed. */
-  static int closedPort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+  /**
+   * A port nothing listens on (outside the ephemeral range, so no outgoing connection holds it).
+   */
+  static int closedPort() {
+    return Ports.free();
   }
 
   private String exchange(String request) throws IOException {
