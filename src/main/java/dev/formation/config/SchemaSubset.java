@@ -443,10 +443,34 @@ public final class SchemaSubset {
     return false;
   }
 
+  /**
+   * The enumeration as JSON text, {@code ["a", "b"]}, escaped as Jackson writes it. Strings are
+   * quoted here rather than through {@code JsonNode.toString()}: that starts Jackson's serializer,
+   * and {@code anyOf} branches build this message for every size of every process even when another
+   * branch passes.
+   */
   private static String enumText(JsonNode values) {
     List<String> items = new ArrayList<>();
-    values.forEach(n -> items.add(n.toString()));
+    values.forEach(n -> items.add(n.isString() ? quoted(n.stringValue()) : n.toString()));
     return "[" + String.join(", ", items) + "]";
+  }
+
+  private static String quoted(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      int shortEscape = "\b\t\n\f\r".indexOf(c);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (shortEscape >= 0) {
+        b.append('\\').append("btnfr".charAt(shortEscape));
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static String kind(JsonNode v) {

@@ -38,7 +38,7 @@ public final class FakeApp {
         Catalog.standard()
             .find(size)
             .orElseThrow(() -> new IllegalArgumentException("unknown size " + size));
-    Instant now = Instant.now();
+    Instant now = FakeJson.now();
     formation.put(
         type, new Proc(UUID.randomUUID().toString(), type, "bin/" + type, s, quantity, now, now));
     return this;
@@ -85,7 +85,7 @@ public final class FakeApp {
   public synchronized FakeApp setQuantityAsTheAutoscaler(String type, int quantity) {
     Proc p = formation.get(type);
     p.quantity = quantity;
-    p.updatedAt = Instant.now();
+    p.updatedAt = FakeJson.now();
     return this;
   }
 

@@ -133,7 +133,7 @@ final class FakeFormationRules {
     checkTiers(sizes);
     checkLimits(app, touched.keySet(), sizes, counts);
     List<FakeApp.Proc> changed = new ArrayList<>();
-    Instant now = Instant.now();
+    Instant now = FakeJson.now();
     for (String type : touched.keySet()) {
       FakeApp.Proc p = app.formation.get(type);
       p.size = sizes.get(type);

@@ -1,6 +1,8 @@
 package dev.formation.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +38,14 @@ final class FakeJson {
 
   static String error(String id, String message) {
     return object().put("id", id).put("message", message).toString();
+  }
+
+  /**
+   * The time as Heroku's timestamps show it: whole seconds in UTC ({@code 2012-01-01T12:00:00Z},
+   * the schema's own example), never the nanoseconds of {@code Instant.now()}.
+   */
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** A size's id: stable per name, as Heroku's are. */

@@ -64,7 +64,8 @@ final class HerokuHttp {
               HttpClient.newBuilder()
                   .connectTimeout(config.connectTimeout())
                   .followRedirects(HttpClient.Redirect.NEVER)
-                  .version(HttpClient.Version.HTTP_1_1);
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .executor(Runnable::run);
           if (plainHttp(config.endpoint())) {
             b.sslContext(NoTls.context());
           }
