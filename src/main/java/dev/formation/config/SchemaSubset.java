@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
@@ -82,6 +83,13 @@ public final class SchemaSubset {
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
 
+  /**
+   * The message text of each enumeration, by schema pointer: an {@code anyOf} branch that fails (a
+   * size that is not one of the Cedar names, say) builds its finding for every process even when
+   * another branch passes.
+   */
+  private final Map<String, String> enumTexts = new ConcurrentHashMap<>();
+
   public SchemaSubset(JsonNode root) {
     this.root = root;
     known(root, "#");
@@ -147,7 +155,8 @@ public final class SchemaSubset {
               null,
               ptr + "/enum",
               values,
-              "does not have a value in the enumeration " + enumText(values)));
+              "does not have a value in the enumeration "
+                  + enumTexts.computeIfAbsent(ptr, p -> enumText(values))));
     }
     if (v.isString()) {
       strings(s, ptr, v.stringValue(), at, out);

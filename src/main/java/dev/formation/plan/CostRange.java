@@ -41,4 +41,23 @@ public record CostRange(long minUsd, long maxUsd) {
   public CostRange minus(CostRange before) {
     return between(minUsd - before.minUsd, maxUsd - before.maxUsd);
   }
+
+  /**
+   * A whole-dollar amount as plans show it: {@code $1,250}, {@code -$25}. Grouped by hand rather
+   * than with {@code String.format("%,d")}, which loads the locale's number-format data on first
+   * use and costs more than the rest of a plan's rendering.
+   */
+  public static String usd(long usd) {
+    String digits = Long.toString(usd);
+    if (usd < 0) {
+      digits = digits.substring(1);
+    }
+    StringBuilder b = new StringBuilder(digits.length() + 8).append(usd < 0 ? "-$" : "$");
+    int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+    b.append(digits, 0, lead);
+    for (int i = lead; i < digits.length(); i += 3) {
+      b.append(',').append(digits, i, i + 3);
+    }
+    return b.toString();
+  }
 }

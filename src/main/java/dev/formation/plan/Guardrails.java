@@ -9,7 +9,6 @@ import dev.formation.live.LiveProcess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -165,6 +164,6 @@ public final class Guardrails {
   }
 
   private static String usd(long usd) {
-    return "$" + String.format(Locale.ROOT, "%,d", usd);
+    return CostRange.usd(usd);
   }
 }

@@ -1,7 +1,6 @@
 package dev.formation.cli.render;
 
 import dev.formation.plan.CostRange;
-import java.util.Locale;
 
 /** Formats monthly US-dollar amounts the same way in every human-readable plan output. */
 final class Money {
@@ -53,7 +52,7 @@ final class Money {
   }
 
   static String usd(long usd) {
-    return (usd < 0 ? "-$" : "$") + String.format(Locale.ROOT, "%,d", Math.abs(usd));
+    return CostRange.usd(usd);
   }
 
   private static String signed(long usd) {
