@@ -23,13 +23,28 @@ public final class Fingerprint {
 
   /** The first 16 hex characters of SHA-256 over {@link #canonical(LiveApp)}. */
   public static String of(LiveApp app) {
+    byte[] digest = sha256().digest(canonical(app).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, HEX_CHARS / 2);
+  }
+
+  /** A fresh SHA-256 digest, cloned from one looked up once (a plan fingerprints every app). */
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonical(app).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK always has SHA-256", e);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+    }
+  }
+
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE;
+
+    static {
+      try {
+        PROTOTYPE = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("the JDK always has SHA-256", e);
+      }
     }
   }
 

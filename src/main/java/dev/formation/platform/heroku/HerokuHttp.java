@@ -3,6 +3,7 @@ package dev.formation.platform.heroku;
 import dev.formation.platform.JdkHttpClients;
 import dev.formation.platform.NoTls;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.RequestIds;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends one API request with the headers Heroku requires, pacing, retries and tracing.
@@ -207,7 +207,7 @@ final class HerokuHttp {
     headers.put("Accept", ACCEPT);
     headers.put("Authorization", "Bearer " + config.token().reveal());
     headers.put("User-Agent", "formation/" + config.version());
-    headers.put("Request-Id", UUID.randomUUID().toString());
+    headers.put("Request-Id", RequestIds.next());
     if (body != null) {
       headers.put("Content-Type", "application/json");
     }

@@ -1,5 +1,6 @@
 package dev.formation.platform.local;
 
+import dev.formation.platform.RequestIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -191,7 +191,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
               && req.headers()
                   .containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
       String given = req.headers().get("X-Request-Id");
-      this.id = given != null && PLAUSIBLE_ID.matcher(given).matches() ? given : requestId();
+      this.id = given != null && PLAUSIBLE_ID.matcher(given).matches() ? given : RequestIds.next();
       if (HttpUtil.is100ContinueExpected(req)) {
         // answered here: the dyno then never sends a 100 of its own
         ctx.writeAndFlush(
@@ -611,17 +611,6 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         d.close();
       }
     }
-  }
-
-  /**
-   * A random (version 4) UUID from a fast generator: a request id needs to be unique, not secret,
-   * and {@link UUID#randomUUID()}'s SecureRandom costs a lock per request.
-   */
-  static String requestId() {
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
-    long lo = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
-    return new UUID(hi, lo).toString();
   }
 
   /** The header names a {@code Connection} header lists, which are of this hop only too. */
