@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,35 @@ class LauncherIT {
 
     assertThat(traced.exitCode()).isZero();
     assertThat(traced.err()).contains("[picocli INFO]");
+  }
+
+  @Test
+  void localeData_isTheJdksOwn_onJava17Only() throws Exception {
+    Assumptions.assumeTrue(Runtime.version().feature() == 17, "the build runs on Java 17");
+    Run on17 = formation(Map.of("JAVA_OPTS", "-XshowSettings:properties"), "--version");
+    assertThat(on17.exitCode()).isZero();
+    assertThat(on17.err()).contains("java.locale.providers = COMPAT");
+
+    // a JDK whose release file names another version (its java runs this one's)
+    Path other = Files.createDirectories(dir.resolve("jdk-25/bin"));
+    Path java = other.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nexec '"
+            + Path.of(System.getProperty("java.home"), "bin", "java")
+            + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Files.writeString(other.getParent().resolve("release"), "JAVA_VERSION=\"25.0.1\"\n");
+    Run on25 =
+        formation(
+            Map.of(
+                "JAVA_HOME",
+                other.getParent().toString(),
+                "JAVA_OPTS",
+                "-XshowSettings:properties"),
+            "--version");
+    assertThat(on25.exitCode()).isZero();
+    assertThat(on25.err()).contains("java.home").doesNotContain("java.locale.providers");
   }
 
   @Test
