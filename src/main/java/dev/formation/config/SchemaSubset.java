@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -454,9 +455,9 @@ public final class SchemaSubset {
 
   /**
    * The enumeration as JSON text, {@code ["a", "b"]}, escaped as Jackson writes it. Strings are
-   * quoted here rather than through {@code JsonNode.toString()}: that starts Jackson's serializer,
-   * and {@code anyOf} branches build this message for every size of every process even when another
-   * branch passes.
+   * quoted with jackson-core's own encoder rather than through {@code JsonNode.toString()}: that
+   * starts Jackson's serializer, and {@code anyOf} branches build this message for every size of
+   * every process even when another branch passes.
    */
   private static String enumText(JsonNode values) {
     List<String> items = new ArrayList<>();
@@ -466,19 +467,7 @@ public final class SchemaSubset {
 
   private static String quoted(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      int shortEscape = "\b\t\n\f\r".indexOf(c);
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (shortEscape >= 0) {
-        b.append('\\').append("btnfr".charAt(shortEscape));
-      } else if (c < 0x20) {
-        b.append(String.format("\\u%04X", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
+    JsonStringEncoder.getInstance().quoteAsString(s, b);
     return b.append('"').toString();
   }
 

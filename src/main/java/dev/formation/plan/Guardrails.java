@@ -62,9 +62,9 @@ public final class Guardrails {
                 Guardrail.MAX_MONTHLY_INCREASE,
                 null,
                 "+"
-                    + usd(increase)
+                    + CostRange.usd(increase)
                     + "/mo is over the limit of "
-                    + usd(g.maxMonthlyIncrease())
+                    + CostRange.usd(g.maxMonthlyIncrease())
                     + "/mo"));
       }
     }
@@ -161,9 +161,5 @@ public final class Guardrails {
 
   private static GuardrailBreach breach(Guardrail rule, String type, String detail) {
     return new GuardrailBreach(rule, type, detail, false);
-  }
-
-  private static String usd(long usd) {
-    return CostRange.usd(usd);
   }
 }

@@ -1,5 +1,6 @@
 package dev.formation.platform.local;
 
+import dev.formation.platform.RequestIds;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -19,7 +20,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -120,7 +120,7 @@ final class ApiServer implements AutoCloseable {
       String path = new QueryStringDecoder(req.uri()).path();
       String requestId = req.headers().get("Request-Id");
       if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
-        requestId = UUID.randomUUID().toString();
+        requestId = RequestIds.next();
       }
       ApiError refused = auth.hostRefusal(req.headers().get(HttpHeaderNames.HOST));
       if (refused == null && path.startsWith(LogSessions.PREFIX)) {
