@@ -33,8 +33,12 @@ public record GuardrailSpec(
         requireBranch != null ? requireBranch : outer.requireBranch);
   }
 
+  /** No rule set (field by field: the record's own equals links method handles on first use). */
   public boolean isEmpty() {
-    return equals(NONE);
+    return maxMonthlyIncrease == null
+        && maxScaleDownPercent == null
+        && protect == null
+        && requireBranch == null;
   }
 
   /** The protected types, empty when none. */

@@ -4,18 +4,75 @@ import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
 import dev.formation.config.yaml.YScalar;
 import dev.formation.config.yaml.YSeq;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Converts a YAML tree into a Jackson tree for the schema validator, keeping YAML's types. */
+/**
+ * Jackson trees for the schema check: a YAML tree converted keeping YAML's types, and the schema
+ * file itself, read with the streaming parser into the same nodes {@code readTree} makes (no
+ * mapper: building Jackson's {@code JsonMapper} costs a run about 70 ms of CPU,
+ * docs/performance.md).
+ */
 final class JsonTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTree() {}
+
+  /** Reads one JSON document. */
+  static JsonNode read(InputStream in) {
+    try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
+      if (p.nextToken() == null) {
+        throw new IllegalArgumentException("no JSON");
+      }
+      return value(p);
+    }
+  }
+
+  private static JsonNode value(JsonParser p) {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case START_OBJECT:
+        ObjectNode o = NODES.objectNode();
+        for (String name = p.nextName(); name != null; name = p.nextName()) {
+          p.nextToken();
+          o.set(name, value(p));
+        }
+        return o;
+      case START_ARRAY:
+        ArrayNode a = NODES.arrayNode();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          a.add(value(p));
+        }
+        return a;
+      case VALUE_STRING:
+        return NODES.stringNode(p.getString());
+      case VALUE_NUMBER_INT:
+        return switch (p.getNumberType()) {
+          case INT -> NODES.numberNode(p.getIntValue());
+          case LONG -> NODES.numberNode(p.getLongValue());
+          default -> NODES.numberNode(p.getBigIntegerValue());
+        };
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(p.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new IllegalArgumentException("unexpected JSON token " + t);
+    }
+  }
 
   static JsonNode of(YNode node) {
     if (node instanceof YMap map) {

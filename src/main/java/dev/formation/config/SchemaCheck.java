@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks a config tree against {@code schemas/formation.schema.json} (copied into the jar at build
@@ -84,7 +83,7 @@ final class SchemaCheck {
       if (in == null) {
         throw new IllegalStateException("schema resource missing from the jar: " + RESOURCE);
       }
-      return new SchemaSubset(JsonMapper.shared().readTree(in));
+      return new SchemaSubset(JsonTree.read(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package dev.formation.plan;
 import dev.formation.config.AppSpec;
 import dev.formation.config.AutoscaleSpec;
 import dev.formation.live.LiveMonitor;
+import java.util.Objects;
 
 /**
  * The settings of a web autoscaler as the plan compares them: band, latency target, notify, and
@@ -68,5 +69,23 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
 
   public boolean contains(int quantity) {
     return quantity >= min && quantity <= max;
+  }
+
+  // Written out: a record's own equals and hashCode link a method-handle tree on first use, which
+  // spun about 20 classes at run time in every plan that compares autoscalers
+  // (docs/performance.md).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AutoscaleRule r
+        && min == r.min
+        && max == r.max
+        && p95Ms == r.p95Ms
+        && notifyApp == r.notifyApp
+        && Objects.equals(metric, r.metric);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(min, max, p95Ms, notifyApp, metric);
   }
 }

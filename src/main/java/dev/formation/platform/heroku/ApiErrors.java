@@ -88,7 +88,7 @@ final class ApiErrors {
       return null;
     }
     try {
-      return Json.read(body, ErrorJson.class);
+      return Json.error(body);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
 
 /**
  * The Heroku Platform API adapter. A read costs one formation request (more only when Heroku pages
@@ -30,8 +29,6 @@ import tools.jackson.core.type.TypeReference;
  * parallel through one instance.
  */
 public final class HerokuPlatform implements Platform {
-  private static final TypeReference<List<FormationJson>> FORMATIONS = new TypeReference<>() {};
-  private static final TypeReference<List<MonitorJson>> MONITORS = new TypeReference<>() {};
 
   /**
    * Heroku pages at 200 by default, and an app has a handful of process types: one page is the
@@ -63,7 +60,7 @@ public final class HerokuPlatform implements Platform {
     String generation;
     if (id == null && (list.isEmpty() || readMonitor)) {
       // the formation list carries the id; only without it is the app itself asked for
-      AppJson a = parse(http.send("GET", api("apps", app), null, null, app), AppJson.class);
+      AppJson a = appIn(http.send("GET", api("apps", app), null, null, app));
       id = a.id();
       generation =
           a.generation() == null || a.generation().name() == null ? "cedar" : a.generation().name();
@@ -121,7 +118,7 @@ public final class HerokuPlatform implements Platform {
     String json = Json.write(new BatchUpdateJson(body));
     ApiResponse r =
         http.send("PATCH", api("apps", app.name(), "formation"), json, null, app.name());
-    List<FormationJson> answered = WireMapping.checked(parseList(r, FORMATIONS), r.requestId());
+    List<FormationJson> answered = WireMapping.checked(formationsIn(r), r.requestId());
     // Heroku answers the updated types; the others keep what the caller last read
     Map<String, LiveProcess> merged = new LinkedHashMap<>();
     app.processes().forEach(p -> merged.put(p.type(), p));
@@ -142,7 +139,7 @@ public final class HerokuPlatform implements Platform {
   public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {
     String json = Json.write(MonitorJson.scale(s.min(), s.max(), s.p95Ms(), s.notifyApp()));
     ApiResponse r = http.send("POST", monitors(app), json, null, null);
-    return WireMapping.monitor(parse(r, MonitorJson.class), r.requestId());
+    return WireMapping.monitor(monitorIn(r), r.requestId());
   }
 
   public void updateMonitor(LiveApp app, String monitorId, MonitorSettings s)
@@ -172,7 +169,7 @@ public final class HerokuPlatform implements Platform {
     ApiResponse r = null;
     for (int page = 0; page < MAX_PAGES; page++) {
       r = http.send("GET", uri, null, range, app);
-      all.addAll(WireMapping.checked(parseList(r, FORMATIONS), r.requestId()));
+      all.addAll(WireMapping.checked(formationsIn(r), r.requestId()));
       String next = r.headers().firstValue("Next-Range").orElse(null);
       if (r.status() != 206 || next == null || next.equals(range)) {
         return all;
@@ -206,7 +203,7 @@ public final class HerokuPlatform implements Platform {
   private LiveMonitor readScaleMonitor(String appId) throws PlatformException {
     URI uri = metrics("apps", appId, "formation", "web", "monitors");
     ApiResponse r = http.send("GET", uri, null, null, null);
-    List<MonitorJson> list = parseList(r, MONITORS);
+    List<MonitorJson> list = monitorsIn(r);
     MonitorJson scale =
         list.stream().filter(m -> m != null && m.isScaleMonitor()).findFirst().orElse(null);
     return scale == null ? null : WireMapping.monitor(scale, r.requestId());
@@ -232,31 +229,46 @@ public final class HerokuPlatform implements Platform {
     return WireMapping.join(config.endpoint().metrics(), segments);
   }
 
-  /** One JSON object; {@code null} or another kind of JSON is unexpected. */
-  private static <T> T parse(ApiResponse r, Class<T> type) throws PlatformException {
+  // One JSON value each; {@code null} or another kind of JSON is unexpected. A list's null items
+  // are left for the checks that follow.
+
+  private static List<FormationJson> formationsIn(ApiResponse r) throws PlatformException {
     try {
-      T value = Json.read(r.body(), type);
-      if (value == null) {
-        throw unexpected(r);
-      }
-      return value;
+      return present(Json.formations(r.body()), r);
     } catch (IllegalArgumentException e) {
       throw unexpected(r);
     }
   }
 
-  /** A JSON list; {@code null} is unexpected, null items are left for the checks that follow. */
-  private static <T> List<T> parseList(ApiResponse r, TypeReference<List<T>> type)
-      throws PlatformException {
+  private static List<MonitorJson> monitorsIn(ApiResponse r) throws PlatformException {
     try {
-      List<T> value = Json.read(r.body(), type);
-      if (value == null) {
-        throw unexpected(r);
-      }
-      return value;
+      return present(Json.monitors(r.body()), r);
     } catch (IllegalArgumentException e) {
       throw unexpected(r);
     }
+  }
+
+  private static MonitorJson monitorIn(ApiResponse r) throws PlatformException {
+    try {
+      return present(Json.monitor(r.body()), r);
+    } catch (IllegalArgumentException e) {
+      throw unexpected(r);
+    }
+  }
+
+  private static AppJson appIn(ApiResponse r) throws PlatformException {
+    try {
+      return present(Json.app(r.body()), r);
+    } catch (IllegalArgumentException e) {
+      throw unexpected(r);
+    }
+  }
+
+  private static <T> T present(T value, ApiResponse r) throws PlatformException {
+    if (value == null) {
+      throw unexpected(r);
+    }
+    return value;
   }
 
   private static PlatformException unexpected(ApiResponse r) {

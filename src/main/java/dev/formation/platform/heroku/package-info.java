@@ -4,7 +4,8 @@
  * api}.
  *
  * <p>Dependency rule: {@code platform.heroku} depends on {@code platform.heroku.api}, {@code
- * platform}, {@code live} and {@code catalog} only. Libraries: Jackson; HTTP through {@code
- * java.net.http}. Never another adapter, {@code plan}, {@code apply} or {@code config}.
+ * platform}, {@code live} and {@code catalog} only. Libraries: none; HTTP through {@code
+ * java.net.http}, JSON through {@code api}. Never another adapter, {@code plan}, {@code apply} or
+ * {@code config}.
  */
 package dev.formation.platform.heroku;

@@ -1,7 +1,5 @@
 package dev.formation.platform.heroku.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** The body of a batch formation PATCH: only {@code type}, {@code quantity}, {@code dyno_size}. */
@@ -11,7 +9,5 @@ public record BatchUpdateJson(List<Update> updates) {
   }
 
   /** One process type's update; null fields are left out of the JSON. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Update(
-      String type, Integer quantity, @JsonProperty("dyno_size") NamedRef dynoSize) {}
+  public record Update(String type, Integer quantity, NamedRef dynoSize) {}
 }

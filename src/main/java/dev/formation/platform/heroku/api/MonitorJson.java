@@ -1,34 +1,29 @@
 package dev.formation.platform.heroku.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * A metrics-API monitor, read and written; null fields are left out, so the same record is the full
  * create body and the three-field disable body.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MonitorJson(
     String id,
     String name,
-    @JsonProperty("action_type") String actionType,
-    @JsonProperty("is_active") Boolean active,
+    String actionType,
+    Boolean active,
     String op,
     Integer period,
     Integer value,
-    @JsonProperty("min_quantity") Integer minQuantity,
-    @JsonProperty("max_quantity") Integer maxQuantity,
-    @JsonProperty("notification_channels") List<String> notificationChannels,
-    @JsonProperty("notification_period") Integer notificationPeriod) {
+    Integer minQuantity,
+    Integer maxQuantity,
+    List<String> notificationChannels,
+    Integer notificationPeriod) {
 
   public static final String SCALE_NAME = "LATENCY_SCALE";
   public static final String SCALE_ACTION = "scale";
   public static final String OP = "GREATER_OR_EQUAL";
 
   /** Whether this is the web autoscaling monitor (not an alert monitor). */
-  @JsonIgnore
   public boolean isScaleMonitor() {
     return SCALE_ACTION.equals(actionType) && SCALE_NAME.equals(name);
   }

@@ -3,6 +3,6 @@
  * formation sees these shapes.
  *
  * <p>Dependency rule: {@code platform.heroku.api} depends on nothing else in formation. Libraries:
- * Jackson. Only {@code platform.heroku} uses it.
+ * jackson-core (streaming, no data binding). Only {@code platform.heroku} uses it.
  */
 package dev.formation.platform.heroku.api;
