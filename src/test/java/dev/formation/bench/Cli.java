@@ -36,7 +36,7 @@ final class Cli {
     long peakKb = 0;
     do {
       peakKb = Math.max(peakKb, peakRssKb(p.pid()));
-    } while (!p.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS));
+    } while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS));
     double wallMs = (System.nanoTime() - start) / 1e6;
     return new Run(
         p.exitValue(),

@@ -23,6 +23,26 @@ class JdkHttpClientsTest {
   }
 
   @Test
+  void release_ofABuiltClient_endsTheSelectorThreadNotedAtBuild() throws Exception {
+    HttpClient released = JdkHttpClients.build(HttpClient.newBuilder());
+    HttpClient kept = JdkHttpClients.build(HttpClient.newBuilder());
+    HttpClient other = HttpClient.newHttpClient();
+    Thread releasedSelector = selectorOf(released).orElseThrow();
+    Thread keptSelector = selectorOf(kept).orElseThrow();
+    Thread otherSelector = selectorOf(other).orElseThrow();
+
+    JdkHttpClients.release(released);
+
+    assertThat(releasedSelector.isAlive()).isFalse();
+    assertThat(keptSelector.isAlive()).isTrue();
+    assertThat(otherSelector.isAlive()).isTrue();
+    JdkHttpClients.release(kept);
+    JdkHttpClients.release(other);
+    assertThat(keptSelector.isAlive()).isFalse();
+    assertThat(otherSelector.isAlive()).isFalse();
+  }
+
+  @Test
   void release_ofNothing_doesNothing() {
     JdkHttpClients.release(null);
   }

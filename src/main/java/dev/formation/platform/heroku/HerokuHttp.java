@@ -69,7 +69,7 @@ final class HerokuHttp {
           if (plainHttp(config.endpoint())) {
             b.sslContext(NoTls.context());
           }
-          client = c = b.build();
+          client = c = JdkHttpClients.build(b);
         }
       }
     }
@@ -215,7 +215,9 @@ final class HerokuHttp {
       headers.put("Range", range);
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
-    headers.forEach(b::header);
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      b.header(h.getKey(), h.getValue());
+    }
     b.method(
         method,
         body == null

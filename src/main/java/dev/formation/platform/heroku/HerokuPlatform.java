@@ -78,9 +78,16 @@ public final class HerokuPlatform implements Platform {
    * spend a request of the hourly budget on an answer known in advance.
    */
   private static boolean webCanAutoscale(List<LiveProcess> processes) {
-    return processes.stream()
-        .filter(p -> p.type().equals("web"))
-        .anyMatch(p -> Catalog.standard().find(p.size()).map(Size::autoscale).orElse(false));
+    // a loop, not a stream: 32 workers reaching a lambda's first use at once each spin its class
+    for (LiveProcess p : processes) {
+      if (p.type().equals("web")) {
+        Size size = Catalog.standard().find(p.size()).orElse(null);
+        if (size != null && size.autoscale()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   @Override

@@ -50,10 +50,10 @@ public final class LocalClient implements AutoCloseable {
   private final Consumer<String> notice;
   // the daemon is plain http on 127.0.0.1: no TLS to set up
   private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(2))
-          .sslContext(NoTls.context())
-          .build();
+      JdkHttpClients.build(
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(2))
+              .sslContext(NoTls.context()));
 
   /**
    * @param mainClass the class whose {@code main} understands {@code local serve --port N}, run on
