@@ -81,8 +81,31 @@ public final class SchemaSubset {
     }
   }
 
+  /**
+   * The place being checked, as a stack of steps: a {@link TreePath} is made only for a finding,
+   * and most places have none.
+   */
+  private static final class Place {
+    private final List<Object> steps = new ArrayList<>();
+
+    TreePath path() {
+      return new TreePath(steps);
+    }
+
+    void enter(Object step) {
+      steps.add(step);
+    }
+
+    void leave() {
+      steps.remove(steps.size() - 1);
+    }
+  }
+
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
+
+  /** Each {@code $ref} target, looked up once: every process of every app names a few. */
+  private final Map<String, JsonNode> refs = new ConcurrentHashMap<>();
 
   /**
    * The message text of each enumeration, by schema pointer: an {@code anyOf} branch that fails (a
@@ -103,7 +126,7 @@ public final class SchemaSubset {
   /** Every finding about {@code instance}, in document order. */
   public List<Finding> validate(JsonNode instance) {
     List<Finding> out = new ArrayList<>();
-    check(root, "#", instance, TreePath.ROOT, out);
+    check(root, "#", instance, new Place(), out);
     return out;
   }
 
@@ -112,11 +135,11 @@ public final class SchemaSubset {
    */
   public List<Finding> validate(String pointer, JsonNode instance) {
     List<Finding> out = new ArrayList<>();
-    check(resolve(pointer), pointer, instance, TreePath.ROOT, out);
+    check(resolve(pointer), pointer, instance, new Place(), out);
     return out;
   }
 
-  private void check(JsonNode s, String ptr, JsonNode v, TreePath at, List<Finding> out) {
+  private void check(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
     if (s == null || !s.isObject()) {
       return;
     }
@@ -130,7 +153,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "type",
-              at,
+              at.path(),
               null,
               ptr + "/type",
               type,
@@ -141,7 +164,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "const",
-              at,
+              at.path(),
               null,
               ptr + "/const",
               constant,
@@ -152,7 +175,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "enum",
-              at,
+              at.path(),
               null,
               ptr + "/enum",
               values,
@@ -170,19 +193,21 @@ public final class SchemaSubset {
     }
     if (v.isArray() && s.get("items") != null) {
       for (int i = 0; i < v.size(); i++) {
-        check(s.get("items"), ptr + "/items", v.get(i), at.then(i), out);
+        at.enter(i);
+        check(s.get("items"), ptr + "/items", v.get(i), at, out);
+        at.leave();
       }
     }
     branches(s, ptr, v, at, out);
   }
 
-  private void strings(JsonNode s, String ptr, String text, TreePath at, List<Finding> out) {
+  private void strings(JsonNode s, String ptr, String text, Place at, List<Finding> out) {
     JsonNode pattern = s.get("pattern");
     if (pattern != null && !pattern(pattern.asString()).matcher(text).find()) {
       out.add(
           new Finding(
               "pattern",
-              at,
+              at.path(),
               null,
               ptr + "/pattern",
               pattern,
@@ -193,7 +218,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "minLength",
-              at,
+              at.path(),
               null,
               ptr + "/minLength",
               min,
@@ -201,14 +226,14 @@ public final class SchemaSubset {
     }
   }
 
-  private static void numbers(JsonNode s, String ptr, JsonNode v, TreePath at, List<Finding> out) {
+  private static void numbers(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
     BigDecimal value = v.decimalValue();
     JsonNode min = s.get("minimum");
     if (min != null && value.compareTo(min.decimalValue()) < 0) {
       out.add(
           new Finding(
               "minimum",
-              at,
+              at.path(),
               null,
               ptr + "/minimum",
               min,
@@ -219,7 +244,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "maximum",
-              at,
+              at.path(),
               null,
               ptr + "/maximum",
               max,
@@ -227,7 +252,7 @@ public final class SchemaSubset {
     }
   }
 
-  private void object(JsonNode s, String ptr, JsonNode v, TreePath at, List<Finding> out) {
+  private void object(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
     JsonNode properties = s.get("properties");
     JsonNode patternProperties = s.get("patternProperties");
     JsonNode additional = s.get("additionalProperties");
@@ -241,7 +266,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "propertyNames",
-                  at,
+                  at.path(),
                   key,
                   ptr + "/propertyNames",
                   names,
@@ -251,18 +276,18 @@ public final class SchemaSubset {
       boolean matched = false;
       if (properties != null && properties.has(key)) {
         matched = true;
-        check(properties.get(key), ptr + "/properties/" + escape(key), child, at.then(key), out);
+        at.enter(key);
+        check(properties.get(key), ptr + "/properties/" + escape(key), child, at, out);
+        at.leave();
       }
       if (patternProperties != null) {
         for (String p : patternProperties.propertyNames()) {
           if (pattern(p).matcher(key).find()) {
             matched = true;
+            at.enter(key);
             check(
-                patternProperties.get(p),
-                ptr + "/patternProperties/" + escape(p),
-                child,
-                at.then(key),
-                out);
+                patternProperties.get(p), ptr + "/patternProperties/" + escape(p), child, at, out);
+            at.leave();
           }
         }
       }
@@ -271,7 +296,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "additionalProperties",
-                  at,
+                  at.path(),
                   key,
                   ptr + "/additionalProperties",
                   additional,
@@ -280,7 +305,9 @@ public final class SchemaSubset {
                       + "' is not defined in the schema and the schema does not allow additional"
                       + " properties"));
         } else {
-          check(additional, ptr + "/additionalProperties", child, at.then(key), out);
+          at.enter(key);
+          check(additional, ptr + "/additionalProperties", child, at, out);
+          at.leave();
         }
       }
     }
@@ -291,7 +318,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "required",
-                  at,
+                  at.path(),
                   r.asString(),
                   ptr + "/required",
                   required,
@@ -302,7 +329,7 @@ public final class SchemaSubset {
   }
 
   /** {@code anyOf}, {@code oneOf}, {@code allOf}. */
-  private void branches(JsonNode s, String ptr, JsonNode v, TreePath at, List<Finding> out) {
+  private void branches(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
     JsonNode all = s.get("allOf");
     if (all != null) {
       for (int i = 0; i < all.size(); i++) {
@@ -331,7 +358,7 @@ public final class SchemaSubset {
         out.add(
             new Finding(
                 "oneOf",
-                at,
+                at.path(),
                 null,
                 ptr + "/oneOf",
                 options,
@@ -341,6 +368,16 @@ public final class SchemaSubset {
   }
 
   private JsonNode resolve(String pointer) {
+    JsonNode known = refs.get(pointer);
+    if (known != null) {
+      return known;
+    }
+    JsonNode target = locate(pointer);
+    refs.put(pointer, target);
+    return target;
+  }
+
+  private JsonNode locate(String pointer) {
     if (!pointer.startsWith("#")) {
       throw new IllegalStateException("only local references are supported: " + pointer);
     }
@@ -503,6 +540,9 @@ public final class SchemaSubset {
   }
 
   private static String escape(String key) {
+    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
+      return key;
+    }
     return key.replace("~", "~0").replace("/", "~1");
   }
 }

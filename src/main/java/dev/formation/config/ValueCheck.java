@@ -8,7 +8,9 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,7 @@ final class ValueCheck {
 
   private final Diagnostics diags;
   private final Set<TreePath> faulty = new HashSet<>();
+  private final List<Object> steps = new ArrayList<>();
 
   private ValueCheck(Diagnostics diags) {
     this.diags = diags;
@@ -49,31 +52,52 @@ final class ValueCheck {
     for (YMap.Entry e : root.entries()) {
       // Top-level `x-` keys are ignored; what is aliased from them is checked where it is used.
       if (!e.key().startsWith("x-")) {
-        check.walk(e.value(), TreePath.ROOT.then(e.key()));
+        check.walk(e.value(), e.key());
       }
     }
     return check.faulty;
   }
 
-  private void walk(YNode node, TreePath at) {
+  /** Walks the node reached by {@code step} from the current place. */
+  private void walk(YNode node, Object step) {
+    steps.add(step);
     if (node instanceof YMap map) {
-      map.entries().forEach(e -> walk(e.value(), at.then(e.key())));
+      for (YMap.Entry e : map.entries()) {
+        walk(e.value(), e.key());
+      }
     } else if (node instanceof YSeq seq) {
       for (int i = 0; i < seq.items().size(); i++) {
-        walk(seq.items().get(i), at.then(i));
+        walk(seq.items().get(i), i);
       }
-    } else if (node instanceof YScalar s && !tagIsFine(s, at)) {
-      faulty.add(at);
-    } else if (node instanceof YScalar s && !inRange(s)) {
+    } else if (node instanceof YScalar s) {
+      scalar(s);
+    }
+    steps.remove(steps.size() - 1);
+  }
+
+  /** The current place; made only for a finding, most values have none. */
+  private TreePath here() {
+    return new TreePath(steps);
+  }
+
+  private void scalar(YScalar s) {
+    if (s.tag() != null) {
+      TreePath at = here();
+      if (!tagIsFine(s, at)) {
+        faulty.add(at);
+        return;
+      }
+    }
+    if (!inRange(s)) {
+      TreePath at = here();
       fault(
           Code.FM015,
           Places.field(at) + " is out of range: `" + shown(s.text()) + "`",
           s,
           at,
           "formation's counts, ports and times are whole numbers well below a billion");
-    } else if (node instanceof YScalar s
-        && s.kind() == YScalar.Kind.STRING
-        && controlAt(s.text()) >= 0) {
+    } else if (s.kind() == YScalar.Kind.STRING && controlAt(s.text()) >= 0) {
+      TreePath at = here();
       int c = s.text().codePointAt(controlAt(s.text()));
       fault(
           Code.FM007,
