@@ -144,10 +144,14 @@ public final class BenchRun {
       Samples rss = new Samples();
       Samples floor = new Samples();
       int requests = 0;
-      // the fake runs in this JVM: one pass of the floor's reads first, so that no run of the
-      // plan pays for the fake's own JIT compilation (the floor is measured warm too)
-      rawReads(heroku, apps);
+      // The fake runs in this JVM: passes of the floor's reads first (at least 5,000 requests),
+      // so that no run of the plan shares the cores with the fake's own JIT compilation; the
+      // floor is measured warm too. (A fake in a separate, long-running process is warm anyway.)
+      for (int done = 0; done < WARM_UP_REQUESTS; done += apps * 4 / 3) {
+        rawReads(heroku, apps);
+      }
       for (int i = 0; i < runs; i++) {
+        settle();
         heroku.clearRequests();
         Cli.Run r = formation(dir, heroku.env(), "plan", "--detailed-exitcode");
         check(r, 2);
@@ -253,6 +257,19 @@ public final class BenchRun {
                     " (its telemetry workers ran on %.1f s in all after the loops)",
                     waited / 1000.0)));
   }
+
+  /**
+   * A pause before a measured run: this JVM's own compiler and collector finish what the previous
+   * run (the fake's answers, the floor's client) gave them instead of sharing the two cores with
+   * the process measured next.
+   */
+  private static void settle() throws InterruptedException {
+    Thread.sleep(SETTLE_MS);
+  }
+
+  static final long SETTLE_MS = 1000;
+
+  static final int WARM_UP_REQUESTS = 5000;
 
   /**
    * The floor of a plan: the same reads (one formation list per app, one monitors list per
