@@ -30,6 +30,18 @@ public record CostRange(long minUsd, long maxUsd) {
     return minUsd == 0 && maxUsd == 0;
   }
 
+  // Written out: a record's own equals and hashCode link a method-handle tree on first use (22
+  // classes spun at run time by the first "cost unchanged" check of a plan).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CostRange c && minUsd == c.minUsd && maxUsd == c.maxUsd;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(minUsd) * 31 + Long.hashCode(maxUsd);
+  }
+
   public CostRange plus(CostRange other) {
     return new CostRange(minUsd + other.minUsd, maxUsd + other.maxUsd);
   }
