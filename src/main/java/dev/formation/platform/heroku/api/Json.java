@@ -328,11 +328,21 @@ public final class Json {
     return p.getString();
   }
 
-  /** A whole number in {@code int} range; a fraction or a larger number is unexpected. */
+  /**
+   * A whole number in {@code int} range, also when written with a point ({@code 800.0}: the metrics
+   * API's monitor fields are plain JSON numbers); a fraction or a larger number is unexpected.
+   */
   private static Integer integer(JsonParser p) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return null;
+    }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      double d = p.getDoubleValue();
+      if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("not a whole number in the range of an int: " + d);
+      }
+      return (int) d;
     }
     expect(p, JsonToken.VALUE_NUMBER_INT);
     if (p.getNumberType() != JsonParser.NumberType.INT) {

@@ -49,6 +49,7 @@ class JsonTest {
         List.of(
             "[{\"quantity\":\"2\"}]",
             "[{\"quantity\":2.5}]",
+            "[{\"quantity\":1e10}]",
             "[{\"quantity\":3000000000}]",
             "[{\"quantity\":true}]",
             "[{\"type\":5}]",
@@ -64,6 +65,15 @@ class JsonTest {
           .as(body)
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void wholeNumbersWrittenWithAPoint_areTheNumbersTheyAre() {
+    assertThat(Json.formations("[{\"type\":\"web\",\"quantity\":2.0}]").get(0).quantity())
+        .isEqualTo(2);
+    assertThat(Json.monitors("[{\"value\":800.0,\"min_quantity\":1e0}]").get(0))
+        .extracting(MonitorJson::value, MonitorJson::minQuantity)
+        .containsExactly(800, 1);
   }
 
   @Test
