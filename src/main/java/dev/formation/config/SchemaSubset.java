@@ -81,26 +81,6 @@ public final class SchemaSubset {
     }
   }
 
-  /**
-   * The place being checked, as a stack of steps: a {@link TreePath} is made only for a finding,
-   * and most places have none.
-   */
-  private static final class Place {
-    private final List<Object> steps = new ArrayList<>();
-
-    TreePath path() {
-      return new TreePath(steps);
-    }
-
-    void enter(Object step) {
-      steps.add(step);
-    }
-
-    void leave() {
-      steps.remove(steps.size() - 1);
-    }
-  }
-
   private final JsonNode root;
   private final Map<String, Pattern> patterns = new LinkedHashMap<>();
 
@@ -126,7 +106,7 @@ public final class SchemaSubset {
   /** Every finding about {@code instance}, in document order. */
   public List<Finding> validate(JsonNode instance) {
     List<Finding> out = new ArrayList<>();
-    check(root, "#", instance, new Place(), out);
+    check(root, "#", instance, new TreePath.Walk(), out);
     return out;
   }
 
@@ -135,11 +115,11 @@ public final class SchemaSubset {
    */
   public List<Finding> validate(String pointer, JsonNode instance) {
     List<Finding> out = new ArrayList<>();
-    check(resolve(pointer), pointer, instance, new Place(), out);
+    check(resolve(pointer), pointer, instance, new TreePath.Walk(), out);
     return out;
   }
 
-  private void check(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
+  private void check(JsonNode s, String ptr, JsonNode v, TreePath.Walk at, List<Finding> out) {
     if (s == null || !s.isObject()) {
       return;
     }
@@ -153,7 +133,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "type",
-              at.path(),
+              at.here(),
               null,
               ptr + "/type",
               type,
@@ -164,7 +144,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "const",
-              at.path(),
+              at.here(),
               null,
               ptr + "/const",
               constant,
@@ -175,7 +155,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "enum",
-              at.path(),
+              at.here(),
               null,
               ptr + "/enum",
               values,
@@ -201,13 +181,13 @@ public final class SchemaSubset {
     branches(s, ptr, v, at, out);
   }
 
-  private void strings(JsonNode s, String ptr, String text, Place at, List<Finding> out) {
+  private void strings(JsonNode s, String ptr, String text, TreePath.Walk at, List<Finding> out) {
     JsonNode pattern = s.get("pattern");
     if (pattern != null && !pattern(pattern.asString()).matcher(text).find()) {
       out.add(
           new Finding(
               "pattern",
-              at.path(),
+              at.here(),
               null,
               ptr + "/pattern",
               pattern,
@@ -218,7 +198,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "minLength",
-              at.path(),
+              at.here(),
               null,
               ptr + "/minLength",
               min,
@@ -226,14 +206,15 @@ public final class SchemaSubset {
     }
   }
 
-  private static void numbers(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
+  private static void numbers(
+      JsonNode s, String ptr, JsonNode v, TreePath.Walk at, List<Finding> out) {
     BigDecimal value = v.decimalValue();
     JsonNode min = s.get("minimum");
     if (min != null && value.compareTo(min.decimalValue()) < 0) {
       out.add(
           new Finding(
               "minimum",
-              at.path(),
+              at.here(),
               null,
               ptr + "/minimum",
               min,
@@ -244,7 +225,7 @@ public final class SchemaSubset {
       out.add(
           new Finding(
               "maximum",
-              at.path(),
+              at.here(),
               null,
               ptr + "/maximum",
               max,
@@ -252,7 +233,7 @@ public final class SchemaSubset {
     }
   }
 
-  private void object(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
+  private void object(JsonNode s, String ptr, JsonNode v, TreePath.Walk at, List<Finding> out) {
     JsonNode properties = s.get("properties");
     JsonNode patternProperties = s.get("patternProperties");
     JsonNode additional = s.get("additionalProperties");
@@ -266,7 +247,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "propertyNames",
-                  at.path(),
+                  at.here(),
                   key,
                   ptr + "/propertyNames",
                   names,
@@ -296,7 +277,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "additionalProperties",
-                  at.path(),
+                  at.here(),
                   key,
                   ptr + "/additionalProperties",
                   additional,
@@ -318,7 +299,7 @@ public final class SchemaSubset {
           out.add(
               new Finding(
                   "required",
-                  at.path(),
+                  at.here(),
                   r.asString(),
                   ptr + "/required",
                   required,
@@ -329,7 +310,7 @@ public final class SchemaSubset {
   }
 
   /** {@code anyOf}, {@code oneOf}, {@code allOf}. */
-  private void branches(JsonNode s, String ptr, JsonNode v, Place at, List<Finding> out) {
+  private void branches(JsonNode s, String ptr, JsonNode v, TreePath.Walk at, List<Finding> out) {
     JsonNode all = s.get("allOf");
     if (all != null) {
       for (int i = 0; i < all.size(); i++) {
@@ -358,7 +339,7 @@ public final class SchemaSubset {
         out.add(
             new Finding(
                 "oneOf",
-                at.path(),
+                at.here(),
                 null,
                 ptr + "/oneOf",
                 options,
@@ -368,13 +349,7 @@ public final class SchemaSubset {
   }
 
   private JsonNode resolve(String pointer) {
-    JsonNode known = refs.get(pointer);
-    if (known != null) {
-      return known;
-    }
-    JsonNode target = locate(pointer);
-    refs.put(pointer, target);
-    return target;
+    return refs.computeIfAbsent(pointer, this::locate);
   }
 
   private JsonNode locate(String pointer) {

@@ -30,6 +30,26 @@ record TreePath(List<Object> steps) {
     return steps.hashCode();
   }
 
+  /**
+   * The place a walk of a tree stands at, as a stack of steps: a {@link TreePath} is made only when
+   * asked for (a finding), and most places of a file have none.
+   */
+  static final class Walk {
+    private final List<Object> steps = new ArrayList<>();
+
+    void enter(Object step) {
+      steps.add(step);
+    }
+
+    void leave() {
+      steps.remove(steps.size() - 1);
+    }
+
+    TreePath here() {
+      return new TreePath(steps);
+    }
+  }
+
   TreePath then(Object step) {
     List<Object> more = new ArrayList<>(steps);
     more.add(step);

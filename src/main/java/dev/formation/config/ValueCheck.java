@@ -8,9 +8,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,7 +38,7 @@ final class ValueCheck {
 
   private final Diagnostics diags;
   private final Set<TreePath> faulty = new HashSet<>();
-  private final List<Object> steps = new ArrayList<>();
+  private final TreePath.Walk walk = new TreePath.Walk();
 
   private ValueCheck(Diagnostics diags) {
     this.diags = diags;
@@ -60,7 +58,7 @@ final class ValueCheck {
 
   /** Walks the node reached by {@code step} from the current place. */
   private void walk(YNode node, Object step) {
-    steps.add(step);
+    walk.enter(step);
     if (node instanceof YMap map) {
       for (YMap.Entry e : map.entries()) {
         walk(e.value(), e.key());
@@ -72,24 +70,19 @@ final class ValueCheck {
     } else if (node instanceof YScalar s) {
       scalar(s);
     }
-    steps.remove(steps.size() - 1);
-  }
-
-  /** The current place; made only for a finding, most values have none. */
-  private TreePath here() {
-    return new TreePath(steps);
+    walk.leave();
   }
 
   private void scalar(YScalar s) {
     if (s.tag() != null) {
-      TreePath at = here();
+      TreePath at = walk.here();
       if (!tagIsFine(s, at)) {
         faulty.add(at);
         return;
       }
     }
     if (!inRange(s)) {
-      TreePath at = here();
+      TreePath at = walk.here();
       fault(
           Code.FM015,
           Places.field(at) + " is out of range: `" + shown(s.text()) + "`",
@@ -97,7 +90,7 @@ final class ValueCheck {
           at,
           "formation's counts, ports and times are whole numbers well below a billion");
     } else if (s.kind() == YScalar.Kind.STRING && controlAt(s.text()) >= 0) {
-      TreePath at = here();
+      TreePath at = walk.here();
       int c = s.text().codePointAt(controlAt(s.text()));
       fault(
           Code.FM007,
