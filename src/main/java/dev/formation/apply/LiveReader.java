@@ -4,6 +4,7 @@ import dev.formation.config.AppSpec;
 import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +30,42 @@ public final class LiveReader {
   /** What was read: live state by app name, and why each unreadable app could not be read. */
   public record Result(Map<String, LiveApp> live, Map<String, String> errors) {}
 
-  /** Reads the apps of a config. */
+  /**
+   * Reads the apps of a config, in the config's order in the result. Apps whose web process is
+   * configured on a size that can autoscale are read first: where the live size can autoscale too,
+   * their read is two requests in a row (the formation, then the monitor), and a pool that ends on
+   * such apps leaves most of its workers idle while the last ones finish (longest jobs first).
+   */
   public Result readApps(List<AppSpec> apps) {
-    return read(apps.stream().map(Targets::of).toList());
+    List<Target> targets = new ArrayList<>(apps.size());
+    List<Target> twoStep = new ArrayList<>();
+    List<Target> oneStep = new ArrayList<>();
+    for (AppSpec app : apps) {
+      Target t = Targets.of(app);
+      targets.add(t);
+      if (app.webCanAutoscale()) {
+        twoStep.add(t);
+      } else {
+        oneStep.add(t);
+      }
+    }
+    twoStep.addAll(oneStep);
+    return read(targets, twoStep);
   }
 
   /** Reads apps, each on its platform, keeping the given order in the result. */
   public Result read(List<Target> targets) {
+    return read(targets, targets);
+  }
+
+  /** Reads {@code targets} in the order of {@code schedule}, keeping their own in the result. */
+  private Result read(List<Target> targets, List<Target> schedule) {
     Map<String, LiveApp> live = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
     int every = Math.max(1, targets.size() / 10);
     Parallel.forEach(
-        targets,
+        schedule,
         parallelism,
         target -> {
           try {

@@ -79,6 +79,14 @@ public record AppSpec(
     return processes.stream().filter(p -> p.type().equals(type)).findFirst();
   }
 
+  /**
+   * Whether web is configured on a size that can autoscale (Performance, Private, Shield): where it
+   * runs on one, reading the app live costs a second request, for its monitor.
+   */
+  public boolean webCanAutoscale() {
+    return process("web").map(p -> p.size().autoscale()).orElse(false);
+  }
+
   /** Whether any process type of the app has a schedule. */
   public boolean scheduled() {
     return processes.stream().anyMatch(ProcessSpec::scheduled);
