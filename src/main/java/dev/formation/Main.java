@@ -8,6 +8,7 @@ import dev.formation.cli.VersionProvider;
 import dev.formation.cli.render.TerminalWriter;
 import dev.formation.config.ConfigLoader;
 import dev.formation.platform.JdkHttpClients;
+import dev.formation.platform.heroku.ReadWarmUp;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -34,10 +35,17 @@ public final class Main {
   private static final Set<String> LOADS_CONFIG =
       Set.of("validate", "plan", "apply", "drift", "diff", "schedule");
 
+  /** The commands that read apps from their platforms once the config is loaded. */
+  private static final Set<String> READS_PLATFORMS = Set.of("plan", "apply", "drift", "import");
+
   public static void main(String[] args) {
     if (args.length > 0 && LOADS_CONFIG.contains(args[0])) {
       // a large config's pipeline warms up on the other core while picocli sets up (~80 ms)
       ConfigLoader.warmUpFor(yamlBytesNamedIn(args));
+    }
+    if (args.length > 0 && READS_PLATFORMS.contains(args[0])) {
+      // and so does the Heroku adapter's read path, once, before 32 workers reach it at once
+      ReadWarmUp.start();
     }
     Environment environment = Environment.system();
     CommandLine cl = commandLine(environment, args);

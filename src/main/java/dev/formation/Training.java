@@ -3,6 +3,7 @@ package dev.formation;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.formation.cli.Environment;
+import dev.formation.platform.heroku.ReadWarmUp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -54,6 +55,8 @@ public final class Training {
               "HEROKU_API_KEY",
               TOKEN);
       Environment environment = new Environment(dir, env, dir, Environment.Terminal.NONE);
+      // what Main runs beside a command that reads platforms (its sockets, its own client)
+      ReadWarmUp.run();
       run(environment, "--version");
       run(environment, "--help");
       run(environment, "sizes");
