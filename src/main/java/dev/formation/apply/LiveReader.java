@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the live state of many apps in parallel on a bounded pool. The adapter fetches the web
@@ -37,6 +38,15 @@ public final class LiveReader {
    * such apps leaves most of its workers idle while the last ones finish (longest jobs first).
    */
   public Result readApps(List<AppSpec> apps) {
+    return readApps(apps, (app, live) -> {});
+  }
+
+  /**
+   * {@link #readApps(List)}, handing each app read to {@code onRead} on the calling thread as soon
+   * as it is in, while the rest are still being read (a plan plans it there, on a thread that would
+   * otherwise only wait).
+   */
+  public Result readApps(List<AppSpec> apps, BiConsumer<String, LiveApp> onRead) {
     List<Target> targets = new ArrayList<>(apps.size());
     List<Target> twoStep = new ArrayList<>();
     List<Target> oneStep = new ArrayList<>();
@@ -50,16 +60,17 @@ public final class LiveReader {
       }
     }
     twoStep.addAll(oneStep);
-    return read(targets, twoStep);
+    return read(targets, twoStep, onRead);
   }
 
   /** Reads apps, each on its platform, keeping the given order in the result. */
   public Result read(List<Target> targets) {
-    return read(targets, targets);
+    return read(targets, targets, (app, live) -> {});
   }
 
   /** Reads {@code targets} in the order of {@code schedule}, keeping their own in the result. */
-  private Result read(List<Target> targets, List<Target> schedule) {
+  private Result read(
+      List<Target> targets, List<Target> schedule, BiConsumer<String, LiveApp> onRead) {
     Map<String, LiveApp> live = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
@@ -76,6 +87,12 @@ public final class LiveReader {
           int n = done.incrementAndGet();
           if (targets.size() > 1 && (n % every == 0 || n == targets.size())) {
             progress.report("read " + n + "/" + targets.size() + " apps");
+          }
+        },
+        target -> {
+          LiveApp app = live.get(target.app());
+          if (app != null) {
+            onRead.accept(target.app(), app);
           }
         });
     List<String> order = targets.stream().map(Target::app).toList();

@@ -3,10 +3,12 @@ package dev.formation.ops;
 import dev.formation.apply.LiveReader;
 import dev.formation.apply.Platforms;
 import dev.formation.catalog.Catalog;
+import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.Guardrail;
 import dev.formation.config.LoadResult;
 import dev.formation.diag.Diagnostics;
+import dev.formation.plan.AppPlan;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Guardrails;
 import dev.formation.plan.Plan;
@@ -15,7 +17,9 @@ import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -125,9 +129,18 @@ public final class PlanOperation {
    */
   static Plan plan(
       Formation selected, Platforms platforms, Settings settings, Listener listener, Instant at) {
+    Planner planner = new Planner(Catalog.standard());
+    Map<String, AppSpec> specs = new HashMap<>();
+    for (AppSpec app : selected.apps()) {
+      specs.put(app.name(), app);
+    }
+    // each app is planned on this thread as soon as it is read, while the others are still read
+    Map<String, AppPlan> planned = new HashMap<>();
     LiveReader.Result live =
         new LiveReader(platforms, settings.parallelism(), listener::progress)
-            .readApps(selected.apps());
-    return new Planner(Catalog.standard()).plan(selected, live.live(), live.errors(), at);
+            .readApps(
+                selected.apps(),
+                (app, state) -> planned.put(app, planner.planApp(specs.get(app), state, at)));
+    return planner.plan(selected, live.live(), live.errors(), at, planned);
   }
 }

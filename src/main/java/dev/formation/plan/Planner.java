@@ -32,9 +32,28 @@ public final class Planner {
    */
   public Plan plan(
       Formation desired, Map<String, LiveApp> live, Map<String, String> readErrors, Instant at) {
+    return plan(desired, live, readErrors, at, Map.of());
+  }
+
+  /**
+   * {@link #plan(Formation, Map, Map, Instant)}, taking the plan of an app from {@code planned}
+   * where it is there already: {@link #planApp(AppSpec, LiveApp, Instant)} of the same live state
+   * and moment, made while other apps were still being read.
+   */
+  public Plan plan(
+      Formation desired,
+      Map<String, LiveApp> live,
+      Map<String, String> readErrors,
+      Instant at,
+      Map<String, AppPlan> planned) {
     List<AppPlan> apps = new ArrayList<>();
     for (AppSpec spec : desired.apps()) {
       LiveApp app = live.get(spec.name());
+      AppPlan ready = app == null ? null : planned.get(spec.name());
+      if (ready != null) {
+        apps.add(ready);
+        continue;
+      }
       if (app == null) {
         String why = readErrors.getOrDefault(spec.name(), "the live state was not read");
         AppSchedule s = schedule(spec, at, List.of());

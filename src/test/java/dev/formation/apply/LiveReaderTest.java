@@ -61,6 +61,28 @@ class LiveReaderTest {
   }
 
   @Test
+  void handsEachAppReadToTheCallingThread_asItComesIn() {
+    for (int parallelism : new int[] {1, 4}) {
+      Recording platform = new Recording();
+      Thread caller = Thread.currentThread();
+      List<String> handed = new ArrayList<>();
+      List<Thread> on = new ArrayList<>();
+      LiveReader.Result result =
+          new LiveReader(kind -> platform, parallelism, line -> {})
+              .readApps(
+                  APPS,
+                  (app, live) -> {
+                    assertThat(live.name()).isEqualTo(app);
+                    handed.add(app);
+                    on.add(Thread.currentThread());
+                  });
+      // every app that was read, once; an unreadable one is not handed over
+      assertThat(handed).containsExactlyInAnyOrderElementsOf(result.live().keySet());
+      assertThat(on).containsOnly(caller);
+    }
+  }
+
+  @Test
   void readsEveryAppOnce_atAnyParallelism() {
     for (int parallelism : new int[] {2, 3, 32}) {
       Recording platform = new Recording();
