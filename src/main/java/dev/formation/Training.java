@@ -83,7 +83,9 @@ public final class Training {
 
   /** Runs one command, its output discarded (shown with {@code -Dformation.training.show}). */
   private static void run(Environment environment, String... args) {
-    CommandLine cl = Main.commandLine(environment);
+    // the command line as Main builds it for these arguments (only the subcommand they name), so
+    // that the archive holds the classes and lambdas of that path too
+    CommandLine cl = Main.commandLine(environment, args);
     boolean show = Boolean.getBoolean("formation.training.show");
     PrintWriter out =
         show
