@@ -83,9 +83,14 @@ public final class ReadWarmUp {
    *     would warm nothing)
    */
   public static boolean run() {
+    return run(LIMIT);
+  }
+
+  /** {@link #run()} with other limits (tests on a slow machine). */
+  static boolean run(Duration limit) {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      server.setSoTimeout((int) LIMIT.toMillis());
-      Thread answers = new Thread(() -> answer(server), "formation-read-warm-up-answers");
+      server.setSoTimeout((int) limit.toMillis());
+      Thread answers = new Thread(() -> answer(server, limit), "formation-read-warm-up-answers");
       answers.setDaemon(true);
       answers.start();
       HerokuConfig config =
@@ -93,12 +98,12 @@ public final class ReadWarmUp {
                   ApiEndpoint.of(URI.create("http://127.0.0.1:" + server.getLocalPort())),
                   Secret.of(TOKEN),
                   "warm-up",
-                  LIMIT,
-                  LIMIT,
+                  limit,
+                  limit,
                   new RetryPolicy(1, Duration.ZERO, Duration.ZERO, Duration.ZERO, () -> 0),
                   Timing.SYSTEM,
                   null)
-              .withDeadline(LIMIT.multipliedBy(2));
+              .withDeadline(limit.multipliedBy(2));
       try (HerokuPlatform platform = new HerokuPlatform(config)) {
         LiveApp app = platform.read(APP, true);
         return app.monitor() != null;
@@ -109,9 +114,9 @@ public final class ReadWarmUp {
   }
 
   /** Answers the two requests of one connection: the formation list, then the monitor list. */
-  private static void answer(ServerSocket server) {
+  private static void answer(ServerSocket server, Duration limit) {
     try (Socket s = server.accept()) {
-      s.setSoTimeout((int) LIMIT.toMillis());
+      s.setSoTimeout((int) limit.toMillis());
       InputStream in = s.getInputStream();
       OutputStream out = s.getOutputStream();
       for (String body : new String[] {FORMATION, MONITORS}) {
