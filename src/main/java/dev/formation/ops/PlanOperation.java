@@ -3,7 +3,6 @@ package dev.formation.ops;
 import dev.formation.apply.LiveReader;
 import dev.formation.apply.Platforms;
 import dev.formation.catalog.Catalog;
-import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.Guardrail;
 import dev.formation.config.LoadResult;
@@ -130,17 +129,14 @@ public final class PlanOperation {
   static Plan plan(
       Formation selected, Platforms platforms, Settings settings, Listener listener, Instant at) {
     Planner planner = new Planner(Catalog.standard());
-    Map<String, AppSpec> specs = new HashMap<>();
-    for (AppSpec app : selected.apps()) {
-      specs.put(app.name(), app);
-    }
     // each app is planned on this thread as soon as it is read, while the others are still read
     Map<String, AppPlan> planned = new HashMap<>();
     LiveReader.Result live =
         new LiveReader(platforms, settings.parallelism(), listener::progress)
             .readApps(
                 selected.apps(),
-                (app, state) -> planned.put(app, planner.planApp(specs.get(app), state, at)));
+                (app, state) ->
+                    planned.put(app, planner.planApp(selected.app(app).orElseThrow(), state, at)));
     return planner.plan(selected, live.live(), live.errors(), at, planned);
   }
 }
