@@ -78,7 +78,8 @@ final class GitRecords {
   }
 
   /**
-   * Appends one apply record to the note on {@code commit}; a failure is a warning only.
+   * Appends one apply record to the note on {@code commit}; a failure is an {@code FM104} warning,
+   * since the platform was changed whatever git does.
    *
    * @return a line telling where the apply was recorded, or {@code null} when it was not
    */
@@ -94,7 +95,13 @@ final class GitRecords {
           + ").";
     } catch (GitException e) {
       diagnostics.warning(
-          Code.FM100, "the apply was not recorded in git: " + e.getMessage(), null, null);
+          Code.FM104,
+          "the changes above were made, but the apply was not recorded in "
+              + GitNotes.REF
+              + ": "
+              + e.getMessage(),
+          null,
+          "`formation log` will not show this apply; the platform holds what the report says");
       return null;
     }
   }
