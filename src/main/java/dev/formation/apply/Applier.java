@@ -149,15 +149,17 @@ public final class Applier {
     }
 
     /**
-     * After a failed write: a refusal (4xx) did not happen; a lost answer (no response, a 5xx) may
-     * have, so the app is re-read and the write counted as done when the platform shows it.
+     * After a failed write: a refusal (4xx) did not happen; a lost answer (no response, a 5xx) or
+     * an answer that could not be read (a 2xx whose body is cut or garbled) may have, so the app is
+     * re-read and the write counted as done when the platform shows it.
      */
     private Recovery recover(Platform platform, int i, PlatformException e) {
       Step step = steps.get(i);
       String why = step.description() + ": " + Failures.describe(e);
-      if (e.status() != 0 && e.status() < 500) {
+      if (e.status() >= 400 && e.status() < 500) {
         return new Recovery(failed(i, why), null);
       }
+      boolean unread = e.status() >= 200 && e.status() < 300;
       LiveApp now;
       try {
         now = platform.read(target);
@@ -167,7 +169,8 @@ public final class Applier {
                 AppResult.Outcome.UNKNOWN,
                 i,
                 why
-                    + "; the answer was lost and the app could not be re-read ("
+                    + (unread ? "; the answer could not be read" : "; the answer was lost")
+                    + " and the app could not be re-read ("
                     + Failures.describe(again)
                     + "), so whether it happened is unknown: `formation plan` shows it"),
             null);
@@ -175,7 +178,10 @@ public final class Applier {
       if (!WriteEffects.visible(step.write(), target, now)) {
         return new Recovery(failed(i, why + " (a re-read shows it was not done)"), null);
       }
-      done.add(step.description() + " (its answer was lost; a re-read shows it done)");
+      done.add(
+          step.description()
+              + (unread ? " (its answer could not be read" : " (its answer was lost")
+              + "; a re-read shows it done)");
       return new Recovery(null, now);
     }
 

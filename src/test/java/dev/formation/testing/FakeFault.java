@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A failure the fake injects into the next {@code times} requests that match: an error status (429
  * with an optional {@code Retry-After}, or a 5xx with no body), a slow answer, a dropped connection
  * (closed without any response), a hostile answer of the test's making (any status, body and
- * headers: broken JSON, wrong types, 10 MB), or a list that never stops paging.
+ * headers: broken JSON, wrong types, 10 MB), a request carried out whose answer is garbled on the
+ * way back, or a list that never stops paging.
  */
 public final class FakeFault {
   enum Kind {
@@ -16,6 +17,7 @@ public final class FakeFault {
     SLOW,
     DROP,
     ANSWER,
+    GARBLED,
     ENDLESS_PAGES
   }
 
@@ -65,6 +67,17 @@ public final class FakeFault {
     FakeFault f = new FakeFault(Kind.ANSWER, status, null, null);
     f.body = body;
     f.headers = Map.copyOf(headers);
+    return f;
+  }
+
+  /**
+   * The request is carried out as usual (a write changes the app), but its answer's body arrives as
+   * {@code body} with the real status: what a proxy that mangles answers, or a connection cut in
+   * the middle of the body, leaves the client with.
+   */
+  public static FakeFault garbled(String body) {
+    FakeFault f = new FakeFault(Kind.GARBLED, 0, null, null);
+    f.body = body;
     return f;
   }
 

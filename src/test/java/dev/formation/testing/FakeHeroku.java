@@ -179,6 +179,9 @@ public final class FakeHeroku implements AutoCloseable {
       if (fault != null && fault.kind == FakeFault.Kind.ENDLESS_PAGES) {
         FakeResponse real = answer(ex, method, path, body);
         response = new FakeResponse(206, real.body(), Map.of("Next-Range", fault.nextRange()));
+      } else if (fault != null && fault.kind == FakeFault.Kind.GARBLED) {
+        FakeResponse real = answer(ex, method, path, body);
+        response = new FakeResponse(real.status(), fault.body, Map.of());
       } else {
         response = fault != null ? FakeResponse.fault(fault) : answer(ex, method, path, body);
       }
