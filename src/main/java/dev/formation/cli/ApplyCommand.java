@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:applied, or nothing to change",
-      "1:error, refusal (a guardrail breach, a stale plan), or a partial apply"
+      "1:error, refusal (a guardrail breach, a stale plan), or a partial apply",
+      "130:interrupted by Ctrl-C (SIGINT); 143 by SIGTERM, 129 by SIGHUP: each app is reported"
+          + " and the apply recorded"
     })
 public final class ApplyCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -145,7 +147,7 @@ public final class ApplyCommand implements Callable<Integer> {
         err.flush();
       }
       if (result.report().interrupted()) {
-        return ExitCode.INTERRUPTED;
+        return caught.exitCode();
       }
       return result.report().failed() ? ExitCode.ERROR : ExitCode.OK;
     }

@@ -1,6 +1,6 @@
 package dev.formation.cli;
 
-/** formation's exit codes, the same for every command (SPEC section 2). */
+/** formation's exit codes, the same for every command (docs/cli.md). */
 public final class ExitCode {
   /** Success, and nothing to change. */
   public static final int OK = 0;
@@ -13,6 +13,12 @@ public final class ExitCode {
 
   /** Interrupted (Ctrl-C), as shells report a process ended by SIGINT: 128 + 2. */
   public static final int INTERRUPTED = 130;
+
+  /** Ended by SIGTERM (what a CI runner sends on cancel), reported like Ctrl-C: 128 + 15. */
+  public static final int TERMINATED = 143;
+
+  /** Ended by SIGHUP (the terminal closed), reported like Ctrl-C: 128 + 1. */
+  public static final int HUNG_UP = 129;
 
   private ExitCode() {}
 }

@@ -46,7 +46,12 @@ class CliReferenceTest {
         .append(Golden.UPDATE_PROPERTY)
         .append("=true`.\n\n")
         .append("Exit codes, for every command: `0` success and nothing to change, `1` error")
-        .append(" (including a\nbad command line), `2` changes present or unexpected drift.\n");
+        .append(" (including a\nbad command line), `2` changes present or unexpected drift.")
+        .append(" An `apply` stopped by a signal reports each app,\n")
+        .append("records what it did, and exits as a shell reports that signal: `130` for Ctrl-C")
+        .append(" (SIGINT), `143`\nfor SIGTERM (a cancelled CI job), `129` for SIGHUP. An apply")
+        .append(" whose changes were made but whose git\nrecord could not be written keeps its own")
+        .append(" exit code and warns `FM104`.\n");
     append(Main.commandLine(), md);
     return md.toString();
   }

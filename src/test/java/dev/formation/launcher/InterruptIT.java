@@ -3,8 +3,10 @@ package dev.formation.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.cli.Environment;
+import dev.formation.git.GitNotes;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
+import dev.formation.testing.GitFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ctrl-C during a real apply process (the packaged jar, a real SIGINT): the report says per app
- * where it stood, and what it says is what a following plan shows.
+ * Ctrl-C, SIGTERM and SIGHUP during a real apply process (the packaged jar, real signals): the
+ * report says per app where it stood, what it says is what a following plan shows, and the git note
+ * records it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class InterruptIT {
@@ -57,7 +62,7 @@ class InterruptIT {
   void firstCtrlC_finishesTheAppInFlight_reportsEachApp_andExits130() throws Exception {
     Process apply = start();
     awaitLine(apply, "applied app-1");
-    signal(apply);
+    signal(apply, "INT");
     assertThat(apply.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
@@ -96,9 +101,9 @@ class InterruptIT {
     Process apply = start();
     awaitLine(apply, "applying app-1");
     // the second once the first is handled, while app-1's first request (1 s) is in flight
-    signal(apply);
+    signal(apply, "INT");
     awaitLine(apply, "Interrupted: no new write starts");
-    signal(apply);
+    signal(apply, "INT");
     assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
 
@@ -106,16 +111,51 @@ class InterruptIT {
     assertThat(err).contains("Interrupted again: exiting now").contains("formation plan");
   }
 
+  @ParameterizedTest
+  @CsvSource({"TERM, 143", "HUP, 129"})
+  void sigtermOrSighup_isHandledLikeTheFirstCtrlC_reportedAndRecorded(String signal, int exit)
+      throws Exception {
+    String commit;
+    try (GitFixture repo = GitFixture.init(dir)) {
+      commit = repo.commit("the config");
+    }
+    Process apply = start();
+    awaitLine(apply, "applied app-1");
+    signal(apply, signal);
+    assertThat(apply.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(apply.exitValue()).as(out + err).isEqualTo(exit);
+    assertThat(err)
+        .contains("Interrupted by SIG" + signal + ": no new write starts")
+        .contains("Recorded the apply");
+    assertThat(out).contains("app-1: applied").contains("Apply interrupted:");
+    long applied = 0;
+    for (int i = 1; i <= APPS; i++) {
+      String app = "app-" + i;
+      boolean done = out.contains(app + ": applied");
+      assertThat(done || out.contains(app + ": not started")).as(out).isTrue();
+      assertThat(fake.app(app).quantity("web")).as(app).isEqualTo(done ? 2 : 1);
+      applied += done ? 1 : 0;
+    }
+    assertThat(applied).isBetween(1L, APPS - 1L);
+    try (dev.formation.git.GitRepo git = dev.formation.git.GitRepo.open(dir)) {
+      String note = GitNotes.all(git).get(commit);
+      assertThat(note).contains("\"app\":\"app-1\",\"outcome\":\"applied\"");
+    }
+  }
+
   private Process start() throws IOException {
-    // A build started in the background (nohup, a CI runner) ignores SIGINT, and a child inherits
-    // that: a JVM started so cannot catch Ctrl-C at all. perl puts the default back first, as a
-    // terminal's foreground job has it.
+    // A build started in the background (nohup, a CI runner) ignores SIGINT (and SIGHUP), and a
+    // child inherits that: a JVM started so cannot catch them at all. perl puts the defaults back
+    // first, as a terminal's foreground job has them.
     List<String> command =
         new ArrayList<>(
             List.of(
                 "perl",
                 "-e",
-                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
+                "$SIG{INT} = $SIG{HUP} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
                 JAR.toString(),
@@ -145,8 +185,8 @@ class InterruptIT {
     throw new AssertionError("no `" + line + "` on stderr: " + Files.readString(err));
   }
 
-  private static void signal(Process p) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start();
+  private static void signal(Process p, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 }
