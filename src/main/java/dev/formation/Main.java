@@ -3,6 +3,8 @@ package dev.formation;
 import dev.formation.cli.Environment;
 import dev.formation.cli.ExitCode;
 import dev.formation.cli.FormationCommand;
+import dev.formation.cli.OutputCheck;
+import dev.formation.cli.RecordingOutputStream;
 import dev.formation.cli.UsageErrorHandler;
 import dev.formation.cli.VersionProvider;
 import dev.formation.cli.render.TerminalWriter;
@@ -54,9 +56,11 @@ public final class Main {
     boolean ascii =
         TerminalWriter.asciiOnly(environment.env(), environment.terminal().interactive());
     cl.setColorScheme(Help.defaultColorScheme(colour ? Help.Ansi.ON : Help.Ansi.OFF));
-    cl.setOut(writer(new FileOutputStream(FileDescriptor.out), colour, ascii));
+    RecordingOutputStream stdout =
+        new RecordingOutputStream(new FileOutputStream(FileDescriptor.out));
+    cl.setOut(writer(stdout, colour, ascii));
     cl.setErr(writer(new FileOutputStream(FileDescriptor.err), colour, ascii));
-    int code = cl.execute(args);
+    int code = OutputCheck.exitCode(cl, cl.execute(args), stdout::failure, colour);
     // a JDK HTTP client's selector thread would hold the JVM's exit for 300 ms
     JdkHttpClients.releaseAll();
     System.exit(code);

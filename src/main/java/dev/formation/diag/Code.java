@@ -69,6 +69,7 @@ public enum Code {
   FM131("plan-file", "A saved plan cannot be read or written"),
   FM132("saved-plan-options", "An option that does not go with a saved plan"),
   FM140("no-approval", "A command that asks for a `yes` has no terminal to ask on"),
+  FM145("output-not-written", "A command's output could not be written to standard output"),
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name");
 
