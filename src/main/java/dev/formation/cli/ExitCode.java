@@ -1,6 +1,6 @@
 package dev.formation.cli;
 
-/** formation's exit codes, the same for every command (SPEC section 2). */
+/** formation's exit codes, the same for every command (docs/cli.md). */
 public final class ExitCode {
   /** Success, and nothing to change. */
   public static final int OK = 0;

@@ -32,11 +32,6 @@ class CliReferenceTest {
         .isEqualTo(generated);
   }
 
-  @Test
-  void usageHelp_speaksToUsers_notOfTheInternalSpec() {
-    assertThat(reference()).doesNotContain("SPEC");
-  }
-
   static String reference() {
     StringBuilder md = new StringBuilder();
     md.append("# Command-line reference\n\n")
