@@ -25,11 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of STYLE.md, as each {@code package-info.java} states them ("Dependency rule:
- * {@code x} depends on {@code a} and {@code b} only"), checked by ArchUnit on the compiled main
- * classes. A rule covers its package and its sub-packages unless a sub-package states its own; a
- * package may always use itself and its sub-packages. The libraries each package may use are listed
- * here, since a library is named in prose.
+ * The package rules of docs/architecture.md, as each {@code package-info.java} states them
+ * ("Dependency rule: {@code x} depends on {@code a} and {@code b} only"), checked by ArchUnit on
+ * the compiled main classes. A rule covers its package and its sub-packages unless a sub-package
+ * states its own; a package may always use itself and its sub-packages. The libraries each package
+ * may use are listed here, since a library is named in prose.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.formation";

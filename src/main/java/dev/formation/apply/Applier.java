@@ -234,8 +234,8 @@ public final class Applier {
   }
 
   /**
-   * A local app's registration first (the formation update needs its process types), then SPEC
-   * section 3's order: disables, the batch, then enables and updates.
+   * A local app's registration first (the formation update needs its process types), then the order
+   * docs/plan.md gives: disables, the batch, then enables and updates.
    */
   static List<Step> steps(AppPlan app) {
     List<Step> steps = new ArrayList<>();

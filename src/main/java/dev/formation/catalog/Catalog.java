@@ -73,8 +73,8 @@ public final class Catalog {
   }
 
   /**
-   * The resources a size requests on Kubernetes by default (SPEC section 8): its CPU from {@code
-   * kubernetes.tsv}, its memory from the catalogue.
+   * The resources a size requests on Kubernetes by default (docs/kubernetes.md): its CPU from
+   * {@code kubernetes.tsv}, its memory from the catalogue.
    */
   public Resources kubernetes(Size size) {
     Map<String, Resources> map = kubernetes;

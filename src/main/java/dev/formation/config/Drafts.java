@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the semantic checks read from the tree before the spec records are built: the parsed values
- * (or {@code null} where a value is missing or already reported) and where each was written, so
- * that cross-field rules can point at the right place.
+ * What the semantic checks read from the tree before the {@code *Spec} records are built: the
+ * values (or {@code null} where a value is missing or already reported) and where each was written,
+ * so that cross-field rules can point at the right place.
  */
 final class Drafts {
   private Drafts() {}

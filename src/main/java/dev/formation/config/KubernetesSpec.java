@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Where a {@code platform: kubernetes} app's Deployments are and how its sizes map to container
- * resources (SPEC section 8).
+ * resources (docs/kubernetes.md).
  *
  * @param context the kubeconfig context, or {@code null} for the current one
  * @param namespace the namespace, or {@code null} for the context's own (else {@code default})

@@ -235,7 +235,8 @@ public final class ApplyOperation {
     /**
      * As {@link #apply(Interrupt)}. {@code reread} {@link Applier.Reread#NO} writes on the plan's
      * own read of each app, for a plan applied the moment it was made (nobody was asked); a saved
-     * plan is always read again, since SPEC section 3 checks its fingerprints against the platform.
+     * plan is always read again, since its fingerprints are checked against the platform
+     * (docs/plan.md).
      */
     public Result apply(Interrupt interrupt, Applier.Reread reread) {
       if (!ok()) {

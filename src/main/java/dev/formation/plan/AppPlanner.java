@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Plans one app: the rules of SPEC section 3, applied type by type. Used once, then dropped. */
+/** Plans one app: the rules of docs/plan.md, applied type by type. Used once, then dropped. */
 final class AppPlanner {
   static final String WEB = "web";
   private static final Comparator<Change> BY_TYPE = Comparator.comparing(Change::type);

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks a plan against each app's guardrails (SPEC section 7) and lists every breach under its
+ * Checks a plan against each app's guardrails (docs/schedules.md) and lists every breach under its
  * app. Pure: what git knows about the commit being applied is an input. Guardrails judge what the
  * plan would bring about at the moment it was made for, schedules included; an autoscaler's band
  * counts at its {@code max}, before and after.

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One change an adapter makes to an app, as data: the applier decides which writes to make and in
- * which order (SPEC section 3), the adapter only carries each one out.
+ * which order (docs/plan.md), the adapter only carries each one out.
  */
 public sealed interface Write {
 

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process Heroku Platform API (and metrics API, on the same server) that follows {@code
- * HEROKU-API.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an ephemeral
- * port; thread-safe; with configurable latency, page size and rate-limit budget, injectable faults,
- * and a log of every request received.
+ * docs/heroku.md} strictly, for adapter, CLI and benchmark tests. Bound to 127.0.0.1 on an
+ * ephemeral port; thread-safe; with configurable latency, page size and rate-limit budget,
+ * injectable faults, and a log of every request received.
  */
 public final class FakeHeroku implements AutoCloseable {
   static {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The fake itself answers as HEROKU-API.md says, checked with raw HTTP requests. */
+/** The fake itself answers as docs/heroku.md says, checked with raw HTTP requests. */
 class FakeHerokuTest {
   static final String ACCEPT = "application/vnd.heroku+json; version=3";
   final HttpClient client = HttpClient.newHttpClient();

@@ -101,7 +101,7 @@ public final class SizesView {
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
-  /** The Kubernetes size map (SPEC section 8): size, CPU request, memory request and limit. */
+  /** The Kubernetes size map (docs/kubernetes.md): size, CPU request, memory request and limit. */
   public static String kubernetesText(Catalog catalog) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-18s %-10s %s%n", "SIZE", "CPU", "MEMORY (request = limit)"));

@@ -36,7 +36,7 @@ public record ApiEndpoint(URI api, URI metrics) {
     return of(parse(url, source));
   }
 
-  /** The endpoint for this API URL, checking its scheme; metrics follow section 4 of the spec. */
+  /** The endpoint for this API URL, checking its scheme; metrics as docs/heroku.md says. */
   public static ApiEndpoint of(URI api) throws PlatformException {
     String scheme = api.getScheme() == null ? "" : api.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {

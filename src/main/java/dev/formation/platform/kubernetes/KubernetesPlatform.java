@@ -32,9 +32,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The Kubernetes adapter (SPEC section 8). A process type is a Deployment that already exists; its
- * count is the Deployment's replicas, written only through the scale subresource; its size is the
- * container's resources, and web's autoscaler a HorizontalPodAutoscaler {@code autoscaling/v2},
+ * The Kubernetes adapter (docs/kubernetes.md). A process type is a Deployment that already exists;
+ * its count is the Deployment's replicas, written only through the scale subresource; its size is
+ * the container's resources, and web's autoscaler a HorizontalPodAutoscaler {@code autoscaling/v2},
  * both written by server-side apply with field manager {@code formation}. Another manager's fields
  * are never taken silently: a conflict is an error naming the manager, unless {@code
  * --force-conflicts} said to take ownership.
@@ -377,7 +377,7 @@ public final class KubernetesPlatform implements Platform {
     return new Cluster(connection, where, p);
   }
 
-  /** The placement of an app named without a config: the defaults of SPEC section 8. */
+  /** The placement of an app named without a config: the defaults docs/kubernetes.md lists. */
   static KubernetesPlacement defaults() {
     Map<String, Resources> sizes = new LinkedHashMap<>();
     Catalog catalog = Catalog.standard();

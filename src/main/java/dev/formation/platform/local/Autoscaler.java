@@ -9,18 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scales each app's web dynos from the router's measured p95, one dyno per step: up when the p95 is
- * above the monitor's target, down after several intervals well below it.
+ * above the monitor's target, down after several intervals well below it ({@link ScalingRule}
+ * decides; this class measures, carries the decision out and logs it).
  */
 final class Autoscaler implements AutoCloseable {
-  static final int UP_COOLDOWN = 2;
-  static final int DOWN_AFTER = 3;
-
   /** One look at an app: what was measured and what was done, with why. */
   record Decision(String at, int from, int to, long p95Ms, int targetMs, String reason) {}
 
   private static final class AppState {
-    int sinceChange = Integer.MAX_VALUE / 2;
-    int lowStreak;
+    ScalingRule.Memory memory = ScalingRule.Memory.FRESH;
     final Deque<Decision> recent = new ArrayDeque<>();
   }
 
@@ -78,57 +75,14 @@ final class Autoscaler implements AutoCloseable {
     }
     AppState s = states.computeIfAbsent(app.name(), k -> new AppState());
     synchronized (s) {
-      s.sinceChange++;
       int q = web.quantity();
       long p95 = daemon.routers.p95(app.name(), interval);
-      String measured = p95 < 0 ? "no requests" : "p95 " + p95 + " ms";
-      int to = q;
-      String reason;
-      if (q < m.minQuantity() || q > m.maxQuantity()) {
-        to = Math.max(m.minQuantity(), Math.min(m.maxQuantity(), q));
-        reason = "outside min " + m.minQuantity() + " .. max " + m.maxQuantity();
-      } else if (p95 > m.value()) {
-        s.lowStreak = 0;
-        if (q >= m.maxQuantity()) {
-          reason = measured + " above target " + m.value() + " ms, already at max";
-        } else if (s.sinceChange < UP_COOLDOWN) {
-          reason = measured + " above target " + m.value() + " ms, cooling down";
-        } else {
-          to = q + 1;
-          reason = measured + " above target " + m.value() + " ms";
-        }
-      } else if (p95 < m.value() / 2.0) {
-        s.lowStreak++;
-        if (q <= m.minQuantity()) {
-          reason = measured + " below half of target " + m.value() + " ms, already at min";
-        } else if (s.lowStreak < DOWN_AFTER || s.sinceChange < DOWN_AFTER) {
-          reason =
-              measured
-                  + " below half of target "
-                  + m.value()
-                  + " ms ("
-                  + s.lowStreak
-                  + "/"
-                  + DOWN_AFTER
-                  + " intervals)";
-        } else {
-          to = q - 1;
-          s.lowStreak = 0;
-          reason =
-              measured
-                  + " below half of target "
-                  + m.value()
-                  + " ms for "
-                  + DOWN_AFTER
-                  + " intervals";
-        }
-      } else {
-        s.lowStreak = 0;
-        reason = measured + " within target " + m.value() + " ms";
-      }
-      if (to != q) {
-        s.sinceChange = 0;
-        daemon.autoscale(app.name(), to);
+      ScalingRule.Step step =
+          ScalingRule.next(
+              s.memory, q, p95, new ScalingRule.Band(m.minQuantity(), m.maxQuantity(), m.value()));
+      s.memory = step.after();
+      if (step.to() != q) {
+        daemon.autoscale(app.name(), step.to());
       }
       record(
           app.name(),
@@ -136,10 +90,10 @@ final class Autoscaler implements AutoCloseable {
           new Decision(
               clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
               q,
-              to,
+              step.to(),
               p95,
               m.value(),
-              reason));
+              step.reason()));
     }
   }
 

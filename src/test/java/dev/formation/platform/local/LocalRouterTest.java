@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +72,12 @@ class LocalRouterTest {
     assertThat(h.log("demo")).contains("heroku[router] | at=info method=GET path=\"/\"");
   }
 
+  /**
+   * The router times requests on the daemon's clock, here the test's. So that no request is ever
+   * timed across a move of the clock by accident, the test alone sends requests, one at a time, and
+   * moves the clock only once the router has recorded the last one; a slow request is one the dyno
+   * holds while the test moves the clock by {@link #SLOW}.
+   */
   @Test
   void autoscaler_addsDynosWhenSlow_andRemovesThemWhenFast_intervalByIntervalOnTheClock()
       throws Exception {
@@ -81,7 +87,6 @@ class LocalRouterTest {
     Path dir = h.app("demo", 0, "web: python3 server.py\n");
     int port = h.json("GET", "/apps/demo", null).get("local").get("port").asInt();
     Files.writeString(dir.resolve("server.py"), TinyApps.SERVER_PY);
-    Files.writeString(dir.resolve("delay"), "300");
     h.json("PATCH", "/apps/demo/formation/web", "{\"quantity\":1,\"size\":\"performance-m\"}");
     String id = h.json("GET", "/apps/demo", null).get("id").asString();
     h.json(
@@ -91,51 +96,69 @@ class LocalRouterTest {
             + "\"is_active\":true,\"op\":\"GREATER_OR_EQUAL\",\"period\":1,\"value\":150,"
             + "\"min_quantity\":1,\"max_quantity\":3,\"notification_channels\":[],"
             + "\"notification_period\":1440}");
-    AtomicBoolean traffic = new AtomicBoolean(true);
-    Thread load =
-        new Thread(
-            () -> {
-              while (traffic.get()) {
-                try {
-                  get(port);
-                } catch (Exception e) {
-                  return;
-                }
-              }
-            });
-    load.setDaemon(true);
-    load.start();
     Duration interval = h.settings.autoscaleInterval();
-    try {
-      // each interval: some responses recorded at the clock's present, then the clock moves on
-      for (int i = 0; i < 40 && webQuantity() < 3; i++) {
-        await(
-            "a response in this interval",
-            WAIT,
-            () -> h.daemon.routers.requests("demo", interval) > 0);
-        clock.advance(interval);
-      }
-      assertThat(webQuantity()).isEqualTo(3);
-      Files.writeString(dir.resolve("delay"), "0");
-      for (int i = 0; i < 40 && webQuantity() > 1; i++) {
-        await(
-            "a response in this interval",
-            WAIT,
-            () -> h.daemon.routers.requests("demo", interval) > 0);
-        clock.advance(interval);
-      }
-      assertThat(webQuantity()).isEqualTo(1);
-    } finally {
-      traffic.set(false);
-      load.join(5000);
+    assertThat(SLOW).isLessThan(interval);
+    int intervals = 0;
+    // slow: up one dyno, a cooldown interval, up one more
+    while (webQuantity() < 3 && intervals++ < 10) {
+      slowRequest(port, dir, clock);
+      clock.advance(interval.minus(SLOW));
     }
+    assertThat(webQuantity()).isEqualTo(3);
+    assertThat(intervals).as("intervals to go from 1 to 3 dynos").isEqualTo(3);
+    // fast: down one dyno after three calm intervals, then three more, down to the minimum
+    intervals = 0;
+    while (webQuantity() > 1 && intervals++ < 20) {
+      fastRequest(port);
+      clock.advance(interval);
+    }
+    assertThat(webQuantity()).isEqualTo(1);
+    assertThat(intervals).as("intervals to go from 3 to 1 dyno").isEqualTo(6);
     JsonNode auto = h.json("GET", "/local/status", null).get("apps").get(0).get("autoscale");
-    // "cooling down" shows only when the interval after a step has measured requests, which
-    // depends on when the tick runs against the load thread; the wording is LocalStatusTextTest's
     assertThat(auto.get("decisions").toString())
-        .contains("above target 150 ms")
-        .contains("below half of target 150 ms for 3 intervals");
-    assertThat(h.log("demo")).contains("heroku[autoscaler] | scale web 1 -> 2: p95 ");
+        .contains("p95 300 ms above target 150 ms")
+        .contains("p95 300 ms above target 150 ms, cooling down")
+        .contains("p95 0 ms below half of target 150 ms for 3 intervals");
+    assertThat(h.log("demo")).contains("heroku[autoscaler] | scale web 1 -> 2: p95 300 ms");
+  }
+
+  /** How long a slow request takes on the clock. */
+  static final Duration SLOW = Duration.ofMillis(300);
+
+  private int sent;
+
+  /**
+   * One request that the dyno holds while the clock moves on by {@link #SLOW}; returns once the
+   * router has recorded it.
+   */
+  private void slowRequest(int port, Path dir, ManualClock clock) throws Exception {
+    Path hold = dir.resolve("hold");
+    Path held = dir.resolve("held");
+    Files.deleteIfExists(held);
+    Files.writeString(hold, "");
+    CompletableFuture<HttpResponse<String>> response =
+        client.sendAsync(request(port), HttpResponse.BodyHandlers.ofString());
+    // the dyno has it, so the router has started its timing
+    await("the dyno holding the request", WAIT, () -> Files.exists(held));
+    clock.advance(SLOW);
+    Files.delete(hold);
+    assertThat(response.get(WAIT.toSeconds(), TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    awaitRecorded();
+  }
+
+  /** One request answered at once, on a clock that stands still; returns once it is recorded. */
+  private void fastRequest(int port) throws Exception {
+    assertThat(get(port).statusCode()).isEqualTo(200);
+    awaitRecorded();
+  }
+
+  /** The client may see the response before the router records its time: waits for that too. */
+  private void awaitRecorded() throws Exception {
+    int expected = ++sent;
+    await(
+        "the router recording request " + expected,
+        WAIT,
+        () -> h.daemon.routers.requests("demo", Duration.ofHours(1)) == expected);
   }
 
   private int requestsLastMinute() {
@@ -156,10 +179,12 @@ class LocalRouterTest {
   }
 
   private HttpResponse<String> get(int port) throws Exception {
-    return client.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.send(request(port), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest request(int port) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+        .timeout(WAIT)
+        .build();
   }
 }

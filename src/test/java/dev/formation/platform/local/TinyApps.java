@@ -4,7 +4,9 @@ package dev.formation.platform.local;
 final class TinyApps {
   /**
    * A web server on $PORT answering {@code DYNO request-id request-start}, after sleeping the
-   * milliseconds written in the file {@code delay} (if any), so tests can make it slow.
+   * milliseconds written in the file {@code delay} (if any), so tests can make it slow. While a
+   * file {@code hold} exists it holds each request, after creating the file {@code held}: a test
+   * then knows the request is in flight and lets it go by deleting {@code hold}.
    */
   static final String SERVER_PY =
       String.join(
@@ -13,6 +15,10 @@ final class TinyApps {
           "from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer",
           "class H(BaseHTTPRequestHandler):",
           "    def do_GET(self):",
+          "        if os.path.exists('hold'):",
+          "            open('held', 'w').close()",
+          "            while os.path.exists('hold'):",
+          "                time.sleep(0.005)",
           "        try:",
           "            time.sleep(int(open('delay').read().strip() or '0') / 1000.0)",
           "        except OSError:",
