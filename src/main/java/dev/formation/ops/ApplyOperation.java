@@ -102,7 +102,11 @@ public final class ApplyOperation {
     String commit = GitRecords.commitOf(request.config(), diagnostics);
     plan =
         Guardrails.check(
-            plan, selected, allowed, GitGuards.branchProblem(request.config(), commit));
+            plan,
+            selected,
+            allowed,
+            GitGuards.branchProblem(request.config(), commit),
+            GitGuards.lastApplied(request.config()));
     Allowances.refuse(plan, "nothing was changed", diagnostics);
     return new Prepared(
         request, platforms, loaded, plan, ConfigDigest.of(selected), commit, diagnostics);

@@ -2,7 +2,12 @@ package dev.formation.ops;
 
 import dev.formation.git.GitBranches;
 import dev.formation.git.GitException;
+import dev.formation.git.GitNotes;
 import dev.formation.git.GitRepo;
+import dev.formation.plan.AppliedFormation;
+import dev.formation.planfile.ApplyNoteJson;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -37,6 +42,30 @@ final class GitGuards {
       } catch (GitException e) {
         return "cannot tell: " + e.getMessage();
       }
+    };
+  }
+
+  /**
+   * Per app, the formation its last recorded apply left, read from {@code refs/notes/formation} on
+   * the first question and kept for the rest of the run; {@code null} for an app with no such
+   * record, and for every app outside git or when the notes cannot be read (the guardrail then
+   * measures from the live count, and says so).
+   */
+  static Function<String, AppliedFormation> lastApplied(ConfigSource source) {
+    AtomicReference<Map<String, AppliedFormation>> read = new AtomicReference<>();
+    return app -> {
+      if (read.get() == null) {
+        Map<String, AppliedFormation> records = Map.of();
+        if (GitRecords.inGit(source)) {
+          try (GitRepo git = GitRepo.open(source.anchor())) {
+            records = ApplyNoteJson.lastApplied(GitNotes.all(git).values());
+          } catch (GitException e) {
+            // no record to measure from: the live count is used, as outside git
+          }
+        }
+        read.set(records);
+      }
+      return read.get().get(app);
     };
   }
 

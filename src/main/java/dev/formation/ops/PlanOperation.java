@@ -99,7 +99,8 @@ public final class PlanOperation {
             plan,
             selected,
             allowed,
-            out == null ? null : GitGuards.branchProblem(request.config(), commit));
+            out == null ? null : GitGuards.branchProblem(request.config(), commit),
+            GitGuards.lastApplied(request.config()));
     if (out == null) {
       Allowances.refuse(plan, "nothing would be applied", diagnostics);
       return new Result(loaded, selected, plan, null, diagnostics);

@@ -150,6 +150,13 @@ public record AppPlan(
 
   /** This plan with these guardrail breaches. */
   public AppPlan withBreaches(List<GuardrailBreach> found) {
+    return withBreaches(found, List.of());
+  }
+
+  /** This plan with these guardrail breaches, and {@code more} notes after its own. */
+  public AppPlan withBreaches(List<GuardrailBreach> found, List<String> more) {
+    List<String> allNotes = new java.util.ArrayList<>(notes);
+    allNotes.addAll(more);
     return new AppPlan(
         app,
         platform,
@@ -157,7 +164,7 @@ public record AppPlan(
         changes,
         unmanaged,
         errors,
-        notes,
+        allNotes,
         fingerprint,
         before,
         after,

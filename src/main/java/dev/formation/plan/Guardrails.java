@@ -34,6 +34,23 @@ public final class Guardrails {
       Formation desired,
       Set<Guardrail> allowed,
       Function<String, String> branchProblem) {
+    return check(plan, desired, allowed, branchProblem, app -> null);
+  }
+
+  /**
+   * As {@link #check(Plan, Formation, Set, Function)}, measuring scale-downs against what the last
+   * recorded apply left.
+   *
+   * @param lastApplied the formation each app's last recorded apply left, or {@code null} when none
+   *     is recorded; asked only for an app whose plan would otherwise breach {@code
+   *     max_scale_down_percent}, so that nothing is read from git for a plan that needs nothing
+   */
+  public static Plan check(
+      Plan plan,
+      Formation desired,
+      Set<Guardrail> allowed,
+      Function<String, String> branchProblem,
+      Function<String, AppliedFormation> lastApplied) {
     List<AppPlan> apps = new ArrayList<>();
     for (AppPlan app : plan.apps()) {
       AppSpec spec = desired.app(app.app()).orElse(null);
@@ -42,16 +59,26 @@ public final class Guardrails {
         continue;
       }
       List<GuardrailBreach> found = new ArrayList<>();
-      for (GuardrailBreach b : breaches(app, spec, branchProblem)) {
+      List<String> notes = new ArrayList<>();
+      for (GuardrailBreach b : breaches(app, spec, branchProblem, lastApplied, notes)) {
         found.add(allowed.contains(b.rule()) ? b.allow() : b);
       }
-      apps.add(app.withBreaches(found));
+      apps.add(app.withBreaches(found, notes));
     }
     return new Plan(apps, plan.at());
   }
 
   static List<GuardrailBreach> breaches(
       AppPlan app, AppSpec spec, Function<String, String> branchProblem) {
+    return breaches(app, spec, branchProblem, a -> null, new ArrayList<>());
+  }
+
+  private static List<GuardrailBreach> breaches(
+      AppPlan app,
+      AppSpec spec,
+      Function<String, String> branchProblem,
+      Function<String, AppliedFormation> lastApplied,
+      List<String> notes) {
     GuardrailSpec g = spec.guardrails();
     List<GuardrailBreach> out = new ArrayList<>();
     if (g.maxMonthlyIncrease() != null) {
@@ -70,32 +97,7 @@ public final class Guardrails {
     }
     Map<String, int[]> counts = counts(app);
     if (g.maxScaleDownPercent() != null) {
-      counts.forEach(
-          (type, c) -> {
-            int from = c[0];
-            int to = c[1];
-            if (from > 0
-                && to < from
-                && (long) (from - to) * 100 > (long) g.maxScaleDownPercent() * from) {
-              long pct = Math.round(100.0 * (from - to) / from);
-              out.add(
-                  breach(
-                      Guardrail.MAX_SCALE_DOWN_PERCENT,
-                      type,
-                      "`"
-                          + type
-                          + "` goes from "
-                          + from
-                          + " to "
-                          + to
-                          + (to == 1 ? " dyno" : " dynos")
-                          + ", "
-                          + pct
-                          + "% removed; the limit is "
-                          + g.maxScaleDownPercent()
-                          + "%"));
-            }
-          });
+      ScaleDowns.check(app, g.maxScaleDownPercent(), counts, lastApplied, out, notes);
     }
     for (String type : g.protectedTypes()) {
       int[] c = counts.get(type);

@@ -3,14 +3,18 @@ package dev.formation.planfile;
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
 import dev.formation.plan.AppPlan;
+import dev.formation.plan.AppliedFormation;
 import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -109,12 +113,82 @@ public final class ApplyNoteJson {
           .flatMap(List::stream)
           .forEach(c -> changes.add(PlanJson.change(c, true)));
       app.put("error", result.error());
+      if (result.outcome() == AppResult.Outcome.APPLIED) {
+        plan.app(result.app())
+            .map(p -> AppliedFormation.of(p, at))
+            .ifPresent(f -> app.set("formation", formation(f)));
+      }
       plan.app(result.app())
           .map(p -> p.breaches().stream().filter(GuardrailBreach::allowed).toList())
           .filter(list -> !list.isEmpty())
           .ifPresent(list -> app.set("allowed", PlanJson.breaches(list)));
     }
     return PlanJson.MAPPER.writeValueAsString(root);
+  }
+
+  /** What an applied app was left with: each type's size and count, and its band if any. */
+  private static ArrayNode formation(AppliedFormation f) {
+    ArrayNode types = PlanJson.MAPPER.createArrayNode();
+    for (AppliedFormation.Type t : f.types()) {
+      ObjectNode type = types.addObject();
+      type.put("type", t.type());
+      type.put("size", t.size());
+      type.put("quantity", t.quantity());
+      if (t.max() != null) {
+        type.putObject("autoscale").put("min", t.min()).put("max", t.max());
+      }
+    }
+    return types;
+  }
+
+  /**
+   * Per app, the formation its latest recorded apply left, from the text of every note; apps whose
+   * records predate the {@code formation} field, or whose last apply failed, have none.
+   */
+  public static Map<String, AppliedFormation> lastApplied(Collection<String> notes) {
+    Map<String, AppliedFormation> last = new HashMap<>();
+    for (String note : notes) {
+      for (String line : note.split("\n")) {
+        if (!line.startsWith("{")) {
+          continue;
+        }
+        try {
+          JsonNode n = PlanJson.MAPPER.readTree(line);
+          if (!"formation-apply".equals(n.path("kind").asString(""))) {
+            continue;
+          }
+          Instant at = Instant.parse(n.path("applied_at").asString(""));
+          for (JsonNode a : n.path("apps")) {
+            AppliedFormation f = formation(a, at);
+            AppliedFormation known = f == null ? null : last.get(f.app());
+            if (f != null && (known == null || known.at().isBefore(at))) {
+              last.put(f.app(), f);
+            }
+          }
+        } catch (JacksonException | DateTimeParseException | IllegalArgumentException e) {
+          // a damaged line says nothing reliable about an apply; the others still do
+        }
+      }
+    }
+    return last;
+  }
+
+  private static AppliedFormation formation(JsonNode app, Instant at) {
+    if (!"applied".equals(app.path("outcome").asString("")) || !app.path("formation").isArray()) {
+      return null;
+    }
+    List<AppliedFormation.Type> types = new ArrayList<>();
+    for (JsonNode t : app.path("formation")) {
+      JsonNode band = t.path("autoscale");
+      types.add(
+          new AppliedFormation.Type(
+              t.path("type").asString(""),
+              t.path("size").asString(""),
+              t.path("quantity").asInt(0),
+              band.isObject() ? band.path("min").asInt() : null,
+              band.isObject() ? band.path("max").asInt() : null));
+    }
+    return new AppliedFormation(app.path("app").asString(""), at, types);
   }
 
   /** The records of a note, skipping lines that are not formation's (a person may add text). */

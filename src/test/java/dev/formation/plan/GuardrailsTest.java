@@ -94,7 +94,9 @@ class GuardrailsTest {
         .containsExactly("web");
     assertThat(breaches(app(false, g, proc("web", "performance-m", 4)), auto))
         .extracting(GuardrailBreach::detail)
-        .containsExactly("`web` goes from 10 to 4 dynos, 60% removed; the limit is 50%");
+        .containsExactly(
+            "`web` goes from 10 to 4 dynos, 60% removed; the limit is 50% (measured from the"
+                + " live count: no apply of this app that names `web` is recorded in git)");
     assertThat(breaches(app(false, g, auto("web", "performance-m", null, 2, 5)), auto))
         .as("a band 2..10 → 2..5 removes half at the max")
         .isEmpty();
