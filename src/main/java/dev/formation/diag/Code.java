@@ -63,6 +63,7 @@ public enum Code {
   FM102("missing-input", "A -f path that neither version of a diff holds"),
   FM103("untracked-config", "The config files are not tracked by git; the apply is not recorded"),
   FM104("apply-not-recorded", "An apply was carried out but its git note could not be written"),
+  FM105("no-apply-records", "This clone has no apply records: the git notes were not fetched"),
   FM110("unknown-app", "--app names an app that the config does not define"),
   FM120("platform-read", "An app's live state could not be read"),
   FM130("stale-plan", "A saved plan's apps changed on the platform since it was made"),

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
-/** What the {@code require_branch} guardrail and the apply notes ask of git. */
+/** What the {@code require_branch} guardrail asks of git: whether a commit is on a branch. */
 public final class GitBranches {
   private GitBranches() {}
 
@@ -64,12 +62,5 @@ public final class GitBranches {
     } catch (IOException e) {
       throw new GitException("cannot read the branches of the repository: " + e.getMessage(), e);
     }
-  }
-
-  /** Who runs the apply, as git would record them as author: {@code Name <email>}. */
-  public static String author(GitRepo git) {
-    UserConfig user = git.repository().getConfig().get(UserConfig.KEY);
-    PersonIdent ident = new PersonIdent(user.getAuthorName(), user.getAuthorEmail());
-    return ident.getName() + " <" + ident.getEmailAddress() + ">";
   }
 }

@@ -155,6 +155,15 @@ public final class GitNotes {
     return commitId.length() > 7 ? commitId.substring(0, 7) : commitId;
   }
 
+  /** Whether this repository has any apply record at all ({@code refs/notes/formation} exists). */
+  public static boolean present(GitRepo git) throws GitException {
+    try {
+      return git.repository().exactRef(REF) != null;
+    } catch (IOException e) {
+      throw new GitException("cannot read " + REF + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Every note's text by the full id of the commit it is on. */
   public static Map<String, String> all(GitRepo git) throws GitException {
     Map<String, String> notes = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import org.eclipse.jgit.errors.NoWorkTreeException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.BranchConfig;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -104,27 +105,61 @@ public final class GitRepo implements AutoCloseable {
   }
 
   /**
-   * The default base of {@code formation diff}: the merge base of HEAD with its branch's upstream,
-   * or HEAD itself when the branch tracks nothing. The label names the commit for diagnostics.
+   * The default base of {@code formation diff}: the merge base of HEAD with the repository's
+   * default branch ({@code origin/HEAD}, else {@code origin/main}, {@code origin/master}, {@code
+   * main}, {@code master}), else with the branch's upstream, else HEAD itself. So a branch shows
+   * every change it makes against the branch it will be merged into, committed or not. The label
+   * names the refs compared, for the heading and diagnostics.
    */
   public Revision defaultBase() throws GitException {
     ObjectId head = resolve("HEAD");
-    String upstream = upstream();
-    if (upstream == null) {
+    String base = defaultBranch();
+    if (base == null) {
+      base = upstream();
+    }
+    if (base == null) {
       return new Revision("HEAD", head.name());
     }
     try (RevWalk walk = new RevWalk(repo)) {
       walk.setRevFilter(RevFilter.MERGE_BASE);
       walk.markStart(walk.parseCommit(head));
-      walk.markStart(walk.parseCommit(resolve(upstream)));
-      RevCommit base = walk.next();
-      if (base == null) {
+      walk.markStart(walk.parseCommit(resolve(base)));
+      RevCommit mergeBase = walk.next();
+      if (mergeBase == null || mergeBase.equals(head)) {
         return new Revision("HEAD", head.name());
       }
-      return new Revision(base.abbreviate(7).name(), base.name());
+      return new Revision(
+          mergeBase.abbreviate(7).name() + " (the merge base of HEAD and " + base + ")",
+          mergeBase.name());
     } catch (IOException e) {
-      throw new GitException(
-          "cannot find the merge base with " + upstream + ": " + e.getMessage(), e);
+      throw new GitException("cannot find the merge base with " + base + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The branch changes are merged into, as a short ref name, or {@code null} when none is found.
+   */
+  private String defaultBranch() throws GitException {
+    try {
+      Ref originHead = repo.exactRef("refs/remotes/origin/HEAD");
+      if (originHead != null && originHead.isSymbolic() && originHead.getObjectId() != null) {
+        return Repository.shortenRefName(originHead.getTarget().getName())
+            .replaceFirst("^remotes/", "");
+      }
+      for (String candidate :
+          List.of(
+              "refs/remotes/origin/main",
+              "refs/remotes/origin/master",
+              "refs/heads/main",
+              "refs/heads/master")) {
+        Ref ref = repo.exactRef(candidate);
+        if (ref != null && ref.getObjectId() != null) {
+          return Repository.shortenRefName(candidate);
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new GitException("cannot read the branches of the repository: " + e.getMessage(), e);
     }
   }
 

@@ -267,7 +267,7 @@ public final class ApplyOperation {
                 digest,
                 commit,
                 request.settings().forceConflicts(),
-                GitGuards.author(request.config()));
+                GitGuards.author(request.config(), host));
         recorded = GitRecords.note(request.config(), commit, line, after);
       }
       return new Result(report, recorded, after);

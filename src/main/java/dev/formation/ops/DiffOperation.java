@@ -43,7 +43,7 @@ public final class DiffOperation {
     Diagnostics diagnostics = new Diagnostics();
     Sources sources = new Sources();
     ConfigSource config = request.config();
-    try (GitRepo git = GitRepo.open(config.workDir())) {
+    try (GitRepo git = GitRepo.open(config.anchor())) {
       GitRepo.Revision base =
           request.from() != null
               ? new GitRepo.Revision(request.from(), request.from())

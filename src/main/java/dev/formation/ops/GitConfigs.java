@@ -15,7 +15,7 @@ final class GitConfigs {
 
   /** The config files at {@code source.ref()}, named {@code REF:path} in diagnostics. */
   static LoadResult atRef(ConfigSource source) throws GitException {
-    try (GitRepo git = GitRepo.open(source.workDir())) {
+    try (GitRepo git = GitRepo.open(source.anchor())) {
       return load(git, source, source.ref(), source.ref(), false);
     }
   }

@@ -2,6 +2,7 @@ package dev.formation.ops;
 
 import dev.formation.git.GitBranches;
 import dev.formation.git.GitException;
+import dev.formation.git.GitIdentity;
 import dev.formation.git.GitNotes;
 import dev.formation.git.GitRepo;
 import dev.formation.plan.AppliedFormation;
@@ -69,13 +70,17 @@ final class GitGuards {
     };
   }
 
-  /** The git author of whoever runs the apply, or {@code null} outside git. */
-  static String author(ConfigSource source) {
+  /**
+   * The git author of whoever runs the apply, as {@code git var GIT_AUTHOR_IDENT} would give it in
+   * the config's repository and the environment formation runs in; {@code null} outside git or when
+   * no identity is set.
+   */
+  static String author(ConfigSource source, Host host) {
     if (!GitRecords.inGit(source)) {
       return null;
     }
     try (GitRepo git = GitRepo.open(source.anchor())) {
-      return GitBranches.author(git);
+      return GitIdentity.author(git, host.env(), host.home());
     } catch (GitException e) {
       return null;
     }

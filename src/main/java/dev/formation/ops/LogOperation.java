@@ -52,7 +52,7 @@ public final class LogOperation {
 
   public Result run(Request request) {
     ConfigSource config = request.config();
-    try (GitRepo git = GitRepo.open(config.workDir())) {
+    try (GitRepo git = GitRepo.open(config.anchor())) {
       Map<String, FormationDiff> diffs = new LinkedHashMap<>();
       List<CommitInfo> commits =
           GitHistory.touching(git, config.files(), config.workDir(), request.maxCount());
@@ -71,7 +71,20 @@ public final class LogOperation {
       for (CommitInfo c : commits) {
         entries.add(new Entry(c, diffs.get(c.id()), applies.getOrDefault(c.id(), List.of())));
       }
-      return new Result(entries, new Diagnostics());
+      Diagnostics diagnostics = new Diagnostics();
+      if (!commits.isEmpty() && !GitNotes.present(git)) {
+        diagnostics.warning(
+            Code.FM105,
+            "this clone has no apply records ("
+                + GitNotes.REF
+                + " is not here), so `not applied` below only means that none is known here",
+            null,
+            "git does not fetch notes by default: git fetch origin "
+                + GitNotes.REF
+                + ":"
+                + GitNotes.REF);
+      }
+      return new Result(entries, diagnostics);
     } catch (GitException e) {
       return new Result(List.of(), new Diagnostics().error(Code.FM100, e.getMessage(), null, null));
     }

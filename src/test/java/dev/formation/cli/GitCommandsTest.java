@@ -178,7 +178,10 @@ class GitCommandsTest {
     CliRunner.Result r = run("diff");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out())
-        .startsWith("formation diff " + base.substring(0, 7) + " → work tree")
+        .startsWith(
+            "formation diff "
+                + base.substring(0, 7)
+                + " (the merge base of HEAD and origin/main) → work tree")
         .contains("web: Standard-2X ×2 → Standard-2X ×6  +$200/mo");
   }
 
