@@ -6,6 +6,8 @@ import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
@@ -36,7 +38,7 @@ final class AppPlanner {
   private final List<ProcessChange> processChanges = new ArrayList<>();
   private final List<MonitorChange> monitorChanges = new ArrayList<>();
   private final List<UnmanagedProcess> unmanaged = new ArrayList<>();
-  private final List<String> errors = new ArrayList<>();
+  private final List<Diagnostic> errors = new ArrayList<>();
   private final Set<String> notes = new LinkedHashSet<>();
   private CostRange before = CostRange.ZERO;
   private CostRange after = CostRange.ZERO;
@@ -71,10 +73,13 @@ final class AppPlanner {
       Optional<LiveProcess> now = live.process(desired.type());
       if (now.isEmpty()) {
         errors.add(
-            "process type `"
-                + desired.type()
-                + "` is not in the app's current release / Procfile; deploy code that defines it"
-                + " first");
+            Diagnostic.error(
+                Code.FM093,
+                "process type `"
+                    + desired.type()
+                    + "` is not in the app's current release / Procfile",
+                null,
+                "deploy code that defines it first"));
       } else {
         planListed(desired, now.get());
       }
@@ -247,13 +252,16 @@ final class AppPlanner {
       Optional<Size> size = catalog.find(u.size());
       if (u.quantity() > 0 && size.isPresent() && !size.get().tier().group().equals(group.get())) {
         errors.add(
-            "unmanaged process type `"
-                + u.type()
-                + "` runs on "
-                + size.get().name()
-                + ", which cannot share an app with "
-                + spec.processes().get(0).size().name()
-                + "; list it in the config or set `prune: true`");
+            Diagnostic.error(
+                Code.FM094,
+                "unmanaged process type `"
+                    + u.type()
+                    + "` runs on "
+                    + size.get().name()
+                    + ", which cannot share an app with "
+                    + spec.processes().get(0).size().name(),
+                null,
+                "list it in the config or set `prune: true`"));
       }
     }
   }

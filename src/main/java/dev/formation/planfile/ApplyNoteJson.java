@@ -2,6 +2,7 @@ package dev.formation.planfile;
 
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
+import dev.formation.diag.Diagnostic;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.GuardrailBreach;
 import dev.formation.plan.Plan;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -108,7 +110,18 @@ public final class ApplyNoteJson {
           .map(AppPlan::changes)
           .flatMap(List::stream)
           .forEach(c -> changes.add(PlanJson.change(c, true)));
-      app.put("error", result.error());
+      // the messages as before; their codes beside them, for a reader that wants to know which
+      app.put(
+          "error",
+          result.errors().isEmpty()
+              ? null
+              : result.errors().stream()
+                  .map(Diagnostic::message)
+                  .collect(Collectors.joining("; ")));
+      if (!result.errors().isEmpty()) {
+        ArrayNode codes = app.putArray("codes");
+        result.errors().forEach(d -> codes.add(d.code().name()));
+      }
       plan.app(result.app())
           .map(p -> p.breaches().stream().filter(GuardrailBreach::allowed).toList())
           .filter(list -> !list.isEmpty())
