@@ -127,7 +127,7 @@ public final class ApplyCommand implements Callable<Integer> {
       }
       Interrupt interrupt = new Interrupt();
       ApplyOperation.Result result;
-      Interrupts.Caught caught = Interrupts.during(interrupt, err);
+      Interrupts.Caught caught = Interrupts.during(interrupt, spec);
       try {
         // approved at a prompt, time has passed since the plan's reads: each app is read again
         result =

@@ -1,10 +1,13 @@
 package dev.formation.cli;
 
 import dev.formation.apply.Interrupt;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Ctrl-C during an apply. The first SIGINT asks the apply to stop starting work and report where
@@ -24,23 +27,38 @@ final class Interrupts {
     void close();
   }
 
-  /** Catches SIGINT until the result is closed, setting {@code interrupt} on the first one. */
-  static Caught during(Interrupt interrupt, PrintWriter err) {
+  /**
+   * Catches SIGINT until the result is closed, setting {@code interrupt} on the first one. Each
+   * Ctrl-C is told as an {@link Code#FM161} diagnostic on the command's stderr.
+   */
+  static Caught during(Interrupt interrupt, CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
     Runnable onSignal =
         () -> {
           synchronized (err) {
             if (interrupt.requested()) {
-              err.println(
-                  "Interrupted again: exiting now. The apps in flight may be half-applied;"
-                      + " `formation plan` shows where they stand.");
-              err.flush();
+              Output.diagnostics(
+                  spec,
+                  new Diagnostics()
+                      .error(
+                          Code.FM161,
+                          "interrupted again: exiting now; the apps in flight may be half-applied",
+                          null,
+                          "`formation plan` shows where they stand"),
+                  null);
               Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
             }
             interrupt.request();
-            err.println(
-                "Interrupted: no new write starts; waiting for the requests in flight, then"
-                    + " reporting. Press Ctrl-C again to exit at once.");
-            err.flush();
+            Output.diagnostics(
+                spec,
+                new Diagnostics()
+                    .error(
+                        Code.FM161,
+                        "interrupted: no new write starts; waiting for the requests in flight,"
+                            + " then reporting",
+                        null,
+                        "press Ctrl-C again to exit at once"),
+                null);
           }
         };
     try {

@@ -63,7 +63,7 @@ class InterruptIT {
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
 
     assertThat(apply.exitValue()).as(out + err).isEqualTo(130);
-    assertThat(err).contains("Interrupted: no new write starts");
+    assertThat(err).contains("error[FM161]: interrupted: no new write starts");
     assertThat(out).contains("app-1: applied").contains("Apply interrupted:");
     CliRunner.Result plan =
         CliRunner.in(dir, new HashMap<>(fake.env()), Environment.Terminal.NONE)
@@ -97,13 +97,15 @@ class InterruptIT {
     awaitLine(apply, "applying app-1");
     // the second once the first is handled, while app-1's first request (1 s) is in flight
     signal(apply);
-    awaitLine(apply, "Interrupted: no new write starts");
+    awaitLine(apply, "interrupted: no new write starts");
     signal(apply);
     assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
 
     assertThat(apply.exitValue()).isEqualTo(130);
-    assertThat(err).contains("Interrupted again: exiting now").contains("formation plan");
+    assertThat(err)
+        .contains("error[FM161]: interrupted again: exiting now")
+        .contains("formation plan");
   }
 
   private Process start() throws IOException {
