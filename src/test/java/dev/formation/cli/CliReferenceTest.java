@@ -46,7 +46,18 @@ class CliReferenceTest {
         .append(Golden.UPDATE_PROPERTY)
         .append("=true`.\n\n")
         .append("Exit codes, for every command: `0` success and nothing to change, `1` error")
-        .append(" (including a\nbad command line), `2` changes present or unexpected drift.\n");
+        .append(" (including a\nbad command line), `2` changes present or unexpected drift.\n\n")
+        .append(
+            "Errors, for every command: each is a diagnostic with a stable code,"
+                + " `error[FMnnn]: message`\nand a `hint:`, with a page in"
+                + " [diagnostics/](diagnostics/README.md). Commands print them on stderr; an\n"
+                + "error about one app of a plan or an apply is shown under that app instead,"
+                + " in the command's\n`--format` (a quote block in markdown, the app's"
+                + " `diagnostics` in JSON), and a plan or apply in\nwhich an app could not be"
+                + " read or planned says so in its summary line and exits 1, also with\n"
+                + "`--detailed-exitcode`. A bad command line is FM160, Ctrl-C FM161. Anything"
+                + " else is a bug in\nformation: it says so and where to report it, and"
+                + " `--debug` (or `FORMATION_STACKTRACE=1`) adds\nthe stack trace.\n");
     append(Main.commandLine(), md);
     return md.toString();
   }
