@@ -6,7 +6,6 @@ import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
-import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
 import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
@@ -72,14 +71,7 @@ final class AppPlanner {
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
       if (now.isEmpty()) {
-        errors.add(
-            Diagnostic.error(
-                Code.FM093,
-                "process type `"
-                    + desired.type()
-                    + "` is not in the app's current release / Procfile",
-                null,
-                "deploy code that defines it first"));
+        errors.add(PlanErrors.typeNotReleased(desired.type()));
       } else {
         planListed(desired, now.get());
       }
@@ -252,16 +244,8 @@ final class AppPlanner {
       Optional<Size> size = catalog.find(u.size());
       if (u.quantity() > 0 && size.isPresent() && !size.get().tier().group().equals(group.get())) {
         errors.add(
-            Diagnostic.error(
-                Code.FM094,
-                "unmanaged process type `"
-                    + u.type()
-                    + "` runs on "
-                    + size.get().name()
-                    + ", which cannot share an app with "
-                    + spec.processes().get(0).size().name(),
-                null,
-                "list it in the config or set `prune: true`"));
+            PlanErrors.unmanagedTier(
+                u.type(), size.get().name(), spec.processes().get(0).size().name()));
       }
     }
   }

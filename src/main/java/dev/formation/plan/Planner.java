@@ -4,8 +4,6 @@ import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
-import dev.formation.diag.Code;
-import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.plan.schedule.Windows;
 import java.time.Instant;
@@ -125,9 +123,7 @@ public final class Planner {
         null,
         List.of(),
         List.of(),
-        List.of(
-            Diagnostic.error(
-                Code.FM120, "cannot read app " + spec.name() + ": " + error, null, null)),
+        List.of(PlanErrors.unread(spec.name(), error)),
         List.of("the cost of " + spec.name() + " is unknown and not counted"),
         null,
         CostRange.ZERO,
