@@ -87,6 +87,8 @@ public final class ApplyCommand implements Callable<Integer> {
             allow.rules());
     ApplyOperation operation =
         new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
+    // until the first write, Ctrl-C only stops reading (or the prompt): it exits at once
+    Interrupts.Caught reading = Interrupts.whileReading(spec);
     try (ApplyOperation.Prepared prepared = operation.prepare(request)) {
       Output.diagnostics(
           spec,
@@ -125,6 +127,7 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCode.ERROR;
         }
       }
+      reading.close();
       Interrupt interrupt = new Interrupt();
       ApplyOperation.Result result;
       Interrupts.Caught caught = Interrupts.during(interrupt, spec);
@@ -148,6 +151,8 @@ public final class ApplyCommand implements Callable<Integer> {
         return ExitCode.INTERRUPTED;
       }
       return result.report().failed() ? ExitCode.ERROR : ExitCode.OK;
+    } finally {
+      reading.close();
     }
   }
 

@@ -7,11 +7,14 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Ctrl-C during an apply. The first SIGINT asks the apply to stop starting work and report where
- * each app stood; a second one exits at once (130), saying that the state is then unknown.
+ * Ctrl-C, told as an FM161 diagnostic. During an apply's writes the first SIGINT asks the apply to
+ * stop starting work and report where each app stood; a second one exits at once (130), saying that
+ * the state is then unknown. While a command only reads, Ctrl-C exits at once (130).
  *
  * <p>The JDK has no public API to catch a signal. {@code sun.misc.Signal} in module {@code
  * jdk.unsupported} is the one kept for this purpose; it is reached reflectively so that the build
@@ -61,6 +64,59 @@ final class Interrupts {
                 null);
           }
         };
+    return install(onSignal);
+  }
+
+  /**
+   * Until the result is closed, while a command only reads (plan, drift, import, an apply before
+   * its first write): there is nothing to finish, so Ctrl-C keeps its default (the JVM exits with
+   * 130) and a shutdown hook says so as an {@link Code#FM161} diagnostic. A hook, not a signal
+   * handler: it costs a thread object, where installing a handler costs a proxy class on every
+   * plan's path.
+   */
+  static Caught whileReading(CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    Thread hook =
+        new Thread(
+            () -> {
+              synchronized (err) {
+                Output.diagnostics(
+                    spec,
+                    new Diagnostics()
+                        .error(
+                            Code.FM161,
+                            "interrupted before the command finished; nothing was changed",
+                            null,
+                            null),
+                    null);
+              }
+            },
+            "formation-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (!closed.getAndSet(true)) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already exiting (Ctrl-C came as the command ended): the hook runs
+        }
+      }
+    };
+  }
+
+  /** Runs {@code read} under {@link #whileReading(CommandSpec)}. */
+  static <T> T whileReading(CommandSpec spec, Supplier<T> read) {
+    Caught caught = whileReading(spec);
+    try {
+      return read.get();
+    } finally {
+      caught.close();
+    }
+  }
+
+  /** Installs {@code onSignal} for SIGINT; closing puts back the one it replaced. */
+  private static Caught install(Runnable onSignal) {
     try {
       Class<?> signalClass = Class.forName("sun.misc.Signal");
       Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");

@@ -82,8 +82,11 @@ public final class PlanCommand implements Callable<Integer> {
             at.at(),
             allow.rules());
     PlanOperation.Result result =
-        new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
-            .run(request);
+        Interrupts.whileReading(
+            spec,
+            () ->
+                new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
+                    .run(request));
     Output.diagnostics(
         spec, result.diagnostics(), result.loaded() == null ? null : result.loaded().sources());
     if (result.loaded() != null && !result.loaded().ok()) {

@@ -108,7 +108,26 @@ class InterruptIT {
         .contains("formation plan");
   }
 
+  @Test
+  void ctrlC_whilePlanReads_exits130_sayingSoAsFm161() throws Exception {
+    fake.latency(Duration.ofMillis(500));
+    Process plan = start("plan", "--parallelism", "1");
+    awaitLine(plan, "read 1/" + APPS + " apps");
+    signal(plan);
+    assertThat(plan.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(plan.exitValue()).as(err).isEqualTo(130);
+    assertThat(err)
+        .contains("error[FM161]: interrupted before the command finished; nothing was changed");
+    assertThat(fake.requests("PATCH", ".*")).isEmpty();
+  }
+
   private Process start() throws IOException {
+    return start("apply", "--auto-approve", "--parallelism", "1");
+  }
+
+  private Process start(String... args) throws IOException {
     // A build started in the background (nohup, a CI runner) ignores SIGINT, and a child inherits
     // that: a JVM started so cannot catch Ctrl-C at all. perl puts the default back first, as a
     // terminal's foreground job has it.
@@ -120,11 +139,8 @@ class InterruptIT {
                 "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                JAR.toString(),
-                "apply",
-                "--auto-approve",
-                "--parallelism",
-                "1"));
+                JAR.toString()));
+    command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.remove("JAVA_OPTS");
