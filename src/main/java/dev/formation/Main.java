@@ -173,17 +173,47 @@ public final class Main {
     return completion;
   }
 
+  /** Where a bug in formation is reported. */
+  static final String ISSUES = "https://github.com/formation-dev/formation/issues";
+
   /**
-   * A bug, not a user error (those are diagnostics): one line instead of a stack trace, which
-   * {@code FORMATION_STACKTRACE=1} brings back for a bug report.
+   * The one place an unexpected exception is caught: every user error is a diagnostic, so what
+   * arrives here is a bug. It says so, how to report it, and how to see the stack trace ({@code
+   * --debug} where the command has it, {@code FORMATION_STACKTRACE=1} everywhere), which it prints
+   * only then.
    */
-  private static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-    cl.getErr().println("error: " + message);
-    if (System.getenv("FORMATION_STACKTRACE") != null) {
-      e.printStackTrace(cl.getErr());
+  static int unexpected(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    err.println(
+        cl.getColorScheme().errorText("error: this is a bug in formation, not in your input"));
+    err.println("  " + what);
+    err.println(
+        "  Please report it at "
+            + ISSUES
+            + " with the command you ran and the version ("
+            + VersionProvider.version()
+            + ").");
+    CommandLine.Model.OptionSpec debug = parsed == null ? null : debugOption(parsed);
+    if (System.getenv("FORMATION_STACKTRACE") != null
+        || (debug != null && Boolean.TRUE.equals(debug.getValue()))) {
+      e.printStackTrace(err);
+    } else {
+      err.println(
+          "  To include the stack trace, run it again with "
+              + (debug != null ? "--debug" : "FORMATION_STACKTRACE=1")
+              + ".");
     }
-    cl.getErr().flush();
+    err.flush();
     return ExitCode.ERROR;
+  }
+
+  /** The {@code --debug} option of the command that ran, or null when it has none. */
+  private static CommandLine.Model.OptionSpec debugOption(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    return last.commandSpec().findOption("--debug");
   }
 }

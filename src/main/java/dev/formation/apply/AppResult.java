@@ -1,11 +1,13 @@
 package dev.formation.apply;
 
+import dev.formation.diag.Diagnostic;
 import java.util.List;
 
 /**
  * What apply did to one app: the steps done, the steps not done, and why it stopped.
  *
- * @param error why the app failed or was not applied, or {@code null}
+ * @param errors why the app failed, was not applied or was stopped, as coded diagnostics; empty
+ *     exactly when it was applied or had nothing to do
  * @param notes things the user should know that are not failures (an autoscaler turned back on)
  */
 public record AppResult(
@@ -13,7 +15,7 @@ public record AppResult(
     Outcome outcome,
     List<String> done,
     List<String> notDone,
-    String error,
+    List<Diagnostic> errors,
     List<String> notes) {
 
   /** How one app's apply ended. */
@@ -41,10 +43,22 @@ public record AppResult(
     done = List.copyOf(done);
     notDone = List.copyOf(notDone);
     notes = List.copyOf(notes);
+    errors = List.copyOf(errors);
+    if (app == null || outcome == null) {
+      throw new IllegalArgumentException("an app result needs an app and an outcome");
+    }
+    if (errors.isEmpty() == failed(outcome)) {
+      throw new IllegalArgumentException(
+          app + ": an app that did not end as planned says why, and only then");
+    }
   }
 
   /** Whether the app did not end as the plan said: the apply as a whole then exits 1. */
   public boolean failed() {
+    return failed(outcome);
+  }
+
+  private static boolean failed(Outcome outcome) {
     return outcome != Outcome.APPLIED && outcome != Outcome.UNCHANGED;
   }
 }

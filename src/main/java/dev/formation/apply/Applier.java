@@ -1,5 +1,7 @@
 package dev.formation.apply;
 
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Fingerprint;
@@ -76,12 +78,17 @@ public final class Applier {
                 AppResult.Outcome.NOT_APPLIED,
                 List.of(),
                 List.of(),
-                String.join("; ", app.errors()),
+                app.errors(),
                 List.of()));
       } else if (!app.hasChanges()) {
         ordered.add(
             new AppResult(
-                app.app(), AppResult.Outcome.UNCHANGED, List.of(), List.of(), null, List.of()));
+                app.app(),
+                AppResult.Outcome.UNCHANGED,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()));
       } else {
         ordered.add(results.get(app.app()));
       }
@@ -107,7 +114,7 @@ public final class Applier {
 
     AppResult run() {
       if (interrupt.requested()) {
-        return result(AppResult.Outcome.NOT_STARTED, 0, "interrupted before it started");
+        return result(AppResult.Outcome.NOT_STARTED, 0, interruptedBeforeStart());
       }
       progress.report("applying " + app.app() + " …");
       Platform platform;
@@ -117,21 +124,24 @@ public final class Applier {
         platform = platforms.forKind(app.platform());
         state = reread ? platform.read(target) : app.live();
       } catch (PlatformException e) {
-        return failed(0, "could not re-read it before writing: " + Failures.describe(e));
+        return failed(
+            0, Code.FM120, "could not re-read it before writing: " + Failures.describe(e), null);
       }
       if (reread && app.fingerprint() != null && !Fingerprint.of(state).equals(app.fingerprint())) {
         List<String> moved = app.live() == null ? List.of() : LiveMoves.between(app.live(), state);
         return failed(
             0,
+            Code.FM130,
             "it changed since the plan was made ("
                 + (moved.isEmpty() ? "its live state moved" : String.join("; ", moved))
-                + "), so nothing was written; make a new plan");
+                + "), so nothing was written",
+            "make a new plan");
       }
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         if (interrupt.requested()) {
           return i == 0
-              ? result(AppResult.Outcome.NOT_STARTED, 0, "interrupted before it started")
+              ? result(AppResult.Outcome.NOT_STARTED, 0, interruptedBeforeStart())
               : interrupted(platform, i);
         }
         try {
@@ -157,7 +167,7 @@ public final class Applier {
       Step step = steps.get(i);
       String why = step.description() + ": " + Failures.describe(e);
       if (e.status() >= 400 && e.status() < 500) {
-        return new Recovery(failed(i, why), null);
+        return new Recovery(failed(i, Code.FM121, why, null), null);
       }
       boolean unread = e.status() >= 200 && e.status() < 300;
       LiveApp now;
@@ -168,15 +178,20 @@ public final class Applier {
             result(
                 AppResult.Outcome.UNKNOWN,
                 i,
-                why
-                    + (unread ? "; the answer could not be read" : "; the answer was lost")
-                    + " and the app could not be re-read ("
-                    + Failures.describe(again)
-                    + "), so whether it happened is unknown: `formation plan` shows it"),
+                Diagnostic.error(
+                    Code.FM123,
+                    why
+                        + (unread ? "; the answer could not be read" : "; the answer was lost")
+                        + " and the app could not be re-read ("
+                        + Failures.describe(again)
+                        + "), so whether it happened is unknown",
+                    null,
+                    "`formation plan` shows it")),
             null);
       }
       if (!WriteEffects.visible(step.write(), target, now)) {
-        return new Recovery(failed(i, why + " (a re-read shows it was not done)"), null);
+        return new Recovery(
+            failed(i, Code.FM121, why + " (a re-read shows it was not done)", null), null);
       }
       done.add(
           step.description()
@@ -193,7 +208,8 @@ public final class Applier {
           return result(
               AppResult.Outcome.FAILED,
               steps.size(),
-              "did not converge: " + String.join("; ", problems));
+              Diagnostic.error(
+                  Code.FM122, "did not converge: " + String.join("; ", problems), null, null));
         }
       } catch (PlatformException e) {
         return new AppResult(
@@ -201,7 +217,12 @@ public final class Applier {
             AppResult.Outcome.FAILED,
             done,
             List.of("verify"),
-            "could not re-read the app to verify it: " + Failures.describe(e),
+            List.of(
+                Diagnostic.error(
+                    Code.FM120,
+                    "could not re-read the app to verify it: " + Failures.describe(e),
+                    null,
+                    null)),
             notes);
       }
       progress.report("applied " + app.app());
@@ -218,18 +239,28 @@ public final class Applier {
       return result(
           AppResult.Outcome.INTERRUPTED,
           i,
-          "interrupted after " + i + " of " + steps.size() + " writes");
+          Diagnostic.error(
+              Code.FM161,
+              "interrupted after " + i + " of " + steps.size() + " writes",
+              null,
+              "`formation plan` shows what is left"));
     }
 
-    private AppResult failed(int from, String error) {
+    private static Diagnostic interruptedBeforeStart() {
+      return Diagnostic.error(Code.FM161, "interrupted before it started", null, null);
+    }
+
+    private AppResult failed(int from, Code code, String error, String hint) {
       progress.report("failed " + app.app() + ": " + error);
-      return result(AppResult.Outcome.FAILED, from, error);
+      return result(AppResult.Outcome.FAILED, from, Diagnostic.error(code, error, null, hint));
     }
 
-    private AppResult result(AppResult.Outcome outcome, int from, String error) {
+    /** {@code error} is null exactly when the app was applied. */
+    private AppResult result(AppResult.Outcome outcome, int from, Diagnostic error) {
       List<String> notDone =
           steps.subList(from, steps.size()).stream().map(Step::description).toList();
-      return new AppResult(app.app(), outcome, done, notDone, error, notes);
+      return new AppResult(
+          app.app(), outcome, done, notDone, error == null ? List.of() : List.of(error), notes);
     }
   }
 

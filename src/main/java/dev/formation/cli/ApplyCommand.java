@@ -89,6 +89,8 @@ public final class ApplyCommand implements Callable<Integer> {
             allow.rules());
     ApplyOperation operation =
         new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
+    // until the first write, Ctrl-C only stops reading (or the prompt): it exits at once
+    Interrupts.Caught reading = Interrupts.whileReading(spec);
     try (ApplyOperation.Prepared prepared = operation.prepare(request)) {
       Output.diagnostics(
           spec,
@@ -127,9 +129,10 @@ public final class ApplyCommand implements Callable<Integer> {
           return ExitCode.ERROR;
         }
       }
+      reading.close();
       Interrupt interrupt = new Interrupt();
       ApplyOperation.Result result;
-      Interrupts.Caught caught = Interrupts.during(interrupt, err);
+      Interrupts.Caught caught = Interrupts.during(interrupt, spec);
       try {
         // approved at a prompt, time has passed since the plan's reads: each app is read again
         result =
@@ -150,6 +153,8 @@ public final class ApplyCommand implements Callable<Integer> {
         return caught.exitCode();
       }
       return result.report().failed() ? ExitCode.ERROR : ExitCode.OK;
+    } finally {
+      reading.close();
     }
   }
 

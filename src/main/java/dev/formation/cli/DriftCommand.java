@@ -72,8 +72,11 @@ public final class DriftCommand implements Callable<Integer> {
         new DriftOperation.Request(
             config.source(ref.ref()), apps.selection(), platform.settings(), at.at());
     DriftOperation.Result result =
-        new DriftOperation(Output.host(spec), VersionProvider.version(), Output.clock())
-            .run(request);
+        Interrupts.whileReading(
+            spec,
+            () ->
+                new DriftOperation(Output.host(spec), VersionProvider.version(), Output.clock())
+                    .run(request));
     DriftReport report = result.report();
     if (report == null) {
       Output.diagnostics(spec, result.diagnostics(), result.loaded().sources());

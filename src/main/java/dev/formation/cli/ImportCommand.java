@@ -54,10 +54,13 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ImportOperation.Result result =
-        new ImportOperation(Output.host(spec), VersionProvider.version())
-            .run(
-                new ImportOperation.Request(
-                    names, platformKind, platform.settings(), context, namespace));
+        Interrupts.whileReading(
+            spec,
+            () ->
+                new ImportOperation(Output.host(spec), VersionProvider.version())
+                    .run(
+                        new ImportOperation.Request(
+                            names, platformKind, platform.settings(), context, namespace)));
     Output.diagnostics(spec, result.diagnostics(), null);
     if (!result.apps().isEmpty()) {
       out.print(new FormationYaml(Catalog.standard()).render(result.apps(), platformKind));

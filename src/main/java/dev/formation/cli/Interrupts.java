@@ -1,6 +1,8 @@
 package dev.formation.cli;
 
 import dev.formation.apply.Interrupt;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -9,14 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Ctrl-C, or the end a CI runner or a closed terminal sends, during an apply. The first SIGINT,
- * SIGTERM or SIGHUP asks the apply to stop starting work and report where each app stood (and the
- * apply records what it did); the exit code then tells which signal it was, as shells report a
- * process ended by it (130, 143, 129). A second signal exits at once, saying that the state is then
- * unknown.
+ * Ctrl-C, or the end a CI runner (SIGTERM) or a closed terminal (SIGHUP) sends, told as an FM161
+ * diagnostic. During an apply's writes the first of them asks the apply to stop starting work,
+ * report where each app stood and record what it did; the exit code then tells which signal it was,
+ * as shells report a process ended by it (130, 143, 129). A second signal exits at once, saying
+ * that the state is then unknown. While a command only reads, a signal ends it at once.
  *
  * <p>The JDK has no public API to catch a signal. {@code sun.misc.Signal} in module {@code
  * jdk.unsupported} is the one kept for this purpose; it is reached reflectively so that the build
@@ -28,48 +33,70 @@ final class Interrupts {
   private Interrupts() {}
 
   /** The signals an apply stops for, with the exit code each one ends it with. */
-  private static final Map<String, Integer> SIGNALS =
-      new LinkedHashMap<>(
-          Map.of(
-              "INT", ExitCode.INTERRUPTED, "TERM", ExitCode.TERMINATED, "HUP", ExitCode.HUNG_UP));
+  private static final Map<String, Integer> SIGNALS = new LinkedHashMap<>();
+
+  static {
+    SIGNALS.put("INT", ExitCode.INTERRUPTED);
+    SIGNALS.put("TERM", ExitCode.TERMINATED);
+    SIGNALS.put("HUP", ExitCode.HUNG_UP);
+  }
 
   /** Handlers installed until {@link #close()}; closing restores the ones they replaced. */
   interface Caught extends AutoCloseable {
     /** The exit code of the first signal caught, or {@link ExitCode#INTERRUPTED} without one. */
-    int exitCode();
+    default int exitCode() {
+      return ExitCode.INTERRUPTED;
+    }
 
     @Override
     void close();
   }
 
-  /** Catches the signals until the result is closed, setting {@code interrupt} on the first. */
-  static Caught during(Interrupt interrupt, PrintWriter err) {
+  /**
+   * Catches SIGINT, SIGTERM and SIGHUP until the result is closed, setting {@code interrupt} on the
+   * first one. Each is told as an {@link Code#FM161} diagnostic on the command's stderr.
+   */
+  static Caught during(Interrupt interrupt, CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
     AtomicInteger first = new AtomicInteger(ExitCode.INTERRUPTED);
     List<Runnable> restore = new ArrayList<>();
     for (Map.Entry<String, Integer> signal : SIGNALS.entrySet()) {
-      String name = signal.getKey();
+      String by = signal.getKey().equals("INT") ? "" : " by SIG" + signal.getKey();
       int code = signal.getValue();
       Runnable onSignal =
           () -> {
             synchronized (err) {
               if (interrupt.requested()) {
-                err.println(
-                    (name.equals("INT") ? "Interrupted again" : "Interrupted again by SIG" + name)
-                        + ": exiting now. The apps in flight may be half-applied;"
-                        + " `formation plan` shows where they stand.");
-                err.flush();
+                Output.diagnostics(
+                    spec,
+                    new Diagnostics()
+                        .error(
+                            Code.FM161,
+                            "interrupted again"
+                                + by
+                                + ": exiting now; the apps in flight may be half-applied",
+                            null,
+                            "`formation plan` shows where they stand"),
+                    null);
                 Runtime.getRuntime().halt(code);
               }
               first.set(code);
               interrupt.request();
-              err.println(
-                  (name.equals("INT") ? "Interrupted" : "Interrupted by SIG" + name)
-                      + ": no new write starts; waiting for the requests in flight, then"
-                      + " reporting. Press Ctrl-C again to exit at once.");
-              err.flush();
+              Output.diagnostics(
+                  spec,
+                  new Diagnostics()
+                      .error(
+                          Code.FM161,
+                          "interrupted"
+                              + by
+                              + ": no new write starts; waiting for the requests in flight,"
+                              + " then reporting",
+                          null,
+                          "press Ctrl-C again to exit at once"),
+                  null);
             }
           };
-      Runnable undo = install(name, onSignal);
+      Runnable undo = install(signal.getKey(), onSignal);
       if (undo != null) {
         restore.add(undo);
       }
@@ -85,6 +112,54 @@ final class Interrupts {
         restore.forEach(Runnable::run);
       }
     };
+  }
+
+  /**
+   * Until the result is closed, while a command only reads (plan, drift, import, an apply before
+   * its first write): there is nothing to finish, so Ctrl-C keeps its default (the JVM exits with
+   * 130) and a shutdown hook says so as an {@link Code#FM161} diagnostic. A hook, not a signal
+   * handler: it costs a thread object, where installing a handler costs a proxy class on every
+   * plan's path.
+   */
+  static Caught whileReading(CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    Thread hook =
+        new Thread(
+            () -> {
+              synchronized (err) {
+                Output.diagnostics(
+                    spec,
+                    new Diagnostics()
+                        .error(
+                            Code.FM161,
+                            "interrupted before the command finished; nothing was changed",
+                            null,
+                            null),
+                    null);
+              }
+            },
+            "formation-interrupted");
+    Runtime.getRuntime().addShutdownHook(hook);
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (!closed.getAndSet(true)) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // the JVM is already exiting (Ctrl-C came as the command ended): the hook runs
+        }
+      }
+    };
+  }
+
+  /** Runs {@code read} under {@link #whileReading(CommandSpec)}. */
+  static <T> T whileReading(CommandSpec spec, Supplier<T> read) {
+    Caught caught = whileReading(spec);
+    try {
+      return read.get();
+    } finally {
+      caught.close();
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.formation.ops.Adapters;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalDaemon;
+import dev.formation.platform.local.LocalInputException;
 import dev.formation.platform.local.LocalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ public final class LocalCommand {
   static int guarded(CommandSpec spec, String context, Body body) {
     try {
       return body.run();
-    } catch (IOException | IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IOException | LocalInputException | java.io.UncheckedIOException e) {
       return error(spec, Code.FM150, context + e.getMessage(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

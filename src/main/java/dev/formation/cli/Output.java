@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What every command does around its operation: the host it runs in, and the one place diagnostics
- * are printed (on stderr, as the compiler-style text of {@link TextDiagnostics}).
+ * are printed on stderr (as the compiler-style text of {@link TextDiagnostics}). Diagnostics that
+ * belong to an app of a plan or an apply are printed by the plan's or report's view instead, under
+ * their app, by the same renderers.
  */
 final class Output {
   private Output() {}
@@ -59,10 +61,13 @@ final class Output {
     }
   }
 
-  /** The line after a config's diagnostics when it is invalid: nothing was done because of it. */
+  /**
+   * The line after a config's diagnostics when it is invalid: what was not done because of them. A
+   * summary of the coded errors above it, not an error of its own.
+   */
   static void invalidConfig(CommandSpec spec, String consequence) {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("error: the configuration is invalid; " + consequence);
+    err.println("The configuration is invalid (the errors above); " + consequence + ".");
     err.flush();
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no changes (or changes, without --detailed-exitcode)",
-      "1:error (invalid config, unreadable app, missing process type, a guardrail breach)",
+      "1:error (invalid config, a guardrail breach), or an incomplete plan: an app that could"
+          + " not be read or planned, also with --detailed-exitcode",
       "2:changes present (with --detailed-exitcode)"
     })
 public final class PlanCommand implements Callable<Integer> {
@@ -81,8 +82,11 @@ public final class PlanCommand implements Callable<Integer> {
             at.at(),
             allow.rules());
     PlanOperation.Result result =
-        new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
-            .run(request);
+        Interrupts.whileReading(
+            spec,
+            () ->
+                new PlanOperation(Output.host(spec), VersionProvider.version(), Output.clock())
+                    .run(request));
     Output.diagnostics(
         spec, result.diagnostics(), result.loaded() == null ? null : result.loaded().sources());
     if (result.loaded() != null && !result.loaded().ok()) {

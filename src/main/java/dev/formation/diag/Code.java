@@ -52,10 +52,12 @@ public enum Code {
   FM075("overlapping-windows", "Two windows of one process type can be in force at once"),
   FM080("guardrail-setting", "A guardrail value that cannot be used"),
 
-  // Findings of schedules and guardrails when a plan is made or applied.
+  // Findings of planning: schedules, guardrails, and what the platform holds.
   FM090("guardrail-breach", "The plan breaks a guardrail; nothing is applied"),
   FM091("unknown-guardrail", "--allow names a rule that is not a guardrail"),
   FM092("window-ended", "A saved plan was made for a window that is no longer in force"),
+  FM093("type-not-released", "A listed process type that the app's release does not define"),
+  FM094("unmanaged-tier", "An unmanaged process type on a size that cannot share the app's tier"),
 
   // Findings of the operations: git, platforms, saved plans and the apply's own refusals.
   FM100("git", "A git operation failed: not a repository, an unknown ref, a history not read"),
@@ -66,13 +68,20 @@ public enum Code {
   FM105("no-apply-records", "This clone has no apply records: the git notes were not fetched"),
   FM110("unknown-app", "--app names an app that the config does not define"),
   FM120("platform-read", "An app's live state could not be read"),
+  FM121("platform-write", "A write to the platform failed; the app is partly applied"),
+  FM122("not-converged", "After apply, the platform does not show the planned formation"),
+  FM123("write-unknown", "A write's answer was lost and the app could not be read again"),
   FM130("stale-plan", "A saved plan's apps changed on the platform since it was made"),
   FM131("plan-file", "A saved plan cannot be read or written"),
   FM132("saved-plan-options", "An option that does not go with a saved plan"),
   FM140("no-approval", "A command that asks for a `yes` has no terminal to ask on"),
   FM145("output-not-written", "A command's output could not be written to standard output"),
   FM150("local-platform", "The local platform could not be started, reached or changed"),
-  FM151("no-local-app", "The local platform has no app of that name");
+  FM151("no-local-app", "The local platform has no app of that name"),
+
+  // The command line and the process itself.
+  FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),
+  FM161("interrupted", "Ctrl-C stopped the command before it finished");
 
   private final String slug;
   private final String title;

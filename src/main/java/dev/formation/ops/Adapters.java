@@ -13,6 +13,7 @@ import dev.formation.platform.heroku.Timing;
 import dev.formation.platform.kubernetes.KubernetesPlatform;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalInputException;
 import dev.formation.platform.local.LocalPlatform;
 import dev.formation.platform.local.LocalSettings;
 import java.io.IOException;
@@ -63,12 +64,16 @@ public final class Adapters implements Platforms, AutoCloseable {
     if (value == null || value.isBlank()) {
       return 0;
     }
+    int port;
     try {
-      return Integer.parseInt(value.trim());
+      port = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "FORMATION_LOCAL_PORT must be a port number, not " + value);
+      port = -1;
     }
+    if (port < 0 || port > 65535) {
+      throw new LocalInputException("FORMATION_LOCAL_PORT must be a port number, not " + value);
+    }
+    return port;
   }
 
   private Platform local() throws PlatformException {
@@ -96,7 +101,7 @@ public final class Adapters implements Platforms, AutoCloseable {
                 settings.debug() ? host.listener()::debug : null);
         config = config.withNotice(host.listener()::progress);
         local = new LocalPlatform(new HerokuPlatform(config), client, daemon);
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IOException | LocalInputException e) {
         localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
         throw localFailure;
       }

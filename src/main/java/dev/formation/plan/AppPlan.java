@@ -1,6 +1,8 @@
 package dev.formation.plan;
 
 import dev.formation.config.PlatformKind;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LocalRegistration;
@@ -11,7 +13,8 @@ import java.util.List;
  * name (one batch), then monitor enables and updates.
  *
  * @param live the state the plan was made against, or {@code null} when reading it failed
- * @param errors why this app cannot be applied; an app with errors has no changes
+ * @param errors why this app cannot be applied, each a coded error ({@link Code#FM120} when it
+ *     could not be read); an app with errors has no changes
  * @param notes remarks that change nothing (eco pool pricing, unknown live sizes)
  * @param fingerprint {@link Fingerprint#of(LiveApp)} of {@code live}, or {@code null} without it
  * @param before the monthly cost now; {@code after} the monthly cost once applied
@@ -31,7 +34,7 @@ public record AppPlan(
     LiveApp live,
     List<Change> changes,
     List<UnmanagedProcess> unmanaged,
-    List<String> errors,
+    List<Diagnostic> errors,
     List<String> notes,
     String fingerprint,
     CostRange before,
@@ -52,6 +55,9 @@ public record AppPlan(
     errors = List.copyOf(errors);
     notes = List.copyOf(notes);
     breaches = breaches == null ? List.of() : List.copyOf(breaches);
+    if (errors.stream().anyMatch(e -> !e.isError())) {
+      throw new IllegalArgumentException("an app plan's errors are errors: " + app);
+    }
     if (!errors.isEmpty() && !changes.isEmpty()) {
       throw new IllegalArgumentException("an app with errors has no changes: " + app);
     }
@@ -67,7 +73,7 @@ public record AppPlan(
       LiveApp live,
       List<Change> changes,
       List<UnmanagedProcess> unmanaged,
-      List<String> errors,
+      List<Diagnostic> errors,
       List<String> notes,
       String fingerprint,
       CostRange before,
@@ -99,7 +105,7 @@ public record AppPlan(
       LiveApp live,
       List<Change> changes,
       List<UnmanagedProcess> unmanaged,
-      List<String> errors,
+      List<Diagnostic> errors,
       List<String> notes,
       String fingerprint,
       CostRange before,
@@ -213,6 +219,11 @@ public record AppPlan(
 
   public boolean hasErrors() {
     return !errors.isEmpty();
+  }
+
+  /** Whether the app's live state could not be read, so nothing is known of it. */
+  public boolean unread() {
+    return errors.stream().anyMatch(e -> e.code() == Code.FM120);
   }
 
   public long count(Action action) {

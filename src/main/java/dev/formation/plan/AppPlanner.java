@@ -6,6 +6,7 @@ import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
 import dev.formation.config.ProcessSpec;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
@@ -36,7 +37,7 @@ final class AppPlanner {
   private final List<ProcessChange> processChanges = new ArrayList<>();
   private final List<MonitorChange> monitorChanges = new ArrayList<>();
   private final List<UnmanagedProcess> unmanaged = new ArrayList<>();
-  private final List<String> errors = new ArrayList<>();
+  private final List<Diagnostic> errors = new ArrayList<>();
   private final Set<String> notes = new LinkedHashSet<>();
   private CostRange before = CostRange.ZERO;
   private CostRange after = CostRange.ZERO;
@@ -70,11 +71,7 @@ final class AppPlanner {
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
       if (now.isEmpty()) {
-        errors.add(
-            "process type `"
-                + desired.type()
-                + "` is not in the app's current release / Procfile; deploy code that defines it"
-                + " first");
+        errors.add(PlanErrors.typeNotReleased(desired.type()));
       } else {
         planListed(desired, now.get());
       }
@@ -247,13 +244,8 @@ final class AppPlanner {
       Optional<Size> size = catalog.find(u.size());
       if (u.quantity() > 0 && size.isPresent() && !size.get().tier().group().equals(group.get())) {
         errors.add(
-            "unmanaged process type `"
-                + u.type()
-                + "` runs on "
-                + size.get().name()
-                + ", which cannot share an app with "
-                + spec.processes().get(0).size().name()
-                + "; list it in the config or set `prune: true`");
+            PlanErrors.unmanagedTier(
+                u.type(), size.get().name(), spec.processes().get(0).size().name()));
       }
     }
   }

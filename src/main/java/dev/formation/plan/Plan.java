@@ -58,6 +58,24 @@ public record Plan(List<AppPlan> apps, Instant at) {
     return apps.stream().anyMatch(AppPlan::hasErrors);
   }
 
+  /** How many apps could not be read: their changes and cost are unknown. */
+  public long unreadApps() {
+    return apps.stream().filter(AppPlan::unread).count();
+  }
+
+  /** How many apps were read but could not be planned (a type the release does not define). */
+  public long unplannedApps() {
+    return apps.stream().filter(a -> a.hasErrors() && !a.unread()).count();
+  }
+
+  /**
+   * Whether some app could not be read or planned: the plan then says nothing of its changes, and
+   * the command exits 1.
+   */
+  public boolean incomplete() {
+    return hasErrors();
+  }
+
   /** How many changes of this kind the plan holds, per the summary line's counting rules. */
   public long count(Action action) {
     return apps.stream().mapToLong(a -> a.count(action)).sum();

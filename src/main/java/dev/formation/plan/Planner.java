@@ -123,7 +123,7 @@ public final class Planner {
         null,
         List.of(),
         List.of(),
-        List.of("cannot read app " + spec.name() + ": " + error),
+        List.of(PlanErrors.unread(spec.name(), error)),
         List.of("the cost of " + spec.name() + " is unknown and not counted"),
         null,
         CostRange.ZERO,

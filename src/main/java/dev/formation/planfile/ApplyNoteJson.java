@@ -2,6 +2,7 @@ package dev.formation.planfile;
 
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
+import dev.formation.diag.Diagnostic;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AppliedFormation;
 import dev.formation.plan.GuardrailBreach;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -112,7 +114,18 @@ public final class ApplyNoteJson {
           .map(AppPlan::changes)
           .flatMap(List::stream)
           .forEach(c -> changes.add(PlanJson.change(c, true)));
-      app.put("error", result.error());
+      // the messages as before; their codes beside them, for a reader that wants to know which
+      app.put(
+          "error",
+          result.errors().isEmpty()
+              ? null
+              : result.errors().stream()
+                  .map(Diagnostic::message)
+                  .collect(Collectors.joining("; ")));
+      if (!result.errors().isEmpty()) {
+        ArrayNode codes = app.putArray("codes");
+        result.errors().forEach(d -> codes.add(d.code().name()));
+      }
       if (result.outcome() == AppResult.Outcome.APPLIED) {
         plan.app(result.app())
             .map(p -> AppliedFormation.of(p, at))

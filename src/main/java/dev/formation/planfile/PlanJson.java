@@ -47,6 +47,8 @@ public final class PlanJson {
         counts(root.putObject("summary"), plan.toAdd(), plan.toChange(), plan.toRemove());
     summary.put("has_changes", plan.hasChanges());
     summary.put("has_errors", plan.hasErrors());
+    summary.put("incomplete", plan.incomplete());
+    summary.put("unread_apps", plan.unreadApps());
     costs(root.putObject("cost"), plan.before(), plan.after());
     if (plan.scheduled()) {
       root.put("evaluated_at", plan.at() == null ? null : plan.at().toString());
@@ -112,7 +114,12 @@ public final class PlanJson {
       n.set("cost_usd", range(u.cost()));
       n.put("price_known", u.priceKnown());
     }
-    app.errors().forEach(node.putArray("errors")::add);
+    // the messages, as before codes; the same errors with their codes in `diagnostics`
+    ArrayNode errors = node.putArray("errors");
+    app.errors().forEach(e -> errors.add(e.message()));
+    if (app.hasErrors()) {
+      node.set("diagnostics", DiagnosticJson.array(app.errors()));
+    }
     app.notes().forEach(node.putArray("notes")::add);
     if (app.local() != null) {
       node.set("local", registration(withLive ? app.local().sealed() : app.local()));

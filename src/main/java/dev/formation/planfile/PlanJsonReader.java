@@ -114,7 +114,9 @@ final class PlanJsonReader {
           live(n.get("live")),
           changeList,
           unmanagedList,
-          strings(n.get("errors")),
+          n.has("diagnostics")
+              ? DiagnosticJson.read(n.get("diagnostics"))
+              : DiagnosticJson.fromMessages(strings(n.get("errors"))),
           strings(n.get("notes")),
           n.get("fingerprint").stringOrNull(),
           range(cost.get("before_usd")),

@@ -8,6 +8,8 @@ import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.ProcessSpec;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -78,7 +80,12 @@ class ApplierTest {
     AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
 
     assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
-    assertThat(result.error()).contains("a re-read shows it was not done");
+    assertThat(result.errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(Code.FM121))
+        .extracting(Diagnostic::message)
+        .asString()
+        .contains("a re-read shows it was not done");
     assertThat(result.notDone()).containsExactly("update the formation (web 1 → 3)");
   }
 
@@ -91,9 +98,10 @@ class ApplierTest {
     AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
 
     assertThat(result.outcome()).isEqualTo(AppResult.Outcome.UNKNOWN);
-    assertThat(result.error())
-        .contains("whether it happened is unknown")
-        .contains("formation plan");
+    Diagnostic error = result.errors().get(0);
+    assertThat(error.code()).isEqualTo(Code.FM123);
+    assertThat(error.message()).contains("whether it happened is unknown");
+    assertThat(error.hint()).contains("formation plan");
   }
 
   @Test
@@ -116,7 +124,8 @@ class ApplierTest {
     AppResult result = new Applier(kind -> platform, 4, Progress.NONE).apply(plan).apps().get(0);
 
     assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
-    assertThat(result.error())
+    assertThat(result.errors().get(0).code()).isEqualTo(Code.FM130);
+    assertThat(result.errors().get(0).message())
         .contains("changed since the plan was made")
         .contains("web: Standard-1X ×1 → Standard-1X ×5");
     assertThat(platform.calls).containsExactly("read");
@@ -195,7 +204,8 @@ class ApplierTest {
 
     AppResult result = report.apps().get(0);
     assertThat(report.failed()).isTrue();
-    assertThat(result.error()).contains("update the formation").contains("boom");
+    assertThat(result.errors().get(0).code()).isEqualTo(Code.FM121);
+    assertThat(result.errors().get(0).message()).contains("update the formation").contains("boom");
     assertThat(result.notDone())
         .singleElement()
         .asString()
@@ -223,7 +233,10 @@ class ApplierTest {
     AppResult result = apply(app(fixed("web", "standard-1x", 3))).apps().get(0);
 
     assertThat(result.outcome()).isEqualTo(AppResult.Outcome.FAILED);
-    assertThat(result.error()).contains("did not converge").contains("web runs 1, not 3");
+    assertThat(result.errors().get(0).code()).isEqualTo(Code.FM122);
+    assertThat(result.errors().get(0).message())
+        .contains("did not converge")
+        .contains("web runs 1, not 3");
   }
 
   @Test

@@ -69,6 +69,17 @@ class CliReferenceTest {
       `yes` on the terminal, and refuses without one (FM140) rather than wait; `--auto-approve`
       skips the question.
 
+      ## Errors
+
+      Each error is a diagnostic with a stable code, `error[FMnnn]: message` and a `hint:`, with a
+      page in [diagnostics/](diagnostics/README.md). Commands print them on stderr; an error about
+      one app of a plan or an apply is shown under that app instead, in the command's `--format` (a
+      quote block in markdown, the app's `diagnostics` in JSON), and a plan or apply in which an app
+      could not be read or planned says so in its summary line and exits 1, also with
+      `--detailed-exitcode`. A bad command line is FM160, a signal FM161. Anything else is a bug in
+      formation: it says so and where to report it, and `--debug` (or `FORMATION_STACKTRACE=1`)
+      adds the stack trace.
+
       ## Environment
 
       | variable | effect |

@@ -44,7 +44,7 @@ class CommandLineTest {
 
     assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("error: ").contains("no-such");
+    assertThat(r.err()).startsWith("error[FM160]: ").contains("no-such");
   }
 
   @ParameterizedTest
@@ -75,7 +75,7 @@ class CommandLineTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(r.err())
         .contains("Unmatched argument")
-        .contains("A config file is read with -f: formation plan -f formation.yaml");
+        .contains("hint: a config file is read with -f: formation plan -f formation.yaml");
   }
 
   @ParameterizedTest
@@ -91,7 +91,7 @@ class CommandLineTest {
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.ERROR);
     assertThat(r.err())
-        .startsWith("error: ")
+        .startsWith("error[FM160]: ")
         .containsPattern("must be (between 1 and 64|at least 1)");
   }
 

@@ -68,7 +68,7 @@ class InterruptIT {
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
 
     assertThat(apply.exitValue()).as(out + err).isEqualTo(130);
-    assertThat(err).contains("Interrupted: no new write starts");
+    assertThat(err).contains("error[FM161]: interrupted: no new write starts");
     assertThat(out).contains("app-1: applied").contains("Apply interrupted:");
     CliRunner.Result plan =
         CliRunner.in(dir, new HashMap<>(fake.env()), Environment.Terminal.NONE)
@@ -102,13 +102,30 @@ class InterruptIT {
     awaitLine(apply, "applying app-1");
     // the second once the first is handled, while app-1's first request (1 s) is in flight
     signal(apply, "INT");
-    awaitLine(apply, "Interrupted: no new write starts");
+    awaitLine(apply, "interrupted: no new write starts");
     signal(apply, "INT");
     assertThat(apply.waitFor(30, TimeUnit.SECONDS)).isTrue();
     String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
 
     assertThat(apply.exitValue()).isEqualTo(130);
-    assertThat(err).contains("Interrupted again: exiting now").contains("formation plan");
+    assertThat(err)
+        .contains("error[FM161]: interrupted again: exiting now")
+        .contains("formation plan");
+  }
+
+  @Test
+  void ctrlC_whilePlanReads_exits130_sayingSoAsFm161() throws Exception {
+    fake.latency(Duration.ofMillis(500));
+    Process plan = start("plan", "--parallelism", "1");
+    awaitLine(plan, "read 1/" + APPS + " apps");
+    signal(plan, "INT");
+    assertThat(plan.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
+
+    assertThat(plan.exitValue()).as(err).isEqualTo(130);
+    assertThat(err)
+        .contains("error[FM161]: interrupted before the command finished; nothing was changed");
+    assertThat(fake.requests("PATCH", ".*")).isEmpty();
   }
 
   @ParameterizedTest
@@ -128,7 +145,7 @@ class InterruptIT {
 
     assertThat(apply.exitValue()).as(out + err).isEqualTo(exit);
     assertThat(err)
-        .contains("Interrupted by SIG" + signal + ": no new write starts")
+        .contains("error[FM161]: interrupted by SIG" + signal + ": no new write starts")
         .contains("Recorded the apply");
     assertThat(out).contains("app-1: applied").contains("Apply interrupted:");
     long applied = 0;
@@ -147,6 +164,10 @@ class InterruptIT {
   }
 
   private Process start() throws IOException {
+    return start("apply", "--auto-approve", "--parallelism", "1");
+  }
+
+  private Process start(String... args) throws IOException {
     // A build started in the background (nohup, a CI runner) ignores SIGINT (and SIGHUP), and a
     // child inherits that: a JVM started so cannot catch them at all. perl puts the defaults back
     // first, as a terminal's foreground job has them.
@@ -158,11 +179,8 @@ class InterruptIT {
                 "$SIG{INT} = $SIG{HUP} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                JAR.toString(),
-                "apply",
-                "--auto-approve",
-                "--parallelism",
-                "1"));
+                JAR.toString()));
+    command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.remove("JAVA_OPTS");

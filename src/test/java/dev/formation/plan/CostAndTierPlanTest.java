@@ -11,6 +11,8 @@ import static dev.formation.plan.Fixtures.planApp;
 import static dev.formation.plan.Fixtures.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class CostAndTierPlanTest {
@@ -40,6 +42,8 @@ class CostAndTierPlanTest {
 
     assertThat(p.errors())
         .singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(Code.FM094))
+        .extracting(Diagnostic::message)
         .asString()
         .contains("`worker` runs on Basic, which cannot share an app with Standard-1X");
     assertThat(p.changes()).isEmpty();

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +108,11 @@ class PlannerTest {
 
     assertThat(p.errors())
         .containsExactly(
-            "process type `clock` is not in the app's current release / Procfile;"
-                + " deploy code that defines it first");
+            Diagnostic.error(
+                Code.FM093,
+                "process type `clock` is not in the app's current release / Procfile",
+                null,
+                "deploy code that defines it first"));
     assertThat(p.changes()).isEmpty();
     assertThat(p.after()).isEqualTo(p.before()).isEqualTo(CostRange.fixed(50));
   }
@@ -170,7 +175,13 @@ class PlannerTest {
     AppPlan shop = p.apps().get(0);
     assertThat(shop.live()).isNull();
     assertThat(shop.fingerprint()).isNull();
-    assertThat(shop.errors()).containsExactly("cannot read app shop: Couldn't find that app.");
+    assertThat(shop.errors())
+        .containsExactly(
+            Diagnostic.error(
+                Code.FM120, "cannot read app shop: Couldn't find that app.", null, null));
+    assertThat(shop.unread()).isTrue();
+    assertThat(p.unreadApps()).isEqualTo(1);
+    assertThat(p.incomplete()).isTrue();
     assertThat(p.hasChanges()).isFalse();
     assertThat(p.hasErrors()).isTrue();
   }

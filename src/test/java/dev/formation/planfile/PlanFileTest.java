@@ -8,6 +8,7 @@ import dev.formation.cli.render.RichPlan;
 import dev.formation.config.AppSpec;
 import dev.formation.config.LocalSpec;
 import dev.formation.config.PlatformKind;
+import dev.formation.diag.Code;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.live.LocalRegistration;
@@ -166,6 +167,35 @@ class PlanFileTest {
     assertThatThrownBy(() -> PlanFile.parse(unknownField, "p.json"))
         .hasMessageContaining("does not match schemas/plan.schema.json")
         .hasMessageContaining("x");
+  }
+
+  @Test
+  void parse_aPlanSavedBeforeErrorsHadCodes_givesEachErrorTheCodeOfItsWording() throws Exception {
+    ObjectNode tree = (ObjectNode) JsonMapper.shared().readTree(PlanFile.write(SAVED));
+    ObjectNode plan = (ObjectNode) tree.get("plan");
+    ((ObjectNode) plan.get("summary")).remove(List.of("incomplete", "unread_apps"));
+    plan.get("apps").forEach(a -> ((ObjectNode) a).remove("diagnostics"));
+    String before = reseal(tree.toString());
+    assertThat(before).doesNotContain("\"diagnostics\"").doesNotContain("unread_apps");
+
+    Plan back = PlanFile.parse(before, "p.json").plan();
+
+    assertThat(back.app("gone").orElseThrow().errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(Code.FM120))
+        .satisfies(e -> assertThat(e.message()).startsWith("cannot read app gone: "));
+    assertThat(back.app("broken").orElseThrow().errors())
+        .singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(Code.FM093));
+    assertThat(back.unreadApps()).isEqualTo(1);
+  }
+
+  @Test
+  void parse_anAppsDiagnosticWithAnUnknownCode_isRefused() {
+    String unknown = reseal(PlanFile.write(SAVED).replace("\"FM120\"", "\"FM999\""));
+
+    assertThatThrownBy(() -> PlanFile.parse(unknown, "p.json"))
+        .hasMessageContaining("unknown code or severity");
   }
 
   /** The file with its digest made again, as someone who edits it on purpose would. */

@@ -2,6 +2,8 @@ package dev.formation.cli.render;
 
 import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
+import dev.formation.diag.Code;
+import dev.formation.diag.Sources;
 
 /**
  * The apply report for people: per app what was done and what was not, then one closing line. Apps
@@ -16,37 +18,24 @@ public final class ApplyReportText {
 
   public String render(ApplyReport report) {
     StringBuilder sb = new StringBuilder();
+    TextDiagnostics diagnostics = new TextDiagnostics(new Sources(), colors);
     for (AppResult app : report.apps()) {
+      String name = Printable.escape(app.app());
       switch (app.outcome()) {
         case UNCHANGED -> {}
-        case APPLIED ->
-            sb.append(colors.paint("green", Printable.escape(app.app()) + ": applied"))
-                .append('\n');
-        case FAILED ->
-            sb.append(colors.paint("bold,red", Printable.escape(app.app()) + ": FAILED"))
-                .append(" — ")
-                .append(Printable.escape(app.error()))
-                .append('\n');
+        case APPLIED -> sb.append(colors.paint("green", name + ": applied")).append('\n');
+        case FAILED -> sb.append(colors.paint("bold,red", name + ": FAILED")).append('\n');
         case NOT_APPLIED ->
-            sb.append(colors.paint("bold,red", Printable.escape(app.app()) + ": not applied"))
-                .append(" — ")
-                .append(Printable.escape(app.error()))
-                .append('\n');
+            sb.append(colors.paint("bold,red", name + ": not applied")).append('\n');
         case NOT_STARTED ->
-            sb.append(colors.paint("yellow", app.app() + ": not started"))
+            sb.append(colors.paint("yellow", name + ": not started"))
                 .append(" — nothing was changed")
                 .append('\n');
         case INTERRUPTED ->
-            sb.append(colors.paint("bold,yellow", app.app() + ": INTERRUPTED"))
-                .append(" — ")
-                .append(app.error())
-                .append('\n');
-        case UNKNOWN ->
-            sb.append(colors.paint("bold,red", app.app() + ": UNKNOWN"))
-                .append(" — ")
-                .append(app.error())
-                .append('\n');
+            sb.append(colors.paint("bold,yellow", name + ": INTERRUPTED")).append('\n');
+        case UNKNOWN -> sb.append(colors.paint("bold,red", name + ": UNKNOWN")).append('\n');
       }
+      app.errors().forEach(e -> sb.append(diagnostics.inline(e, "  ")));
       app.done().forEach(s -> sb.append("  done:     ").append(Printable.escape(s)).append('\n'));
       app.notDone()
           .forEach(s -> sb.append("  not done: ").append(Printable.escape(s)).append('\n'));
@@ -67,7 +56,8 @@ public final class ApplyReportText {
             + unchanged
             + " unchanged"
             + (stopped + unknown == 0 ? "" : ", " + stopped + " stopped, " + unknown + " unknown")
-            + ".";
+            + "."
+            + unread(report);
     if (report.interrupted()) {
       sb.append(colors.paint("bold,yellow", "Apply interrupted: "))
           .append(counts)
@@ -80,5 +70,18 @@ public final class ApplyReportText {
           .append(" Run `formation apply` again to do what is left.\n");
     }
     return sb.toString();
+  }
+
+  /** {@code 1 of 3 apps could not be read.}, or nothing when every app was read. */
+  private static String unread(ApplyReport report) {
+    long unread =
+        report.apps().stream()
+            .filter(a -> a.errors().stream().anyMatch(e -> e.code() == Code.FM120))
+            .count();
+    if (unread == 0) {
+      return "";
+    }
+    int total = report.apps().size();
+    return " " + unread + " of " + total + (total == 1 ? " app" : " apps") + " could not be read.";
   }
 }

@@ -1,6 +1,7 @@
 package dev.formation.cli.render;
 
 import dev.formation.diag.Diagnostic;
+import dev.formation.planfile.DiagnosticJson;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -50,27 +51,6 @@ public final class JsonDiagnostics {
 
   /** The diagnostics array alone, for other commands' JSON documents. */
   public static ArrayNode array(List<Diagnostic> diagnostics) {
-    ArrayNode array = NODES.arrayNode();
-    for (Diagnostic d : diagnostics) {
-      ObjectNode o = array.addObject();
-      o.put("severity", d.severity().word());
-      o.put("code", d.code().name());
-      o.put("message", d.message());
-      if (d.range() == null) {
-        o.putNull("file");
-        o.putNull("line");
-        o.putNull("column");
-      } else {
-        o.put("file", d.range().file());
-        o.put("line", d.range().line());
-        o.put("column", d.range().column());
-      }
-      if (d.hint() == null) {
-        o.putNull("hint");
-      } else {
-        o.put("hint", d.hint());
-      }
-    }
-    return array;
+    return DiagnosticJson.array(diagnostics);
   }
 }

@@ -36,6 +36,10 @@ public final class MarkdownPlanRenderer {
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
     out.append(headline(plan)).append("\n\n");
+    String incomplete = Incomplete.sentence(plan);
+    if (incomplete != null) {
+      out.append("**").append(capitalised(incomplete)).append(".**\n\n");
+    }
     out.append("Monthly cost: ").append(costs(plan.before(), plan.after())).append("\n\n");
     if (plan.scheduled()) {
       out.append("Monthly estimate with schedules: ")
@@ -107,9 +111,7 @@ public final class MarkdownPlanRenderer {
       out.append(pct.isEmpty() ? "" : " (" + pct + ")");
     }
     out.append("\n\n");
-    for (String error : app.errors()) {
-      out.append("> **error:** ").append(escape(error)).append('\n');
-    }
+    app.errors().forEach(e -> out.append(MarkdownDiagnostics.block(e)));
     for (GuardrailBreach b : app.breaches()) {
       out.append(b.allowed() ? "> **allowed:** " : "> **guardrail breach:** ")
           .append(escape(WindowText.breach(b)))
@@ -210,6 +212,10 @@ public final class MarkdownPlanRenderer {
         + ")";
   }
 
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   private static String cell(String text) {
     return escape(text).replace("|", "\\|");
   }
@@ -219,6 +225,6 @@ public final class MarkdownPlanRenderer {
    * characters escaped.
    */
   private static String escape(String text) {
-    return Printable.escape(text).replace("<", "&lt;").replace(">", "&gt;");
+    return MarkdownDiagnostics.escape(text);
   }
 }

@@ -28,16 +28,33 @@ public final class TextDiagnostics {
     out.flush();
   }
 
-  private void render(Diagnostic d, PrintWriter out) {
-    SourceRange at = d.range();
+  /**
+   * A diagnostic of no file inside another view (an app of a plan, of an apply report): {@code
+   * error[FM120]: message}, then its hint on the next line, each line starting with {@code indent}.
+   */
+  public String inline(Diagnostic d, String indent) {
+    String text = indent + headline(d) + "\n";
+    if (d.hint() != null) {
+      text += indent + "  " + colors.paint("cyan", "hint:") + " " + oneLine(d.hint()) + "\n";
+    }
+    return text;
+  }
+
+  /** {@code error[FM120]: message}, on one line. */
+  public String headline(Diagnostic d) {
     String severity =
         d.isError()
             ? colors.paint("bold,red", "error[" + d.code() + "]")
             : colors.paint("bold,yellow", "warning[" + d.code() + "]");
+    return severity + ": " + oneLine(d.message());
+  }
+
+  private void render(Diagnostic d, PrintWriter out) {
+    SourceRange at = d.range();
     // a finding about no file (git, a platform, a saved plan) has no place to name
     String place =
         at == null ? "" : colors.paint("bold", Printable.escape(at.toString()) + ":") + " ";
-    out.println(place + severity + ": " + oneLine(d.message()));
+    out.println(place + headline(d));
     String line = at == null ? null : sources.line(at.file(), at.line());
     if (line != null && !line.isBlank()) {
       Excerpt shown = excerpt(line, at);

@@ -1,5 +1,6 @@
 package dev.formation.cli.render;
 
+import dev.formation.diag.Sources;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
@@ -25,6 +26,7 @@ public final class TextPlanRenderer {
 
   private final boolean colour;
   private final ChangeText words;
+  private final TextDiagnostics diagnostics;
 
   /**
    * @param colour whether to colour the markers (the command decides: terminal, no NO_COLOR)
@@ -39,6 +41,7 @@ public final class TextPlanRenderer {
   public TextPlanRenderer(boolean colour, Path base) {
     this.colour = colour;
     this.words = new ChangeText(base);
+    this.diagnostics = new TextDiagnostics(new Sources(), Colors.when(colour));
   }
 
   public String render(Plan plan) {
@@ -77,7 +80,9 @@ public final class TextPlanRenderer {
           .append(plan.toChange())
           .append(" to change, ")
           .append(plan.toRemove())
-          .append(" to remove.\n");
+          .append(" to remove.");
+      String incomplete = Incomplete.sentence(plan);
+      out.append(incomplete == null ? "" : " " + incomplete + ".").append('\n');
     }
     out.append(costLine(plan));
     if (plan.scheduled()) {
@@ -146,10 +151,7 @@ public final class TextPlanRenderer {
             .append('\n');
       }
     }
-    for (String error : app.errors()) {
-      out.append("  ").append(paint(RED, "!")).append(' ');
-      out.append(Printable.escape(error)).append('\n');
-    }
+    app.errors().forEach(e -> out.append(diagnostics.inline(e, "  ")));
     for (GuardrailBreach b : app.breaches()) {
       out.append("  ")
           .append(b.allowed() ? paint(YELLOW, "~") : paint(RED, "!"))

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -79,8 +80,9 @@ public final class YamlReader {
     } catch (JacksonException e) {
       reportSyntax(e);
       return null;
-    } catch (RuntimeException e) {
-      // snakeyaml-engine throws its own unchecked exceptions for some malformed streams.
+    } catch (YamlEngineException e) {
+      // snakeyaml-engine throws its own unchecked exceptions for some malformed streams; any other
+      // unchecked exception here is a bug in formation, for Main to report as one.
       diags.error(
           Code.FM002,
           "not valid YAML: " + firstLine(String.valueOf(e.getMessage())),

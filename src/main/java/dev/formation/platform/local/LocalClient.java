@@ -153,6 +153,9 @@ public final class LocalClient implements AutoCloseable {
    * daemon.log}, and waits until its API answers.
    */
   public DaemonInfo start(int port) throws IOException {
+    if (port < 0 || port > 65535) {
+      throw new LocalInputException("the API port must be from 0 to 65535, not " + port);
+    }
     StateFiles.ensureDir(settings.stateDir());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // absolute entries, because the daemon runs in the state folder, not in the caller's
@@ -252,7 +255,11 @@ public final class LocalClient implements AutoCloseable {
 
   /** The bearer token, for an API client such as the Heroku adapter. Never print it. */
   public String token() throws IOException {
-    return Token.read(settings.tokenFile());
+    String token = Token.read(settings.tokenFile());
+    if (token.length() < Token.MIN_LENGTH || !token.chars().allMatch(c -> c > 32 && c < 127)) {
+      throw new IOException("the API token in " + settings.tokenFile() + " is damaged");
+    }
+    return token;
   }
 
   /**
@@ -363,7 +370,7 @@ public final class LocalClient implements AutoCloseable {
    */
   public boolean forget(String app) throws IOException {
     if (!app.matches("[a-z][a-z0-9-]{1,28}[a-z0-9]")) {
-      throw new IllegalArgumentException("not an app name: " + app);
+      throw new LocalInputException("not an app name: " + app);
     }
     Optional<DaemonInfo> info = running();
     if (info.isPresent()) {
@@ -456,7 +463,7 @@ public final class LocalClient implements AutoCloseable {
     Path dir = settings.logsDir();
     if (app != null) {
       if (!app.matches("[a-z][a-z0-9-]{1,28}[a-z0-9]")) {
-        throw new IllegalArgumentException("not an app name: " + app);
+        throw new LocalInputException("not an app name: " + app);
       }
       return List.of(AppLog.fileOf(dir, app));
     }

@@ -92,7 +92,7 @@ public record LocalSettings(
       double d = Double.parseDouble(v.trim());
       return d > 0 ? d : fallback;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number of seconds, not " + v);
+      throw new LocalInputException(key + " must be a number of seconds, not " + v);
     }
   }
 }

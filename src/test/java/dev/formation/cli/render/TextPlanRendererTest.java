@@ -20,15 +20,15 @@ class TextPlanRendererTest {
   }
 
   @Test
-  void render_withColour_paintsOnlyTheMarkers() {
+  void render_withColour_paintsTheMarkersAndTheDiagnostics() {
     String out = new TextPlanRenderer(true).render(RichPlan.plan());
 
     assertThat(out)
         .contains("\u001b[32m+\u001b[0m worker")
         .contains("\u001b[33m~\u001b[0m web")
         .contains("\u001b[31m-\u001b[0m clock")
-        .contains("\u001b[31m!\u001b[0m process type `clock`");
-    assertThat(out.replaceAll("\u001b\\[\\d+m", ""))
+        .contains("\u001b[1;31merror[FM093]\u001b[0m: process type `clock`");
+    assertThat(out.replaceAll("\u001b\\[[\\d;]+m", ""))
         .isEqualTo(new TextPlanRenderer(false).render(RichPlan.plan()));
   }
 
