@@ -159,11 +159,22 @@ public final class Main {
     if (completion) {
       cl.addSubcommand(completion());
     }
+    // `formation plan -V` prints the version like `formation -V`, not an empty line
+    versionEverywhere(cl);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // picocli's usage-error code is 2, which formation reserves for "changes present".
     cl.setParameterExceptionHandler(new UsageErrorHandler());
     cl.setExecutionExceptionHandler(Main::unexpected);
     return cl;
+  }
+
+  private static void versionEverywhere(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().versionProvider() == null) {
+        sub.getCommandSpec().versionProvider(new VersionProvider());
+      }
+      versionEverywhere(sub);
+    }
   }
 
   /** picocli's completion-script generator, renamed to {@code completion}. */

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The root command; it only groups the subcommands and holds the command's environment. */
 @Command(
@@ -14,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative dyno formations: validate, plan and apply formation.yaml.")
-public final class FormationCommand {
+public final class FormationCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
   /**
    * The subcommands, in the order help lists them. They are added by {@code Main}, all of them or
    * only the one a run names: picocli reads every added command's annotations up front, which for
@@ -59,6 +64,15 @@ public final class FormationCommand {
 
   public FormationCommand(Environment environment) {
     this.environment = environment;
+  }
+
+  /** {@code formation} alone: the usage, on stdout, as {@code --help} prints it. */
+  @Override
+  public Integer call() {
+    CommandLine cl = spec.commandLine();
+    cl.usage(cl.getOut(), cl.getColorScheme());
+    cl.getOut().flush();
+    return ExitCode.OK;
   }
 
   /** The directory relative paths resolve against: the process's own, or one a test chose. */

@@ -96,11 +96,24 @@ class CommandLineTest {
   }
 
   @Test
-  void noCommand_exitsOneAndPointsAtHelp() {
+  void noCommand_printsTheUsageAndExits0() {
     Result r = CliRunner.run();
 
-    assertThat(r.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(r.err()).contains("Missing required subcommand").contains("formation --help");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).startsWith("Usage: formation [-hV] [COMMAND]").contains("plan");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void versionOption_onASubcommand_printsTheVersion() {
+    for (List<String> command : List.of(List.of("plan"), List.of("local", "status"))) {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.add("-V");
+      Result r = CliRunner.run(args.toArray(String[]::new));
+
+      assertThat(r.exitCode()).as("%s", args).isZero();
+      assertThat(r.out()).as("%s", args).startsWith("formation ");
+    }
   }
 
   @Test

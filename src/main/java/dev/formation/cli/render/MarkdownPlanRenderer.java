@@ -113,8 +113,10 @@ public final class MarkdownPlanRenderer {
     out.append("\n\n");
     app.errors().forEach(e -> out.append(MarkdownDiagnostics.block(e)));
     for (GuardrailBreach b : app.breaches()) {
-      out.append(b.allowed() ? "> **allowed:** " : "> **guardrail breach:** ")
-          .append(escape(WindowText.breach(b)))
+      out.append("> **guardrail `")
+          .append(b.rule().key())
+          .append(b.allowed() ? "` (allowed by --allow):** " : "`:** ")
+          .append(escape(b.detail()))
           .append('\n');
     }
     if (app.hasErrors() || !app.breaches().isEmpty()) {

@@ -11,14 +11,28 @@ final class Money {
     return cost.isFixed() ? usd(cost.minUsd()) : usd(cost.minUsd()) + "–" + usd(cost.maxUsd());
   }
 
-  /** {@code +$450}, {@code -$25}, {@code $0}, or {@code -$250–+$1,750} for a range. */
+  /**
+   * {@code +$450}, {@code -$25}, {@code $0}, or for a range {@code +$500–$3,500} or {@code
+   * -$600–$2,100} when both ends move the same way (the sign stands for the range), and {@code
+   * -$250 to +$1,750} when they do not (or one end is $0).
+   */
   static String delta(CostRange delta) {
     if (delta.isZero()) {
       return "$0";
     }
-    return delta.isFixed()
-        ? signed(delta.minUsd())
-        : signed(delta.minUsd()) + "–" + signed(delta.maxUsd());
+    long lo = delta.minUsd();
+    long hi = delta.maxUsd();
+    if (delta.isFixed()) {
+      return signed(lo);
+    }
+    if (lo > 0 && hi > 0) {
+      return "+" + usd(lo) + "–" + usd(hi);
+    }
+    if (lo < 0 && hi < 0) {
+      // the sign stands for the whole range; the amounts go from the smaller saving to the larger
+      return "-" + usd(Math.min(-lo, -hi)) + "–" + usd(Math.max(-lo, -hi));
+    }
+    return signed(lo) + " to " + signed(hi);
   }
 
   /** The delta relative to {@code before} as {@code +40%}, or empty when no fair figure exists. */

@@ -31,7 +31,9 @@ public final class SizesView {
           s.name(),
           s.tier().word(),
           s.memoryText(),
-          eco ? "$0 (+$" + Catalog.ECO_POOL_USD_PER_MONTH + " pool)*" : "$" + s.usdPerMonth(),
+          eco
+              ? "$0 (+" + Money.usd(Catalog.ECO_POOL_USD_PER_MONTH) + " pool)*"
+              : Money.usd(s.usdPerMonth()),
           String.valueOf(s.maxPerType()),
           s.autoscale() ? "yes" : "no",
           word(s.generation()));
