@@ -52,7 +52,9 @@ class ArchitectureTest {
           // the adapter's JSON is streamed: jackson-core only, no data binding
           // (docs/performance.md)
           Map.entry("platform.heroku.api", List.of("tools.jackson.core..")),
-          Map.entry("platform.local", List.of("tools.jackson..", "io.netty..")),
+          Map.entry("platform.local", List.of("tools.jackson..")),
+          Map.entry("platform.local.state", List.of("tools.jackson..")),
+          Map.entry("platform.local.daemon", List.of("tools.jackson..", "io.netty..")),
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
           Map.entry("cli", List.of("picocli..")),

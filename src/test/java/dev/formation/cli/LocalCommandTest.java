@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.Main;
 import dev.formation.platform.local.LocalClient;
-import dev.formation.platform.local.LocalSettings;
+import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.Ports;
 import java.net.URI;
@@ -52,7 +52,7 @@ class LocalCommandTest {
     }
     if (killed) {
       Thread.sleep(500);
-      dev.formation.platform.local.LocalDaemon.start(LocalSettings.fromEnv(env), 0).close();
+      dev.formation.platform.local.daemon.LocalDaemon.start(LocalSettings.fromEnv(env), 0).close();
     }
   }
 

@@ -2,6 +2,14 @@ package dev.formation.platform.local;
 
 import dev.formation.platform.JdkHttpClients;
 import dev.formation.platform.NoTls;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.platform.local.state.DaemonLock;
+import dev.formation.platform.local.state.Json;
+import dev.formation.platform.local.state.LocalSettings;
+import dev.formation.platform.local.state.PidFiles;
+import dev.formation.platform.local.state.ProcessGroup;
+import dev.formation.platform.local.state.StateFiles;
+import dev.formation.platform.local.state.Token;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -321,14 +329,10 @@ public final class LocalClient implements AutoCloseable {
         daemon = true;
       }
     }
-    LocalClock clock = LocalClock.system();
-    try {
-      int left =
-          new PidFiles(settings.stateDir().resolve("run")).stopAll(clock, settings.grace(), notice);
-      return new Stopped(daemon, left);
-    } finally {
-      clock.shutdown();
-    }
+    int left =
+        new PidFiles(settings.stateDir().resolve("run"))
+            .stopAll(System::nanoTime, settings.grace(), notice);
+    return new Stopped(daemon, left);
   }
 
   private void terminate(long pid) throws IOException {
@@ -382,7 +386,7 @@ public final class LocalClient implements AutoCloseable {
     }
     Path record = settings.appsDir().resolve(app + ".json");
     boolean known = Files.deleteIfExists(record);
-    Path log = AppLog.fileOf(settings.logsDir(), app);
+    Path log = settings.logFile(app);
     known |= Files.deleteIfExists(log);
     Files.deleteIfExists(log.resolveSibling(log.getFileName() + ".1"));
     return known;
@@ -458,7 +462,7 @@ public final class LocalClient implements AutoCloseable {
       if (!app.matches("[a-z][a-z0-9-]{1,28}[a-z0-9]")) {
         throw new IllegalArgumentException("not an app name: " + app);
       }
-      return List.of(AppLog.fileOf(dir, app));
+      return List.of(settings.logFile(app));
     }
     if (!Files.isDirectory(dir)) {
       return List.of();

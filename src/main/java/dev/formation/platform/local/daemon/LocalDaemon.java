@@ -1,0 +1,408 @@
+package dev.formation.platform.local.daemon;
+
+import dev.formation.platform.local.daemon.FormationRules.Update;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.platform.local.state.DaemonLock;
+import dev.formation.platform.local.state.LocalSettings;
+import dev.formation.platform.local.state.Procfile;
+import dev.formation.platform.local.state.StateFiles;
+import dev.formation.platform.local.state.Token;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+
+/**
+ * The local platform daemon: its apps and their formations (persisted), the supervisor that runs
+ * their dynos, their routers and the autoscaler, behind one Heroku-style API server.
+ */
+public final class LocalDaemon implements AutoCloseable {
+  private static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,28}[a-z0-9]$");
+
+  private final LocalSettings settings;
+  private final StateStore store;
+  private final Map<String, AppRecord> apps = new TreeMap<>();
+  private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
+  private final Supervisor supervisor;
+  private final LocalClock clock;
+  private final Engine engine = new Engine();
+  private final HttpLimits limits;
+  final Routers routers;
+  final Autoscaler autoscaler;
+  final LogSessions logSessions;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicBoolean closing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private ApiServer api;
+  private final DaemonLock lock;
+  private DaemonInfo info;
+
+  private LocalDaemon(
+      LocalSettings settings, DaemonLock lock, LocalClock clock, HttpLimits limits) {
+    this.settings = settings;
+    this.lock = lock;
+    this.clock = clock;
+    this.limits = limits;
+    this.store = new StateStore(settings.appsDir());
+    this.supervisor = new Supervisor(settings, this::log, clock);
+    this.routers = new Routers(supervisor, this::log, engine, clock, limits);
+    this.autoscaler = new Autoscaler(this, settings.autoscaleInterval(), clock);
+    this.logSessions = new LogSessions(clock, () -> !closing.get());
+  }
+
+  /** Starts a daemon on {@code port} (0 picks a free one), restoring every stored app. */
+  public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
+    return start(settings, port, LocalClock.system(), HttpLimits.DEFAULT);
+  }
+
+  /** With the clock its deadlines run on and the limits its servers hold clients to. */
+  static LocalDaemon start(LocalSettings settings, int port, LocalClock clock, HttpLimits limits)
+      throws IOException {
+    // the lock comes first: the supervisor reaps a dead daemon's dynos, never a live one's
+    LocalDaemon d;
+    try {
+      d = new LocalDaemon(settings, DaemonLock.acquire(settings.stateDir()), clock, limits);
+    } catch (IOException | RuntimeException e) {
+      clock.shutdown();
+      throw e;
+    }
+    try {
+      ApiAuth auth = new ApiAuth(Token.loadOrCreate(settings.tokenFile(), System.err::println));
+      synchronized (d) {
+        for (AppRecord a : d.store.loadAll(System.err::println)) {
+          d.restore(a);
+        }
+      }
+      d.api = openApi(d, auth, port, settings.stateDir().resolve("api-port"));
+      d.info =
+          new DaemonInfo(
+              "http://127.0.0.1:" + d.api.port(),
+              d.api.port(),
+              ProcessHandle.current().pid(),
+              settings.tokenFile().toString(),
+              now());
+      d.info.write(settings.daemonFile());
+      d.autoscaler.start();
+      return d;
+    } catch (IOException | RuntimeException e) {
+      d.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The API on {@code port}, or, when that is 0, on the port of the last run if it is still free,
+   * so that a {@code HEROKU_HOST} exported before a restart keeps working.
+   */
+  private static ApiServer openApi(LocalDaemon d, ApiAuth auth, int port, Path remembered)
+      throws IOException {
+    ApiServer api = null;
+    if (port == 0 && Files.isRegularFile(remembered)) {
+      try {
+        int last = Integer.parseInt(Files.readString(remembered).trim());
+        if (last > 0 && last < 65536) {
+          api = new ApiServer(d, d.engine, auth, d.limits, last);
+        }
+      } catch (IOException | RuntimeException taken) {
+        // taken by someone else since, or not a port: any free one will do
+      }
+    }
+    if (api == null) {
+      api = new ApiServer(d, d.engine, auth, d.limits, port);
+    }
+    StateFiles.writeAtomically(
+        remembered, String.valueOf(api.port()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return api;
+  }
+
+  public String url() {
+    return info.url();
+  }
+
+  public int port() {
+    return info.port();
+  }
+
+  public LocalSettings settings() {
+    return settings;
+  }
+
+  LocalClock clock() {
+    return clock;
+  }
+
+  /**
+   * Brings back a stored app: its dynos and its router. Whatever fails is that app's alone, and its
+   * log says so; the other apps start all the same.
+   */
+  private void restore(AppRecord a) {
+    apps.put(a.name(), a);
+    try {
+      supervisor.reconcile(a);
+      routers.open(a);
+    } catch (RuntimeException e) {
+      log(a.name()).line("heroku[platform]", "cannot restore the app: " + Wire.describe(e));
+    }
+  }
+
+  /** Blocks until the daemon has been closed (by {@code POST /local/shutdown} or a signal). */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  AppLog log(String app) {
+    return logs.computeIfAbsent(
+        app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP, clock));
+  }
+
+  synchronized List<AppRecord> apps() {
+    return List.copyOf(apps.values());
+  }
+
+  synchronized AppRecord app(String idOrName) {
+    AppRecord a = apps.get(idOrName);
+    if (a == null) {
+      a = apps.values().stream().filter(x -> x.id().equals(idOrName)).findFirst().orElse(null);
+    }
+    if (a == null) {
+      throw ApiError.notFound("Couldn't find that app.");
+    }
+    return a;
+  }
+
+  List<Dyno> dynos(AppRecord app) {
+    return supervisor.dynos(app.name());
+  }
+
+  synchronized int restart(String idOrName, String which) {
+    return supervisor.restart(app(idOrName), which);
+  }
+
+  /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
+  synchronized AppRecord register(String name, String dir, int port) {
+    if (name == null || !APP_NAME.matcher(name).matches()) {
+      throw ApiError.invalid(
+          "Name must start with a letter, end with a letter or digit and can"
+              + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
+    }
+    if (dir == null || !absoluteFolder(dir)) {
+      throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
+    }
+    if (port < 0 || port > 65535 || port == port()) {
+      throw ApiError.invalid(
+          "port must be a free TCP port between 1 and 65535 (0: one the system picks): " + port);
+    }
+    for (AppRecord other : apps.values()) {
+      if (port != 0 && other.port() == port && !other.name().equals(name)) {
+        throw ApiError.invalid("port " + port + " is already the router port of " + other.name());
+      }
+    }
+    Map<String, String> types;
+    try {
+      types = Procfile.read(Path.of(dir));
+    } catch (Procfile.Unreadable e) {
+      throw ApiError.invalid(e.getMessage());
+    }
+    String now = now();
+    AppRecord old = apps.get(name);
+    List<ProcessRecord> processes = new ArrayList<>();
+    for (var e : types.entrySet()) {
+      ProcessRecord p = old == null ? null : old.process(e.getKey()).orElse(null);
+      processes.add(
+          p == null
+              ? new ProcessRecord(
+                  UUID.randomUUID().toString(),
+                  e.getKey(),
+                  e.getValue(),
+                  "Standard-1X",
+                  0,
+                  now,
+                  now)
+              : e.getValue().equals(p.command()) ? p : p.withCommand(e.getValue(), now));
+    }
+    AppRecord next =
+        old == null
+            ? new AppRecord(
+                UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
+            : old.withLocation(dir, port, now).withProcesses(processes, now);
+    boolean sameRouter =
+        old != null && (port == 0 || old.port() == port) && routers.listening(name);
+    if (sameRouter) {
+      next = next.withLocation(dir, old.port(), now);
+    } else {
+      int bound = routers.open(next);
+      if (bound > 0) {
+        next = next.withLocation(dir, bound, now);
+      } else {
+        if (old != null) {
+          routers.open(old);
+        }
+        throw ApiError.invalid(
+            "port "
+                + port
+                + " is not free on 127.0.0.1; choose another"
+                + " local.port for "
+                + name
+                + ".");
+      }
+    }
+    save(next);
+    return next;
+  }
+
+  private static boolean absoluteFolder(String dir) {
+    try {
+      Path p = Path.of(dir);
+      return p.isAbsolute() && Files.isDirectory(p);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Forgets an app: its router, its dynos (the future completes once they are stopped), its stored
+   * record and its logs.
+   */
+  CompletableFuture<Void> unregister(String idOrName) {
+    AppRecord a;
+    CompletableFuture<Void> stopped;
+    synchronized (this) {
+      a = app(idOrName);
+      apps.remove(a.name());
+      routers.close(a.name());
+      stopped = supervisor.remove(a.name());
+      try {
+        store.delete(a.name());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return stopped.whenComplete(
+        (ok, failed) -> {
+          AppLog log = logs.remove(a.name());
+          if (log != null) {
+            log.close();
+          }
+          Path file = AppLog.fileOf(settings.logsDir(), a.name());
+          try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".1"));
+          } catch (IOException e) {
+            System.err.println("cannot remove the logs of " + a.name() + ": " + e.getMessage());
+          }
+        });
+  }
+
+  /** A formation PATCH: validates like Heroku, stores, and reconciles the dynos at once. */
+  synchronized AppRecord updateFormation(String idOrName, List<Update> updates) {
+    AppRecord a = app(idOrName);
+    List<ProcessRecord> next = FormationRules.apply(a.processes(), updates, now());
+    AppRecord updated = a.withProcesses(next, now());
+    // Heroku turns autoscaling off when someone scales web by hand or leaves autoscale sizes
+    if (a.activeScaleMonitor().isPresent()
+            && updates.stream().anyMatch(u -> u.type().equals("web") && u.quantity() != null)
+        || !Monitors.webAutoscalable(updated)) {
+      updated =
+          updated.withMonitors(
+              updated.monitors().stream().map(m -> m.scales() ? m.withActive(false) : m).toList());
+    }
+    save(updated);
+    return updated;
+  }
+
+  /** The autoscaler's own change of the web count, which leaves the monitor on. */
+  synchronized void autoscale(String name, int quantity) {
+    AppRecord a = apps.get(name);
+    if (a == null) {
+      return;
+    }
+    List<ProcessRecord> next =
+        a.processes().stream()
+            .map(p -> p.type().equals("web") ? p.withFormation(p.size(), quantity, now()) : p)
+            .toList();
+    save(a.withProcesses(next, now()));
+  }
+
+  /** Stores an app, then makes its dynos match. Callers hold the daemon's lock. */
+  void save(AppRecord a) {
+    try {
+      store.save(a);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    apps.put(a.name(), a);
+    supervisor.reconcile(a);
+  }
+
+  static String now() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Stops the API, the routers, the autoscaler and every dyno; removes {@code daemon.json}. */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      awaitQuietly();
+      return;
+    }
+    try {
+      // each step even when one before it failed: a daemon that cannot stop is worse than one
+      // that stops with a complaint in its log
+      step("the autoscaler", autoscaler::close);
+      if (api != null) {
+        step("the API", api::close);
+      }
+      step("the routers", routers::closeAll);
+      step("the dynos", supervisor::close);
+      // every handler has finished once the engine is down: nothing writes to a log after this
+      step("the HTTP engine", engine::close);
+      step("the logs", () -> logs.values().forEach(AppLog::close));
+      step("the clock", clock::shutdown);
+      step(
+          "daemon.json",
+          () -> {
+            try {
+              if (info != null
+                  && DaemonInfo.read(settings.daemonFile())
+                      .map(i -> i.pid() == info.pid() && i.port() == info.port())
+                      .orElse(false)) {
+                Files.deleteIfExists(settings.daemonFile());
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } finally {
+      lock.close();
+      closed.countDown();
+    }
+  }
+
+  private static void step(String what, Runnable r) {
+    try {
+      r.run();
+    } catch (RuntimeException | Error e) {
+      System.err.println("local platform: stopping " + what + " failed:");
+      e.printStackTrace();
+    }
+  }
+
+  private void awaitQuietly() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
