@@ -7,11 +7,11 @@ import io.netty.util.ReferenceCountUtil;
 /** The router's end of one connection to a dyno: hands what the dyno sends to its exchange. */
 final class DynoHandler extends ChannelInboundHandlerAdapter {
   /** The exchange using the connection; null while it waits in the pool. */
-  RouterFront.Exchange exchange;
+  Exchange exchange;
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    RouterFront.Exchange ex = exchange;
+    Exchange ex = exchange;
     if (ex == null) {
       // a dyno talking on an idle connection: nothing sensible can follow
       ReferenceCountUtil.release(msg);
@@ -23,7 +23,7 @@ final class DynoHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    RouterFront.Exchange ex = exchange;
+    Exchange ex = exchange;
     if (ex != null) {
       ex.flushToClient();
     }
@@ -31,7 +31,7 @@ final class DynoHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    RouterFront.Exchange ex = exchange;
+    Exchange ex = exchange;
     if (ex != null && ctx.channel().isWritable()) {
       ex.dynoWritable();
     }
@@ -39,7 +39,7 @@ final class DynoHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    RouterFront.Exchange ex = exchange;
+    Exchange ex = exchange;
     exchange = null;
     if (ex != null) {
       ex.dynoClosed();

@@ -4,7 +4,6 @@ import dev.formation.platform.local.daemon.FormationRules.Update;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
-import dev.formation.platform.local.state.Procfile;
 import dev.formation.platform.local.state.StateFiles;
 import dev.formation.platform.local.state.Token;
 import java.io.IOException;
@@ -13,22 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Pattern;
 
 /**
  * The local platform daemon: its apps and their formations (persisted), the supervisor that runs
  * their dynos, their routers and the autoscaler, behind one Heroku-style API server.
  */
 public final class LocalDaemon implements AutoCloseable {
-  private static final Pattern APP_NAME = Pattern.compile("^[a-z][a-z0-9-]{1,28}[a-z0-9]$");
 
   private final LocalSettings settings;
   private final StateStore store;
@@ -191,59 +186,16 @@ public final class LocalDaemon implements AutoCloseable {
 
   /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
   synchronized AppRecord register(String name, String dir, int port) {
-    if (name == null || !APP_NAME.matcher(name).matches()) {
-      throw ApiError.invalid(
-          "Name must start with a letter, end with a letter or digit and can"
-              + " only contain lowercase letters, digits, and dashes (3 to 30 characters).");
-    }
-    if (dir == null || !absoluteFolder(dir)) {
-      throw ApiError.invalid("dir must be the absolute path of an existing folder: " + dir);
-    }
-    if (port < 0 || port > 65535 || port == port()) {
-      throw ApiError.invalid(
-          "port must be a free TCP port between 1 and 65535 (0: one the system picks): " + port);
-    }
-    for (AppRecord other : apps.values()) {
-      if (port != 0 && other.port() == port && !other.name().equals(name)) {
-        throw ApiError.invalid("port " + port + " is already the router port of " + other.name());
-      }
-    }
-    Map<String, String> types;
-    try {
-      types = Procfile.read(Path.of(dir));
-    } catch (Procfile.Unreadable e) {
-      throw ApiError.invalid(e.getMessage());
-    }
-    String now = now();
     AppRecord old = apps.get(name);
-    List<ProcessRecord> processes = new ArrayList<>();
-    for (var e : types.entrySet()) {
-      ProcessRecord p = old == null ? null : old.process(e.getKey()).orElse(null);
-      processes.add(
-          p == null
-              ? new ProcessRecord(
-                  UUID.randomUUID().toString(),
-                  e.getKey(),
-                  e.getValue(),
-                  "Standard-1X",
-                  0,
-                  now,
-                  now)
-              : e.getValue().equals(p.command()) ? p : p.withCommand(e.getValue(), now));
-    }
-    AppRecord next =
-        old == null
-            ? new AppRecord(
-                UUID.randomUUID().toString(), name, dir, port, now, now, processes, List.of())
-            : old.withLocation(dir, port, now).withProcesses(processes, now);
+    AppRecord next = Registrations.next(old, name, dir, port, port(), apps.values(), now());
     boolean sameRouter =
         old != null && (port == 0 || old.port() == port) && routers.listening(name);
     if (sameRouter) {
-      next = next.withLocation(dir, old.port(), now);
+      next = next.withLocation(dir, old.port(), next.updatedAt());
     } else {
       int bound = routers.open(next);
       if (bound > 0) {
-        next = next.withLocation(dir, bound, now);
+        next = next.withLocation(dir, bound, next.updatedAt());
       } else {
         if (old != null) {
           routers.open(old);
@@ -259,15 +211,6 @@ public final class LocalDaemon implements AutoCloseable {
     }
     save(next);
     return next;
-  }
-
-  private static boolean absoluteFolder(String dir) {
-    try {
-      Path p = Path.of(dir);
-      return p.isAbsolute() && Files.isDirectory(p);
-    } catch (java.nio.file.InvalidPathException e) {
-      return false;
-    }
   }
 
   /**

@@ -37,6 +37,7 @@ final class Router implements AutoCloseable {
   final BooleanSupplier booting;
   final Duration bootWait;
   final AppLog log;
+  final RouterLog lines;
   final LocalClock clock;
   final HttpLimits limits;
   final Engine engine;
@@ -67,6 +68,7 @@ final class Router implements AutoCloseable {
     this.booting = booting;
     this.bootWait = bootWait;
     this.log = log;
+    this.lines = new RouterLog(log);
     this.engine = engine;
     this.clock = clock;
     this.limits = limits;

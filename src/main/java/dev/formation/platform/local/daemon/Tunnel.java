@@ -4,9 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -18,6 +23,37 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
 
   Tunnel(Channel peer) {
     this.peer = peer;
+  }
+
+  /**
+   * Turns a client connection and its dyno connection into a tunnel once the dyno answered {@code
+   * 101}: the answer goes to the client, then the HTTP handlers leave both pipelines. Returns the
+   * protocol switched to.
+   *
+   * @param front the router's handler on the client connection, which leaves too
+   */
+  static String splice(
+      Channel client, Channel dyno, HttpResponse res, Deadlines deadlines, ChannelHandler front) {
+    HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
+    out.headers().set(res.headers());
+    out.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+    out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+    ReferenceCountUtil.release(res);
+    client.write(out);
+    // HttpServerCodec would end the 101 with a zero-length chunk; the tunnel ends it instead
+    deadlines.stop();
+    client.pipeline().remove("deadlines");
+    client.pipeline().remove("deadlines-raw");
+    client.pipeline().addLast("tunnel", new Tunnel(dyno));
+    client.pipeline().remove(front);
+    client.pipeline().remove("codec");
+    client.flush();
+    dyno.pipeline().addLast("tunnel", new Tunnel(client));
+    dyno.pipeline().remove("dyno");
+    dyno.pipeline().remove("codec");
+    client.config().setAutoRead(true);
+    dyno.config().setAutoRead(true);
+    return out.headers().get(HttpHeaderNames.UPGRADE);
   }
 
   @Override
