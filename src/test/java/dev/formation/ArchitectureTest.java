@@ -116,6 +116,41 @@ class ArchitectureTest {
         .check(main);
   }
 
+  /** The local daemon is a program of its own: nothing of the core, nor of its clients. */
+  @Test
+  void theLocalDaemon_usesOnlyItsStateFilesAndTheCatalog() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".platform.local.daemon..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.netty..",
+            "tools.jackson..",
+            ROOT + ".platform.local.daemon..",
+            ROOT + ".platform.local.state..",
+            ROOT + ".catalog..")
+        .check(main);
+  }
+
+  /**
+   * Clients reach the daemon over HTTP: only {@code local serve}, which runs it in its own process,
+   * uses its code.
+   */
+  @Test
+  void onlyLocalServe_usesTheLocalDaemonsCode() {
+    classes()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".ops.LocalServeOperation")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
+        .check(main);
+  }
+
   @Test
   void everyPackageWithClasses_hasAPackageInfoStatingItsRule() throws IOException {
     for (String pkg : packages()) {

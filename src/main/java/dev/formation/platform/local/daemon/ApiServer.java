@@ -20,6 +20,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -117,7 +119,9 @@ final class ApiServer implements AutoCloseable {
         send(ctx, json(400, Wire.error("bad_request", "Malformed HTTP request."), false), false);
         return;
       }
-      String path = new QueryStringDecoder(req.uri()).path();
+      QueryStringDecoder uri = new QueryStringDecoder(req.uri());
+      String path = uri.path();
+      Map<String, List<String>> query = uri.parameters();
       String requestId = req.headers().get("Request-Id");
       if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
         requestId = RequestIds.next();
@@ -168,7 +172,7 @@ final class ApiServer implements AutoCloseable {
       req.content().readBytes(bytes);
       String id = requestId;
       try {
-        pool.execute(() -> work(ctx, method, path, bytes, id, remaining, keepAlive));
+        pool.execute(() -> work(ctx, method, path, query, bytes, id, remaining, keepAlive));
       } catch (RejectedExecutionException closing) {
         ctx.close();
       }
@@ -185,13 +189,14 @@ final class ApiServer implements AutoCloseable {
       ChannelHandlerContext ctx,
       String method,
       String path,
+      Map<String, List<String>> query,
       byte[] body,
       String requestId,
       int remaining,
       boolean keepAlive) {
     Routes.Reply reply;
     try {
-      reply = routes.handle(method, path, parse(body));
+      reply = routes.handle(method, path, query, parse(body));
     } catch (ApiError e) {
       reply = new Routes.Reply(e.status(), Wire.error(e.id(), e.getMessage()));
     } catch (RuntimeException e) {

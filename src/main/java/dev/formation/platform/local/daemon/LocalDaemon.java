@@ -4,6 +4,7 @@ import dev.formation.platform.local.daemon.FormationRules.Update;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
+import dev.formation.platform.local.state.LogFiles;
 import dev.formation.platform.local.state.StateFiles;
 import dev.formation.platform.local.state.Token;
 import java.io.IOException;
@@ -127,6 +128,11 @@ public final class LocalDaemon implements AutoCloseable {
 
   public int port() {
     return info.port();
+  }
+
+  /** The apps' log files, as {@code GET /local/logs} reads them. */
+  LogFiles logFiles() {
+    return new LogFiles(settings.logsDir());
   }
 
   public LocalSettings settings() {

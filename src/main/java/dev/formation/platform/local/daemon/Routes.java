@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -27,7 +28,10 @@ final class Routes {
     this.monitors = new Monitors(daemon);
   }
 
-  Reply handle(String method, String path, JsonNode body) {
+  /**
+   * @param query the request's query parameters; only formation's own endpoints read any
+   */
+  Reply handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
     String[] s = segments(path);
     String route = method + " " + shape(s);
     return switch (route) {
@@ -69,6 +73,7 @@ final class Routes {
       case "PATCH /apps/*/formation/web/monitors/*" ->
           new Reply(202, monitors.update(s[1], s[5], body));
       case "GET /local/status" -> ok(new StatusView(daemon).json());
+      case "GET /local/logs" -> ok(LogsView.json(daemon.logFiles(), query));
       case "POST /local/shutdown" -> shutdown();
       default ->
           throw ApiError.notFound(

@@ -3,7 +3,6 @@ package dev.formation.platform.local.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.Token;
 import java.io.IOException;
@@ -157,7 +156,7 @@ class LocalApiHardeningTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(new LocalClient(h.settings, "unused").running()).isPresent();
+      assertThat(h.launcher("unused").running()).isPresent();
       // and a half-open one is cut off once its head is overdue
       idle.get(0).setSoTimeout(10_000);
       assertThat(idle.get(0).getInputStream().read()).isEqualTo(-1);

@@ -2,7 +2,7 @@ package dev.formation.platform.local.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.Json;
 import java.net.http.HttpResponse;
@@ -296,9 +296,9 @@ class LocalApiTest {
     // formation's own endpoints cost nothing and still answer
     assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
     // a client does not take a busy daemon for a stopped one (and start a second one)
-    LocalClient client = new LocalClient(h.settings, "unused");
-    assertThat(client.running()).isPresent();
-    assertThat(client.alive()).isPresent();
+    DaemonLauncher launcher = h.launcher("unused");
+    assertThat(launcher.running()).isPresent();
+    assertThat(launcher.locator().alive()).isPresent();
   }
 
   @Test
@@ -319,7 +319,7 @@ class LocalApiTest {
             });
 
     // this start's own daemon (a child JVM) finds the lock taken and exits
-    DaemonInfo used = new LocalClient(h.settings, "dev.formation.Main").start(0);
+    DaemonInfo used = h.launcher("dev.formation.Main").start(0);
 
     winnerReady.join();
     assertThat(used.url()).isEqualTo(h.daemon.url());

@@ -1,5 +1,8 @@
 package dev.formation.platform.local.daemon;
 
+import dev.formation.platform.local.DaemonLauncher;
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.Sleeper;
 import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.Token;
@@ -51,6 +54,12 @@ final class LocalHarness implements AutoCloseable {
             .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofMillis(500))
             .withMemoryQuotaMb(memoryQuotaMb);
     this.daemon = startDaemon();
+  }
+
+  /** A launcher of the daemon in this harness's state folder, as the CLI makes one. */
+  DaemonLauncher launcher(String mainClass) {
+    return new DaemonLauncher(
+        settings, mainClass, new LocalClient(settings.tokenFile()), n -> {}, Sleeper.THREAD);
   }
 
   private LocalDaemon startDaemon() throws IOException {

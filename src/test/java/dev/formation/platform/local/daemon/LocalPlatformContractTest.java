@@ -39,8 +39,8 @@ class LocalPlatformContractTest extends PlatformContract {
     HerokuConfig config =
         HerokuConfig.fromEnvironment(
             Map.of("HEROKU_API_KEY", local.token()), home, local.daemon.url(), "test");
-    LocalClient client = new LocalClient(local.settings, "unused.Main");
-    DaemonInfo daemon = client.running().orElseThrow();
+    LocalClient client = new LocalClient(local.settings.tokenFile());
+    DaemonInfo daemon = local.launcher("unused.Main").running().orElseThrow();
     platform = new LocalPlatform(new HerokuPlatform(config), client, daemon);
   }
 
