@@ -38,7 +38,7 @@ for engine in netty jetty undertow; do
   port="$(free_port)"
   if [[ "$engine" == netty ]]; then
     java "${jvm[@]}" -cp "target/test-classes:target/classes:$(cat "$cp")" \
-      dev.formation.platform.local.RouterAlone "$port" "$dyno" >/dev/null &
+      dev.formation.platform.local.daemon.router.RouterAlone "$port" "$dyno" >/dev/null &
   else
     java "${jvm[@]}" -cp "bench/engine-spike/target/engine-spike-1.jar:$(cat "$spike_cp")" \
       spike.Proxies "$engine" "$port" "$dyno" >/dev/null 2>&1 &

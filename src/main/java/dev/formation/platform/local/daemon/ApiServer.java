@@ -1,5 +1,9 @@
 package dev.formation.platform.local.daemon;
 
+import dev.formation.platform.local.daemon.http.Deadlines;
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.HttpLimits;
+import dev.formation.platform.local.daemon.http.RequestIds;
 import dev.formation.platform.local.state.Json;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
  * past a size cap so a chatty dyno cannot fill the disk.
  */
 public final class AppLog implements AutoCloseable {
-  static final long DEFAULT_CAP = 5L * 1024 * 1024;
+  public static final long DEFAULT_CAP = 5L * 1024 * 1024;
 
   /** The longest line kept whole (Heroku's log router splits at 10,000 bytes). */
   static final int MAX_LINE = 10_000;
@@ -41,12 +41,12 @@ public final class AppLog implements AutoCloseable {
   private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
   private boolean flushPending;
 
-  AppLog(Path file, long cap) {
+  public AppLog(Path file, long cap) {
     this(file, cap, null);
   }
 
   /** With {@code clock} giving each line's timestamp (the system clock when null). */
-  AppLog(Path file, long cap, LocalClock clock) {
+  public AppLog(Path file, long cap, LocalClock clock) {
     this.file = file;
     this.cap = cap;
     this.clock = clock;

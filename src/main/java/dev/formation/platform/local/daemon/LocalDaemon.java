@@ -1,6 +1,9 @@
 package dev.formation.platform.local.daemon;
 
 import dev.formation.platform.local.daemon.FormationRules.Update;
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.Failures;
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
@@ -153,7 +156,7 @@ public final class LocalDaemon implements AutoCloseable {
       supervisor.reconcile(a);
       routers.open(a);
     } catch (RuntimeException e) {
-      log(a.name()).line("heroku[platform]", "cannot restore the app: " + Wire.describe(e));
+      log(a.name()).line("heroku[platform]", "cannot restore the app: " + Failures.describe(e));
     }
   }
 

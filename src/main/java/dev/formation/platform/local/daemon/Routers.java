@@ -1,5 +1,8 @@
 package dev.formation.platform.local.daemon;
 
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.HttpLimits;
+import dev.formation.platform.local.daemon.router.Router;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,12 +67,12 @@ final class Routers {
   /** The app's p95 over {@code window}, or -1 when no request came. */
   long p95(String app, Duration window) {
     Router r = byApp.get(app);
-    return r == null ? -1 : r.latencies.p95(window);
+    return r == null ? -1 : r.p95(window);
   }
 
   int requests(String app, Duration window) {
     Router r = byApp.get(app);
-    return r == null ? 0 : r.latencies.count(window);
+    return r == null ? 0 : r.requests(window);
   }
 
   void close(String app) {

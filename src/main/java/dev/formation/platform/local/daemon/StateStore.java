@@ -1,5 +1,6 @@
 package dev.formation.platform.local.daemon;
 
+import dev.formation.platform.local.daemon.http.Failures;
 import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.StateFiles;
 import java.io.IOException;
@@ -43,7 +44,7 @@ final class StateStore {
             "cannot read the local app "
                 + f
                 + " ("
-                + Wire.describe(e).lines().findFirst().orElse("")
+                + Failures.describe(e).lines().findFirst().orElse("")
                 + "); set aside as "
                 + aside.getFileName()
                 + ", the other apps start");

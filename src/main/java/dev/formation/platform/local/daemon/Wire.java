@@ -25,19 +25,6 @@ final class Wire {
     return object().put("id", id).put("message", message);
   }
 
-  /**
-   * What went wrong, for a person: the exception's own message, never its class name (the daemon
-   * log keeps those).
-   */
-  static String describe(Throwable e) {
-    Throwable t = e;
-    while (t.getMessage() == null && t.getCause() != null) {
-      t = t.getCause();
-    }
-    String m = t.getMessage();
-    return m == null || m.isBlank() ? "failed" : m;
-  }
-
   static ObjectNode account() {
     return object()
         .put("id", ACCOUNT_ID)

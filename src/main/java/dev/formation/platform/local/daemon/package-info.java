@@ -6,8 +6,11 @@
  * measured latency; its state store keeps each app in the state folder. It is a program of its own,
  * started as {@code formation local serve}: clients reach it only over HTTP, like real Heroku.
  *
- * <p>Dependency rule: {@code platform.local.daemon} depends on {@code platform.local.state} and
- * {@code catalog} only. Libraries: Jackson and Netty (the HTTP engine). Never the CLI, {@code ops},
- * the planner ({@code plan}), {@code apply}, {@code config}, {@code live} or an adapter.
+ * <p>Its HTTP plumbing is in {@code .http}, the routers in {@code .router}.
+ *
+ * <p>Dependency rule: {@code platform.local.daemon} depends on {@code platform.local.daemon.http},
+ * {@code platform.local.daemon.router}, {@code platform.local.state} and {@code catalog} only.
+ * Libraries: Jackson and Netty (the HTTP engine). Never the CLI, {@code ops}, the planner ({@code
+ * plan}), {@code apply}, {@code config}, {@code live} or an adapter.
  */
 package dev.formation.platform.local.daemon;

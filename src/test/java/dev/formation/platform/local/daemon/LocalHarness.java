@@ -3,6 +3,7 @@ package dev.formation.platform.local.daemon;
 import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.Sleeper;
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.Token;
@@ -20,7 +21,7 @@ import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 
 /** A real daemon in a temp state folder with short timings, and a client for its API. */
-final class LocalHarness implements AutoCloseable {
+public final class LocalHarness implements AutoCloseable {
   static final String ACCEPT = "application/vnd.heroku+json; version=3";
 
   final Path home;
@@ -124,7 +125,8 @@ final class LocalHarness implements AutoCloseable {
     return Files.exists(f) ? Files.readString(f) : "";
   }
 
-  static void await(String what, Duration limit, BooleanSupplier condition) throws Exception {
+  public static void await(String what, Duration limit, BooleanSupplier condition)
+      throws Exception {
     long end = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {

@@ -3,6 +3,7 @@ package dev.formation.platform.local.daemon;
 import static dev.formation.platform.local.daemon.LocalHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -174,17 +174,6 @@ class LocalUnitsTest {
   }
 
   @Test
-  void latencyWindow_p95_isTheNinetyFifthPercentile_orMinusOneWhenIdle() {
-    LatencyWindow w = new LatencyWindow(new ManualClock());
-    assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(-1);
-    for (int ms = 100; ms >= 1; ms--) {
-      w.record(ms);
-    }
-    assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(95);
-    assertThat(w.count(Duration.ofMinutes(1))).isEqualTo(100);
-  }
-
-  @Test
   void accept_takesVersion3AndItsVariants_only() {
     assertThat(ApiServer.acceptable("application/vnd.heroku+json; version=3")).isTrue();
     assertThat(ApiServer.acceptable("application/vnd.heroku+json; version=3.sdk")).isTrue();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /** A clock that moves only when a test advances it; due tasks run in the advancing thread. */
-final class ManualClock implements LocalClock {
+public final class ManualClock implements LocalClock {
   private record Task(long at, long seq, Runnable run) {}
 
   private final PriorityQueue<Task> tasks =
@@ -40,7 +40,7 @@ final class ManualClock implements LocalClock {
   }
 
   /** Moves the time on by {@code d}, running each task that falls due, in order. */
-  void advance(Duration d) {
+  public void advance(Duration d) {
     long end;
     synchronized (this) {
       end = nanos + d.toNanos();

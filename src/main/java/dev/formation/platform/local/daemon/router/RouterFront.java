@@ -1,5 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.http.Deadlines;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;

@@ -1,5 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.LocalClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;

@@ -1,8 +1,13 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.LocalHarness;
+import dev.formation.platform.local.daemon.ManualClock;
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.testing.Ports;
 import java.io.IOException;
 import java.io.InputStream;

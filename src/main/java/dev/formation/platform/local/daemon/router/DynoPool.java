@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;

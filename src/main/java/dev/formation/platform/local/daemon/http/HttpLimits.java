@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.http;
 
 import java.time.Duration;
 
@@ -11,18 +11,18 @@ import java.time.Duration;
  * @param bodyIdleTimeout the longest pause inside a request body
  * @param keepAliveIdle how long a connection may wait, idle, for its next request
  */
-record HttpLimits(
+public record HttpLimits(
     Duration headTimeout,
     Duration bodyIdleTimeout,
     Duration keepAliveIdle,
     int maxInitialLine,
     int maxHeaderSize) {
 
-  static final HttpLimits DEFAULT =
+  public static final HttpLimits DEFAULT =
       new HttpLimits(
           Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(75), 8192, 16384);
 
-  HttpLimits withTimeouts(Duration head, Duration bodyIdle, Duration idle) {
+  public HttpLimits withTimeouts(Duration head, Duration bodyIdle, Duration idle) {
     return new HttpLimits(head, bodyIdle, idle, maxInitialLine, maxHeaderSize);
   }
 }

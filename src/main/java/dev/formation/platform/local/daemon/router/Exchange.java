@@ -1,5 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.http.Failures;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -152,7 +153,7 @@ final class Exchange {
               } else if (f.cause() instanceof ConnectException && !retry) {
                 tryNext();
               } else {
-                dynoFailed(b, Wire.describe(f.cause()));
+                dynoFailed(b, Failures.describe(f.cause()));
               }
             });
   }

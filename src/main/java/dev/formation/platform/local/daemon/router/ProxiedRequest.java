@@ -1,5 +1,7 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.http.RequestIds;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;

@@ -1,5 +1,9 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.http;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,10 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * from a fast generator. An id correlates a request with the logs; it needs to be unique, not
  * secret, and {@link UUID#randomUUID()}'s SecureRandom costs a lock per request.
  */
-final class RequestIds {
+public final class RequestIds {
   private RequestIds() {}
 
-  static String next() {
+  public static String next() {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
     long lo = (r.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);

@@ -1,4 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
+
+import dev.formation.platform.local.daemon.AppLog;
 
 /** The router's lines in an app's log ({@code heroku[router]}), in Heroku's router format. */
 final class RouterLog {

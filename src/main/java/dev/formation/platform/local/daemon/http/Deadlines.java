@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * <p>Two handlers share the state: {@link #raw()} before the HTTP codec sees the first bytes of a
  * head, {@link #messages()} after it sees requests, bodies and the end of each response.
  */
-final class Deadlines {
+public final class Deadlines {
   private enum State {
     IDLE,
     HEAD,
@@ -51,13 +51,13 @@ final class Deadlines {
   /**
    * @param timeoutAnswer what a client whose body stalled gets before the connection closes
    */
-  Deadlines(HttpLimits limits, Supplier<FullHttpResponse> timeoutAnswer) {
+  public Deadlines(HttpLimits limits, Supplier<FullHttpResponse> timeoutAnswer) {
     this.limits = limits;
     this.timeoutAnswer = timeoutAnswer;
   }
 
   /** A plain-text 408, for routers. */
-  static FullHttpResponse plainTimeout() {
+  public static FullHttpResponse plainTimeout() {
     ByteBuf body = Unpooled.copiedBuffer("Request timeout.\n", StandardCharsets.UTF_8);
     FullHttpResponse r =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT, body);
@@ -68,7 +68,7 @@ final class Deadlines {
     return r;
   }
 
-  ChannelInboundHandlerAdapter raw() {
+  public ChannelInboundHandlerAdapter raw() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
@@ -100,7 +100,7 @@ final class Deadlines {
     };
   }
 
-  ChannelDuplexHandler messages() {
+  public ChannelDuplexHandler messages() {
     return new ChannelDuplexHandler() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -136,7 +136,7 @@ final class Deadlines {
   }
 
   /** Hands the connection over (a WebSocket tunnel has no requests left to time). */
-  void stop() {
+  public void stop() {
     disarm();
     state = State.BUSY;
     if (timer != null) {

@@ -1,5 +1,10 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.http.Deadlines;
+import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.HttpLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
@@ -22,15 +27,15 @@ import java.util.function.Supplier;
  * and other upgrades tunnelled, the original {@code Host} kept and {@code
  * X-Forwarded-For/-Proto/-Port}, {@code X-Request-Id} and {@code X-Request-Start} added.
  */
-final class Router implements AutoCloseable {
+public final class Router implements AutoCloseable {
   /** A web dyno that can take requests. */
-  record Backend(String dyno, int port) {}
+  public record Backend(String dyno, int port) {}
 
   /**
    * How long a request waits for a starting web dyno when none is up yet, as Heroku's router queues
    * requests while an app boots (then {@code H20}).
    */
-  static final Duration BOOT_WAIT = Duration.ofSeconds(75);
+  public static final Duration BOOT_WAIT = Duration.ofSeconds(75);
 
   final String app;
   final Supplier<List<Backend>> backends;
@@ -52,7 +57,7 @@ final class Router implements AutoCloseable {
    * @param port the router port, or 0 for one the system picks ({@link #port()} tells which)
    * @param booting whether a web dyno is starting, so that a request may wait for it
    */
-  Router(
+  public Router(
       String app,
       int port,
       Supplier<List<Backend>> backends,
@@ -94,7 +99,17 @@ final class Router implements AutoCloseable {
     this.port = Engine.port(server);
   }
 
-  int port() {
+  /** The 95th percentile of the response times over the last {@code window}, or -1 with none. */
+  public long p95(Duration window) {
+    return latencies.p95(window);
+  }
+
+  /** How many responses were timed over the last {@code window}. */
+  public int requests(Duration window) {
+    return latencies.count(window);
+  }
+
+  public int port() {
     return port;
   }
 

@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,21 +20,21 @@ import java.util.concurrent.TimeUnit;
  * daemon (the API and each app's router) and every router's connections to dynos share. Non-
  * blocking, so a connection that sends nothing costs a few kilobytes and no thread.
  */
-final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable {
   private final EventLoopGroup group;
 
-  Engine(int threads) {
+  public Engine(int threads) {
     group =
         new MultiThreadIoEventLoopGroup(
             threads, new DefaultThreadFactory("local-http", true), NioIoHandler.newFactory());
   }
 
   /** As many threads as cores, at most 4: the daemon shares the machine with its dynos. */
-  Engine() {
+  public Engine() {
     this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
   }
 
-  EventLoopGroup group() {
+  public EventLoopGroup group() {
     return group;
   }
 
@@ -42,7 +42,7 @@ final class Engine implements AutoCloseable {
    * Listens on 127.0.0.1:{@code port} (0: a port the system picks; the channel's local address
    * tells which).
    */
-  Channel listen(int port, ChannelInitializer<SocketChannel> init) throws IOException {
+  public Channel listen(int port, ChannelInitializer<SocketChannel> init) throws IOException {
     ServerBootstrap b =
         new ServerBootstrap()
             .group(group)
@@ -56,11 +56,11 @@ final class Engine implements AutoCloseable {
           .channel();
     } catch (Exception e) {
       // Netty rethrows the bind failure (java.net.BindException) unchecked-looking
-      throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + Wire.describe(e), e);
+      throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + Failures.describe(e), e);
     }
   }
 
-  static int port(Channel server) {
+  public static int port(Channel server) {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
