@@ -55,6 +55,7 @@ class ArchitectureTest {
           Map.entry("platform.local", List.of("tools.jackson..")),
           Map.entry("platform.local.state", List.of("tools.jackson..")),
           Map.entry("platform.local.daemon", List.of("tools.jackson..", "io.netty..")),
+          Map.entry("platform.local.daemon.api", List.of("tools.jackson..", "io.netty..")),
           Map.entry("platform.local.daemon.http", List.of("io.netty..")),
           Map.entry("platform.local.daemon.router", List.of("io.netty..")),
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),

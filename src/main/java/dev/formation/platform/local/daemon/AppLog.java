@@ -32,8 +32,7 @@ public final class AppLog implements AutoCloseable {
   static final long FLUSH_MS = 50;
 
   private static final java.util.concurrent.ScheduledExecutorService FLUSHER =
-      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-          Supervisor.daemon("log-flush"));
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.daemon("log-flush"));
 
   private FileChannel out;
   private long size = -1;
@@ -140,7 +139,7 @@ public final class AppLog implements AutoCloseable {
   }
 
   /** Copies a dyno's output into the log, a line at a time, until the pipe closes. */
-  void pump(InputStream output, String source) {
+  public void pump(InputStream output, String source) {
     Thread t =
         new Thread(
             () -> {
@@ -160,7 +159,7 @@ public final class AppLog implements AutoCloseable {
    * characters is logged in pieces, as Heroku's log router splits long lines: output without a
    * newline must not grow one line in the daemon's memory without end.
    */
-  void copy(InputStream output, String source) throws IOException {
+  public void copy(InputStream output, String source) throws IOException {
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
       StringBuilder text = new StringBuilder();

@@ -11,12 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Scales each app's web dynos from the router's measured p95, one dyno per step: up when the p95 is
  * above the monitor's target, down after several intervals well below it.
  */
-final class Autoscaler implements AutoCloseable {
+public final class Autoscaler implements AutoCloseable {
   static final int UP_COOLDOWN = 2;
   static final int DOWN_AFTER = 3;
 
   /** One look at an app: what was measured and what was done, with why. */
-  record Decision(String at, int from, int to, long p95Ms, int targetMs, String reason) {}
+  public record Decision(String at, int from, int to, long p95Ms, int targetMs, String reason) {}
 
   private static final class AppState {
     int sinceChange = Integer.MAX_VALUE / 2;
@@ -51,7 +51,7 @@ final class Autoscaler implements AutoCloseable {
   }
 
   /** The latest decisions for an app, newest last. */
-  List<Decision> decisions(String app) {
+  public List<Decision> decisions(String app) {
     AppState s = states.get(app);
     if (s == null) {
       return List.of();

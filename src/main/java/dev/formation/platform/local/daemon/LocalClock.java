@@ -33,7 +33,7 @@ public interface LocalClock {
   /** The real clock, with a timer thread of its own. */
   static LocalClock system() {
     ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(Supervisor.daemon("local-clock"));
+        Executors.newSingleThreadScheduledExecutor(Threads.daemon("local-clock"));
     return new LocalClock() {
       @Override
       public long nanoTime() {

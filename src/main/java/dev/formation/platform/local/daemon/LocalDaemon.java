@@ -1,9 +1,17 @@
 package dev.formation.platform.local.daemon;
 
-import dev.formation.platform.local.daemon.FormationRules.Update;
+import dev.formation.platform.local.daemon.api.ApiAuth;
+import dev.formation.platform.local.daemon.api.ApiError;
+import dev.formation.platform.local.daemon.api.ApiServer;
+import dev.formation.platform.local.daemon.api.FormationRules;
+import dev.formation.platform.local.daemon.api.FormationRules.Update;
+import dev.formation.platform.local.daemon.api.LogSessions;
+import dev.formation.platform.local.daemon.api.Monitors;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.Failures;
 import dev.formation.platform.local.daemon.http.HttpLimits;
+import dev.formation.platform.local.daemon.supervisor.Dyno;
+import dev.formation.platform.local.daemon.supervisor.Supervisor;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
@@ -133,8 +141,23 @@ public final class LocalDaemon implements AutoCloseable {
     return info.port();
   }
 
+  /** Each app's router. */
+  public Routers routers() {
+    return routers;
+  }
+
+  /** The autoscaler and its decisions. */
+  public Autoscaler autoscaler() {
+    return autoscaler;
+  }
+
+  /** The log sessions of {@code heroku logs}. */
+  public LogSessions logSessions() {
+    return logSessions;
+  }
+
   /** The apps' log files, as {@code GET /local/logs} reads them. */
-  LogFiles logFiles() {
+  public LogFiles logFiles() {
     return new LogFiles(settings.logsDir());
   }
 
@@ -142,7 +165,7 @@ public final class LocalDaemon implements AutoCloseable {
     return settings;
   }
 
-  LocalClock clock() {
+  public LocalClock clock() {
     return clock;
   }
 
@@ -170,11 +193,11 @@ public final class LocalDaemon implements AutoCloseable {
         app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP, clock));
   }
 
-  synchronized List<AppRecord> apps() {
+  public synchronized List<AppRecord> apps() {
     return List.copyOf(apps.values());
   }
 
-  synchronized AppRecord app(String idOrName) {
+  public synchronized AppRecord app(String idOrName) {
     AppRecord a = apps.get(idOrName);
     if (a == null) {
       a = apps.values().stream().filter(x -> x.id().equals(idOrName)).findFirst().orElse(null);
@@ -185,16 +208,16 @@ public final class LocalDaemon implements AutoCloseable {
     return a;
   }
 
-  List<Dyno> dynos(AppRecord app) {
+  public List<Dyno> dynos(AppRecord app) {
     return supervisor.dynos(app.name());
   }
 
-  synchronized int restart(String idOrName, String which) {
+  public synchronized int restart(String idOrName, String which) {
     return supervisor.restart(app(idOrName), which);
   }
 
   /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
-  synchronized AppRecord register(String name, String dir, int port) {
+  public synchronized AppRecord register(String name, String dir, int port) {
     AppRecord old = apps.get(name);
     AppRecord next = Registrations.next(old, name, dir, port, port(), apps.values(), now());
     boolean sameRouter =
@@ -226,7 +249,7 @@ public final class LocalDaemon implements AutoCloseable {
    * Forgets an app: its router, its dynos (the future completes once they are stopped), its stored
    * record and its logs.
    */
-  CompletableFuture<Void> unregister(String idOrName) {
+  public CompletableFuture<Void> unregister(String idOrName) {
     AppRecord a;
     CompletableFuture<Void> stopped;
     synchronized (this) {
@@ -257,7 +280,7 @@ public final class LocalDaemon implements AutoCloseable {
   }
 
   /** A formation PATCH: validates like Heroku, stores, and reconciles the dynos at once. */
-  synchronized AppRecord updateFormation(String idOrName, List<Update> updates) {
+  public synchronized AppRecord updateFormation(String idOrName, List<Update> updates) {
     AppRecord a = app(idOrName);
     List<ProcessRecord> next = FormationRules.apply(a.processes(), updates, now());
     AppRecord updated = a.withProcesses(next, now());
@@ -287,7 +310,7 @@ public final class LocalDaemon implements AutoCloseable {
   }
 
   /** Stores an app, then makes its dynos match. Callers hold the daemon's lock. */
-  void save(AppRecord a) {
+  public void save(AppRecord a) {
     try {
       store.save(a);
     } catch (IOException e) {
@@ -297,7 +320,7 @@ public final class LocalDaemon implements AutoCloseable {
     supervisor.reconcile(a);
   }
 
-  static String now() {
+  public static String now() {
     return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
   }
 

@@ -1,5 +1,6 @@
 package dev.formation.platform.local.daemon;
 
+import dev.formation.platform.local.daemon.api.ApiError;
 import dev.formation.platform.local.state.Procfile;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -3,6 +3,8 @@ package dev.formation.platform.local.daemon;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.daemon.router.Router;
+import dev.formation.platform.local.daemon.supervisor.Dyno;
+import dev.formation.platform.local.daemon.supervisor.Supervisor;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** The routers of all apps, each on its app's {@code local.port}. */
-final class Routers {
+public final class Routers {
   private final Supervisor supervisor;
   private final Function<String, AppLog> logs;
   private final Map<String, Router> byApp = new ConcurrentHashMap<>();
@@ -60,17 +62,17 @@ final class Routers {
     }
   }
 
-  boolean listening(String app) {
+  public boolean listening(String app) {
     return byApp.containsKey(app);
   }
 
   /** The app's p95 over {@code window}, or -1 when no request came. */
-  long p95(String app, Duration window) {
+  public long p95(String app, Duration window) {
     Router r = byApp.get(app);
     return r == null ? -1 : r.p95(window);
   }
 
-  int requests(String app, Duration window) {
+  public int requests(String app, Duration window) {
     Router r = byApp.get(app);
     return r == null ? 0 : r.requests(window);
   }

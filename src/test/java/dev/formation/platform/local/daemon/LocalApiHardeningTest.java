@@ -3,6 +3,7 @@ package dev.formation.platform.local.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.formation.platform.local.daemon.api.ApiServer;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.Token;

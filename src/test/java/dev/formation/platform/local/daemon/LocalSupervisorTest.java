@@ -4,6 +4,7 @@ import static dev.formation.platform.local.daemon.LocalHarness.alive;
 import static dev.formation.platform.local.daemon.LocalHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.formation.platform.local.daemon.supervisor.Dyno;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

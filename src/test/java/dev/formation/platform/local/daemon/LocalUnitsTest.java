@@ -6,7 +6,6 @@ import dev.formation.platform.local.state.Json;
 import dev.formation.platform.local.state.PidFiles;
 import dev.formation.platform.local.state.ProcInfo;
 import dev.formation.platform.local.state.ProcessGroup;
-import dev.formation.platform.local.state.Procfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,28 +170,5 @@ class LocalUnitsTest {
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(file.getParent())))
         .isEqualTo("rwx------");
-  }
-
-  @Test
-  void accept_takesVersion3AndItsVariants_only() {
-    assertThat(ApiServer.acceptable("application/vnd.heroku+json; version=3")).isTrue();
-    assertThat(ApiServer.acceptable("application/vnd.heroku+json; version=3.sdk")).isTrue();
-    assertThat(ApiServer.acceptable("application/vnd.heroku+json; version=2")).isFalse();
-    assertThat(ApiServer.acceptable("application/json")).isFalse();
-    assertThat(ApiServer.acceptable(null)).isFalse();
-  }
-
-  @Test
-  void procfileAndDotEnv_areParsedLikeHerokuLocal() throws Exception {
-    Files.writeString(
-        dir.resolve("Procfile"),
-        "# comment\nweb: bin/web --port $PORT\n\nrelease-task:   ./migrate\n");
-    Files.writeString(dir.resolve(".env"), "A=1\nexport B=\"two words\"\n# C=3\n");
-    assertThat(Procfile.read(dir))
-        .containsExactly(
-            java.util.Map.entry("web", "bin/web --port $PORT"),
-            java.util.Map.entry("release-task", "./migrate"));
-    assertThat(DotEnv.read(dir))
-        .containsExactly(java.util.Map.entry("A", "1"), java.util.Map.entry("B", "two words"));
   }
 }

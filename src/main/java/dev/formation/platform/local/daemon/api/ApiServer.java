@@ -1,5 +1,7 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
+import dev.formation.platform.local.daemon.LocalDaemon;
+import dev.formation.platform.local.daemon.Threads;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.HttpLimits;
@@ -40,17 +42,17 @@ import tools.jackson.databind.JsonNode;
  * {@code Request-Id} and {@code RateLimit-Remaining}. Every error is Heroku's {@code {"id",
  * "message"}}; none names a Java class. No CORS header is ever sent.
  */
-final class ApiServer implements AutoCloseable {
-  static final int MAX_BODY = 1 << 20;
+public final class ApiServer implements AutoCloseable {
+  public static final int MAX_BODY = 1 << 20;
 
   private final Channel server;
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, Supervisor.daemon("api"));
+  private final ExecutorService pool = Executors.newFixedThreadPool(4, Threads.daemon("api"));
   private final ApiAuth auth;
   private final Routes routes;
   private final RateLimit rateLimit;
   private final LocalDaemon daemon;
 
-  ApiServer(LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port)
+  public ApiServer(LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port)
       throws IOException {
     this.auth = auth;
     this.routes = new Routes(daemon);
@@ -87,7 +89,7 @@ final class ApiServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return Engine.port(server);
   }
 
@@ -133,7 +135,7 @@ final class ApiServer implements AutoCloseable {
       ApiError refused = auth.hostRefusal(req.headers().get(HttpHeaderNames.HOST));
       if (refused == null && path.startsWith(LogSessions.PREFIX)) {
         // the session's unguessable id is its credential, as on Heroku's log URLs
-        daemon.logSessions.stream(ctx, path.substring(LogSessions.PREFIX.length()), keepAlive);
+        daemon.logSessions().stream(ctx, path.substring(LogSessions.PREFIX.length()), keepAlive);
         return;
       }
       if (refused == null) {

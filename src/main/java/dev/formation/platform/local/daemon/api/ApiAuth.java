@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 import dev.formation.platform.local.state.Token;
 import java.nio.charset.StandardCharsets;
@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
  * name was rebound to 127.0.0.1 is refused) carrying the bearer token. The token is compared in
  * constant time, as digests of equal length.
  */
-final class ApiAuth {
+public final class ApiAuth {
   private static final Pattern LOOPBACK_HOST =
       Pattern.compile(
           "(?:localhost|[-a-z0-9.]+\\.localhost|127(?:\\.\\d{1,3}){3}|\\[::1\\])(?::\\d{1,5})?");
 
   private final byte[] tokenDigest;
 
-  ApiAuth(String token) {
+  public ApiAuth(String token) {
     if (token == null || token.length() < Token.MIN_LENGTH) {
       throw new IllegalArgumentException("the API token is too short");
     }

@@ -1,6 +1,11 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.supervisor;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.AppRecord;
+import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.ProcessRecord;
+import dev.formation.platform.local.daemon.Threads;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.PidFiles;
 import dev.formation.platform.local.state.ProcessGroup;
@@ -23,18 +28,19 @@ import java.util.function.Function;
  * the extra highest-numbered ones, restarts dynos whose size or command changed, and watches their
  * memory.
  */
-final class Supervisor implements AutoCloseable {
+public final class Supervisor implements AutoCloseable {
   private final LocalSettings settings;
   private final Function<String, AppLog> logs;
   private final ScheduledExecutorService timer =
-      Executors.newScheduledThreadPool(2, daemon("dyno-timer"));
-  private final ExecutorService stopper = Executors.newCachedThreadPool(daemon("dyno-stop"));
+      Executors.newScheduledThreadPool(2, Threads.daemon("dyno-timer"));
+  private final ExecutorService stopper =
+      Executors.newCachedThreadPool(Threads.daemon("dyno-stop"));
   private final Map<String, List<Dyno>> byApp = new HashMap<>();
   private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
   private final PidFiles pidFiles;
   private final LocalClock clock;
 
-  Supervisor(LocalSettings settings, Function<String, AppLog> logs, LocalClock clock) {
+  public Supervisor(LocalSettings settings, Function<String, AppLog> logs, LocalClock clock) {
     this.settings = settings;
     this.logs = logs;
     this.clock = clock;
@@ -50,7 +56,7 @@ final class Supervisor implements AutoCloseable {
   }
 
   /** Makes the running dynos of {@code app} match its formation; returns at once. */
-  synchronized void reconcile(AppRecord app) {
+  public synchronized void reconcile(AppRecord app) {
     List<Dyno> dynos = byApp.computeIfAbsent(app.name(), k -> new ArrayList<>());
     for (Dyno d : List.copyOf(dynos)) {
       boolean keep =
@@ -95,7 +101,7 @@ final class Supervisor implements AutoCloseable {
    * Restarts the app's dynos ({@code heroku ps:restart}): all of them, those of one type ({@code
    * web}) or one dyno ({@code web.2}). Returns how many were restarted.
    */
-  synchronized int restart(AppRecord app, String which) {
+  public synchronized int restart(AppRecord app, String which) {
     List<Dyno> dynos = byApp.getOrDefault(app.name(), new ArrayList<>());
     List<Dyno> chosen =
         dynos.stream()
@@ -108,7 +114,7 @@ final class Supervisor implements AutoCloseable {
   }
 
   /** Stops every dyno of an app (it was removed); the future completes when they are down. */
-  synchronized CompletableFuture<Void> remove(String app) {
+  public synchronized CompletableFuture<Void> remove(String app) {
     List<Dyno> dynos = byApp.remove(app);
     if (dynos == null) {
       return CompletableFuture.completedFuture(null);
@@ -117,7 +123,7 @@ final class Supervisor implements AutoCloseable {
         dynos.stream().map(this::stopLater).toArray(CompletableFuture[]::new));
   }
 
-  synchronized List<Dyno> dynos(String app) {
+  public synchronized List<Dyno> dynos(String app) {
     return List.copyOf(byApp.getOrDefault(app, List.of()));
   }
 
@@ -168,13 +174,5 @@ final class Supervisor implements AutoCloseable {
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     timer.shutdownNow();
     stopper.shutdownNow();
-  }
-
-  static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

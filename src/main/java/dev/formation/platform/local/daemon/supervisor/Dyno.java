@@ -1,5 +1,7 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.supervisor;
 
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.LocalClock;
 import dev.formation.platform.local.state.PidFiles;
 import dev.formation.platform.local.state.ProcessGroup;
 import java.io.IOException;
@@ -21,10 +23,10 @@ import java.util.concurrent.TimeUnit;
  * One dyno: a real process {@code sh -c COMMAND} in its own process group, restarted with backoff
  * when it crashes and stopped with SIGTERM, then SIGKILL after a grace period.
  */
-final class Dyno {
+public final class Dyno {
   static final long MAX_BACKOFF_MS = 60_000;
   static final Duration BOOT_TIMEOUT = Duration.ofSeconds(60);
-  static final Duration FOLDER_RECHECK = Duration.ofSeconds(5);
+  public static final Duration FOLDER_RECHECK = Duration.ofSeconds(5);
 
   final String id = UUID.randomUUID().toString();
   final String app;
@@ -87,42 +89,62 @@ final class Dyno {
     this.timer = timer;
   }
 
-  String name() {
+  public String id() {
+    return id;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String command() {
+    return command;
+  }
+
+  public String size() {
+    return size;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String name() {
     return type + "." + index;
   }
 
-  String state() {
+  public String state() {
     return state;
   }
 
-  Instant updatedAt() {
+  public Instant updatedAt() {
     return updatedAt;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  synchronized int restarts() {
+  public synchronized int restarts() {
     return restarts;
   }
 
   /** Why the dyno cannot run (its app's folder is gone), or null. */
-  String problem() {
+  public String problem() {
     return problem;
   }
 
   /** The leader's pid while a process runs, else -1. */
-  long pid() {
+  public long pid() {
     Process p = process;
     return p != null && p.isAlive() ? p.pid() : -1;
   }
 
-  ProcessGroup group() {
+  public ProcessGroup group() {
     return group;
   }
 
-  boolean isWeb() {
+  public boolean isWeb() {
     return "web".equals(type);
   }
 

@@ -1,5 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.supervisor;
 
+import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.state.StateFiles;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;

@@ -1,5 +1,9 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.AppRecord;
+import dev.formation.platform.local.daemon.LocalDaemon;
+import dev.formation.platform.local.daemon.supervisor.Dyno;
 import dev.formation.platform.local.state.LocalSettings;
 import java.time.Duration;
 import tools.jackson.databind.node.ArrayNode;
@@ -32,9 +36,9 @@ final class StatusView {
       Duration minute = Duration.ofMinutes(1);
       app.putObject("router")
           .put("port", a.port())
-          .put("listening", daemon.routers.listening(a.name()))
-          .put("requests_last_minute", daemon.routers.requests(a.name(), minute))
-          .put("p95_ms_last_minute", daemon.routers.p95(a.name(), minute));
+          .put("listening", daemon.routers().listening(a.name()))
+          .put("requests_last_minute", daemon.routers().requests(a.name(), minute))
+          .put("p95_ms_last_minute", daemon.routers().p95(a.name(), minute));
       ArrayNode formation = app.putArray("formation");
       a.processes()
           .forEach(
@@ -52,7 +56,7 @@ final class StatusView {
                 .addObject()
                 .put("name", d.name())
                 .put("state", d.state())
-                .put("size", d.size)
+                .put("size", d.size())
                 .put("restarts", d.restarts());
         if (d.pid() > 0) {
           n.put("pid", d.pid());
@@ -74,7 +78,7 @@ final class StatusView {
                         .put("p95_ms_target", m.value());
                 ArrayNode decisions = auto.putArray("decisions");
                 daemon
-                    .autoscaler
+                    .autoscaler()
                     .decisions(a.name())
                     .forEach(
                         x ->

@@ -1,8 +1,12 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Tier;
-import dev.formation.platform.local.daemon.FormationRules.Update;
+import dev.formation.platform.local.daemon.AppLog;
+import dev.formation.platform.local.daemon.AppRecord;
+import dev.formation.platform.local.daemon.LocalDaemon;
+import dev.formation.platform.local.daemon.ProcessRecord;
+import dev.formation.platform.local.daemon.api.FormationRules.Update;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -97,12 +101,14 @@ final class Routes {
     JsonNode lines = body == null ? null : body.get("lines");
     JsonNode tail = body == null ? null : body.get("tail");
     String id =
-        daemon.logSessions.open(
-            a.name(),
-            AppLog.fileOf(daemon.settings().logsDir(), a.name()),
-            lines == null || !lines.canConvertToInt() ? 100 : lines.asInt(),
-            tail != null && tail.isBoolean() && tail.asBoolean(),
-            text(body, "dyno"));
+        daemon
+            .logSessions()
+            .open(
+                a.name(),
+                AppLog.fileOf(daemon.settings().logsDir(), a.name()),
+                lines == null || !lines.canConvertToInt() ? 100 : lines.asInt(),
+                tail != null && tail.isBoolean() && tail.asBoolean(),
+                text(body, "dyno"));
     String now = LocalDaemon.now();
     return Wire.object()
         .put("id", Wire.uuid("log-session:" + id))

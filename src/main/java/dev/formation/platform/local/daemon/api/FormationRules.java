@@ -1,8 +1,9 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
+import dev.formation.platform.local.daemon.ProcessRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** Applies formation updates the way Heroku validates them, with Heroku's error messages. */
-final class FormationRules {
+public final class FormationRules {
   private static final Set<String> UPDATE_KEYS = Set.of("type", "quantity", "size", "dyno_size");
 
   /**
@@ -20,7 +21,7 @@ final class FormationRules {
    * @param quantity the count, or {@code null} to leave it
    * @param relative whether {@code quantity} is added to the current count ({@code "+1"})
    */
-  record Update(String type, Long quantity, boolean relative, String size) {}
+  public record Update(String type, Long quantity, boolean relative, String size) {}
 
   /** Larger than any limit: a count past it is reported by the limit, not by an overflow. */
   private static final long BEYOND_LIMITS = 1_000_000;
@@ -64,7 +65,8 @@ final class FormationRules {
   }
 
   /** The app's processes after the updates, or an {@link ApiError} naming the first rule broken. */
-  static List<ProcessRecord> apply(List<ProcessRecord> current, List<Update> updates, String now) {
+  public static List<ProcessRecord> apply(
+      List<ProcessRecord> current, List<Update> updates, String now) {
     Map<String, ProcessRecord> next = new LinkedHashMap<>();
     current.forEach(p -> next.put(p.type(), p));
     for (Update u : updates) {

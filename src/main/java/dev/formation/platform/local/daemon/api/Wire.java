@@ -1,6 +1,10 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 import dev.formation.catalog.Size;
+import dev.formation.platform.local.daemon.AppRecord;
+import dev.formation.platform.local.daemon.MonitorRecord;
+import dev.formation.platform.local.daemon.ProcessRecord;
+import dev.formation.platform.local.daemon.supervisor.Dyno;
 import dev.formation.platform.local.state.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -81,13 +85,13 @@ final class Wire {
   static ObjectNode dyno(AppRecord a, Dyno d) {
     ObjectNode n =
         object()
-            .put("id", d.id)
+            .put("id", d.id())
             .put("name", d.name())
-            .put("type", d.type)
+            .put("type", d.type())
             .put("state", d.state())
-            .put("size", d.size)
-            .put("command", d.command)
-            .put("created_at", d.createdAt.toString())
+            .put("size", d.size())
+            .put("command", d.command())
+            .put("created_at", d.createdAt().toString())
             .put("updated_at", d.updatedAt().toString());
     n.putNull("attach_url");
     n.putObject("release").put("id", uuid("release:" + a.id())).put("version", 1);

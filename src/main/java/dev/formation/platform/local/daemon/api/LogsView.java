@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 import dev.formation.platform.local.state.LogFiles;
 import dev.formation.platform.local.state.LogPage;

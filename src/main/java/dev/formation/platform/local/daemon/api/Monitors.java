@@ -1,5 +1,8 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
+import dev.formation.platform.local.daemon.AppRecord;
+import dev.formation.platform.local.daemon.LocalDaemon;
+import dev.formation.platform.local.daemon.MonitorRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /** The metrics API's web monitors, with Heroku's rules: one scale monitor, autoscale sizes only. */
-final class Monitors {
+public final class Monitors {
   private final LocalDaemon daemon;
 
   Monitors(LocalDaemon daemon) {
@@ -167,7 +170,7 @@ final class Monitors {
     return m;
   }
 
-  static boolean webAutoscalable(AppRecord a) {
+  public static boolean webAutoscalable(AppRecord a) {
     return a.process("web")
         .flatMap(p -> dev.formation.catalog.Catalog.standard().find(p.size()))
         .map(dev.formation.catalog.Size::autoscale)

@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.supervisor;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
+
+import dev.formation.platform.local.daemon.LocalClock;
 
 /** Heroku's budget: 4,500 requests an hour, refilled continuously. */
 final class RateLimit {

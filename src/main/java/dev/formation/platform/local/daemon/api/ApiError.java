@@ -1,4 +1,4 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
 /** A Heroku-style error answer: HTTP status, error id and message. */
 public final class ApiError extends RuntimeException {
@@ -19,15 +19,15 @@ public final class ApiError extends RuntimeException {
     return id;
   }
 
-  static ApiError notFound(String message) {
+  public static ApiError notFound(String message) {
     return new ApiError(404, "not_found", message);
   }
 
-  static ApiError invalid(String message) {
+  public static ApiError invalid(String message) {
     return new ApiError(422, "invalid_params", message);
   }
 
-  static ApiError badRequest(String message) {
+  public static ApiError badRequest(String message) {
     return new ApiError(400, "bad_request", message);
   }
 }

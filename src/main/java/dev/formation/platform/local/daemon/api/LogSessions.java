@@ -1,5 +1,6 @@
-package dev.formation.platform.local.daemon;
+package dev.formation.platform.local.daemon.api;
 
+import dev.formation.platform.local.daemon.LocalClock;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * one-time URL on this server that streams the app's log as server-sent events, each line in
  * Heroku's format ({@code 2026-11-28T11:00:00+00:00 app[web.1]: message}).
  */
-final class LogSessions {
+public final class LogSessions {
   static final String PREFIX = "/local/log-sessions/";
   private static final Duration VALID = Duration.ofMinutes(5);
   private static final int MAX_STREAMS = 4;
@@ -52,7 +53,7 @@ final class LogSessions {
   /**
    * @param open whether the daemon still runs; a tail ends when it stops
    */
-  LogSessions(LocalClock clock, BooleanSupplier open) {
+  public LogSessions(LocalClock clock, BooleanSupplier open) {
     this.clock = clock;
     this.open = open;
   }
