@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +43,11 @@ public final class LocalOperation {
    * @param newToken whether a new API token was made (the file was missing or empty)
    */
   public record Started(
-      DaemonInfo daemon, boolean already, boolean newToken, Diagnostics diagnostics) {}
+      DaemonInfo daemon, boolean already, boolean newToken, Diagnostics diagnostics) {
+    public Started {
+      requireOutcome(daemon, diagnostics);
+    }
+  }
 
   /** Starts the daemon in the background, or finds the one already running. */
   public Started start(Integer port) {
@@ -64,7 +69,11 @@ public final class LocalOperation {
   /**
    * @param stopped what was stopped, or null when stopping failed
    */
-  public record Stopped(DaemonStopper.Stopped stopped, Diagnostics diagnostics) {}
+  public record Stopped(DaemonStopper.Stopped stopped, Diagnostics diagnostics) {
+    public Stopped {
+      requireOutcome(stopped, diagnostics);
+    }
+  }
 
   /** Stops every dyno, then the daemon; also the dynos of a daemon that died. */
   public Stopped stop() {
@@ -77,7 +86,11 @@ public final class LocalOperation {
   /**
    * @param json the status document ({@link StatusDocument}), or null when it could not be had
    */
-  public record Status(String json, Diagnostics diagnostics) {}
+  public record Status(String json, Diagnostics diagnostics) {
+    public Status {
+      requireOutcome(json, diagnostics);
+    }
+  }
 
   /** The daemon, its apps, their dynos and autoscaling, or that it is not running. */
   public Status status() {
@@ -92,7 +105,13 @@ public final class LocalOperation {
   /**
    * @param forgotten whether the app was known and is forgotten now
    */
-  public record Forgot(boolean forgotten, Diagnostics diagnostics) {}
+  public record Forgot(boolean forgotten, Diagnostics diagnostics) {
+    public Forgot {
+      if (forgotten == diagnostics.hasErrors()) {
+        throw new IllegalArgumentException("an app is forgotten exactly when nothing failed");
+      }
+    }
+  }
 
   /** Stops an app's dynos and removes its formation, monitors and logs. */
   public Forgot forget(String app) {
@@ -123,7 +142,14 @@ public final class LocalOperation {
    * @param stopped what was stopped, or null when the reset failed
    * @param stateDir the state folder, deleted when {@code stopped} is not null
    */
-  public record Reset(DaemonStopper.Stopped stopped, Path stateDir, Diagnostics diagnostics) {}
+  public record Reset(DaemonStopper.Stopped stopped, Path stateDir, Diagnostics diagnostics) {
+    public Reset {
+      requireOutcome(stopped, diagnostics);
+      if ((stopped == null) != (stateDir == null)) {
+        throw new IllegalArgumentException("a reset names the folder it deleted");
+      }
+    }
+  }
 
   /** The state folder {@link #reset} deletes. */
   public Optional<Path> stateDir() {
@@ -147,7 +173,11 @@ public final class LocalOperation {
   }
 
   /** What {@link #logs} did: its diagnostics. */
-  public record Logs(Diagnostics diagnostics) {}
+  public record Logs(Diagnostics diagnostics) {
+    public Logs {
+      Objects.requireNonNull(diagnostics);
+    }
+  }
 
   /**
    * Hands one app's last {@code lines} log lines (or every app's) to {@code out}, and with {@code
@@ -182,6 +212,14 @@ public final class LocalOperation {
           return new Logs(new Diagnostics());
         },
         Logs::new);
+  }
+
+  /** A result has its outcome ({@code value}) exactly when nothing failed. */
+  private static void requireOutcome(Object value, Diagnostics diagnostics) {
+    if ((value == null) != diagnostics.hasErrors()) {
+      throw new IllegalArgumentException(
+          "a local operation's result has its outcome exactly when nothing failed");
+    }
   }
 
   /** A {@code local} operation's body, given the local platform's parts. */

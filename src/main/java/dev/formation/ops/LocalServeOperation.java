@@ -6,6 +6,7 @@ import dev.formation.platform.local.daemon.LocalDaemon;
 import dev.formation.platform.local.state.LocalSettings;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -20,10 +21,20 @@ public final class LocalServeOperation {
   }
 
   /** The daemon listens: its API's URL and its state folder. */
-  public record Serving(String url, Path stateDir) {}
+  public record Serving(String url, Path stateDir) {
+    public Serving {
+      if (url == null || !url.startsWith("http://127.0.0.1:") || stateDir == null) {
+        throw new IllegalArgumentException("a daemon serves on 127.0.0.1 from a state folder");
+      }
+    }
+  }
 
   /** How serving ended: empty diagnostics once the daemon has stopped cleanly. */
-  public record Served(Diagnostics diagnostics) {}
+  public record Served(Diagnostics diagnostics) {
+    public Served {
+      Objects.requireNonNull(diagnostics);
+    }
+  }
 
   /**
    * Starts the daemon, tells {@code ready} where it listens, and returns once it has stopped.

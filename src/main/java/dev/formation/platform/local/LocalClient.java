@@ -107,7 +107,13 @@ public final class LocalClient implements AutoCloseable {
   }
 
   /** A local app's registration as the daemon reports it. */
-  public record Registered(String dir, int port) {}
+  public record Registered(String dir, int port) {
+    public Registered {
+      if (dir == null || port < 0 || port > 65535) {
+        throw new IllegalArgumentException("a registration has a folder and a port: " + port);
+      }
+    }
+  }
 
   /**
    * Forgets an app: the daemon stops its dynos and removes its record and logs. Returns false when

@@ -48,9 +48,7 @@ public final class LogTail {
     List<LogPage> pages = null;
     for (int tries = 0; pages == null; tries++) {
       Optional<DaemonInfo> daemon = locator.alive();
-      if (!daemon.isPresent() && !locator.held()) {
-        pages = stopped.logs(app, lines, null);
-      } else if (daemon.isPresent()) {
+      if (daemon.isPresent()) {
         try {
           pages = client.logs(daemon.get(), app, lines, null);
         } catch (IOException e) {
@@ -58,10 +56,12 @@ public final class LogTail {
             throw e;
           }
         }
+      } else if (!locator.held()) {
+        pages = stopped.logs(app, lines, null);
       } else if (tries >= PATIENCE) {
         throw new IOException(
-            "a local platform daemon holds "
-                + "the state folder but does not answer; `formation local stop` stops it");
+            "a local platform daemon holds the state folder but does not answer;"
+                + " `formation local stop` stops it");
       }
       if (pages == null) {
         // a daemon starting or stopping: asked again in a moment
