@@ -16,19 +16,16 @@ import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.LogFiles;
-import dev.formation.platform.local.state.StateFiles;
 import dev.formation.platform.local.state.Token;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -40,9 +37,9 @@ public final class LocalDaemon implements AutoCloseable {
   private final LocalSettings settings;
   private final StateStore store;
   private final Map<String, AppRecord> apps = new TreeMap<>();
-  private final Map<String, AppLog> logs = new ConcurrentHashMap<>();
   private final Supervisor supervisor;
   private final LocalClock clock;
+  private final AppLogs logs;
   private final Engine engine = new Engine();
   private final HttpLimits limits;
   final Routers routers;
@@ -60,6 +57,7 @@ public final class LocalDaemon implements AutoCloseable {
     this.settings = settings;
     this.lock = lock;
     this.clock = clock;
+    this.logs = new AppLogs(settings.logsDir(), clock);
     this.limits = limits;
     this.store = new StateStore(settings.appsDir());
     this.supervisor = new Supervisor(settings, this::log, clock);
@@ -91,7 +89,9 @@ public final class LocalDaemon implements AutoCloseable {
           d.restore(a);
         }
       }
-      d.api = openApi(d, auth, port, settings.stateDir().resolve("api-port"));
+      d.api =
+          ApiServer.open(
+              d, d.engine, auth, d.limits, port, settings.stateDir().resolve("api-port"));
       d.info =
           new DaemonInfo(
               "http://127.0.0.1:" + d.api.port(),
@@ -106,31 +106,6 @@ public final class LocalDaemon implements AutoCloseable {
       d.close();
       throw e;
     }
-  }
-
-  /**
-   * The API on {@code port}, or, when that is 0, on the port of the last run if it is still free,
-   * so that a {@code HEROKU_HOST} exported before a restart keeps working.
-   */
-  private static ApiServer openApi(LocalDaemon d, ApiAuth auth, int port, Path remembered)
-      throws IOException {
-    ApiServer api = null;
-    if (port == 0 && Files.isRegularFile(remembered)) {
-      try {
-        int last = Integer.parseInt(Files.readString(remembered).trim());
-        if (last > 0 && last < 65536) {
-          api = new ApiServer(d, d.engine, auth, d.limits, last);
-        }
-      } catch (IOException | RuntimeException taken) {
-        // taken by someone else since, or not a port: any free one will do
-      }
-    }
-    if (api == null) {
-      api = new ApiServer(d, d.engine, auth, d.limits, port);
-    }
-    StateFiles.writeAtomically(
-        remembered, String.valueOf(api.port()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return api;
   }
 
   public String url() {
@@ -189,8 +164,7 @@ public final class LocalDaemon implements AutoCloseable {
   }
 
   AppLog log(String app) {
-    return logs.computeIfAbsent(
-        app, a -> new AppLog(AppLog.fileOf(settings.logsDir(), a), AppLog.DEFAULT_CAP, clock));
+    return logs.of(app);
   }
 
   public synchronized List<AppRecord> apps() {
@@ -263,20 +237,7 @@ public final class LocalDaemon implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
-    return stopped.whenComplete(
-        (ok, failed) -> {
-          AppLog log = logs.remove(a.name());
-          if (log != null) {
-            log.close();
-          }
-          Path file = AppLog.fileOf(settings.logsDir(), a.name());
-          try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".1"));
-          } catch (IOException e) {
-            System.err.println("cannot remove the logs of " + a.name() + ": " + e.getMessage());
-          }
-        });
+    return stopped.whenComplete((ok, failed) -> logs.delete(a.name()));
   }
 
   /** A formation PATCH: validates like Heroku, stores, and reconciles the dynos at once. */
@@ -342,7 +303,7 @@ public final class LocalDaemon implements AutoCloseable {
       step("the dynos", supervisor::close);
       // every handler has finished once the engine is down: nothing writes to a log after this
       step("the HTTP engine", engine::close);
-      step("the logs", () -> logs.values().forEach(AppLog::close));
+      step("the logs", logs::closeAll);
       step("the clock", clock::shutdown);
       step(
           "daemon.json",

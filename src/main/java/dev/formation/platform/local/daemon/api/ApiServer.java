@@ -7,6 +7,7 @@ import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.daemon.http.RequestIds;
 import dev.formation.platform.local.state.Json;
+import dev.formation.platform.local.state.StateFiles;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -26,6 +27,9 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
   private final RateLimit rateLimit;
   private final LocalDaemon daemon;
 
-  public ApiServer(LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port)
+  private ApiServer(LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port)
       throws IOException {
     this.auth = auth;
     this.routes = new Routes(daemon);
@@ -87,6 +91,33 @@ public final class ApiServer implements AutoCloseable {
       pool.shutdownNow();
       throw e;
     }
+  }
+
+  /**
+   * The API on {@code port}, or, when that is 0, on the port of the last run ({@code remembered})
+   * if it is still free, so that a {@code HEROKU_HOST} exported before a restart keeps working. The
+   * port it got is remembered for the next run.
+   */
+  public static ApiServer open(
+      LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port, Path remembered)
+      throws IOException {
+    ApiServer api = null;
+    if (port == 0 && Files.isRegularFile(remembered)) {
+      try {
+        int last = Integer.parseInt(Files.readString(remembered).trim());
+        if (last > 0 && last < 65536) {
+          api = new ApiServer(daemon, engine, auth, limits, last);
+        }
+      } catch (IOException | RuntimeException taken) {
+        // taken by someone else since, or not a port: any free one will do
+      }
+    }
+    if (api == null) {
+      api = new ApiServer(daemon, engine, auth, limits, port);
+    }
+    StateFiles.writeAtomically(
+        remembered, String.valueOf(api.port()).getBytes(StandardCharsets.UTF_8));
+    return api;
   }
 
   public int port() {
