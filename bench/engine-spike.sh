@@ -24,7 +24,7 @@ cleanup() {
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# the local platform daemon's JVM flags (LocalClient.DAEMON_JVM)
+# the local platform daemon's JVM flags (DaemonLauncher.DAEMON_JVM)
 jvm=(-Xmx96m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=96m
   -XX:ReservedCodeCacheSize=64m)
 
@@ -38,7 +38,7 @@ for engine in netty jetty undertow; do
   port="$(free_port)"
   if [[ "$engine" == netty ]]; then
     java "${jvm[@]}" -cp "target/test-classes:target/classes:$(cat "$cp")" \
-      dev.formation.platform.local.RouterAlone "$port" "$dyno" >/dev/null &
+      dev.formation.platform.local.daemon.router.RouterAlone "$port" "$dyno" >/dev/null &
   else
     java "${jvm[@]}" -cp "bench/engine-spike/target/engine-spike-1.jar:$(cat "$spike_cp")" \
       spike.Proxies "$engine" "$port" "$dyno" >/dev/null 2>&1 &

@@ -52,7 +52,12 @@ class ArchitectureTest {
           // the adapter's JSON is streamed: jackson-core only, no data binding
           // (docs/performance.md)
           Map.entry("platform.heroku.api", List.of("tools.jackson.core..")),
-          Map.entry("platform.local", List.of("tools.jackson..", "io.netty..")),
+          Map.entry("platform.local", List.of("tools.jackson..")),
+          Map.entry("platform.local.state", List.of("tools.jackson..")),
+          Map.entry("platform.local.daemon", List.of("tools.jackson..", "io.netty..")),
+          Map.entry("platform.local.daemon.api", List.of("tools.jackson..", "io.netty..")),
+          Map.entry("platform.local.daemon.http", List.of("io.netty..")),
+          Map.entry("platform.local.daemon.router", List.of("io.netty..")),
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
           Map.entry("cli", List.of("picocli..")),
@@ -111,6 +116,41 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideOutsideOfPackage(ROOT + ".cli..")
+        .check(main);
+  }
+
+  /** The local daemon is a program of its own: nothing of the core, nor of its clients. */
+  @Test
+  void theLocalDaemon_usesOnlyItsStateFilesAndTheCatalog() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".platform.local.daemon..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "io.netty..",
+            "tools.jackson..",
+            ROOT + ".platform.local.daemon..",
+            ROOT + ".platform.local.state..",
+            ROOT + ".catalog..")
+        .check(main);
+  }
+
+  /**
+   * Clients reach the daemon over HTTP: only {@code local serve}, which runs it in its own process,
+   * uses its code.
+   */
+  @Test
+  void onlyLocalServe_usesTheLocalDaemonsCode() {
+    classes()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".ops.LocalServeOperation")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
         .check(main);
   }
 

@@ -1,27 +1,20 @@
 package dev.formation.cli;
 
-import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
-import dev.formation.ops.Adapters;
-import dev.formation.platform.local.DaemonInfo;
-import dev.formation.platform.local.LocalClient;
-import dev.formation.platform.local.LocalDaemon;
-import dev.formation.platform.local.LocalInputException;
-import dev.formation.platform.local.LocalSettings;
-import java.io.IOException;
+import dev.formation.ops.LocalOperation;
+import dev.formation.ops.LocalServeOperation;
+import dev.formation.platform.local.DaemonStopper;
+import dev.formation.platform.local.state.DaemonInfo;
 import java.io.PrintWriter;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code formation local}: the embedded local platform (start, stop, status, logs, forget, reset,
- * serve).
+ * serve). Each subcommand runs a {@link LocalOperation} and renders its result.
  */
 @Command(
     name = "local",
@@ -37,69 +30,18 @@ import picocli.CommandLine.Spec;
       LocalCommand.Serve.class
     })
 public final class LocalCommand {
-  /** What the background daemon runs: formation's own entry point, {@code local serve}. */
-  static final String MAIN_CLASS = Adapters.MAIN_CLASS;
-
-  @Spec CommandSpec spec;
-  private final Map<String, String> env;
-
-  /** In the root command's environment ({@code FORMATION_HOME}, timings, home folder). */
-  public LocalCommand() {
-    this.env = null;
+  /** The operations, in the command's environment ({@code FORMATION_HOME}, timings, home). */
+  static LocalOperation operation(CommandSpec spec) {
+    return new LocalOperation(Output.host(spec));
   }
 
-  /** With an explicit environment, when run on its own. */
-  public LocalCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
+  /** Prints an operation's diagnostics on stderr; exit 1 when one is an error, else 0. */
+  static int done(CommandSpec spec, Diagnostics diagnostics) {
+    Output.diagnostics(spec, diagnostics, null);
+    return diagnostics.hasErrors() ? ExitCode.ERROR : ExitCode.OK;
   }
 
-  LocalSettings settings() {
-    if (env != null) {
-      return LocalSettings.fromEnv(env);
-    }
-    Environment e = FormationCommand.environmentOf(spec);
-    return LocalSettings.fromEnv(e.env(), e.home());
-  }
-
-  LocalClient client() {
-    PrintWriter err = spec.commandLine().getErr();
-    return new LocalClient(settings(), MAIN_CLASS, n -> err.println("warning: " + n));
-  }
-
-  /** Where a confirmation may be asked; none when run with an explicit environment. */
-  Environment.Terminal terminal() {
-    return env != null
-        ? Environment.Terminal.NONE
-        : FormationCommand.environmentOf(spec).terminal();
-  }
-
-  /** A command body; its I/O and bad-input failures become one clear line and exit 1. */
-  interface Body {
-    int run() throws IOException, InterruptedException;
-  }
-
-  static int guarded(CommandSpec spec, String context, Body body) {
-    try {
-      return body.run();
-    } catch (IOException | LocalInputException | java.io.UncheckedIOException e) {
-      return error(spec, Code.FM150, context + e.getMessage(), null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return error(spec, Code.FM150, context + "interrupted", null);
-    }
-  }
-
-  /** Prints one diagnostic of a local command on stderr; the command then exits 1. */
-  static int error(CommandSpec spec, Code code, String message, String hint) {
-    Output.diagnostics(spec, new Diagnostics().error(code, message, null, hint), null);
-    return ExitCode.ERROR;
-  }
-
-  static int port(Integer option, LocalSettings settings) {
-    return option != null ? option : Adapters.localApiPort(settings.env());
-  }
-
-  static String stoppedText(LocalClient.Stopped s) {
+  static String stoppedText(DaemonStopper.Stopped s) {
     String left =
         s.leftoverDynos() == 0
             ? ""
@@ -126,7 +68,6 @@ public final class LocalCommand {
       mixinStandardHelpOptions = true,
       description = "Start the local platform daemon in the background (idempotent).")
   static final class Start implements Callable<Integer> {
-    @ParentCommand LocalCommand parent;
     @Spec CommandSpec spec;
 
     @Option(
@@ -136,29 +77,19 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      return guarded(
-          spec,
-          "cannot start the local platform: ",
-          () -> {
-            LocalClient client = parent.client();
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<DaemonInfo> running = client.running();
-            if (running.isPresent()) {
-              printReady(out, running.get(), "already running");
-            } else {
-              java.nio.file.Path token = client.settings().tokenFile();
-              boolean fresh =
-                  !java.nio.file.Files.exists(token)
-                      || java.nio.file.Files.readString(token).isBlank();
-              DaemonInfo info = client.start(port(port, client.settings()));
-              if (fresh) {
-                // said, never shown: the token stays in its file
-                out.println("Made a new API token in " + token + " (it was missing or empty).");
-              }
-              printReady(out, info, "running");
-            }
-            return ExitCode.OK;
-          });
+      LocalOperation.Started started = operation(spec).start(port);
+      PrintWriter out = spec.commandLine().getOut();
+      if (started.daemon() != null) {
+        if (started.newToken()) {
+          // said, never shown: the token stays in its file
+          out.println(
+              "Made a new API token in "
+                  + started.daemon().tokenFile()
+                  + " (it was missing or empty).");
+        }
+        printReady(out, started.daemon(), started.already() ? "already running" : "running");
+      }
+      return done(spec, started.diagnostics());
     }
   }
 
@@ -170,19 +101,15 @@ public final class LocalCommand {
           "Stop every dyno, then the local platform daemon. Dynos left running by a daemon that"
               + " was killed are found by their recorded process groups and stopped too.")
   static final class Stop implements Callable<Integer> {
-    @ParentCommand LocalCommand parent;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      return guarded(
-          spec,
-          "",
-          () -> {
-            LocalClient.Stopped stopped = parent.client().stopEverything();
-            spec.commandLine().getOut().println(stoppedText(stopped));
-            return ExitCode.OK;
-          });
+      LocalOperation.Stopped stopped = operation(spec).stop();
+      if (stopped.stopped() != null) {
+        spec.commandLine().getOut().println(stoppedText(stopped.stopped()));
+      }
+      return done(spec, stopped.diagnostics());
     }
   }
 
@@ -192,7 +119,6 @@ public final class LocalCommand {
       mixinStandardHelpOptions = true,
       description = "Run the local platform daemon in the foreground.")
   static final class Serve implements Callable<Integer> {
-    @ParentCommand LocalCommand parent;
     @Spec CommandSpec spec;
 
     @Option(names = "--port", description = "API port on 127.0.0.1 (default: a free one).")
@@ -200,26 +126,20 @@ public final class LocalCommand {
 
     @Override
     public Integer call() {
-      return guarded(spec, "local platform: ", this::serve);
-    }
-
-    private int serve() throws IOException, InterruptedException {
-      LocalSettings settings = parent.settings();
-      LocalDaemon daemon = LocalDaemon.start(settings, port(port, settings));
-      Thread hook = new Thread(daemon::close, "local-platform-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
       PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          "Local platform serving at " + daemon.url() + "; state in " + settings.stateDir());
-      out.flush();
-      daemon.awaitClose();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook itself is closing the daemon
+      LocalServeOperation.Served served =
+          new LocalServeOperation(Output.host(spec))
+              .run(
+                  port,
+                  s -> {
+                    out.println(
+                        "Local platform serving at " + s.url() + "; state in " + s.stateDir());
+                    out.flush();
+                  });
+      if (!served.diagnostics().hasErrors()) {
+        out.println("Local platform stopped.");
       }
-      out.println("Local platform stopped.");
-      return ExitCode.OK;
+      return done(spec, served.diagnostics());
     }
   }
 }

@@ -1,11 +1,10 @@
 package dev.formation.cli;
 
-import dev.formation.diag.Code;
+import dev.formation.ops.LocalOperation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code formation local forget APP}: stops an app's dynos and removes it and its logs. */
@@ -16,7 +15,6 @@ import picocli.CommandLine.Spec;
         "Remove an app from the local platform: stop its dynos, forget its formation and delete"
             + " its logs. Its folder is left alone; the next plan or apply registers it again.")
 final class LocalForgetCommand implements Callable<Integer> {
-  @ParentCommand LocalCommand parent;
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "APP", description = "The app to forget.")
@@ -24,19 +22,10 @@ final class LocalForgetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return LocalCommand.guarded(
-        spec,
-        "cannot forget " + app + ": ",
-        () -> {
-          if (!parent.client().forget(app)) {
-            return LocalCommand.error(
-                spec,
-                Code.FM151,
-                "no local app named " + app,
-                "`formation local status` lists the local apps");
-          }
-          spec.commandLine().getOut().println("Forgot " + app + ": its dynos are stopped.");
-          return ExitCode.OK;
-        });
+    LocalOperation.Forgot forgot = LocalCommand.operation(spec).forget(app);
+    if (forgot.forgotten()) {
+      spec.commandLine().getOut().println("Forgot " + app + ": its dynos are stopped.");
+    }
+    return LocalCommand.done(spec, forgot.diagnostics());
   }
 }

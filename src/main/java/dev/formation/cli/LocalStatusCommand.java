@@ -1,13 +1,12 @@
 package dev.formation.cli;
 
 import dev.formation.cli.render.LocalStatusText;
-import java.io.IOException;
+import dev.formation.ops.LocalOperation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code formation local status}: the daemon, its apps, their dynos and autoscaling. */
@@ -21,7 +20,6 @@ final class LocalStatusCommand implements Callable<Integer> {
     json
   }
 
-  @ParentCommand LocalCommand parent;
   @Spec CommandSpec spec;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json.")
@@ -29,14 +27,13 @@ final class LocalStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return LocalCommand.guarded(spec, "", this::show);
-  }
-
-  private int show() throws IOException {
-    String json = parent.client().statusJson();
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.json ? json : new LocalStatusText().render(json));
-    out.flush();
-    return ExitCode.OK;
+    LocalOperation.Status status = LocalCommand.operation(spec).status();
+    if (status.json() != null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(
+          format == Format.json ? status.json() : new LocalStatusText().render(status.json()));
+      out.flush();
+    }
+    return LocalCommand.done(spec, status.diagnostics());
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
@@ -33,31 +32,10 @@ public final class SchemaSubset {
   /** What this interpreter reads; a schema with any other keyword is refused when loaded. */
   static final List<String> KEYWORDS =
       List.of(
-          "$schema",
-          "$id",
-          "$defs",
-          "$ref",
-          "title",
-          "description",
-          "default",
-          "examples",
-          "format",
-          "type",
-          "const",
-          "enum",
-          "pattern",
-          "minLength",
-          "minimum",
-          "maximum",
-          "properties",
-          "patternProperties",
-          "additionalProperties",
-          "propertyNames",
-          "required",
-          "items",
-          "anyOf",
-          "oneOf",
-          "allOf");
+          ("$schema $id $defs $ref title description default examples format type const enum"
+                  + " pattern minLength minimum maximum properties patternProperties"
+                  + " additionalProperties propertyNames required items anyOf oneOf allOf")
+              .split(" "));
 
   /**
    * One finding.
@@ -129,7 +107,7 @@ public final class SchemaSubset {
       check(resolve(target), target, v, at, out);
     }
     JsonNode type = s.get("type");
-    if (type != null && !hasType(type, v)) {
+    if (type != null && !SchemaValues.hasType(type, v)) {
       out.add(
           new Finding(
               "type",
@@ -137,10 +115,10 @@ public final class SchemaSubset {
               null,
               ptr + "/type",
               type,
-              kind(v) + " found, " + typeWords(type) + " expected"));
+              SchemaValues.kind(v) + " found, " + SchemaValues.typeWords(type) + " expected"));
     }
     JsonNode constant = s.get("const");
-    if (constant != null && !same(constant, v)) {
+    if (constant != null && !SchemaValues.same(constant, v)) {
       out.add(
           new Finding(
               "const",
@@ -151,7 +129,7 @@ public final class SchemaSubset {
               "must be the constant value '" + constant.asString() + "'"));
     }
     JsonNode values = s.get("enum");
-    if (values != null && !contains(values, v)) {
+    if (values != null && !SchemaValues.contains(values, v)) {
       out.add(
           new Finding(
               "enum",
@@ -160,7 +138,7 @@ public final class SchemaSubset {
               ptr + "/enum",
               values,
               "does not have a value in the enumeration "
-                  + enumTexts.computeIfAbsent(ptr, p -> enumText(values))));
+                  + enumTexts.computeIfAbsent(ptr, p -> SchemaValues.enumText(values))));
     }
     if (v.isString()) {
       strings(s, ptr, v.stringValue(), at, out);
@@ -258,7 +236,7 @@ public final class SchemaSubset {
       if (properties != null && properties.has(key)) {
         matched = true;
         at.enter(key);
-        check(properties.get(key), ptr + "/properties/" + escape(key), child, at, out);
+        check(properties.get(key), ptr + "/properties/" + SchemaValues.escape(key), child, at, out);
         at.leave();
       }
       if (patternProperties != null) {
@@ -267,7 +245,11 @@ public final class SchemaSubset {
             matched = true;
             at.enter(key);
             check(
-                patternProperties.get(p), ptr + "/patternProperties/" + escape(p), child, at, out);
+                patternProperties.get(p),
+                ptr + "/patternProperties/" + SchemaValues.escape(p),
+                child,
+                at,
+                out);
             at.leave();
           }
         }
@@ -376,7 +358,7 @@ public final class SchemaSubset {
       switch (key) {
         case "properties", "patternProperties", "$defs" -> {
           for (String name : child.propertyNames()) {
-            known(child.get(name), ptr + "/" + key + "/" + escape(name));
+            known(child.get(name), ptr + "/" + key + "/" + SchemaValues.escape(name));
           }
         }
         case "items", "additionalProperties", "propertyNames" -> known(child, ptr + "/" + key);
@@ -393,131 +375,7 @@ public final class SchemaSubset {
 
   private Pattern pattern(String regex) {
     synchronized (patterns) {
-      return patterns.computeIfAbsent(regex, r -> Pattern.compile(ecma(r)));
+      return patterns.computeIfAbsent(regex, r -> Pattern.compile(SchemaValues.ecma(r)));
     }
-  }
-
-  /**
-   * An ECMA-262 pattern (what JSON Schema means) as a Java one: {@code $} is the end of the input,
-   * where Java's also matches before a final line break ({@code "web\n"} would match {@code
-   * ^\w+$}).
-   */
-  static String ecma(String regex) {
-    StringBuilder out = new StringBuilder(regex.length() + 4);
-    boolean inClass = false;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < regex.length()) {
-        out.append(c).append(regex.charAt(++i));
-      } else if (c == '[') {
-        inClass = true;
-        out.append(c);
-      } else if (c == ']') {
-        inClass = false;
-        out.append(c);
-      } else if (c == '$' && !inClass) {
-        out.append("\\z");
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean hasType(JsonNode type, JsonNode v) {
-    if (type.isArray()) {
-      for (JsonNode t : type) {
-        if (hasType(t, v)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return switch (type.asString()) {
-      case "object" -> v.isObject();
-      case "array" -> v.isArray();
-      case "string" -> v.isString();
-      case "boolean" -> v.isBoolean();
-      case "null" -> v.isNull();
-      case "number" -> v.isNumber();
-      case "integer" -> v.isIntegralNumber() || (v.isNumber() && isWhole(v.decimalValue()));
-      default -> false;
-    };
-  }
-
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-  }
-
-  private static boolean same(JsonNode a, JsonNode b) {
-    if (a.isNumber() && b.isNumber()) {
-      return a.decimalValue().compareTo(b.decimalValue()) == 0;
-    }
-    return a.equals(b);
-  }
-
-  private static boolean contains(JsonNode values, JsonNode v) {
-    for (JsonNode option : values) {
-      if (same(option, v)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The enumeration as JSON text, {@code ["a", "b"]}, escaped as Jackson writes it. Strings are
-   * quoted with jackson-core's own encoder rather than through {@code JsonNode.toString()}: that
-   * starts Jackson's serializer, and {@code anyOf} branches build this message for every size of
-   * every process even when another branch passes.
-   */
-  private static String enumText(JsonNode values) {
-    List<String> items = new ArrayList<>();
-    values.forEach(n -> items.add(n.isString() ? quoted(n.stringValue()) : n.toString()));
-    return "[" + String.join(", ", items) + "]";
-  }
-
-  private static String quoted(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    JsonStringEncoder.getInstance().quoteAsString(s, b);
-    return b.append('"').toString();
-  }
-
-  private static String kind(JsonNode v) {
-    if (v.isIntegralNumber()) {
-      return "integer";
-    }
-    if (v.isNumber()) {
-      return "number";
-    }
-    if (v.isString()) {
-      return "string";
-    }
-    if (v.isBoolean()) {
-      return "boolean";
-    }
-    if (v.isArray()) {
-      return "array";
-    }
-    if (v.isObject()) {
-      return "object";
-    }
-    return "null";
-  }
-
-  private static String typeWords(JsonNode type) {
-    if (!type.isArray()) {
-      return type.asString();
-    }
-    List<String> words = new ArrayList<>();
-    type.forEach(t -> words.add(t.asString()));
-    return String.join(" or ", words);
-  }
-
-  private static String escape(String key) {
-    if (key.indexOf('~') < 0 && key.indexOf('/') < 0) {
-      return key;
-    }
-    return key.replace("~", "~0").replace("/", "~1");
   }
 }

@@ -11,11 +11,14 @@ import dev.formation.platform.heroku.RetryPolicy;
 import dev.formation.platform.heroku.Secret;
 import dev.formation.platform.heroku.Timing;
 import dev.formation.platform.kubernetes.KubernetesPlatform;
-import dev.formation.platform.local.DaemonInfo;
+import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.LocalClient;
-import dev.formation.platform.local.LocalInputException;
 import dev.formation.platform.local.LocalPlatform;
-import dev.formation.platform.local.LocalSettings;
+import dev.formation.platform.local.Sleeper;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.platform.local.state.LocalInputException;
+import dev.formation.platform.local.state.LocalSettings;
+import dev.formation.platform.local.state.Token;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -82,17 +85,19 @@ public final class Adapters implements Platforms, AutoCloseable {
     }
     if (local == null) {
       try {
-        LocalClient client =
-            new LocalClient(LocalSettings.fromEnv(host.env(), host.home()), MAIN_CLASS);
-        DaemonInfo daemon = client.running().orElse(null);
+        LocalSettings localSettings = LocalSettings.fromEnv(host.env(), host.home());
+        LocalClient client = new LocalClient(localSettings.tokenFile());
+        DaemonLauncher launcher =
+            new DaemonLauncher(localSettings, MAIN_CLASS, client, n -> {}, Sleeper.THREAD);
+        DaemonInfo daemon = launcher.running().orElse(null);
         if (daemon == null) {
           host.listener().progress("Starting the local platform (formation local start)...");
-          daemon = client.start(localApiPort(client.settings().env()));
+          daemon = launcher.start(localApiPort(localSettings.env()));
         }
         HerokuConfig config =
             new HerokuConfig(
                 ApiEndpoint.of(URI.create(daemon.url())),
-                Secret.of(client.token()),
+                Secret.of(Token.read(localSettings.tokenFile())),
                 version,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
@@ -103,6 +108,10 @@ public final class Adapters implements Platforms, AutoCloseable {
         local = new LocalPlatform(new HerokuPlatform(config), client, daemon);
       } catch (IOException | LocalInputException e) {
         localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
+        throw localFailure;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        localFailure = new PlatformException("the local platform: interrupted", e);
         throw localFailure;
       }
     }

@@ -3,8 +3,12 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.Main;
+import dev.formation.ops.Adapters;
+import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.LocalClient;
-import dev.formation.platform.local.LocalSettings;
+import dev.formation.platform.local.Sleeper;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.Ports;
 import java.net.URI;
@@ -52,7 +56,7 @@ class LocalCommandTest {
     }
     if (killed) {
       Thread.sleep(500);
-      dev.formation.platform.local.LocalDaemon.start(LocalSettings.fromEnv(env), 0).close();
+      dev.formation.platform.local.daemon.LocalDaemon.start(LocalSettings.fromEnv(env), 0).close();
     }
   }
 
@@ -90,8 +94,7 @@ class LocalCommandTest {
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(
         app.resolve("Procfile"), "worker: sh -c 'while true; do echo tick; sleep 1; done'\n");
-    LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
-    client.register(client.running().orElseThrow(), "demo", app, freePort());
+    register(app, freePort());
     api(
         url,
         "PATCH",
@@ -128,8 +131,7 @@ class LocalCommandTest {
     daemonPids.add(daemon);
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"), "worker: trap '' TERM; sleep 1000\n");
-    LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
-    client.register(client.running().orElseThrow(), "demo", app, freePort());
+    register(app, freePort());
     api(status.get("url").asString(), "PATCH", "/apps/demo/formation/worker", "{\"quantity\":2}");
     List<Long> before = upPids(2);
 
@@ -266,14 +268,25 @@ class LocalCommandTest {
     daemonPids.add(status.get("pid").asLong());
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"), "worker: sleep 1000\n");
-    LocalClient client = new LocalClient(LocalSettings.fromEnv(env), LocalCommand.MAIN_CLASS);
-    client.register(client.running().orElseThrow(), "demo", app, 0);
+    register(app, 0);
     api(
         status.get("url").asString(),
         "PATCH",
         "/apps/demo/formation/worker",
         "{\"quantity\":" + workers + "}");
     return workers == 0 ? List.of() : upPids(workers);
+  }
+
+  /** Registers {@code app} as demo with the running daemon, through its API client. */
+  private void register(Path app, int port) throws Exception {
+    LocalSettings settings = LocalSettings.fromEnv(env);
+    try (LocalClient client = new LocalClient(settings.tokenFile())) {
+      DaemonInfo daemon =
+          new DaemonLauncher(settings, Adapters.MAIN_CLASS, client, n -> {}, Sleeper.THREAD)
+              .running()
+              .orElseThrow();
+      client.register(daemon, "demo", app, port);
+    }
   }
 
   private List<Long> upPids(int count) throws Exception {

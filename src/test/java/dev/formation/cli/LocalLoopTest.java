@@ -47,8 +47,8 @@ class LocalLoopTest {
         && ProcessHandle.of(daemon).map(ProcessHandle::destroyForcibly).orElse(false)) {
       // a new daemon over the same state reaps the dynos the killed one left
       Thread.sleep(500);
-      dev.formation.platform.local.LocalDaemon.start(
-              dev.formation.platform.local.LocalSettings.fromEnv(env), 0)
+      dev.formation.platform.local.daemon.LocalDaemon.start(
+              dev.formation.platform.local.state.LocalSettings.fromEnv(env), 0)
           .close();
     }
   }

@@ -76,8 +76,8 @@ class LocalScheduleTest {
     CliRunner.in(home, env, Environment.Terminal.NONE).exec("local", "stop");
     if (daemon != null
         && ProcessHandle.of(daemon).map(ProcessHandle::destroyForcibly).orElse(false)) {
-      dev.formation.platform.local.LocalDaemon.start(
-              dev.formation.platform.local.LocalSettings.fromEnv(env), 0)
+      dev.formation.platform.local.daemon.LocalDaemon.start(
+              dev.formation.platform.local.state.LocalSettings.fromEnv(env), 0)
           .close();
     }
   }

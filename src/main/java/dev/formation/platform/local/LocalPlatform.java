@@ -7,6 +7,8 @@ import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
 import dev.formation.platform.Write;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.platform.local.state.Procfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -64,7 +66,7 @@ public final class LocalPlatform implements Platform {
     Map<String, String> now;
     try {
       now = Procfile.read(at.dir());
-    } catch (ApiError e) {
+    } catch (Procfile.Unreadable e) {
       throw new PlatformException(
           "cannot register " + target.app() + ": " + e.getMessage(), 422, "invalid_params", null);
     }

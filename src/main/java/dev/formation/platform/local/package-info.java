@@ -1,11 +1,13 @@
 /**
- * The local platform: a small Heroku on one machine. A daemon bound to 127.0.0.1 serves the Heroku
- * API subset formation uses, runs dynos as real processes from each app's Procfile, routes HTTP to
- * web dynos and autoscales them from measured latency.
+ * The local platform as formation's commands use it: {@link
+ * dev.formation.platform.local.LocalPlatform}, the adapter that drives the daemon through the same
+ * Heroku adapter as real Heroku, and the daemon's client side. The daemon itself ({@code
+ * platform.local.daemon}) is a program of its own: this package reaches it only over its HTTP API,
+ * with the bearer token of the documented token file, and starts it as a separate process.
  *
  * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live} and {@code
- * catalog} only. Libraries: Jackson and Netty (the HTTP engine). Never another adapter ({@code
- * platform.heroku}), {@code config}, {@code apply} or {@code cli}: clients reach it only over HTTP,
- * like real Heroku.
+ * platform.local.state} only. Library: Jackson. Never the daemon's code ({@code
+ * platform.local.daemon}), another adapter ({@code platform.heroku}), {@code config}, {@code apply}
+ * or {@code cli}.
  */
 package dev.formation.platform.local;

@@ -1,0 +1,45 @@
+package dev.formation.platform.local.daemon;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A local app as stored on disk: where its code is, its router port, its formation and its
+ * monitors. Immutable; every change makes a new record that the store writes atomically.
+ */
+public record AppRecord(
+    String id,
+    String name,
+    String dir,
+    int port,
+    String createdAt,
+    String updatedAt,
+    List<ProcessRecord> processes,
+    List<MonitorRecord> monitors) {
+
+  public AppRecord {
+    processes = List.copyOf(processes);
+    monitors = List.copyOf(monitors);
+  }
+
+  public Optional<ProcessRecord> process(String type) {
+    return processes.stream().filter(p -> p.type().equals(type)).findFirst();
+  }
+
+  /** The active web scale monitor, if autoscaling is on. */
+  public Optional<MonitorRecord> activeScaleMonitor() {
+    return monitors.stream().filter(m -> m.scales() && m.active()).findFirst();
+  }
+
+  public AppRecord withProcesses(List<ProcessRecord> list, String now) {
+    return new AppRecord(id, name, dir, port, createdAt, now, list, monitors);
+  }
+
+  public AppRecord withMonitors(List<MonitorRecord> list) {
+    return new AppRecord(id, name, dir, port, createdAt, updatedAt, processes, list);
+  }
+
+  public AppRecord withLocation(String newDir, int newPort, String now) {
+    return new AppRecord(id, name, newDir, newPort, createdAt, now, processes, monitors);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.formation.platform.local.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.formation.config.PlatformKind;
+import dev.formation.live.LiveApp;
+import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import dev.formation.platform.heroku.HerokuConfig;
+import dev.formation.platform.heroku.HerokuPlatform;
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalPlatform;
+import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.testing.PlatformContract;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform contract, run by the local adapter (the unchanged Heroku adapter plus registration)
+ * against a real local platform daemon (loopback only): the same suite {@code
+ * HerokuPlatformContractTest} runs against the fake Heroku.
+ */
+@Timeout(60)
+class LocalPlatformContractTest extends PlatformContract {
+  @TempDir Path home;
+  LocalHarness local;
+  LocalPlatform platform;
+
+  @BeforeEach
+  void start() throws Exception {
+    local = new LocalHarness(home);
+    HerokuConfig config =
+        HerokuConfig.fromEnvironment(
+            Map.of("HEROKU_API_KEY", local.token()), home, local.daemon.url(), "test");
+    LocalClient client = new LocalClient(local.settings.tokenFile());
+    DaemonInfo daemon = local.launcher("unused.Main").running().orElseThrow();
+    platform = new LocalPlatform(new HerokuPlatform(config), client, daemon);
+  }
+
+  @Override
+  protected Target target(String app) {
+    return Target.named(app, PlatformKind.LOCAL);
+  }
+
+  @Override
+  protected void assertUnknownApp(String app) {
+    try {
+      assertThat(platform.read(target(app))).isEqualTo(LiveApp.unregistered(app));
+    } catch (PlatformException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (platform != null) {
+      platform.close();
+    }
+    if (local != null) {
+      local.close();
+    }
+  }
+
+  @Override
+  protected Platform platform() {
+    return platform;
+  }
+
+  /** Registers an app whose Procfile has these types (each a process that just waits). */
+  @Override
+  protected void seedApp(String name, Map<String, Seed> processes) throws Exception {
+    StringBuilder procfile = new StringBuilder();
+    List<String> updates = new ArrayList<>();
+    processes.forEach(
+        (type, seed) -> {
+          procfile.append(type).append(": exec sleep 600\n");
+          updates.add(
+              "{\"type\":\""
+                  + type
+                  + "\",\"size\":\""
+                  + seed.size()
+                  + "\",\"quantity\":"
+                  + seed.quantity()
+                  + "}");
+        });
+    local.app(name, 0, procfile.toString());
+    local.json(
+        "PATCH",
+        "/apps/" + name + "/formation",
+        "{\"updates\":[" + String.join(",", updates) + "]}");
+  }
+}
