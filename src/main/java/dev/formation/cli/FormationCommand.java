@@ -34,6 +34,7 @@ public final class FormationCommand implements Callable<Integer> {
           ScheduleCommand.class,
           LogCommand.class,
           ApplyCommand.class,
+          ShowCommand.class,
           ImportCommand.class,
           SizesCommand.class,
           LocalCommand.class,

@@ -27,9 +27,9 @@ class JsonPlanRendererTest {
   }
 
   @Test
-  void render_carriesFormatVersionFingerprintsAndNoLiveState() {
+  void render_carriesKindFormatVersionFingerprintsAndNoLiveState() {
     assertThat(json)
-        .startsWith("{\n  \"format_version\" : 1,")
+        .startsWith("{\n  \"kind\" : \"formation-plan\",\n  \"format_version\" : 1,")
         .contains("\"fingerprint\" : \"")
         .doesNotContain("\"live\"")
         .doesNotContain("bin/web");
