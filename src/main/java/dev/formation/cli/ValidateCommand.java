@@ -1,5 +1,6 @@
 package dev.formation.cli;
 
+import dev.formation.cli.render.CodeQualityDiagnostics;
 import dev.formation.cli.render.Colors;
 import dev.formation.cli.render.GithubDiagnostics;
 import dev.formation.cli.render.JsonDiagnostics;
@@ -37,14 +38,16 @@ public final class ValidateCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       completionCandidates = ValidateCommand.Formats.class,
-      description = "text, json or github (workflow annotations) (default: ${DEFAULT-VALUE}).")
+      description =
+          "text, json, github (workflow annotations) or codequality (a GitLab Code Quality"
+              + " report) (default: ${DEFAULT-VALUE}).")
   private String formatWord;
 
   /** The formats {@code validate} offers, for shell completion. */
   static final class Formats implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return List.of("text", "json", "github").iterator();
+      return List.of("text", "json", "github", "codequality").iterator();
     }
   }
 
@@ -52,13 +55,21 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     OutputFormat format =
         OutputFormat.parse(
-            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.GITHUB);
+            spec,
+            formatWord,
+            OutputFormat.TEXT,
+            OutputFormat.JSON,
+            OutputFormat.GITHUB,
+            OutputFormat.CODEQUALITY);
     LoadResult result = Configs.load(config.source(ref.ref()));
     List<Diagnostic> diagnostics = result.diagnostics().sorted();
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case JSON -> out.print(JsonDiagnostics.document(result.ok(), diagnostics));
       case GITHUB -> GithubDiagnostics.render(diagnostics, ref.ref(), out);
+      case CODEQUALITY ->
+          CodeQualityDiagnostics.render(
+              diagnostics, ref.ref(), config.source(null).files().get(0).toString(), out);
       default -> {
         new TextDiagnostics(result.sources(), Colors.auto()).render(diagnostics, out);
         out.println(summary(result));

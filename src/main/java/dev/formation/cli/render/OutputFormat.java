@@ -15,7 +15,8 @@ public enum OutputFormat {
   TEXT,
   JSON,
   GITHUB,
-  MARKDOWN;
+  MARKDOWN,
+  CODEQUALITY;
 
   /** The word on the command line. */
   public String word() {
