@@ -2,10 +2,10 @@ package dev.formation.cli;
 
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
-import dev.formation.ops.Adapters;
 import dev.formation.platform.local.DaemonInfo;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalDaemon;
+import dev.formation.platform.local.LocalProvider;
 import dev.formation.platform.local.LocalSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalCommand {
   /** What the background daemon runs: formation's own entry point, {@code local serve}. */
-  static final String MAIN_CLASS = Adapters.MAIN_CLASS;
+  static final String MAIN_CLASS = LocalProvider.MAIN_CLASS;
 
   @Spec CommandSpec spec;
   private final Map<String, String> env;
@@ -95,7 +95,7 @@ public final class LocalCommand {
   }
 
   static int port(Integer option, LocalSettings settings) {
-    return option != null ? option : Adapters.localApiPort(settings.env());
+    return option != null ? option : LocalProvider.apiPort(settings.env());
   }
 
   static String stoppedText(LocalClient.Stopped s) {

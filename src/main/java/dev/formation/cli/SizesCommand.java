@@ -35,6 +35,7 @@ public final class SizesCommand implements Callable<Integer> {
   @Option(
       names = "--platform",
       paramLabel = "PLATFORM",
+      converter = PlatformWord.class,
       description =
           "kubernetes: the size map instead (each size's CPU request and memory request and"
               + " limit; an app overrides it under `kubernetes.sizes`).")
@@ -53,7 +54,7 @@ public final class SizesCommand implements Callable<Integer> {
     }
     List<Size> sizes = Catalog.standard().all();
     String output;
-    if (platform == PlatformKind.KUBERNETES) {
+    if (platform != null && platform.word().equals("kubernetes")) {
       output =
           format.equals("json")
               ? SizesView.kubernetesJson(Catalog.standard())

@@ -75,17 +75,13 @@ final class AppReader {
 
   private PlatformKind platform(YNode node, TreePath at) {
     if (node == null) {
-      return PlatformKind.HEROKU;
+      return PlatformKind.byDefault();
     }
     String word = read.string(node, at);
     if (word == null) {
       return null;
     }
-    try {
-      return PlatformKind.valueOf(word.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return PlatformKind.find(word.toLowerCase(Locale.ROOT)).orElse(null);
   }
 
   private Drafts.Local local(YMap map, TreePath at, YMap.Entry entry) {

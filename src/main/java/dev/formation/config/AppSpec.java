@@ -32,9 +32,6 @@ public record AppSpec(
 
   public AppSpec {
     processes = List.copyOf(processes);
-    if (kubernetes != null && platform != PlatformKind.KUBERNETES) {
-      throw new IllegalArgumentException("only a Kubernetes app has Kubernetes settings: " + name);
-    }
     timezone = timezone == null ? UTC : timezone;
     guardrails = guardrails == null ? GuardrailSpec.NONE : guardrails;
   }

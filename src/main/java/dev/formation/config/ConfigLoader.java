@@ -186,7 +186,8 @@ public final class ConfigLoader {
             "keep each app in one file");
         continue;
       }
-      if (app.platform() == PlatformKind.LOCAL
+      if (app.platform() != null
+          && app.platform().word().equals("local")
           && app.local() != null
           && app.local().port() != null) {
         Drafts.App owner = byPort.putIfAbsent(app.local().port(), app);

@@ -104,7 +104,7 @@ final class Drafts {
                 local.port(),
                 procfile == null ? Map.of() : procfile);
       }
-      PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
+      PlatformKind kind = platform == null ? PlatformKind.byDefault() : platform;
       return new AppSpec(name, kind, prune, localSpec, kubernetes, specs, at, zone, guardrails);
     }
   }

@@ -44,7 +44,7 @@ final class KubernetesReader {
    */
   KubernetesSpec read(String app, PlatformKind platform, YMap body, TreePath at) {
     YMap.Entry entry = body.entry("kubernetes");
-    if (platform != PlatformKind.KUBERNETES) {
+    if (platform == null || !platform.word().equals("kubernetes")) {
       if (entry != null && platform != null) {
         diags.error(
             Code.FM064,

@@ -31,7 +31,7 @@ final class LocalRules {
     if (app.platform() == null) {
       return null;
     }
-    boolean local = app.platform() == PlatformKind.LOCAL;
+    boolean local = app.platform().word().equals("local");
     if (local && app.local() == null) {
       diags.error(
           Code.FM060,

@@ -1,32 +1,61 @@
 package dev.formation.config;
 
-import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
 
-/** Which platform an app lives on. */
-public enum PlatformKind {
-  HEROKU,
-  LOCAL,
-  KUBERNETES;
+/**
+ * Which platform an app lives on, as the config sees it: one per installed platform, each the
+ * config-side face of a platform provider (see {@code docs/platforms.md}). Providers are found at
+ * run time by {@link java.util.ServiceLoader} under this interface's name, so the config names no
+ * platform of its own: the {@code platform:} word of an app is looked up here.
+ *
+ * <p>Every instance comes from the registry and is the only one of its name, so kinds compare with
+ * {@code ==}.
+ */
+public interface PlatformKind {
+
+  /** The word used in formation.yaml ({@code platform: <word>}) and in saved plans. */
+  String word();
+
+  /** Whether this is the platform of an app that names none; exactly one provider says so. */
+  default boolean isDefault() {
+    return false;
+  }
 
   /**
    * Whether the platform's autoscaler brings the count into its band by itself as soon as it exists
-   * (a HorizontalPodAutoscaler does; a Heroku monitor does not), so enabling one never needs a
-   * starting count written.
+   * (then enabling one never needs a starting count written).
    */
-  public boolean autoscalerSetsTheCount() {
-    return this == KUBERNETES;
+  default boolean autoscalerSetsTheCount() {
+    return false;
   }
 
   /**
-   * Whether the platform refuses an app whose running types mix tier groups (Heroku and the local
-   * platform do, so a tier move carries idle types along); a cluster has no tiers.
+   * Whether the platform refuses an app whose running types mix tier groups, so that a tier move
+   * must carry idle types along.
    */
-  public boolean enforcesTiers() {
-    return this != KUBERNETES;
+  default boolean enforcesTiers() {
+    return true;
   }
 
-  /** The word used in formation.yaml. */
-  public String word() {
-    return name().toLowerCase(Locale.ROOT);
+  /** Every installed platform: the default first, then in the order they were found. */
+  static List<PlatformKind> all() {
+    return PlatformRegistry.all();
+  }
+
+  /** The platform of apps that name none. */
+  static PlatformKind byDefault() {
+    return PlatformRegistry.byDefault();
+  }
+
+  /** The installed platform of this word, if any. */
+  static Optional<PlatformKind> find(String word) {
+    return PlatformRegistry.find(word);
+  }
+
+  /** The installed platform of this word; a word no provider owns is a bug of the caller. */
+  static PlatformKind named(String word) {
+    return find(word)
+        .orElseThrow(() -> new IllegalArgumentException("no platform is installed as " + word));
   }
 }

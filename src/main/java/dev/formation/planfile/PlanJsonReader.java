@@ -316,7 +316,8 @@ final class PlanJsonReader {
   }
 
   private static PlatformKind platform(JsonField n) throws PlanFileException {
-    return word(n, PlatformKind.class);
+    String text = n.string();
+    return PlatformKind.find(text).orElseThrow(() -> n.error("unknown value `" + text + "`"));
   }
 
   private static <E extends Enum<E>> E word(JsonField n, Class<E> type) throws PlanFileException {

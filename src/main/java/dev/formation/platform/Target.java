@@ -19,12 +19,6 @@ public record Target(
     if (app == null || platform == null) {
       throw new IllegalArgumentException("a target names an app and its platform");
     }
-    if (local != null && platform != PlatformKind.LOCAL) {
-      throw new IllegalArgumentException("only a local app has a local registration: " + app);
-    }
-    if (kubernetes != null && platform != PlatformKind.KUBERNETES) {
-      throw new IllegalArgumentException("only a Kubernetes app has a placement: " + app);
-    }
   }
 
   public Target(String app, PlatformKind platform, LocalRegistration local) {

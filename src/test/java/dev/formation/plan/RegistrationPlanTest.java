@@ -146,7 +146,7 @@ class RegistrationPlanTest {
       Path dir, int port, Map<String, String> procfile, ProcessSpec... processes) {
     return new AppSpec(
         "demo",
-        PlatformKind.LOCAL,
+        PlatformKind.named("local"),
         false,
         new LocalSpec(dir, port, procfile),
         Arrays.asList(processes),

@@ -73,7 +73,7 @@ class PlanFileTest {
     AppSpec spec =
         new AppSpec(
             "demo",
-            PlatformKind.LOCAL,
+            PlatformKind.named("local"),
             false,
             new LocalSpec(Path.of("/srv/demo"), 5000, procfile),
             List.of(Fixtures.proc("web", "standard-1x", 1)),

@@ -3,9 +3,11 @@
  * API subset formation uses, runs dynos as real processes from each app's Procfile, routes HTTP to
  * web dynos and autoscales them from measured latency.
  *
- * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live} and {@code
- * catalog} only. Libraries: Jackson and Netty (the HTTP engine). Never another adapter ({@code
- * platform.heroku}), {@code config}, {@code apply} or {@code cli}: clients reach it only over HTTP,
- * like real Heroku.
+ * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live}, {@code
+ * config} and {@code catalog} only. It uses {@code config} for {@link
+ * dev.formation.platform.local.LocalProvider}, the platform's provider. Libraries: Jackson and
+ * Netty (the HTTP engine). Never another platform's package ({@code platform.heroku}: its Heroku
+ * API adapter comes through the provider interface), {@code apply} or {@code cli}: clients reach it
+ * only over HTTP, like real Heroku.
  */
 package dev.formation.platform.local;

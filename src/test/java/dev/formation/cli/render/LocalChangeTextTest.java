@@ -66,7 +66,7 @@ class LocalChangeTextTest {
     long delta = changes.stream().mapToLong(c -> c.costDelta().minUsd()).sum();
     return new AppPlan(
         "demo",
-        PlatformKind.LOCAL,
+        PlatformKind.named("local"),
         null,
         changes,
         List.of(),

@@ -42,10 +42,10 @@ class KubernetesAdapterTest {
   }
 
   private static Target target(Map<String, String> types) {
-    KubernetesPlacement d = KubernetesPlatform.defaults();
+    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
     return new Target(
         "shop",
-        PlatformKind.KUBERNETES,
+        PlatformKind.named("kubernetes"),
         null,
         new KubernetesPlacement(null, null, d.deployment(), null, null, d.sizes(), types));
   }
@@ -169,11 +169,11 @@ class KubernetesAdapterTest {
     try (KubernetesPlatform p = cluster.platform()) {
       p.read(target(Map.of("web", "Standard-1X")));
       assertThat(lastAuthorization()).isEqualTo("Bearer " + KubeHarness.TOKEN);
-      KubernetesPlacement d = KubernetesPlatform.defaults();
+      KubernetesPlacement d = KubernetesProvider.discovery(null, null);
       Target elsewhere =
           new Target(
               "shop",
-              PlatformKind.KUBERNETES,
+              PlatformKind.named("kubernetes"),
               null,
               new KubernetesPlacement(
                   "staging", null, d.deployment(), null, null, d.sizes(), null));

@@ -50,11 +50,11 @@ class KubernetesPlatformContractTest extends PlatformContract {
 
   @Override
   protected Target target(String app) {
-    KubernetesPlacement defaults = KubernetesPlatform.defaults();
+    KubernetesPlacement defaults = KubernetesProvider.discovery(null, null);
     KubernetesPlacement withMetric =
         new KubernetesPlacement(
             null, null, defaults.deployment(), null, "http_p95_ms", defaults.sizes(), null);
-    return new Target(app, PlatformKind.KUBERNETES, null, withMetric);
+    return new Target(app, PlatformKind.named("kubernetes"), null, withMetric);
   }
 
   @Override

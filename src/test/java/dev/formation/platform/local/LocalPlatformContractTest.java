@@ -43,7 +43,7 @@ class LocalPlatformContractTest extends PlatformContract {
 
   @Override
   protected Target target(String app) {
-    return Target.named(app, PlatformKind.LOCAL);
+    return Target.named(app, PlatformKind.named("local"));
   }
 
   @Override

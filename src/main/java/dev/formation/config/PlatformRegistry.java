@@ -1,0 +1,54 @@
+package dev.formation.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The installed platforms, loaded once with {@link ServiceLoader} from every {@code
+ * META-INF/services/dev.formation.config.PlatformKind} on the class path. Loading a provider only
+ * makes its small provider object: its adapter, and the libraries behind it, are loaded when an
+ * operation first opens it.
+ */
+final class PlatformRegistry {
+  private PlatformRegistry() {}
+
+  private static final class Holder {
+    static final List<PlatformKind> ALL = load();
+  }
+
+  static List<PlatformKind> all() {
+    return Holder.ALL;
+  }
+
+  static PlatformKind byDefault() {
+    return Holder.ALL.get(0);
+  }
+
+  static Optional<PlatformKind> find(String word) {
+    for (PlatformKind k : Holder.ALL) {
+      if (k.word().equals(word)) {
+        return Optional.of(k);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<PlatformKind> load() {
+    List<PlatformKind> found = new ArrayList<>();
+    for (PlatformKind k :
+        ServiceLoader.load(PlatformKind.class, PlatformKind.class.getClassLoader())) {
+      if (found.stream().anyMatch(f -> f.word().equals(k.word()))) {
+        throw new IllegalStateException("two platforms are installed as " + k.word());
+      }
+      found.add(k);
+    }
+    if (found.stream().filter(PlatformKind::isDefault).count() != 1) {
+      throw new IllegalStateException("exactly one installed platform must be the default");
+    }
+    found.sort(Comparator.comparing((PlatformKind k) -> !k.isDefault())); // stable: else load order
+    return List.copyOf(found);
+  }
+}
