@@ -17,6 +17,14 @@ public interface PlatformKind {
   /** The word used in formation.yaml ({@code platform: <word>}) and in saved plans. */
   String word();
 
+  /**
+   * The key of the platform's own block in an app ({@code <word>: {...}} next to {@code
+   * processes}), or {@code null} when its apps have none. The schema file describes the block.
+   */
+  default String blockKey() {
+    return null;
+  }
+
   /** Whether this is the platform of an app that names none; exactly one provider says so. */
   default boolean isDefault() {
     return false;

@@ -22,6 +22,11 @@ public final class KubernetesProvider implements PlatformProvider {
     return "kubernetes";
   }
 
+  @Override
+  public String blockKey() {
+    return "kubernetes";
+  }
+
   /** A HorizontalPodAutoscaler clamps the count into its band as soon as it exists. */
   @Override
   public boolean autoscalerSetsTheCount() {

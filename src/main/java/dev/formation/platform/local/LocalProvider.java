@@ -28,6 +28,11 @@ public final class LocalProvider implements PlatformProvider {
     return "local";
   }
 
+  @Override
+  public String blockKey() {
+    return "local";
+  }
+
   /** The API port the local daemon is started on: {@code FORMATION_LOCAL_PORT}, else any. */
   public static int apiPort(Map<String, String> env) {
     String value = env.get("FORMATION_LOCAL_PORT");
