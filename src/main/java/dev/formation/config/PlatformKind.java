@@ -1,7 +1,14 @@
 package dev.formation.config;
 
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
+import dev.formation.live.LiveApp;
+import dev.formation.live.Placement;
+import dev.formation.live.SetupStep;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Which platform an app lives on, as the config sees it: one per installed platform, each the
@@ -22,6 +29,101 @@ public interface PlatformKind {
    * processes}), or {@code null} when its apps have none. The schema file describes the block.
    */
   default String blockKey() {
+    return null;
+  }
+
+  /**
+   * Reads and checks the block of an app of this platform ({@link AppBlock#entry} is {@code null}
+   * when the app has none), reporting what is wrong to {@link AppBlock#diags}.
+   *
+   * @return the app's settings of this platform; {@code null} when its apps have none, or when the
+   *     block has errors (they are reported)
+   */
+  default PlatformSettings readBlock(AppBlock block) {
+    return null;
+  }
+
+  /** Reports this platform's block, found on an app of {@code actual}, another platform. */
+  default void refuseBlock(AppBlock block, PlatformKind actual) {}
+
+  /**
+   * Checks this platform's apps of all the files together, for what two apps may not share.
+   *
+   * @param apps each app's name and settings, in file order
+   */
+  default void checkApps(Map<String, PlatformSettings> apps, Diagnostics diags) {}
+
+  /**
+   * The code of a value of the block out of the schema's bounds, or {@code null} for the generic
+   * one.
+   *
+   * @param field the key of the value within the block
+   */
+  default Code boundsCode(String field) {
+    return null;
+  }
+
+  /**
+   * The key under which a plan keeps the placement the config wants ({@link
+   * PlatformSettings#placement}): by default the block's key.
+   */
+  default String placementKey() {
+    return blockKey();
+  }
+
+  /** The key under which a saved plan keeps where the platform has an app, or {@code null}. */
+  default String liveKey() {
+    return null;
+  }
+
+  /**
+   * The placement the config wanted, from a saved plan ({@link Placement#json}); the plan file's
+   * schema has checked its shape.
+   *
+   * @throws IllegalArgumentException when it breaks a rule of the placement
+   */
+  default Placement placement(Map<String, Object> json) {
+    throw new IllegalArgumentException("platform " + word() + " keeps no placement");
+  }
+
+  /** Where the platform had an app, from a saved plan; as {@link #placement}. */
+  default Placement livePlacement(Map<String, Object> json) {
+    throw new IllegalArgumentException("platform " + word() + " reports no placement");
+  }
+
+  /**
+   * A setup step in the words of a plan.
+   *
+   * @param path shortens a path the way the plan shows paths (relative to the config's folder)
+   */
+  default StepWords words(SetupStep step, UnaryOperator<String> path) {
+    String from = step.from() == null ? "none" : step.from();
+    String to = step.to() == null ? "none" : step.to();
+    String label = step.type() == null ? step.operation() : step.operation() + " " + step.type();
+    return new StepWords(label, from, to, from + " → " + to);
+  }
+
+  /** What apply says it is doing while it carries out an app's setup steps, all at once. */
+  default String setupText(List<SetupStep> steps) {
+    return "set up on " + word();
+  }
+
+  /**
+   * The block {@code formation import} writes for an app read live, key by key (strings are quoted,
+   * numbers written as they are), or {@code null} for none.
+   */
+  default Map<String, Object> importBlock(LiveApp app) {
+    return null;
+  }
+
+  /**
+   * A setup step as a plan shows it: what it concerns, what is there now, what will be, and both in
+   * one phrase.
+   */
+  record StepWords(String label, String before, String after, String detail) {}
+
+  /** A hint for a key the schema requires in the block but the app left out, or {@code null}. */
+  default String missingKeyHint(String key) {
     return null;
   }
 

@@ -1,16 +1,25 @@
 package dev.formation.platform;
 
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import java.util.List;
 
 /**
  * One change an adapter makes to an app, as data: the applier decides which writes to make and in
- * which order (SPEC section 3), the adapter only carries each one out.
+ * which order, the adapter only carries each one out.
  */
 public sealed interface Write {
 
-  /** Registers a local app, or moves its registration, from its folder and router port. */
-  record Register(LocalRegistration at) implements Write {}
+  /**
+   * Sets the app up where its placement says, all its setup steps at once (registers a local app,
+   * or moves its registration, from its folder and router port).
+   */
+  record Setup(Placement at) implements Write {
+    public Setup {
+      if (at == null) {
+        throw new IllegalArgumentException("a setup says where");
+      }
+    }
+  }
 
   /** One batch formation update: absolute quantities and sizes of several types at once. */
   record UpdateFormation(List<FormationUpdate> updates) implements Write {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formation.catalog.Catalog;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
+import dev.formation.platform.local.LocalSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,10 @@ class ConfigLoaderTest {
     assertThat(shop.process("worker").orElseThrow().quantity()).isEqualTo(3);
     AppSpec demo = f.app("demo").orElseThrow();
     assertThat(demo.platform()).isEqualTo(PlatformKind.named("local"));
-    assertThat(demo.local().dir()).isEqualTo(dir.resolve("app").toAbsolutePath().normalize());
-    assertThat(demo.local().port()).isEqualTo(5000);
-    assertThat(demo.local().procfile()).containsExactly(java.util.Map.entry("web", "run"));
+    LocalSpec local = (LocalSpec) demo.settings();
+    assertThat(local.dir()).isEqualTo(dir.resolve("app").toAbsolutePath().normalize());
+    assertThat(local.port()).isEqualTo(5000);
+    assertThat(local.procfile()).containsExactly(java.util.Map.entry("web", "run"));
     assertThat(demo.at().toString()).isEqualTo("formation.yaml:10:3");
   }
 

@@ -1,8 +1,6 @@
 package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
-import dev.formation.live.KubernetesLocation;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -99,7 +97,6 @@ public final class KubernetesPlatform implements Platform {
         fir ? "fir" : "cedar",
         processes,
         monitor,
-        null,
         c.where());
   }
 
@@ -370,9 +367,9 @@ public final class KubernetesPlatform implements Platform {
 
   private Cluster cluster(Target target) throws PlatformException {
     KubernetesPlacement p =
-        target.kubernetes() == null
-            ? KubernetesProvider.discovery(null, null)
-            : target.kubernetes();
+        target.placement() instanceof KubernetesPlacement given
+            ? given
+            : KubernetesProvider.discovery(null, null);
     KubeConfigs.Connection connection = configs.connect(p.context());
     KubernetesLocation where = connection.location(p.namespace());
     return new Cluster(connection, where, p);

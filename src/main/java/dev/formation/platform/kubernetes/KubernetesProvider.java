@@ -3,7 +3,12 @@ package dev.formation.platform.kubernetes;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
-import dev.formation.live.KubernetesPlacement;
+import dev.formation.config.AppBlock;
+import dev.formation.config.PlatformKind;
+import dev.formation.config.PlatformSettings;
+import dev.formation.live.LiveApp;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.Placement;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformContext;
 import dev.formation.platform.PlatformProvider;
@@ -27,6 +32,16 @@ public final class KubernetesProvider implements PlatformProvider {
     return "kubernetes";
   }
 
+  @Override
+  public PlatformSettings readBlock(AppBlock block) {
+    return new KubernetesReader(block).read(block);
+  }
+
+  @Override
+  public void refuseBlock(AppBlock block, PlatformKind actual) {
+    new KubernetesReader(block).refuse(block, actual);
+  }
+
   /** A HorizontalPodAutoscaler clamps the count into its band as soon as it exists. */
   @Override
   public boolean autoscalerSetsTheCount() {
@@ -40,6 +55,40 @@ public final class KubernetesProvider implements PlatformProvider {
   }
 
   @Override
+  public String liveKey() {
+    return "cluster";
+  }
+
+  @Override
+  public Placement placement(Map<String, Object> json) {
+    return KubernetesPlacement.of(json);
+  }
+
+  @Override
+  public Placement livePlacement(Map<String, Object> json) {
+    return KubernetesLocation.of(json);
+  }
+
+  /**
+   * The resolved context and namespace, so the file plans the same app wherever it is used, and the
+   * Pods metric of a latency autoscaler.
+   */
+  @Override
+  public Map<String, Object> importBlock(LiveApp app) {
+    if (!(app.placement() instanceof KubernetesLocation where)) {
+      return null;
+    }
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("context", where.context());
+    block.put("namespace", where.namespace());
+    LiveMonitor m = app.monitor();
+    if (m != null && m.metric() != null && m.metric().startsWith("pods:") && m.p95Ms() > 0) {
+      block.put("p95_metric", m.metric().substring(5));
+    }
+    return block;
+  }
+
+  @Override
   public Platform open(PlatformContext context) {
     return new KubernetesPlatform(
         context.env(), context.home(), context.forceConflicts(), context.debug());
@@ -48,7 +97,7 @@ public final class KubernetesProvider implements PlatformProvider {
   /** The default template and size map: every Deployment the template names. */
   @Override
   public Target importTarget(String app, ImportScope scope) {
-    return new Target(app, this, null, discovery(scope.context(), scope.namespace()));
+    return new Target(app, this, discovery(scope.context(), scope.namespace()));
   }
 
   /** The placement of an app read without a config, in a context and namespace. */

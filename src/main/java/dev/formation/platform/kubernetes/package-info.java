@@ -6,9 +6,10 @@
  * it.
  *
  * <p>Dependency rule: {@code platform.kubernetes} depends on {@code platform}, {@code live}, {@code
- * config} and {@code catalog} only. It uses {@code config} for {@link
- * dev.formation.platform.kubernetes.KubernetesProvider}, the platform's provider, which names no
- * fabric8 type. Libraries: fabric8 kubernetes-client and Jackson. Never another platform, {@code
- * plan} or {@code apply}.
+ * config}, {@code config.yaml}, {@code diag} and {@code catalog} only. It uses the config packages
+ * and {@code diag} for {@link dev.formation.platform.kubernetes.KubernetesProvider}, the platform's
+ * provider (which names no fabric8 type), and for the reader of its {@code kubernetes} block.
+ * Libraries: fabric8 kubernetes-client and Jackson. Never another platform, {@code plan} or {@code
+ * apply}.
  */
 package dev.formation.platform.kubernetes;

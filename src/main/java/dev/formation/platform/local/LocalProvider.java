@@ -1,15 +1,24 @@
 package dev.formation.platform.local;
 
+import dev.formation.config.AppBlock;
 import dev.formation.config.PlatformKind;
+import dev.formation.config.PlatformSettings;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostics;
 import dev.formation.live.LiveApp;
+import dev.formation.live.Placement;
+import dev.formation.live.SetupStep;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformContext;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.PlatformProvider;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The local platform ({@code platform: local}): a daemon on this machine serving the Heroku API
@@ -31,6 +40,69 @@ public final class LocalProvider implements PlatformProvider {
   @Override
   public String blockKey() {
     return "local";
+  }
+
+  @Override
+  public PlatformSettings readBlock(AppBlock block) {
+    return new LocalRules(block.diags()).read(block);
+  }
+
+  @Override
+  public void refuseBlock(AppBlock block, PlatformKind actual) {
+    new LocalRules(block.diags()).refuse(block, actual);
+  }
+
+  @Override
+  public void checkApps(Map<String, PlatformSettings> apps, Diagnostics diags) {
+    new LocalRules(diags).portsOnce(apps);
+  }
+
+  @Override
+  public String liveKey() {
+    return "registration";
+  }
+
+  @Override
+  public Placement placement(Map<String, Object> json) {
+    return LocalRegistration.of(json);
+  }
+
+  @Override
+  public Placement livePlacement(Map<String, Object> json) {
+    return LocalRegistration.of(json);
+  }
+
+  @Override
+  public StepWords words(SetupStep step, UnaryOperator<String> path) {
+    return RegistrationWords.of(step, path);
+  }
+
+  @Override
+  public String setupText(List<SetupStep> steps) {
+    return RegistrationWords.progress(steps);
+  }
+
+  /** Absolute, so the file plans the same app wherever it is saved. */
+  @Override
+  public Map<String, Object> importBlock(LiveApp app) {
+    if (!(app.placement() instanceof LocalRegistration local)) {
+      return null;
+    }
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("dir", local.dir().toString());
+    block.put("port", local.port());
+    return block;
+  }
+
+  @Override
+  public String missingKeyHint(String key) {
+    return "`local` needs `dir` (the folder with the Procfile) and `port`";
+  }
+
+  /** A router port out of range is the port's own error. */
+  @Override
+  public Code boundsCode(String field) {
+    return field.equals("port") ? Code.FM063 : null;
   }
 
   /** The API port the local daemon is started on: {@code FORMATION_LOCAL_PORT}, else any. */
@@ -68,7 +140,7 @@ public final class LocalProvider implements PlatformProvider {
 
   @Override
   public Optional<Absence> absent(LiveApp read) {
-    if (read.registration() != null) {
+    if (read.placement() != null) {
       return Optional.empty();
     }
     return Optional.of(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formation.catalog.Resources;
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.platform.FormationUpdate;
@@ -46,7 +45,6 @@ class KubernetesAdapterTest {
     return new Target(
         "shop",
         PlatformKind.named("kubernetes"),
-        null,
         new KubernetesPlacement(null, null, d.deployment(), null, null, d.sizes(), types));
   }
 
@@ -174,7 +172,6 @@ class KubernetesAdapterTest {
           new Target(
               "shop",
               PlatformKind.named("kubernetes"),
-              null,
               new KubernetesPlacement(
                   "staging", null, d.deployment(), null, null, d.sizes(), null));
       assertThatThrownBy(() -> p.read(elsewhere))

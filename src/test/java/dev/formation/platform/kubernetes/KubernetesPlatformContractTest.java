@@ -3,7 +3,6 @@ package dev.formation.platform.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveMonitor;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
@@ -54,7 +53,7 @@ class KubernetesPlatformContractTest extends PlatformContract {
     KubernetesPlacement withMetric =
         new KubernetesPlacement(
             null, null, defaults.deployment(), null, "http_p95_ms", defaults.sizes(), null);
-    return new Target(app, PlatformKind.named("kubernetes"), null, withMetric);
+    return new Target(app, PlatformKind.named("kubernetes"), withMetric);
   }
 
   @Override
