@@ -71,6 +71,20 @@ class MemoryPlatformCliTest {
   }
 
   @Test
+  void savedPlan_appliesLater_andIsRefusedOnceThePlatformMoved() {
+    assertThat(cli.exec("plan", "--out", "plan.json").exitCode()).isZero();
+    assertThat(cli.exec("plan", "--out", "stale.json").exitCode()).isZero();
+
+    CliRunner.Result apply = cli.exec("apply", "plan.json");
+    assertThat(apply.exitCode()).as(apply.toString()).isZero();
+    assertThat(cli.exec("plan", "--detailed-exitcode").exitCode()).isZero();
+
+    CliRunner.Result stale = cli.exec("apply", "stale.json");
+    assertThat(stale.exitCode()).as(stale.toString()).isEqualTo(1);
+    assertThat(stale.err()).contains("stale").contains("shop");
+  }
+
+  @Test
   void drift_afterThePlatformMoved_namesTheType() {
     assertThat(cli.exec("apply", "--auto-approve").exitCode()).isZero();
     store.seed("shop", ordered("web", "Performance-M", "worker", "Standard-2X"), counts(2, 5));
