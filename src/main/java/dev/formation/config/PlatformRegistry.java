@@ -1,7 +1,6 @@
 package dev.formation.config;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -38,17 +37,27 @@ final class PlatformRegistry {
 
   private static List<PlatformKind> load() {
     List<PlatformKind> found = new ArrayList<>();
+    PlatformKind byDefault = null;
     for (PlatformKind k :
         ServiceLoader.load(PlatformKind.class, PlatformKind.class.getClassLoader())) {
-      if (found.stream().anyMatch(f -> f.word().equals(k.word()))) {
-        throw new IllegalStateException("two platforms are installed as " + k.word());
+      for (PlatformKind f : found) {
+        if (f.word().equals(k.word())) {
+          throw new IllegalStateException("two platforms are installed as " + k.word());
+        }
       }
-      found.add(k);
+      if (k.isDefault()) {
+        if (byDefault != null) {
+          throw new IllegalStateException("exactly one installed platform must be the default");
+        }
+        byDefault = k;
+      } else {
+        found.add(k);
+      }
     }
-    if (found.stream().filter(PlatformKind::isDefault).count() != 1) {
+    if (byDefault == null) {
       throw new IllegalStateException("exactly one installed platform must be the default");
     }
-    found.sort(Comparator.comparing((PlatformKind k) -> !k.isDefault())); // stable: else load order
+    found.add(0, byDefault); // the default first, then in the order they were found
     return List.copyOf(found);
   }
 }
