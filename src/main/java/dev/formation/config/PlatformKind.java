@@ -1,5 +1,6 @@
 package dev.formation.config;
 
+import dev.formation.catalog.Resources;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.live.LiveApp;
@@ -121,6 +122,15 @@ public interface PlatformKind {
    * one phrase.
    */
   record StepWords(String label, String before, String after, String detail) {}
+
+  /**
+   * What each catalogue size requests on this platform by default, by size name in catalogue order,
+   * for a platform that sizes by resources ({@code formation sizes --platform <word>}); {@code
+   * null} for a platform that sizes by name.
+   */
+  default Map<String, Resources> sizeMap() {
+    return null;
+  }
 
   /** A hint for a key the schema requires in the block but the app left out, or {@code null}. */
   default String missingKeyHint(String key) {

@@ -94,6 +94,11 @@ public final class KubernetesProvider implements PlatformProvider {
         context.env(), context.home(), context.forceConflicts(), context.debug());
   }
 
+  @Override
+  public Map<String, Resources> sizeMap() {
+    return discovery(null, null).sizes();
+  }
+
   /** The default template and size map: every Deployment the template names. */
   @Override
   public Target importTarget(String app, ImportScope scope) {
