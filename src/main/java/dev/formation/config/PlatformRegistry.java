@@ -36,10 +36,17 @@ final class PlatformRegistry {
   }
 
   private static List<PlatformKind> load() {
+    return arrange(ServiceLoader.load(PlatformKind.class, PlatformKind.class.getClassLoader()));
+  }
+
+  /**
+   * The platforms found, the default first, then in the order found; two of one word, or not
+   * exactly one default, is a broken installation.
+   */
+  static List<PlatformKind> arrange(Iterable<? extends PlatformKind> loaded) {
     List<PlatformKind> found = new ArrayList<>();
     PlatformKind byDefault = null;
-    for (PlatformKind k :
-        ServiceLoader.load(PlatformKind.class, PlatformKind.class.getClassLoader())) {
+    for (PlatformKind k : loaded) {
       for (PlatformKind f : found) {
         if (f.word().equals(k.word())) {
           throw new IllegalStateException("two platforms are installed as " + k.word());
