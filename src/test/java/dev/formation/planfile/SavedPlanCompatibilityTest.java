@@ -118,10 +118,9 @@ class SavedPlanCompatibilityTest {
   }
 
   private static AppSpec clusterApp() {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
+    Map<String, Resources> sizes = PlatformKind.named("kubernetes").sizeMap();
     Map<String, Long> prices = new LinkedHashMap<>();
     for (Size s : Catalog.standard().all()) {
-      sizes.put(s.name(), Catalog.standard().kubernetes(s));
       prices.put(s.name(), 10L);
     }
     return new AppSpec(
@@ -134,8 +133,7 @@ class SavedPlanCompatibilityTest {
   }
 
   private static LiveApp clusterLive() {
-    Resources r =
-        Catalog.standard().kubernetes(Catalog.standard().find("standard-1x").orElseThrow());
+    Resources r = PlatformKind.named("kubernetes").sizeMap().get("Standard-1X");
     return new LiveApp(
         "cluster-app",
         "kind-ctx/shop/cluster-app",

@@ -1,8 +1,6 @@
 package dev.formation.platform.kubernetes;
 
-import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
-import dev.formation.catalog.Size;
 import dev.formation.config.AppBlock;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.PlatformSettings;
@@ -96,7 +94,7 @@ public final class KubernetesProvider implements PlatformProvider {
 
   @Override
   public Map<String, Resources> sizeMap() {
-    return discovery(null, null).sizes();
+    return SizeMap.standard();
   }
 
   /** The default template and size map: every Deployment the template names. */
@@ -107,11 +105,7 @@ public final class KubernetesProvider implements PlatformProvider {
 
   /** The placement of an app read without a config, in a context and namespace. */
   static KubernetesPlacement discovery(String context, String namespace) {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
-    Catalog catalog = Catalog.standard();
-    for (Size s : catalog.all()) {
-      sizes.put(s.name(), catalog.kubernetes(s));
-    }
-    return new KubernetesPlacement(context, namespace, "{app}-{type}", null, null, sizes, null);
+    return new KubernetesPlacement(
+        context, namespace, "{app}-{type}", null, null, SizeMap.standard(), null);
   }
 }

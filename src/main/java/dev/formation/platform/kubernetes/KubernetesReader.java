@@ -159,10 +159,7 @@ final class KubernetesReader {
 
   /** The full size map: every catalogue size with its default, then the block's overrides. */
   private Map<String, Resources> sizes(YMap map, TreePath at) {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
-    for (Size s : catalog.all()) {
-      sizes.put(s.name(), catalog.kubernetes(s));
-    }
+    Map<String, Resources> sizes = new LinkedHashMap<>(SizeMap.standard());
     if (map == null || !(map.get("sizes") instanceof YMap overrides)) {
       return sizes;
     }
