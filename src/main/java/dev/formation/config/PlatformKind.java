@@ -44,8 +44,26 @@ public interface PlatformKind {
     return null;
   }
 
-  /** Reports this platform's block, found on an app of {@code actual}, another platform. */
-  default void refuseBlock(AppBlock block, PlatformKind actual) {}
+  /**
+   * Reports this platform's block, found on an app of {@code actual}, another platform: by default
+   * as a key the app's format does not define ({@code FM010}); a platform may give its own code.
+   */
+  default void refuseBlock(AppBlock block, PlatformKind actual) {
+    block
+        .diags()
+        .error(
+            Code.FM010,
+            "`"
+                + blockKey()
+                + "` is only for `platform: "
+                + word()
+                + "` apps; app `"
+                + block.app()
+                + "` is on "
+                + actual.word(),
+            block.entry().keyRange(),
+            "remove the `" + blockKey() + "` block, or set `platform: " + word() + "`");
+  }
 
   /**
    * Checks this platform's apps of all the files together, for what two apps may not share.
