@@ -147,10 +147,37 @@ class ArchitectureTest {
         .that()
         .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
         .and()
-        .doNotHaveFullyQualifiedName(ROOT + ".ops.LocalServeOperation")
+        .doNotHaveFullyQualifiedName(ROOT + ".platform.local.ops.LocalServeOperation")
         .should()
         .onlyDependOnClassesThat()
         .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
+        .check(main);
+  }
+
+  /**
+   * The core knows no platform: every platform is a plug-in reached through its provider, so no
+   * core package may use a platform's own package tree.
+   */
+  @Test
+  void noCorePackage_usesAPlatformsOwnPackage() {
+    String[] core =
+        List.of("config", "plan", "apply", "planfile", "ops", "live", "diag").stream()
+            .map(p -> qualified(p) + "..")
+            .toArray(String[]::new);
+    String[] platforms =
+        main.stream()
+            .map(c -> c.getPackageName())
+            .filter(p -> p.startsWith(qualified("platform") + "."))
+            .map(p -> p + "..")
+            .distinct()
+            .toArray(String[]::new);
+    assertThat(platforms).isNotEmpty();
+    classes()
+        .that()
+        .resideInAnyPackage(core)
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackages(platforms)
         .check(main);
   }
 

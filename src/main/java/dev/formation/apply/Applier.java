@@ -9,6 +9,7 @@ import dev.formation.plan.LiveMoves;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
+import dev.formation.plan.SetupChange;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
@@ -265,16 +266,17 @@ public final class Applier {
   }
 
   /**
-   * A local app's registration first (the formation update needs its process types), then the order
-   * docs/plan.md gives: disables, the batch, then enables and updates.
+   * The app's setup on its platform first (a local app's registration: the formation update needs
+   * its process types), then the plan's order: disables, the batch, then enables and updates.
    */
   static List<Step> steps(AppPlan app) {
     List<Step> steps = new ArrayList<>();
-    if (!app.localChanges().isEmpty()) {
+    List<SetupChange> setup = app.setupChanges();
+    if (!setup.isEmpty()) {
       steps.add(
           new Step(
-              "register with the local platform (" + StepText.local(app.localChanges()) + ")",
-              new Write.Register(app.local())));
+              app.platform().setupText(setup.stream().map(SetupChange::step).toList()),
+              new Write.Setup(app.placement())));
     }
     for (MonitorChange m : app.monitorDisables()) {
       steps.add(

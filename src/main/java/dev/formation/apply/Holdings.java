@@ -12,7 +12,7 @@ final class Holdings {
 
   static String of(LiveApp app) {
     if (app.processes().isEmpty()) {
-      return app.registration() == null && app.id() == null
+      return app.placement() == null && app.id() == null
           ? "nothing (not registered)"
           : "no process types";
     }

@@ -1,7 +1,6 @@
 package dev.formation.apply;
 
 import dev.formation.plan.AutoscaleRule;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.ProcessChange;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,22 +32,6 @@ final class StepText {
       return c.type() + " " + c.fromSize() + " → " + c.toSize();
     }
     return c.type() + " " + c.fromQuantity() + " → " + c.toQuantity();
-  }
-
-  /** {@code new, from /srv/app, router port 5000} or {@code router port 5000 → 5001, +clock}. */
-  static String local(List<LocalChange> changes) {
-    return changes.stream().map(StepText::local).collect(Collectors.joining(", "));
-  }
-
-  private static String local(LocalChange c) {
-    return switch (c.kind()) {
-      case REGISTER -> "new, from " + c.to() + ", router port " + c.port();
-      case DIR -> "folder " + c.from() + " → " + c.to();
-      case PORT -> "router port " + c.from() + " → " + c.to();
-      case ADD_TYPE -> "+" + c.type();
-      case REMOVE_TYPE -> "-" + c.type();
-      case COMMAND -> c.type() + "'s command";
-    };
   }
 
   static String rule(AutoscaleRule r) {

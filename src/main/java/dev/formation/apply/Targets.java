@@ -1,11 +1,8 @@
 package dev.formation.apply;
 
 import dev.formation.config.AppSpec;
-import dev.formation.config.LocalSpec;
-import dev.formation.live.KubernetesPlacement;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import dev.formation.plan.AppPlan;
-import dev.formation.plan.Placements;
 import dev.formation.platform.Target;
 
 /** The platform's view of an app of the config or of a plan. */
@@ -13,21 +10,18 @@ public final class Targets {
   private Targets() {}
 
   public static Target of(AppSpec app) {
-    LocalSpec l = app.local();
-    LocalRegistration local =
-        l == null ? null : new LocalRegistration(l.dir(), l.port(), l.procfile());
-    return new Target(app.name(), app.platform(), local, Placements.of(app));
+    return new Target(app.name(), app.platform(), app.placement());
   }
 
   /**
-   * A planned app; a Kubernetes app is pinned to the context and namespace it was read from, so a
-   * saved plan is never applied to another cluster because the current context moved.
+   * A planned app, pinned to where it was read (a cluster app to the context and namespace it was
+   * read from), so a saved plan is never applied elsewhere because the current context moved.
    */
   public static Target of(AppPlan app) {
-    KubernetesPlacement k = app.kubernetes();
-    if (k != null && app.live() != null && app.live().cluster() != null) {
-      k = k.at(app.live().cluster());
+    Placement p = app.placement();
+    if (p != null && app.live() != null && app.live().placement() != null) {
+      p = p.at(app.live().placement());
     }
-    return new Target(app.app(), app.platform(), app.local(), k);
+    return new Target(app.app(), app.platform(), p);
   }
 }

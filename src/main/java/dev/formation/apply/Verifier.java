@@ -3,7 +3,6 @@ package dev.formation.apply;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.MonitorChange;
@@ -64,38 +63,14 @@ final class Verifier {
       now = platform.read(target);
     }
     List<String> problems = new ArrayList<>();
-    checkRegistration(now.registration(), problems);
+    if (app.placement() != null && !app.setupChanges().isEmpty()) {
+      problems.addAll(app.placement().problemsIn(now));
+    }
     for (ProcessChange c : app.processChanges()) {
       checkProcess(c, now, problems);
     }
     checkMonitor(wanted, now.monitor(), problems);
     return problems;
-  }
-
-  private void checkRegistration(LocalRegistration now, List<String> problems) {
-    LocalRegistration want = app.local();
-    if (want == null || app.localChanges().isEmpty()) {
-      return;
-    }
-    if (now == null) {
-      problems.add("the app is not registered with the local platform");
-    } else if (!now.dir().equals(want.dir()) || now.port() != want.port()) {
-      problems.add(
-          "the app is registered from "
-              + now.dir()
-              + " on router port "
-              + now.port()
-              + ", not from "
-              + want.dir()
-              + " on "
-              + want.port());
-    } else if (!want.sameCommands(now.commands())) {
-      problems.add(
-          "the registered process types are "
-              + String.join(", ", now.commands().keySet())
-              + ", not "
-              + String.join(", ", want.commands().keySet()));
-    }
   }
 
   private static void checkProcess(ProcessChange c, LiveApp now, List<String> problems) {
@@ -146,7 +121,7 @@ final class Verifier {
         && (before == null || !before.active())
         && app.monitorDisables().isEmpty()
         && app.monitorEnablesAndUpdates().isEmpty()
-        && app.localChanges().isEmpty()
+        && app.setupChanges().isEmpty()
         && !app.processChanges().isEmpty();
   }
 

@@ -3,7 +3,6 @@ package dev.formation.apply;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Target;
@@ -18,12 +17,8 @@ final class WriteEffects {
   private WriteEffects() {}
 
   static boolean visible(Write write, Target target, LiveApp now) {
-    if (write instanceof Write.Register r) {
-      LocalRegistration has = now.registration();
-      return has != null
-          && has.dir().equals(r.at().dir())
-          && has.port() == r.at().port()
-          && r.at().sameCommands(has.commands());
+    if (write instanceof Write.Setup s) {
+      return s.at().shownBy(now);
     }
     if (write instanceof Write.UpdateFormation u) {
       return u.updates().stream().allMatch(update -> shows(now, update));

@@ -29,7 +29,6 @@ public final class Catalog {
 
   private final Map<String, Size> byKey;
   private final Map<String, String> legacy;
-  private volatile Map<String, Resources> kubernetes;
 
   Catalog(List<Size> sizes, Map<String, String> legacy) {
     Map<String, Size> map = new LinkedHashMap<>();
@@ -70,28 +69,6 @@ public final class Catalog {
   public Optional<Size> replacementForLegacy(String name) {
     String modern = name == null ? null : legacy.get(fold(name));
     return modern == null ? Optional.empty() : find(modern);
-  }
-
-  /**
-   * The resources a size requests on Kubernetes by default (docs/kubernetes.md): its CPU from
-   * {@code kubernetes.tsv}, its memory from the catalogue.
-   */
-  public Resources kubernetes(Size size) {
-    Map<String, Resources> map = kubernetes;
-    if (map == null) {
-      Map<String, Resources> read = new LinkedHashMap<>();
-      for (String[] f : rows("kubernetes.tsv", 2)) {
-        Size s = find(f[0]).orElseThrow(() -> new IllegalStateException("kubernetes.tsv: " + f[0]));
-        read.put(s.key(), Resources.ofMib(Long.parseLong(f[1]), s.memoryMb()));
-      }
-      map = Map.copyOf(read);
-      kubernetes = map;
-    }
-    Resources r = map.get(size.key());
-    if (r == null) {
-      throw new IllegalStateException("kubernetes.tsv has no row for " + size.name());
-    }
-    return r;
   }
 
   /** Every canonical name, for "did you mean" and schema completion. */

@@ -32,6 +32,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(
       names = "--platform",
       paramLabel = "PLATFORM",
+      converter = PlatformWord.class,
       defaultValue = "heroku",
       description = "heroku, local or kubernetes (default: ${DEFAULT-VALUE}).")
   private PlatformKind platformKind;

@@ -1,9 +1,9 @@
 package dev.formation.cli;
 
 import dev.formation.diag.Diagnostics;
-import dev.formation.ops.LocalOperation;
-import dev.formation.ops.LocalServeOperation;
 import dev.formation.platform.local.DaemonStopper;
+import dev.formation.platform.local.ops.LocalOperation;
+import dev.formation.platform.local.ops.LocalServeOperation;
 import dev.formation.platform.local.state.DaemonInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

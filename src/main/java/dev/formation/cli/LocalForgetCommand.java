@@ -1,6 +1,6 @@
 package dev.formation.cli;
 
-import dev.formation.ops.LocalOperation;
+import dev.formation.platform.local.ops.LocalOperation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

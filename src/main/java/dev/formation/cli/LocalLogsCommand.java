@@ -1,6 +1,6 @@
 package dev.formation.cli;
 
-import dev.formation.ops.LocalOperation;
+import dev.formation.platform.local.ops.LocalOperation;
 import dev.formation.platform.local.state.LogPage;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

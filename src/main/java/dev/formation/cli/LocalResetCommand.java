@@ -2,7 +2,7 @@ package dev.formation.cli;
 
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
-import dev.formation.ops.LocalOperation;
+import dev.formation.platform.local.ops.LocalOperation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.formation.cli;
 
 import dev.formation.cli.render.LocalStatusText;
-import dev.formation.ops.LocalOperation;
+import dev.formation.platform.local.ops.LocalOperation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

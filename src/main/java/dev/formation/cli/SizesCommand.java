@@ -1,11 +1,13 @@
 package dev.formation.cli;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import dev.formation.cli.render.SizesView;
 import dev.formation.config.PlatformKind;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +37,7 @@ public final class SizesCommand implements Callable<Integer> {
   @Option(
       names = "--platform",
       paramLabel = "PLATFORM",
+      converter = PlatformWord.class,
       description =
           "kubernetes: the size map instead (each size's CPU request and memory request and"
               + " limit; an app overrides it under `kubernetes.sizes`).")
@@ -53,11 +56,10 @@ public final class SizesCommand implements Callable<Integer> {
     }
     List<Size> sizes = Catalog.standard().all();
     String output;
-    if (platform == PlatformKind.KUBERNETES) {
+    Map<String, Resources> sizeMap = platform == null ? null : platform.sizeMap();
+    if (sizeMap != null) {
       output =
-          format.equals("json")
-              ? SizesView.kubernetesJson(Catalog.standard())
-              : SizesView.kubernetesText(Catalog.standard());
+          format.equals("json") ? SizesView.sizeMapJson(sizeMap) : SizesView.sizeMapText(sizeMap);
     } else {
       output = format.equals("json") ? SizesView.json(sizes) : SizesView.text(sizes);
     }

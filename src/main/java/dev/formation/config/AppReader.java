@@ -3,23 +3,25 @@ package dev.formation.config;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
-import dev.formation.diag.Code;
+import dev.formation.diag.SourceRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Reads the apps of one file's tree into drafts, checking each process on the way. */
 final class AppReader {
   private final FieldReader read;
   private final ProcessReader processes;
-  private final KubernetesReader kubernetes;
+  private final Catalog catalog;
   private final PolicyReader policies;
 
   AppReader(Catalog catalog, FieldReader read) {
     this.read = read;
     this.processes = new ProcessReader(catalog, read);
-    this.kubernetes = new KubernetesReader(catalog, read);
+    this.catalog = catalog;
     this.policies = new PolicyReader(read);
   }
 
@@ -41,14 +43,6 @@ final class AppReader {
   private Drafts.App app(YMap.Entry entry, YMap body, TreePath at, Path baseDir, AppPolicy policy) {
     PlatformKind platform = platform(body.get("platform"), at.then("platform"));
     boolean prune = read.bool(body.get("prune"), false);
-    Drafts.Local local = null;
-    YMap.Entry localEntry = body.entry("local");
-    if (localEntry != null && localEntry.value() instanceof YMap localMap) {
-      local = local(localMap, at.then("local"), localEntry);
-    } else if (localEntry != null) {
-      // Present but malformed (the schema said so); still counts as present for FM060.
-      local = new Drafts.Local(null, null, null, null, localEntry.keyRange());
-    }
     List<Drafts.Process> list = new ArrayList<>();
     if (body.get("processes") instanceof YMap processMap) {
       for (YMap.Entry p : processMap.entries()) {
@@ -58,46 +52,54 @@ final class AppReader {
         }
       }
     }
-    KubernetesSpec cluster = kubernetes.read(entry.key(), platform, body, at);
+    PlatformSettings settings = null;
+    if (platform != null) {
+      Map<String, SourceRange> types = new LinkedHashMap<>();
+      list.forEach(p -> types.put(p.type(), p.typeAt()));
+      for (PlatformKind owner : PlatformKind.all()) {
+        String key = owner.blockKey();
+        boolean own = owner == platform;
+        if (key == null || (!own && body.entry(key) == null)) {
+          continue;
+        }
+        AppBlock block =
+            new AppBlock(
+                entry.key(),
+                entry.keyRange(),
+                body,
+                body.entry(key),
+                at,
+                baseDir,
+                types,
+                catalog,
+                read);
+        if (own) {
+          settings = owner.readBlock(block);
+        } else {
+          owner.refuseBlock(block, platform);
+        }
+      }
+    }
     return new Drafts.App(
         entry.key(),
         entry.keyRange(),
         platform,
         prune,
-        local,
-        cluster,
+        settings,
         list,
         baseDir,
-        null,
         policy.zone(),
         policy.guardrails());
   }
 
   private PlatformKind platform(YNode node, TreePath at) {
     if (node == null) {
-      return PlatformKind.HEROKU;
+      return PlatformKind.byDefault();
     }
     String word = read.string(node, at);
     if (word == null) {
       return null;
     }
-    try {
-      return PlatformKind.valueOf(word.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private Drafts.Local local(YMap map, TreePath at, YMap.Entry entry) {
-    YNode dirNode = map.get("dir");
-    YNode portNode = map.get("port");
-    String dir = read.string(dirNode, at.then("dir"));
-    Integer port = read.integer(portNode, at.then("port"), Code.FM063);
-    return new Drafts.Local(
-        dir,
-        dirNode == null ? null : dirNode.range(),
-        port,
-        portNode == null ? null : portNode.range(),
-        entry.keyRange());
+    return PlatformKind.find(word.toLowerCase(Locale.ROOT)).orElse(null);
   }
 }

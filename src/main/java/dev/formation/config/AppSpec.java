@@ -1,6 +1,7 @@
 package dev.formation.config;
 
 import dev.formation.diag.SourceRange;
+import dev.formation.live.Placement;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -8,9 +9,8 @@ import java.util.Optional;
 /**
  * The desired formation of one app.
  *
- * @param local the local block, for {@link PlatformKind#LOCAL} apps only, else {@code null}
- * @param kubernetes the Kubernetes settings, for {@link PlatformKind#KUBERNETES} apps only (the
- *     defaults when the file has no block), else {@code null}
+ * @param settings the app's settings of its platform, read from the platform's block by its
+ *     provider; {@code null} for a platform whose apps have none
  * @param processes in the order written
  * @param at where the app is declared
  * @param timezone the zone the app's windows are written in: its own {@code timezone}, else the top
@@ -21,8 +21,7 @@ public record AppSpec(
     String name,
     PlatformKind platform,
     boolean prune,
-    LocalSpec local,
-    KubernetesSpec kubernetes,
+    PlatformSettings settings,
     List<ProcessSpec> processes,
     SourceRange at,
     ZoneId timezone,
@@ -32,47 +31,19 @@ public record AppSpec(
 
   public AppSpec {
     processes = List.copyOf(processes);
-    if (kubernetes != null && platform != PlatformKind.KUBERNETES) {
-      throw new IllegalArgumentException("only a Kubernetes app has Kubernetes settings: " + name);
-    }
     timezone = timezone == null ? UTC : timezone;
     guardrails = guardrails == null ? GuardrailSpec.NONE : guardrails;
   }
 
-  /** An app without Kubernetes settings, schedules or guardrails of its own. */
+  /** An app without schedules or guardrails of its own. */
   public AppSpec(
       String name,
       PlatformKind platform,
       boolean prune,
-      LocalSpec local,
+      PlatformSettings settings,
       List<ProcessSpec> processes,
       SourceRange at) {
-    this(name, platform, prune, local, null, processes, at, null, null);
-  }
-
-  /** An app with Kubernetes settings, without schedules or guardrails of its own. */
-  public AppSpec(
-      String name,
-      PlatformKind platform,
-      boolean prune,
-      LocalSpec local,
-      KubernetesSpec kubernetes,
-      List<ProcessSpec> processes,
-      SourceRange at) {
-    this(name, platform, prune, local, kubernetes, processes, at, null, null);
-  }
-
-  /** An app without Kubernetes settings, with its zone and guardrails. */
-  public AppSpec(
-      String name,
-      PlatformKind platform,
-      boolean prune,
-      LocalSpec local,
-      List<ProcessSpec> processes,
-      SourceRange at,
-      ZoneId timezone,
-      GuardrailSpec guardrails) {
-    this(name, platform, prune, local, null, processes, at, timezone, guardrails);
+    this(name, platform, prune, settings, processes, at, null, null);
   }
 
   public Optional<ProcessSpec> process(String type) {
@@ -92,8 +63,13 @@ public record AppSpec(
     return processes.stream().anyMatch(ProcessSpec::scheduled);
   }
 
+  /** Where the app should be on its platform, or {@code null} for a platform without settings. */
+  public Placement placement() {
+    return settings == null ? null : settings.placement(processes);
+  }
+
   /** This app with other process types (the same name, platform, zone and guardrails). */
   public AppSpec withProcesses(List<ProcessSpec> others) {
-    return new AppSpec(name, platform, prune, local, kubernetes, others, at, timezone, guardrails);
+    return new AppSpec(name, platform, prune, settings, others, at, timezone, guardrails);
   }
 }

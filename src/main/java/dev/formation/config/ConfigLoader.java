@@ -10,7 +10,6 @@ import dev.formation.diag.SourceRange;
 import dev.formation.diag.Sources;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +139,7 @@ public final class ConfigLoader {
       for (Drafts.App app : reader.read(root, text.baseDir())) {
         new AppRules(diags).check(app);
         new ScheduleRules(diags).check(app);
-        apps.add(app.withProcfile(new LocalRules(diags).check(app)));
+        apps.add(app);
       }
     }
     List<AppSpec> specs = merge(apps, diags);
@@ -171,10 +170,13 @@ public final class ConfigLoader {
     return null;
   }
 
-  /** Every app once, in file order; an app in two files and a port used twice are errors. */
+  /**
+   * Every app once, in file order; an app in two files is an error, and so is what its platform
+   * says two of its apps may not share.
+   */
   private static List<AppSpec> merge(List<Drafts.App> apps, Diagnostics diags) {
     Map<String, Drafts.App> byName = new LinkedHashMap<>();
-    Map<Integer, Drafts.App> byPort = new HashMap<>();
+    Map<PlatformKind, Map<String, PlatformSettings>> byPlatform = new LinkedHashMap<>();
     List<AppSpec> specs = new ArrayList<>();
     for (Drafts.App app : apps) {
       Drafts.App first = byName.putIfAbsent(app.name(), app);
@@ -186,27 +188,14 @@ public final class ConfigLoader {
             "keep each app in one file");
         continue;
       }
-      if (app.platform() == PlatformKind.LOCAL
-          && app.local() != null
-          && app.local().port() != null) {
-        Drafts.App owner = byPort.putIfAbsent(app.local().port(), app);
-        if (owner != null) {
-          diags.error(
-              Code.FM063,
-              "port "
-                  + app.local().port()
-                  + " of app `"
-                  + app.name()
-                  + "` is already the port of app `"
-                  + owner.name()
-                  + "` at "
-                  + owner.local().portAt(),
-              app.local().portAt(),
-              "give each local app its own port");
-        }
+      if (app.platform() != null && app.settings() != null) {
+        byPlatform
+            .computeIfAbsent(app.platform(), k -> new LinkedHashMap<>())
+            .put(app.name(), app.settings());
       }
       specs.add(app.toSpec());
     }
+    byPlatform.forEach((platform, settings) -> platform.checkApps(settings, diags));
     return specs;
   }
 }

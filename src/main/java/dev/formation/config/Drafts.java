@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the semantic checks read from the tree before the {@code *Spec} records are built: the
@@ -43,14 +42,12 @@ final class Drafts {
     }
   }
 
-  /** The {@code local} block; null fields were missing or already reported. */
-  record Local(String dir, SourceRange dirAt, Integer port, SourceRange portAt, SourceRange at) {}
-
   /**
    * One app.
    *
    * @param platform {@code null} when the file names a platform formation does not know
-   * @param kubernetes the Kubernetes settings of a Kubernetes app, {@code null} otherwise
+   * @param settings the app's settings of its platform, {@code null} when it has none or they had
+   *     errors
    * @param baseDir where the file's relative paths resolve, or {@code null} when not on disk
    * @param zone the zone of the app's windows (its own, the top level's, or UTC)
    * @param guardrails the app's guardrails with the top level's merged under them
@@ -60,31 +57,13 @@ final class Drafts {
       SourceRange at,
       PlatformKind platform,
       boolean prune,
-      Local local,
-      KubernetesSpec kubernetes,
+      PlatformSettings settings,
       List<Process> processes,
       Path baseDir,
-      Map<String, String> procfile,
       ZoneId zone,
       GuardrailSpec guardrails) {
     App {
       processes = List.copyOf(processes);
-    }
-
-    /** The app with its Procfile's commands, once the local rules have read them. */
-    App withProcfile(Map<String, String> commands) {
-      return new App(
-          name,
-          at,
-          platform,
-          prune,
-          local,
-          kubernetes,
-          processes,
-          baseDir,
-          commands,
-          zone,
-          guardrails);
     }
 
     AppSpec toSpec() {
@@ -95,17 +74,8 @@ final class Drafts {
           specs.add(spec);
         }
       }
-      LocalSpec localSpec = null;
-      if (local != null && local.dir() != null && local.port() != null) {
-        Path dir = baseDir == null ? Path.of(local.dir()) : baseDir.resolve(local.dir());
-        localSpec =
-            new LocalSpec(
-                dir.toAbsolutePath().normalize(),
-                local.port(),
-                procfile == null ? Map.of() : procfile);
-      }
-      PlatformKind kind = platform == null ? PlatformKind.HEROKU : platform;
-      return new AppSpec(name, kind, prune, localSpec, kubernetes, specs, at, zone, guardrails);
+      PlatformKind kind = platform == null ? PlatformKind.byDefault() : platform;
+      return new AppSpec(name, kind, prune, settings, specs, at, zone, guardrails);
     }
   }
 }

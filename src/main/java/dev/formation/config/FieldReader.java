@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * Reads typed values out of the tree for the semantic checks, staying quiet about places the schema
- * already reported, so one mistake gives one diagnostic.
+ * already reported, so one mistake gives one diagnostic. Platform providers read their blocks with
+ * it.
  */
-final class FieldReader {
+public final class FieldReader {
   private final Set<TreePath> faulty;
   private final Diagnostics diags;
 
@@ -20,11 +21,11 @@ final class FieldReader {
     this.diags = diags;
   }
 
-  Diagnostics diags() {
+  public Diagnostics diags() {
     return diags;
   }
 
-  boolean faulty(TreePath at) {
+  public boolean faulty(TreePath at) {
     return faulty.contains(at);
   }
 
@@ -32,7 +33,7 @@ final class FieldReader {
    * A whole number, or {@code null}. The schema accepts a float with no fraction ({@code 1e9},
    * {@code 2.0}) as an integer; formation does not, because nobody means a dyno count that way.
    */
-  Integer integer(YNode node, TreePath at, Code code) {
+  public Integer integer(YNode node, TreePath at, Code code) {
     if (!(node instanceof YScalar s) || faulty(at)) {
       return null;
     }
@@ -60,13 +61,13 @@ final class FieldReader {
   }
 
   /** A string, or {@code null} when absent or not a string (which the schema reports). */
-  String string(YNode node, TreePath at) {
+  public String string(YNode node, TreePath at) {
     return node instanceof YScalar s && s.kind() == YScalar.Kind.STRING && !faulty(at)
         ? s.text()
         : null;
   }
 
-  boolean bool(YNode node, boolean otherwise) {
+  public boolean bool(YNode node, boolean otherwise) {
     return node instanceof YScalar s && s.kind() == YScalar.Kind.BOOLEAN
         ? Boolean.parseBoolean(s.text().toLowerCase(java.util.Locale.ROOT))
         : otherwise;

@@ -1,11 +1,11 @@
 package dev.formation.config;
 
 /** How a place in the config tree is named in messages ("in process `web` of app `shop`"). */
-final class Places {
+public final class Places {
   private Places() {}
 
   /** Where an object is: "at the top level", "in app `shop`", "in process `web` of app `shop`". */
-  static String in(TreePath p) {
+  public static String in(TreePath p) {
     if (p.size() == 0) {
       return "at the top level";
     }
@@ -24,17 +24,14 @@ final class Places {
     if (p.matches("apps", "*", "processes", "*", "autoscale")) {
       return "in `autoscale` of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
     }
-    if (p.matches("apps", "*", "local")) {
-      return "in `local` of app `" + p.name(1) + "`";
+    if (p.matches("apps", "*", "*") && block(p)) {
+      return "in `" + p.name(2) + "` of app `" + p.name(1) + "`";
     }
-    if (p.matches("apps", "*", "kubernetes")) {
-      return "in `kubernetes` of app `" + p.name(1) + "`";
+    if (p.matches("apps", "*", "*", "*") && block(p)) {
+      return "in `" + p.name(2) + "." + p.name(3) + "` of app `" + p.name(1) + "`";
     }
-    if (p.matches("apps", "*", "kubernetes", "*")) {
-      return "in `kubernetes." + p.name(3) + "` of app `" + p.name(1) + "`";
-    }
-    if (p.matches("apps", "*", "kubernetes", "sizes", "*")) {
-      return "in size " + p.name(4) + " of `kubernetes.sizes` (app `" + p.name(1) + "`)";
+    if (p.matches("apps", "*", "*", "sizes", "*") && block(p)) {
+      return "in size " + p.name(4) + " of `" + p.name(2) + ".sizes` (app `" + p.name(1) + "`)";
     }
     if (p.matches("guardrails")) {
       return "in the top-level `guardrails`";
@@ -55,7 +52,7 @@ final class Places {
   }
 
   /** A value: "`quantity` in process `web` of app `shop`". */
-  static String field(TreePath p) {
+  public static String field(TreePath p) {
     if (p.size() == 0) {
       return "the file";
     }
@@ -76,6 +73,12 @@ final class Places {
   private static String window(TreePath p) {
     String n = String.valueOf(Integer.parseInt(p.name(5)) + 1);
     return "in window " + n + " of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
+  }
+
+  /** Whether the path lies in a platform's own block of an app. */
+  private static boolean block(TreePath p) {
+    String key = p.name(2);
+    return PlatformKind.all().stream().anyMatch(k -> key.equals(k.blockKey()));
   }
 
   static String process(String app, String type) {

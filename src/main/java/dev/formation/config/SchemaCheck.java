@@ -3,6 +3,7 @@ package dev.formation.config;
 import dev.formation.config.SchemaSubset.Finding;
 import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
+import dev.formation.config.yaml.YScalar;
 import dev.formation.diag.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,9 @@ final class SchemaCheck {
       if (early.contains(e.at())) {
         continue; // reported where it stands, before the schema
       }
+      if (installedPlatform(e, root)) {
+        continue;
+      }
       String key = e.at() + "|" + e.property();
       Finding previous = chosen.get(key);
       if (previous == null || rank(e) < rank(previous)) {
@@ -144,6 +148,21 @@ final class SchemaCheck {
       findings.report(e.keyword(), at, e.property(), e);
     }
     return faulty;
+  }
+
+  /**
+   * Whether a finding is only that an app names a platform the schema file does not list but that
+   * is installed: the file lists the platforms formation ships (for editors, and a test holds it to
+   * them), while the platforms are whatever providers are installed.
+   */
+  private static boolean installedPlatform(Finding e, YNode root) {
+    if (!e.keyword().equals("enum") || !e.at().matches("apps", "*", "platform")) {
+      return false;
+    }
+    TreePath.Found found = e.at().find(root);
+    return found != null
+        && found.node() instanceof YScalar s
+        && PlatformKind.find(s.text()).isPresent();
   }
 
   private static int rank(Finding e) {

@@ -72,17 +72,19 @@ final class SchemaFindings {
   }
 
   private void missingKey(TreePath at, String key) {
+    PlatformKind owner = at.matches("apps", "*", "*") ? blockOwner(at.name(2)) : null;
     String hint =
-        switch (key) {
-          case "version" -> "add `version: 1` at the top of the file";
-          case "apps" -> "list the apps under `apps:`";
-          case "processes" -> "list the app's process types under `processes:`";
-          case "size" -> "add a size from the catalogue, e.g. `size: standard-1x`";
-          case "min", "max" -> "autoscale needs both `min` and `max`";
-          case "dir", "port" -> "`local` needs `dir` (the folder with the Procfile) and `port`";
-          case "name", "days", "from", "to" -> WindowFindings.MISSING_HINT;
-          default -> null;
-        };
+        owner != null
+            ? owner.missingKeyHint(key)
+            : switch (key) {
+              case "version" -> "add `version: 1` at the top of the file";
+              case "apps" -> "list the apps under `apps:`";
+              case "processes" -> "list the app's process types under `processes:`";
+              case "size" -> "add a size from the catalogue, e.g. `size: standard-1x`";
+              case "min", "max" -> "autoscale needs both `min` and `max`";
+              case "name", "days", "from", "to" -> WindowFindings.MISSING_HINT;
+              default -> null;
+            };
     String where = at.size() == 0 ? "in the file" : Places.in(at);
     error(Code.FM012, "missing `" + key + "` " + where, at, hint);
   }
@@ -169,10 +171,27 @@ final class SchemaFindings {
       code = Code.FM040;
     } else if (at.size() == 6 && at.name(4).equals("autoscale")) {
       code = Code.FM052;
-    } else if (at.matches("apps", "*", "local", "port")) {
-      code = Code.FM063;
+    } else if (at.matches("apps", "*", "*", "*")) {
+      Code own = blockCode(at);
+      code = own == null ? code : own;
     }
     error(code, Places.field(at) + " must be " + word + bound + ", not " + written, at, null);
+  }
+
+  /** The code a platform gives a value of its block, or {@code null}. */
+  private static Code blockCode(TreePath at) {
+    PlatformKind owner = blockOwner(at.name(2));
+    return owner == null ? null : owner.boundsCode(at.name(3));
+  }
+
+  /** The platform whose block an app's key is, or {@code null}. */
+  private static PlatformKind blockOwner(String key) {
+    for (PlatformKind k : PlatformKind.all()) {
+      if (key.equals(k.blockKey())) {
+        return k;
+      }
+    }
+    return null;
   }
 
   private void notOneOf(TreePath at, Finding e) {

@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * A place in a config tree as the keys (and list indexes) that lead to it, with the lookups that
- * turn it back into a node and a source range.
+ * turn it back into a node and a source range. Public for the block readers of platform providers.
  */
-record TreePath(List<Object> steps) {
-  static final TreePath ROOT = new TreePath(List.of());
+public record TreePath(List<Object> steps) {
+  public static final TreePath ROOT = new TreePath(List.of());
 
-  TreePath {
+  public TreePath {
     steps = List.copyOf(steps);
   }
 
@@ -50,26 +50,26 @@ record TreePath(List<Object> steps) {
     }
   }
 
-  TreePath then(Object step) {
+  public TreePath then(Object step) {
     List<Object> more = new ArrayList<>(steps);
     more.add(step);
     return new TreePath(more);
   }
 
-  int size() {
+  public int size() {
     return steps.size();
   }
 
-  String name(int i) {
+  public String name(int i) {
     return String.valueOf(steps.get(i));
   }
 
-  String last() {
+  public String last() {
     return steps.isEmpty() ? "" : name(steps.size() - 1);
   }
 
   /** Whether this path is {@code pattern}, where {@code *} matches any one step. */
-  boolean matches(String... pattern) {
+  public boolean matches(String... pattern) {
     if (pattern.length != steps.size()) {
       return false;
     }

@@ -3,165 +3,67 @@ package dev.formation.ops;
 import dev.formation.apply.Platforms;
 import dev.formation.config.PlatformKind;
 import dev.formation.platform.Platform;
+import dev.formation.platform.PlatformContext;
 import dev.formation.platform.PlatformException;
-import dev.formation.platform.heroku.ApiEndpoint;
-import dev.formation.platform.heroku.HerokuConfig;
-import dev.formation.platform.heroku.HerokuPlatform;
-import dev.formation.platform.heroku.RetryPolicy;
-import dev.formation.platform.heroku.Secret;
-import dev.formation.platform.heroku.Timing;
-import dev.formation.platform.kubernetes.KubernetesPlatform;
-import dev.formation.platform.local.DaemonLauncher;
-import dev.formation.platform.local.LocalClient;
-import dev.formation.platform.local.LocalPlatform;
-import dev.formation.platform.local.Sleeper;
-import dev.formation.platform.local.state.DaemonInfo;
-import dev.formation.platform.local.state.LocalInputException;
-import dev.formation.platform.local.state.LocalSettings;
-import dev.formation.platform.local.state.Token;
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
+import dev.formation.platform.PlatformProvider;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The platform adapters of one operation, made on first use: a plan of Heroku apps never looks for
- * the local platform nor loads the Kubernetes client, and a missing Heroku token fails only the
- * Heroku apps. The local platform's daemon is started when a local app is first read; nothing is
- * registered with it here.
+ * The platform adapters of one operation, each opened by its provider on the first app of its
+ * platform: a plan of apps of one platform never opens another, and a platform that cannot be
+ * opened (a missing token) fails only its own apps.
  */
 public final class Adapters implements Platforms, AutoCloseable {
-  /** The class whose {@code main} runs {@code local serve}, for starting the daemon. */
-  public static final String MAIN_CLASS = "dev.formation.Main";
-
-  private final Host host;
-  private final Settings settings;
-  private final String version;
-  private Platform heroku;
-  private PlatformException herokuFailure;
-  private Platform local;
-  private PlatformException localFailure;
-  private Platform kubernetes;
+  private final PlatformContext context;
+  private final Map<PlatformKind, Platform> open = new HashMap<>();
+  private final Map<PlatformKind, PlatformException> failed = new HashMap<>();
 
   /**
    * @param version formation's version, for the {@code User-Agent}
    */
   public Adapters(Host host, Settings settings, String version) {
-    this.host = host;
-    this.settings = settings;
-    this.version = version;
+    this.context =
+        new PlatformContext(
+            host.env(),
+            host.home(),
+            version,
+            settings.apiUrl(),
+            settings.forceConflicts(),
+            settings.debug() ? host.listener()::debug : null,
+            host.listener()::progress);
+  }
+
+  /** The provider behind a platform kind: every installed kind is one. */
+  public static PlatformProvider provider(PlatformKind kind) {
+    if (kind instanceof PlatformProvider p) {
+      return p;
+    }
+    throw new IllegalStateException(
+        "platform " + kind.word() + " is installed without a PlatformProvider");
   }
 
   @Override
   public synchronized Platform forKind(PlatformKind kind) throws PlatformException {
-    return switch (kind) {
-      case HEROKU -> heroku();
-      case LOCAL -> local();
-      case KUBERNETES -> kubernetes();
-    };
-  }
-
-  /** The API port the local daemon is started on: {@code FORMATION_LOCAL_PORT}, else any. */
-  public static int localApiPort(Map<String, String> env) {
-    String value = env.get("FORMATION_LOCAL_PORT");
-    if (value == null || value.isBlank()) {
-      return 0;
+    PlatformException failure = failed.get(kind);
+    if (failure != null) {
+      throw failure;
     }
-    int port;
-    try {
-      port = Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      port = -1;
-    }
-    if (port < 0 || port > 65535) {
-      throw new LocalInputException("FORMATION_LOCAL_PORT must be a port number, not " + value);
-    }
-    return port;
-  }
-
-  private Platform local() throws PlatformException {
-    if (localFailure != null) {
-      throw localFailure;
-    }
-    if (local == null) {
+    Platform adapter = open.get(kind);
+    if (adapter == null) {
       try {
-        LocalSettings localSettings = LocalSettings.fromEnv(host.env(), host.home());
-        LocalClient client = new LocalClient(localSettings.tokenFile());
-        DaemonLauncher launcher =
-            new DaemonLauncher(localSettings, MAIN_CLASS, client, n -> {}, Sleeper.THREAD);
-        DaemonInfo daemon = launcher.running().orElse(null);
-        if (daemon == null) {
-          host.listener().progress("Starting the local platform (formation local start)...");
-          daemon = launcher.start(localApiPort(localSettings.env()));
-        }
-        HerokuConfig config =
-            new HerokuConfig(
-                ApiEndpoint.of(URI.create(daemon.url())),
-                Secret.of(Token.read(localSettings.tokenFile())),
-                version,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                RetryPolicy.DEFAULT,
-                Timing.SYSTEM,
-                settings.debug() ? host.listener()::debug : null);
-        config = config.withNotice(host.listener()::progress);
-        local = new LocalPlatform(new HerokuPlatform(config), client, daemon);
-      } catch (IOException | LocalInputException e) {
-        localFailure = new PlatformException("the local platform: " + e.getMessage(), e);
-        throw localFailure;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        localFailure = new PlatformException("the local platform: interrupted", e);
-        throw localFailure;
-      }
-    }
-    return local;
-  }
-
-  /** fabric8 is loaded here, on the first Kubernetes app, and not before. */
-  private Platform kubernetes() {
-    if (kubernetes == null) {
-      kubernetes =
-          new KubernetesPlatform(
-              host.env(),
-              host.home(),
-              settings.forceConflicts(),
-              settings.debug() ? host.listener()::debug : null);
-    }
-    return kubernetes;
-  }
-
-  private Platform heroku() throws PlatformException {
-    if (herokuFailure != null) {
-      throw herokuFailure;
-    }
-    if (heroku == null) {
-      try {
-        HerokuConfig config =
-            HerokuConfig.fromEnvironment(host.env(), host.home(), settings.apiUrl(), version);
-        if (settings.debug()) {
-          config = config.withTrace(host.listener()::debug);
-        }
-        config = config.withNotice(host.listener()::progress); // rate-limit waits, on stderr
-        heroku = new HerokuPlatform(config);
+        adapter = provider(kind).open(context);
       } catch (PlatformException e) {
-        herokuFailure = e;
+        failed.put(kind, e);
         throw e;
       }
+      open.put(kind, adapter);
     }
-    return heroku;
+    return adapter;
   }
 
   @Override
   public synchronized void close() {
-    if (heroku != null) {
-      heroku.close();
-    }
-    if (local != null) {
-      local.close();
-    }
-    if (kubernetes != null) {
-      kubernetes.close();
-    }
+    open.values().forEach(Platform::close);
   }
 }

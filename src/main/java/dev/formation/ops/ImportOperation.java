@@ -4,20 +4,21 @@ import dev.formation.apply.LiveReader;
 import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
-import dev.formation.plan.Placements;
+import dev.formation.platform.PlatformProvider;
 import dev.formation.platform.Target;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code formation import}: the live apps, read to be written out as formation.yaml; reads only.
  */
 public final class ImportOperation {
   /**
-   * @param context the kubeconfig context of Kubernetes apps, or {@code null} for the current one
-   * @param namespace their namespace, or {@code null} for the context's
+   * @param context a named context for platforms that have them (a kubeconfig context), or {@code
+   *     null} for the current one
+   * @param namespace a namespace within it, or {@code null} for the context's
    */
   public record Request(
       List<String> apps,
@@ -49,14 +50,11 @@ public final class ImportOperation {
   }
 
   public Result run(Request request) {
-    KubernetesPlacement placement =
-        request.platform() == PlatformKind.KUBERNETES
-            ? Placements.discovery(request.context(), request.namespace())
-            : null;
+    PlatformProvider provider = Adapters.provider(request.platform());
+    PlatformProvider.ImportScope scope =
+        new PlatformProvider.ImportScope(request.context(), request.namespace());
     List<Target> targets =
-        request.apps().stream()
-            .map(a -> new Target(a, request.platform(), null, placement))
-            .toList();
+        request.apps().stream().map(a -> provider.importTarget(a, scope)).toList();
     LiveReader.Result read;
     try (Adapters platforms = new Adapters(host, request.settings(), version)) {
       read =
@@ -68,12 +66,10 @@ public final class ImportOperation {
         .forEach((app, why) -> diagnostics.error(Code.FM120, app + ": " + why, null, null));
     List<LiveApp> apps = new ArrayList<>();
     for (LiveApp app : read.live().values()) {
-      if (request.platform() == PlatformKind.LOCAL && app.registration() == null) {
+      Optional<PlatformProvider.Absence> absent = provider.absent(app);
+      if (absent.isPresent()) {
         diagnostics.error(
-            Code.FM120,
-            app.name() + ": the local platform has no app of that name",
-            null,
-            "`formation local status` lists the local apps");
+            Code.FM120, app.name() + ": " + absent.get().message(), null, absent.get().hint());
       } else {
         apps.add(app);
       }

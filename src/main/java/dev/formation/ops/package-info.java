@@ -6,12 +6,10 @@
  * The commands in {@code cli} do that around them.
  *
  * <p>Dependency rule: {@code ops} depends on {@code apply}, {@code planfile}, {@code plan}, {@code
- * live}, {@code config}, {@code catalog}, {@code diag}, {@code git}, {@code platform}, {@code
- * platform.heroku}, {@code platform.local}, {@code platform.local.state}, {@code
- * platform.local.daemon} and {@code platform.kubernetes} only. Never {@code cli} or picocli. The
- * local daemon's code is used only to run the daemon in this process ({@code LocalServeOperation});
- * every other local operation reaches it over its HTTP API. JGit is reached only through {@code
- * git}, and only when a command needs git; fabric8 only through {@code platform.kubernetes}, and
- * only when a Kubernetes app is read.
+ * live}, {@code config}, {@code catalog}, {@code diag}, {@code git} and {@code platform} only.
+ * Never {@code cli}, picocli or a platform's own package: every platform is reached through its
+ * {@link dev.formation.platform.PlatformProvider}, found at run time. JGit is reached only through
+ * {@code git}, and only when a command needs git; a platform's libraries only when its first app is
+ * read.
  */
 package dev.formation.ops;

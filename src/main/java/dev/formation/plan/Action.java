@@ -23,4 +23,14 @@ public enum Action {
   public String word() {
     return word;
   }
+
+  /** The action of this word ({@code add}, {@code change}, {@code remove}). */
+  public static Action word(String word) {
+    for (Action a : values()) {
+      if (a.word.equals(word)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("no action is called " + word);
+  }
 }

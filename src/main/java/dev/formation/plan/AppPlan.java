@@ -3,9 +3,8 @@ package dev.formation.plan;
 import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import java.util.List;
 
 /**
@@ -18,12 +17,12 @@ import java.util.List;
  * @param notes remarks that change nothing (eco pool pricing, unknown live sizes)
  * @param fingerprint {@link Fingerprint#of(LiveApp)} of {@code live}, or {@code null} without it
  * @param before the monthly cost now; {@code after} the monthly cost once applied
- * @param local for a local app, the registration apply gives it (folder, router port, Procfile
- *     commands); {@code null} for other platforms
- * @param kubernetes for a Kubernetes app, where its Deployments are and its size map; {@code null}
- *     for other platforms
- * @param requestsBefore for a Kubernetes app without prices, the CPU and memory it requests now
- *     (its cost in place of dollars); {@code null} otherwise, and {@code requestsAfter} likewise
+ * @param placement where the config wants the app on its platform, as the platform's provider made
+ *     it (a local app's registration, a cluster app's Deployments and size map): handed to the
+ *     adapter by apply; {@code null} for a platform that needs none
+ * @param requestsBefore for an app that owns its prices but has none, the CPU and memory it
+ *     requests now (its cost in place of dollars); {@code null} otherwise, and {@code
+ *     requestsAfter} likewise
  * @param schedule what of the app's schedules the plan was made for, and its weighted estimate;
  *     {@code null} for an app without schedules
  * @param breaches the guardrails the plan breaks for this app, allowed or not
@@ -39,8 +38,7 @@ public record AppPlan(
     String fingerprint,
     CostRange before,
     CostRange after,
-    LocalRegistration local,
-    KubernetesPlacement kubernetes,
+    Placement placement,
     Requests requestsBefore,
     Requests requestsAfter,
     AppSchedule schedule,
@@ -78,7 +76,7 @@ public record AppPlan(
       String fingerprint,
       CostRange before,
       CostRange after,
-      LocalRegistration local) {
+      Placement placement) {
     this(
         app,
         platform,
@@ -90,15 +88,14 @@ public record AppPlan(
         fingerprint,
         before,
         after,
-        local,
-        null,
+        placement,
         null,
         null,
         null,
         List.of());
   }
 
-  /** The plan of a Kubernetes app (or any), without schedules or guardrail breaches. */
+  /** The plan of an app costed in requests (or any), without schedules or guardrail breaches. */
   public AppPlan(
       String app,
       PlatformKind platform,
@@ -110,8 +107,7 @@ public record AppPlan(
       String fingerprint,
       CostRange before,
       CostRange after,
-      LocalRegistration local,
-      KubernetesPlacement kubernetes,
+      Placement placement,
       Requests requestsBefore,
       Requests requestsAfter) {
     this(
@@ -125,8 +121,7 @@ public record AppPlan(
         fingerprint,
         before,
         after,
-        local,
-        kubernetes,
+        placement,
         requestsBefore,
         requestsAfter,
         null,
@@ -146,8 +141,7 @@ public record AppPlan(
         fingerprint,
         before,
         after,
-        local,
-        kubernetes,
+        placement,
         requestsBefore,
         requestsAfter,
         s,
@@ -174,8 +168,7 @@ public record AppPlan(
         fingerprint,
         before,
         after,
-        local,
-        kubernetes,
+        placement,
         requestsBefore,
         requestsAfter,
         schedule,
@@ -195,8 +188,7 @@ public record AppPlan(
         fingerprint,
         before,
         after,
-        local,
-        kubernetes,
+        placement,
         requestsBefore,
         requestsAfter,
         schedule,
@@ -234,11 +226,11 @@ public record AppPlan(
     return after.minus(before);
   }
 
-  /** The registration changes of a local app, carried out together before anything else. */
-  public List<LocalChange> localChanges() {
+  /** The changes to the app's setup on its platform, carried out together before anything else. */
+  public List<SetupChange> setupChanges() {
     return changes.stream()
-        .filter(LocalChange.class::isInstance)
-        .map(LocalChange.class::cast)
+        .filter(SetupChange.class::isInstance)
+        .map(SetupChange.class::cast)
         .toList();
   }
 

@@ -5,12 +5,14 @@ import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import dev.formation.config.AppSpec;
+import dev.formation.config.PlatformSettings;
 import dev.formation.config.ProcessSpec;
 import dev.formation.diag.Diagnostic;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
+import dev.formation.live.Placement;
+import dev.formation.live.SetupStep;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,11 +31,14 @@ final class AppPlanner {
   /** What the platform reports: the plan's fingerprint and apply's starting point. */
   private final LiveApp actual;
 
-  /** What the plan compares with: {@link #actual}, or for a local app, as registered by apply. */
+  /** What the plan compares with: {@link #actual}, or the app as set up by apply. */
   private final LiveApp live;
 
-  private final Registrations.Result registration;
-  private final List<LocalChange> localChanges = new ArrayList<>();
+  /** The app's settings of its platform, and where they place it; {@code null} for none. */
+  private final PlatformSettings settings;
+
+  private final Placement placement;
+  private final List<SetupChange> setupChanges = new ArrayList<>();
   private final List<ProcessChange> processChanges = new ArrayList<>();
   private final List<MonitorChange> monitorChanges = new ArrayList<>();
   private final List<UnmanagedProcess> unmanaged = new ArrayList<>();
@@ -42,7 +47,7 @@ final class AppPlanner {
   private CostRange before = CostRange.ZERO;
   private CostRange after = CostRange.ZERO;
 
-  /** For a Kubernetes app without prices: its cost in requested CPU and memory; else null. */
+  /** For an app that owns its prices but has none: its cost in requested CPU and memory. */
   private Requests requestsBefore;
 
   private Requests requestsAfter;
@@ -51,22 +56,18 @@ final class AppPlanner {
     this.catalog = catalog;
     this.spec = spec;
     this.actual = live;
-    this.registration = spec.local() == null ? null : Registrations.plan(spec.local(), live);
-    this.live = registration == null ? live : registration.projected();
-    if (spec.kubernetes() != null && !spec.kubernetes().priced()) {
+    this.settings = spec.settings();
+    this.placement = spec.placement();
+    this.live = placement == null ? live : placement.projected(live);
+    if (settings != null && settings.ownsPrices() && !settings.priced()) {
       requestsBefore = Requests.ZERO;
       requestsAfter = Requests.ZERO;
     }
   }
 
   AppPlan plan() {
-    if (registration != null) {
-      localChanges.addAll(registration.changes());
-      for (LiveProcess gone : registration.removed()) {
-        CostRange cost = liveCost(gone);
-        before = before.plus(cost);
-        localChanges.add(Registrations.removal(gone, cost));
-      }
+    if (placement != null) {
+      planSetup();
     }
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
@@ -96,10 +97,25 @@ final class AppPlanner {
         Fingerprint.of(actual),
         before,
         errors.isEmpty() ? after : before,
-        spec.local() == null ? null : Registrations.desired(spec.local()),
-        Placements.of(spec),
+        placement,
         requestsBefore,
         requestsBefore == null ? null : errors.isEmpty() ? requestsAfter : requestsBefore);
+  }
+
+  /** The steps that set the app up, then the live types the setup drops, each with its cost. */
+  private void planSetup() {
+    String platform = spec.platform().word();
+    for (SetupStep step : placement.stepsFrom(actual)) {
+      setupChanges.add(new SetupChange(platform, step, CostRange.ZERO));
+    }
+    for (LiveProcess gone : actual.processes()) {
+      if (live.process(gone.type()).isEmpty()) {
+        CostRange cost = liveCost(gone);
+        before = before.plus(cost);
+        setupChanges.add(
+            new SetupChange(platform, placement.removal(gone), CostRange.ZERO.minus(cost)));
+      }
+    }
   }
 
   private void planListed(ProcessSpec desired, LiveProcess now) {
@@ -111,14 +127,8 @@ final class AppPlanner {
     MonitorChange.Kind monitorKind = null;
     if (desired.autoscaled()) {
       rule = AutoscaleRule.of(spec, desired.autoscale());
-      if (spec.kubernetes() != null && spec.kubernetes().p95Metric() == null) {
-        notes.add(
-            spec.name()
-                + ": p95 cannot be expressed without a metrics adapter; the autoscaler of `"
-                + now.type()
-                + "` targets "
-                + KubernetesPlacement.CPU_TARGET_PERCENT
-                + " % CPU utilisation (set `kubernetes.p95_metric`)");
+      if (settings != null) {
+        settings.autoscaleNote(spec.name(), now.type()).ifPresent(notes::add);
       }
       if (monitorOn) {
         monitorKind =
@@ -303,7 +313,7 @@ final class AppPlanner {
   }
 
   private List<Change> orderedChanges() {
-    List<Change> ordered = new ArrayList<>(localChanges);
+    List<Change> ordered = new ArrayList<>(setupChanges);
     monitorChanges.stream()
         .filter(m -> m.kind() == MonitorChange.Kind.DISABLE)
         .sorted(BY_TYPE)
@@ -330,18 +340,18 @@ final class AppPlanner {
   }
 
   private CostRange desiredCost(ProcessSpec desired) {
-    if (spec.kubernetes() == null) {
+    if (settings == null || !settings.ownsPrices()) {
       price(desired.size()); // for its eco-pool note; the cost rules themselves live in Costs
     }
     return Costs.of(spec, desired);
   }
 
-  /** What one replica of a desired type requests on its cluster; {@code null} off Kubernetes. */
+  /** What one of a desired type requests; {@code null} on a platform that sizes by name. */
   private Resources desiredResources(ProcessSpec desired) {
-    return spec.kubernetes() == null ? null : spec.kubernetes().resources(desired.size());
+    return settings == null ? null : settings.resources(desired.size());
   }
 
-  /** What a live Kubernetes type requests: its band while an autoscaler is on, else its count. */
+  /** What a live type requests: its band while an autoscaler is on, else its count. */
   private Requests liveRequests(LiveProcess now) {
     Resources each = now.resources() == null ? new Resources(0, 0) : now.resources();
     if (activeMonitorFor(now.type())) {
@@ -351,10 +361,9 @@ final class AppPlanner {
   }
 
   private long livePrice(LiveProcess now) {
-    if (spec.kubernetes() != null) {
-      Optional<Long> price =
-          catalog.find(now.size()).flatMap(s -> spec.kubernetes().price(s.name()));
-      if (price.isEmpty() && spec.kubernetes().priced()) {
+    if (settings != null && settings.ownsPrices()) {
+      Optional<Long> price = catalog.find(now.size()).flatMap(s -> settings.price(s.name()));
+      if (price.isEmpty() && settings.priced()) {
         notes.add(
             spec.name()
                 + ": `"

@@ -26,15 +26,16 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
   }
 
   /**
-   * The rule an app's autoscale block means on its platform: on Kubernetes a Pods metric at {@code
-   * p95_ms} where {@code p95_metric} is given, else CPU utilisation, which has no latency target.
+   * The rule an app's autoscale block means on its platform: what its platform settings say the
+   * autoscaler measures ({@link dev.formation.config.PlatformSettings#autoscaleMetric}), with the
+   * latency target only where it targets one.
    */
   public static AutoscaleRule of(AppSpec app, AutoscaleSpec spec) {
-    if (app.kubernetes() == null) {
+    String metric = app.settings() == null ? null : app.settings().autoscaleMetric();
+    if (metric == null) {
       return of(spec);
     }
-    String metric = Placements.of(app).autoscaleMetric();
-    boolean latency = app.kubernetes().p95Metric() != null;
+    boolean latency = app.settings().targetsLatency();
     return new AutoscaleRule(
         spec.min(), spec.max(), latency ? spec.p95Ms() : 0, spec.notifyApp(), metric);
   }

@@ -29,14 +29,15 @@ public final class Costs {
   }
 
   /**
-   * What one desired process type of {@code app} costs a month: a Kubernetes app at its configured
-   * prices (none configured: $0, its cost is in requested CPU and memory instead).
+   * What one desired process type of {@code app} costs a month: at the prices of its platform
+   * settings where they own its prices (none configured: $0, its cost is in requested CPU and
+   * memory instead).
    */
   public static CostRange of(AppSpec app, ProcessSpec desired) {
-    if (app.kubernetes() == null) {
+    if (app.settings() == null || !app.settings().ownsPrices()) {
       return of(desired);
     }
-    long price = app.kubernetes().price(desired.size().name()).orElse(0L);
+    long price = app.settings().price(desired.size().name()).orElse(0L);
     if (desired.autoscaled()) {
       return band(price, desired.autoscale().min(), desired.autoscale().max());
     }
@@ -57,7 +58,7 @@ public final class Costs {
   }
 
   /**
-   * As {@link #weighted(ProcessSpec)}, at the app's own prices (a Kubernetes app's {@code prices});
+   * As {@link #weighted(ProcessSpec)}, at the app's own prices (its platform settings' prices);
    * {@code app} may be {@code null} for list prices.
    */
   public static CostRange weighted(AppSpec app, ProcessSpec desired) {

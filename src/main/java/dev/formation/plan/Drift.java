@@ -5,7 +5,7 @@ import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,22 +72,23 @@ public final class Drift {
   /** The drift of one readable app: listed types in config order, then live-only types. */
   public static List<DriftItem> app(AppSpec spec, LiveApp live) {
     List<DriftItem> items = new ArrayList<>();
-    if (spec.local() != null) {
-      LocalRegistration want = Registrations.desired(spec.local());
-      if (live.registration() == null) {
+    Placement want = spec.placement();
+    if (want != null) {
+      for (Placement.Difference d : want.differencesIn(live)) {
         items.add(
             item(
                 spec,
-                null,
+                d.type(),
                 DriftItem.Kind.REGISTRATION,
                 DriftItem.Severity.UNEXPECTED,
-                "app `" + spec.name() + "` is not registered with the local platform",
-                want.dir() + ", router port " + want.port(),
-                "absent",
+                d.message(),
+                d.expected(),
+                d.actual(),
                 null));
-        return items;
+        if (d.whole()) {
+          return items;
+        }
       }
-      registration(spec, want, live.registration(), items);
     }
     for (ProcessSpec desired : spec.processes()) {
       Optional<LiveProcess> now = live.process(desired.type());
@@ -111,78 +112,6 @@ public final class Drift {
         .sorted(Comparator.comparing(LiveProcess::type))
         .forEach(p -> items.add(unlisted(spec, p)));
     return items;
-  }
-
-  private static void registration(
-      AppSpec spec, LocalRegistration want, LocalRegistration have, List<DriftItem> items) {
-    if (!have.dir().equals(want.dir())) {
-      items.add(
-          registrationItem(
-              spec,
-              null,
-              "app `" + spec.name() + "` is registered from " + have.dir() + ", not " + want.dir(),
-              want.dir().toString(),
-              have.dir().toString()));
-    }
-    if (have.port() != want.port()) {
-      items.add(
-          registrationItem(
-              spec,
-              null,
-              "the router of `"
-                  + spec.name()
-                  + "` listens on "
-                  + have.port()
-                  + ", not "
-                  + want.port(),
-              String.valueOf(want.port()),
-              String.valueOf(have.port())));
-    }
-    for (String type : want.commands().keySet()) {
-      String was = have.commands().get(type);
-      if (was == null) {
-        items.add(
-            registrationItem(
-                spec,
-                type,
-                "Procfile type `" + type + "` is not registered",
-                "registered",
-                "absent"));
-      } else if (!LocalRegistration.sealed(was)
-          .equals(LocalRegistration.sealed(want.commands().get(type)))) {
-        items.add(
-            registrationItem(
-                spec,
-                type,
-                "`" + type + "` runs another command than the Procfile's",
-                want.commands().get(type),
-                was));
-      }
-    }
-    for (String type : have.commands().keySet()) {
-      if (!want.commands().containsKey(type)) {
-        items.add(
-            registrationItem(
-                spec,
-                type,
-                "`" + type + "` is registered but not in the Procfile",
-                "absent",
-                "registered"));
-      }
-    }
-  }
-
-  private static DriftItem registrationItem(
-      AppSpec spec, String type, String message, String expected, String actual) {
-    return item(
-        spec,
-        type,
-        DriftItem.Kind.REGISTRATION,
-        DriftItem.Severity.UNEXPECTED,
-        message,
-        expected,
-        actual,
-        null);
   }
 
   private static DriftItem unlisted(AppSpec spec, LiveProcess p) {

@@ -3,14 +3,12 @@ package dev.formation.plan;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.TreeMap;
 
 /**
  * A short, stable digest of an app's live state, so apply can tell that the platform moved since
@@ -88,17 +86,8 @@ public final class Fingerprint {
           .append(m.notifyApp())
           .append('\n');
     }
-    LocalRegistration r = app.registration();
-    if (r != null) {
-      text.append("local\t").append(r.dir()).append('\t').append(r.port()).append('\n');
-      new TreeMap<>(r.commands())
-          .forEach(
-              (type, command) ->
-                  text.append("command\t")
-                      .append(type)
-                      .append('\t')
-                      .append(LocalRegistration.sealed(command))
-                      .append('\n'));
+    if (app.placement() != null) {
+      app.placement().fingerprint(text);
     }
     return text.toString();
   }

@@ -3,7 +3,7 @@ package dev.formation.plan;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,43 +38,13 @@ public final class LiveMoves {
     if (!monitorWas.equals(monitorIs)) {
       moves.add("autoscaler: " + monitorWas + " → " + monitorIs);
     }
-    registration(planned.registration(), now.registration(), moves);
+    Placement was = planned.placement();
+    if (was != null) {
+      moves.addAll(was.movesTo(now.placement()));
+    } else if (now.placement() != null) {
+      moves.addAll(now.placement().appeared());
+    }
     return moves;
-  }
-
-  private static void registration(
-      LocalRegistration was, LocalRegistration is, List<String> moves) {
-    if (was == null || is == null) {
-      if (was != is) {
-        moves.add(
-            was == null
-                ? "the app was registered with the local platform (from " + is.dir() + ")"
-                : "the app's local registration is gone");
-      }
-      return;
-    }
-    if (!was.dir().equals(is.dir())) {
-      moves.add("local dir: " + was.dir() + " → " + is.dir());
-    }
-    if (was.port() != is.port()) {
-      moves.add("router port: " + was.port() + " → " + is.port());
-    }
-    TreeSet<String> types = new TreeSet<>(was.commands().keySet());
-    types.addAll(is.commands().keySet());
-    for (String type : types) {
-      String a = was.commands().get(type);
-      String b = is.commands().get(type);
-      if (a == null || b == null) {
-        moves.add(
-            "process type `"
-                + type
-                + "` "
-                + (a == null ? "was added to" : "was removed from")
-                + " the registration");
-      } else if (!LocalRegistration.sealed(a).equals(LocalRegistration.sealed(b))) {
-        moves.add("the command of `" + type + "` changed");
-      }
-    }
   }
 
   private static boolean sameSize(String a, String b) {

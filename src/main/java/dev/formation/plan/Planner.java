@@ -128,6 +128,6 @@ public final class Planner {
         null,
         CostRange.ZERO,
         CostRange.ZERO,
-        spec.local() == null ? null : Registrations.desired(spec.local()));
+        spec.placement());
   }
 }

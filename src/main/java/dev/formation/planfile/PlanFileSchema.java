@@ -1,5 +1,6 @@
 package dev.formation.planfile;
 
+import dev.formation.config.PlatformKind;
 import dev.formation.config.SchemaSubset;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +22,25 @@ final class PlanFileSchema {
     static final SchemaSubset SCHEMA = load();
   }
 
-  /** At most {@code max} of the schema's complaints about {@code document}, readable. */
+  /**
+   * At most {@code max} of the schema's complaints about {@code document}, readable. An app of a
+   * platform that is installed but not in the schema file (which lists the platforms formation
+   * ships) is no complaint.
+   */
   static List<String> errors(JsonNode document, int max) {
     return Holder.SCHEMA.validate(DOCUMENT, document).stream()
+        .filter(f -> !installedPlatform(f, document))
         .limit(max)
         .map(f -> f.where() + ": " + f.message())
         .toList();
+  }
+
+  private static boolean installedPlatform(SchemaSubset.Finding f, JsonNode document) {
+    if (!f.keyword().equals("enum") || !f.where().endsWith("/platform")) {
+      return false;
+    }
+    JsonNode value = document.at(f.where());
+    return value.isString() && PlatformKind.find(value.stringValue()).isPresent();
   }
 
   private static SchemaSubset load() {

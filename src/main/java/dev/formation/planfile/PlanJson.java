@@ -1,11 +1,12 @@
 package dev.formation.planfile;
 
 import dev.formation.catalog.Resources;
-import dev.formation.live.KubernetesPlacement;
+import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Sealed;
+import dev.formation.live.SetupStep;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AppSchedule;
@@ -13,15 +14,17 @@ import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.GuardrailBreach;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
+import dev.formation.plan.SetupChange;
 import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -121,11 +124,8 @@ public final class PlanJson {
       node.set("diagnostics", DiagnosticJson.array(app.errors()));
     }
     app.notes().forEach(node.putArray("notes")::add);
-    if (app.local() != null) {
-      node.set("local", registration(withLive ? app.local().sealed() : app.local()));
-    }
-    if (app.kubernetes() != null) {
-      node.set("kubernetes", placement(app.kubernetes()));
+    if (app.placement() != null) {
+      node.set(app.platform().placementKey(), tree(app.placement().json(withLive)));
     }
     if (app.costedInRequests()) {
       ObjectNode requests = node.putObject("requests");
@@ -139,7 +139,7 @@ public final class PlanJson {
       node.set("guardrails", breaches(app.breaches()));
     }
     if (withLive) {
-      node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live()));
+      node.set("live", app.live() == null ? MAPPER.nullNode() : live(app.live(), app.platform()));
     }
     return node;
   }
@@ -152,18 +152,16 @@ public final class PlanJson {
    */
   public static ObjectNode change(Change change, boolean sealed) {
     ObjectNode node = MAPPER.createObjectNode();
-    if (change instanceof LocalChange l) {
-      node.put("kind", "local");
-      node.put("action", l.action().word());
-      node.put("operation", l.kind().name().toLowerCase(Locale.ROOT));
-      node.put("type", l.type());
-      boolean command =
-          l.kind() == LocalChange.Kind.COMMAND
-              || l.kind() == LocalChange.Kind.ADD_TYPE
-              || l.kind() == LocalChange.Kind.REMOVE_TYPE;
-      node.put("from", sealed && command ? LocalRegistration.sealed(l.from()) : l.from());
-      node.put("to", sealed && command ? LocalRegistration.sealed(l.to()) : l.to());
-      node.put("port", l.port());
+    if (change instanceof SetupChange s) {
+      SetupStep step = s.step();
+      boolean seal = sealed && step.secret();
+      node.put("kind", s.platform());
+      node.put("action", s.action().word());
+      node.put("operation", step.operation());
+      node.put("type", step.type());
+      node.put("from", seal ? Sealed.of(step.from()) : step.from());
+      node.put("to", seal ? Sealed.of(step.to()) : step.to());
+      node.put("port", step.port());
     } else if (change instanceof ProcessChange p) {
       node.put("kind", "process");
       node.put("action", p.action().word());
@@ -191,16 +189,36 @@ public final class PlanJson {
     return node;
   }
 
-  private static ObjectNode registration(LocalRegistration r) {
+  /**
+   * A platform's placement as JSON: the plain data it gave (strings, numbers, booleans, nulls and
+   * nested maps), in its order.
+   */
+  private static ObjectNode tree(Map<String, Object> data) {
     ObjectNode node = MAPPER.createObjectNode();
-    node.put("dir", r.dir().toString());
-    node.put("port", r.port());
-    ObjectNode commands = node.putObject("commands");
-    r.commands().forEach(commands::put);
+    data.forEach(
+        (key, value) -> {
+          if (value == null) {
+            node.putNull(key);
+          } else if (value instanceof Map<?, ?> m) {
+            Map<String, Object> inner = new LinkedHashMap<>();
+            m.forEach((k, v) -> inner.put((String) k, v));
+            node.set(key, tree(inner));
+          } else if (value instanceof String t) {
+            node.put(key, t);
+          } else if (value instanceof Integer i) {
+            node.put(key, i);
+          } else if (value instanceof Long l) {
+            node.put(key, l);
+          } else if (value instanceof Boolean b) {
+            node.put(key, b);
+          } else {
+            throw new IllegalArgumentException("a placement holds plain data, not " + value);
+          }
+        });
     return node;
   }
 
-  private static ObjectNode live(LiveApp live) {
+  private static ObjectNode live(LiveApp live, PlatformKind platform) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("name", live.name());
     node.put("id", live.id());
@@ -231,13 +249,8 @@ public final class PlanJson {
         n.put("metric", m.metric());
       }
     }
-    if (live.cluster() != null) {
-      node.putObject("cluster")
-          .put("context", live.cluster().context())
-          .put("namespace", live.cluster().namespace());
-    }
-    if (live.registration() != null) {
-      node.set("registration", registration(live.registration().sealed()));
+    if (live.placement() != null) {
+      node.set(platform.liveKey(), tree(live.placement().json(true)));
     }
     return node;
   }
@@ -288,24 +301,6 @@ public final class PlanJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.set("min", resources(r.min()));
     node.set("max", resources(r.max()));
-    return node;
-  }
-
-  private static ObjectNode placement(KubernetesPlacement k) {
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("context", k.context());
-    node.put("namespace", k.namespace());
-    node.put("deployment", k.deployment());
-    node.put("container", k.container());
-    node.put("p95_metric", k.p95Metric());
-    ObjectNode sizes = node.putObject("sizes");
-    k.sizes().forEach((size, r) -> sizes.set(size, resources(r)));
-    if (k.types() == null) {
-      node.putNull("types");
-    } else {
-      ObjectNode types = node.putObject("types");
-      k.types().forEach(types::put);
-    }
     return node;
   }
 

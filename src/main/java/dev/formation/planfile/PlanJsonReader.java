@@ -3,12 +3,11 @@ package dev.formation.planfile;
 import dev.formation.catalog.Resources;
 import dev.formation.config.Guardrail;
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesLocation;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
+import dev.formation.live.SetupStep;
 import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.AppSchedule;
@@ -16,14 +15,13 @@ import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.GuardrailBreach;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
+import dev.formation.plan.SetupChange;
 import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads back the tree {@link PlanJson} writes (with live state) into the plan records. */
 final class PlanJsonReader {
@@ -107,11 +106,13 @@ final class PlanJsonReader {
               u.get("price_known").bool()));
     }
     JsonField cost = n.get("cost");
+    PlatformKind platform = platform(n.get("platform"));
+    String key = platform.placementKey();
     try {
       return new AppPlan(
           n.get("app").string(),
-          platform(n.get("platform")),
-          live(n.get("live")),
+          platform,
+          live(n.get("live"), platform),
           changeList,
           unmanagedList,
           n.has("diagnostics")
@@ -121,8 +122,7 @@ final class PlanJsonReader {
           n.get("fingerprint").stringOrNull(),
           range(cost.get("before_usd")),
           range(cost.get("after_usd")),
-          n.has("local") ? registration(n.get("local")) : null,
-          n.has("kubernetes") ? placement(n.get("kubernetes")) : null,
+          key != null && n.has(key) ? placement(n.get(key), platform::placement) : null,
           n.has("requests") ? requests(n.get("requests").get("before")) : null,
           n.has("requests") ? requests(n.get("requests").get("after")) : null,
           n.has("schedule") ? schedule(n.get("schedule")) : null,
@@ -150,14 +150,17 @@ final class PlanJsonReader {
             n.has("from_resources") ? resources(n.get("from_resources")) : null,
             n.has("to_resources") ? resources(n.get("to_resources")) : null);
       }
-      if (kind.equals("local")) {
-        return new LocalChange(
-            word(n.get("operation"), LocalChange.Kind.class),
-            n.get("type").stringOrNull(),
-            n.get("from").stringOrNull(),
-            n.get("to").stringOrNull(),
-            n.get("port").isNull() ? null : n.get("port").intValue(),
-            range(n.get("cost_delta_usd")));
+      if (PlatformKind.find(kind).isPresent()) {
+        SetupStep step =
+            new SetupStep(
+                n.get("operation").string(),
+                n.get("action").string(),
+                n.get("type").stringOrNull(),
+                n.get("from").stringOrNull(),
+                n.get("to").stringOrNull(),
+                n.get("port").isNull() ? null : n.get("port").intValue(),
+                false);
+        return new SetupChange(kind, step, range(n.get("cost_delta_usd")));
       }
       if (kind.equals("monitor")) {
         return new MonitorChange(
@@ -171,10 +174,10 @@ final class PlanJsonReader {
     } catch (IllegalArgumentException e) {
       throw n.error(e.getMessage());
     }
-    throw n.get("kind").error("expected `process`, `monitor` or `local`");
+    throw n.get("kind").error("expected `process`, `monitor` or a platform's word");
   }
 
-  private static LiveApp live(JsonField n) throws PlanFileException {
+  private static LiveApp live(JsonField n, PlatformKind platform) throws PlanFileException {
     if (n.isNull()) {
       return null;
     }
@@ -203,18 +206,14 @@ final class PlanJsonReader {
                 m.get("p95_ms").intValue(),
                 m.get("notify").bool(),
                 m.has("metric") ? m.get("metric").stringOrNull() : null);
-    JsonField cluster = n.has("cluster") ? n.get("cluster") : null;
+    String key = platform.liveKey();
     return new LiveApp(
         n.get("name").string(),
         n.get("id").stringOrNull(),
         n.get("generation").stringOrNull(),
         list,
         monitor,
-        n.has("registration") ? registration(n.get("registration")) : null,
-        cluster == null
-            ? null
-            : new KubernetesLocation(
-                cluster.get("context").string(), cluster.get("namespace").string()));
+        key != null && n.has(key) ? placement(n.get(key), platform::livePlacement) : null);
   }
 
   private static Resources resources(JsonField n) throws PlanFileException {
@@ -229,46 +228,39 @@ final class PlanJsonReader {
     return new Requests(resources(n.get("min")), resources(n.get("max")));
   }
 
-  private static KubernetesPlacement placement(JsonField n) throws PlanFileException {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
-    JsonField s = n.get("sizes");
-    for (String size : s.fieldNames()) {
-      sizes.put(size, resources(s.get(size)));
-    }
-    Map<String, String> types = null;
-    if (!n.get("types").isNull()) {
-      types = new LinkedHashMap<>();
-      JsonField t = n.get("types");
-      for (String type : t.fieldNames()) {
-        types.put(type, t.get(type).string());
-      }
-    }
+  /** A platform's placement, read back by its provider from the plain data it saved. */
+  private static Placement placement(JsonField n, Function<Map<String, Object>, Placement> read)
+      throws PlanFileException {
+    Map<String, Object> data = data(n);
     try {
-      return new KubernetesPlacement(
-          n.get("context").stringOrNull(),
-          n.get("namespace").stringOrNull(),
-          n.get("deployment").string(),
-          n.get("container").stringOrNull(),
-          n.get("p95_metric").stringOrNull(),
-          sizes,
-          types);
-    } catch (IllegalArgumentException e) {
-      throw n.error(e.getMessage());
+      return read.apply(data);
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      throw n.error("not a placement of its platform: " + e.getMessage());
     }
   }
 
-  private static LocalRegistration registration(JsonField n) throws PlanFileException {
-    JsonField commands = n.get("commands");
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String type : commands.fieldNames()) {
-      map.put(type, commands.get(type).string());
+  /** An object as plain data: strings, integers, booleans, nulls and nested maps. */
+  private static Map<String, Object> data(JsonField n) throws PlanFileException {
+    Map<String, Object> data = new LinkedHashMap<>();
+    for (String name : n.fieldNames()) {
+      JsonField v = n.get(name);
+      if (v.isNull()) {
+        data.put(name, null);
+      } else if (v.node().isObject()) {
+        data.put(name, data(v));
+      } else if (v.node().isString()) {
+        data.put(name, v.string());
+      } else if (v.node().isBoolean()) {
+        data.put(name, v.bool());
+      } else if (v.node().isIntegralNumber() && v.node().canConvertToInt()) {
+        data.put(name, v.intValue());
+      } else if (v.node().isIntegralNumber()) {
+        data.put(name, v.longValue());
+      } else {
+        throw v.error("expected a string, an integer, true, false, null or an object");
+      }
     }
-    String dir = n.get("dir").string();
-    try {
-      return new LocalRegistration(Path.of(dir), n.get("port").intValue(), map);
-    } catch (IllegalArgumentException e) {
-      throw n.get("dir").error("expected an absolute folder path");
-    }
+    return data;
   }
 
   private static AutoscaleRule rule(JsonField n) throws PlanFileException {
@@ -318,7 +310,8 @@ final class PlanJsonReader {
   }
 
   private static PlatformKind platform(JsonField n) throws PlanFileException {
-    return word(n, PlatformKind.class);
+    String text = n.string();
+    return PlatformKind.find(text).orElseThrow(() -> n.error("unknown value `" + text + "`"));
   }
 
   private static <E extends Enum<E>> E word(JsonField n, Class<E> type) throws PlanFileException {

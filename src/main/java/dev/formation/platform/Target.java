@@ -1,38 +1,26 @@
 package dev.formation.platform;
 
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesPlacement;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 
 /**
- * One app as a platform adapter needs to know it: its name, its platform and, for a local app,
- * where the config wants it registered (folder, router port, Procfile commands); for a Kubernetes
- * app, where its Deployments are and how sizes map to resources.
+ * One app as a platform adapter needs to know it: its name, its platform and, for a platform that
+ * needs more to find or set it up, where the config wants it (a local app's folder and router port,
+ * a cluster app's Deployments and size map), as the platform's own placement.
  *
- * @param local the registration a local app should have; {@code null} for other platforms, and for
- *     a local app named without a config (import)
- * @param kubernetes a Kubernetes app's placement; {@code null} for other platforms
+ * @param placement the placement the app's settings give, opaque to the core; {@code null} for a
+ *     platform that needs none, and for an app named without a config (import) unless its provider
+ *     gives one
  */
-public record Target(
-    String app, PlatformKind platform, LocalRegistration local, KubernetesPlacement kubernetes) {
+public record Target(String app, PlatformKind platform, Placement placement) {
   public Target {
     if (app == null || platform == null) {
       throw new IllegalArgumentException("a target names an app and its platform");
     }
-    if (local != null && platform != PlatformKind.LOCAL) {
-      throw new IllegalArgumentException("only a local app has a local registration: " + app);
-    }
-    if (kubernetes != null && platform != PlatformKind.KUBERNETES) {
-      throw new IllegalArgumentException("only a Kubernetes app has a placement: " + app);
-    }
-  }
-
-  public Target(String app, PlatformKind platform, LocalRegistration local) {
-    this(app, platform, local, null);
   }
 
   /** An app known by name only. */
   public static Target named(String app, PlatformKind platform) {
-    return new Target(app, platform, null, null);
+    return new Target(app, platform, null);
   }
 }

@@ -1,6 +1,6 @@
 package dev.formation.platform;
 
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.Placement;
 import java.util.List;
 
 /**
@@ -9,8 +9,17 @@ import java.util.List;
  */
 public sealed interface Write {
 
-  /** Registers a local app, or moves its registration, from its folder and router port. */
-  record Register(LocalRegistration at) implements Write {}
+  /**
+   * Sets the app up where its placement says, all its setup steps at once (registers a local app,
+   * or moves its registration, from its folder and router port).
+   */
+  record Setup(Placement at) implements Write {
+    public Setup {
+      if (at == null) {
+        throw new IllegalArgumentException("a setup says where");
+      }
+    }
+  }
 
   /** One batch formation update: absolute quantities and sizes of several types at once. */
   record UpdateFormation(List<FormationUpdate> updates) implements Write {

@@ -33,7 +33,7 @@ class ApplierTest {
   private final MemoryPlatform platform = new MemoryPlatform();
 
   private static AppSpec app(ProcessSpec... processes) {
-    return new AppSpec("shop", PlatformKind.HEROKU, false, null, List.of(processes), null);
+    return new AppSpec("shop", PlatformKind.named("heroku"), false, null, List.of(processes), null);
   }
 
   private static ProcessSpec fixed(String type, String size, int quantity) {

@@ -3,7 +3,6 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.Main;
-import dev.formation.ops.Adapters;
 import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.Sleeper;
@@ -282,7 +281,12 @@ class LocalCommandTest {
     LocalSettings settings = LocalSettings.fromEnv(env);
     try (LocalClient client = new LocalClient(settings.tokenFile())) {
       DaemonInfo daemon =
-          new DaemonLauncher(settings, Adapters.MAIN_CLASS, client, n -> {}, Sleeper.THREAD)
+          new DaemonLauncher(
+                  settings,
+                  dev.formation.platform.local.LocalProvider.MAIN_CLASS,
+                  client,
+                  n -> {},
+                  Sleeper.THREAD)
               .running()
               .orElseThrow();
       client.register(daemon, "demo", app, port);

@@ -20,6 +20,25 @@ class SizesCommandTest {
     Golden.assertMatches("sizes/sizes.txt", r.out());
   }
 
+  /** The size map comes from the Kubernetes provider; the golden files were written before. */
+  @Test
+  void sizes_ofAPlatformThatSizesByResources_printsItsSizeMap() {
+    Result text = CliRunner.run("sizes", "--platform", "kubernetes");
+    Result json = CliRunner.run("sizes", "--platform", "kubernetes", "--format", "json");
+
+    assertThat(text.exitCode()).isEqualTo(0);
+    Golden.assertMatches("sizes/kubernetes.txt", text.out());
+    Golden.assertMatches("sizes/kubernetes.json", json.out());
+  }
+
+  @Test
+  void sizes_ofAPlatformThatSizesByName_printsTheCatalogue() {
+    Result r = CliRunner.run("sizes", "--platform", "memory");
+
+    assertThat(r.exitCode()).isEqualTo(0);
+    Golden.assertMatches("sizes/sizes.txt", r.out());
+  }
+
   @Test
   void sizes_json_matchesGolden() {
     Result r = CliRunner.run("sizes", "--format", "json");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formation.catalog.Catalog;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
+import dev.formation.platform.local.LocalSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,17 +63,18 @@ class ConfigLoaderTest {
     Formation f = result.formationOrNull();
     AppSpec shop = f.app("shop").orElseThrow();
     assertThat(shop.prune()).isTrue();
-    assertThat(shop.platform()).isEqualTo(PlatformKind.HEROKU);
+    assertThat(shop.platform()).isEqualTo(PlatformKind.named("heroku"));
     ProcessSpec web = shop.process("web").orElseThrow();
     assertThat(web.size().name()).isEqualTo("Performance-M");
     assertThat(web.quantity()).isNull();
     assertThat(web.autoscale()).isEqualTo(new AutoscaleSpec(2, 8, 1000, false));
     assertThat(shop.process("worker").orElseThrow().quantity()).isEqualTo(3);
     AppSpec demo = f.app("demo").orElseThrow();
-    assertThat(demo.platform()).isEqualTo(PlatformKind.LOCAL);
-    assertThat(demo.local().dir()).isEqualTo(dir.resolve("app").toAbsolutePath().normalize());
-    assertThat(demo.local().port()).isEqualTo(5000);
-    assertThat(demo.local().procfile()).containsExactly(java.util.Map.entry("web", "run"));
+    assertThat(demo.platform()).isEqualTo(PlatformKind.named("local"));
+    LocalSpec local = (LocalSpec) demo.settings();
+    assertThat(local.dir()).isEqualTo(dir.resolve("app").toAbsolutePath().normalize());
+    assertThat(local.port()).isEqualTo(5000);
+    assertThat(local.procfile()).containsExactly(java.util.Map.entry("web", "run"));
     assertThat(demo.at().toString()).isEqualTo("formation.yaml:10:3");
   }
 

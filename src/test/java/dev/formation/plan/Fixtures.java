@@ -33,7 +33,8 @@ public final class Fixtures {
   }
 
   public static AppSpec app(String name, boolean prune, ProcessSpec... processes) {
-    return new AppSpec(name, PlatformKind.HEROKU, prune, null, Arrays.asList(processes), null);
+    return new AppSpec(
+        name, PlatformKind.named("heroku"), prune, null, Arrays.asList(processes), null);
   }
 
   public static Formation formation(AppSpec... apps) {

@@ -27,7 +27,8 @@ class GuardrailsTest {
   static final Instant AT = Instant.parse("2026-12-07T12:00:00Z");
 
   static AppSpec app(boolean prune, GuardrailSpec g, ProcessSpec... processes) {
-    return new AppSpec("shop", PlatformKind.HEROKU, prune, null, List.of(processes), null, null, g);
+    return new AppSpec(
+        "shop", PlatformKind.named("heroku"), prune, null, List.of(processes), null, null, g);
   }
 
   static List<GuardrailBreach> breaches(

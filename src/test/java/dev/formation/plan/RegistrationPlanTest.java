@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
-import dev.formation.config.LocalSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.ProcessSpec;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.SetupStep;
+import dev.formation.platform.local.LocalRegistration;
+import dev.formation.platform.local.LocalSpec;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,8 +38,10 @@ class RegistrationPlanTest {
 
     assertThat(plan.changes().get(0))
         .isEqualTo(
-            new LocalChange(
-                LocalChange.Kind.REGISTER, null, null, A.toString(), 5000, CostRange.ZERO));
+            new SetupChange(
+                "local",
+                new SetupStep("register", "add", null, null, A.toString(), 5000, false),
+                CostRange.ZERO));
     assertThat(plan.processChanges())
         .extracting(ProcessChange::type, ProcessChange::fromQuantity, ProcessChange::toQuantity)
         .containsExactly(tuple("web", 0, 2));
@@ -46,7 +49,8 @@ class RegistrationPlanTest {
         .extracting(UnmanagedProcess::type, UnmanagedProcess::quantity)
         .containsExactly(tuple("worker", 0));
     assertThat(plan.count(Action.ADD)).isEqualTo(2);
-    assertThat(plan.local()).isEqualTo(new LocalRegistration(A, 5000, plan.local().commands()));
+    LocalRegistration placed = (LocalRegistration) plan.placement();
+    assertThat(placed).isEqualTo(new LocalRegistration(A, 5000, placed.commands()));
   }
 
   @Test
@@ -57,13 +61,11 @@ class RegistrationPlanTest {
             local(B, 5001, procfile, proc("web", "standard-1x", 1)),
             registered(A, 5000, procfile, live("web", "./web", 1)));
 
-    assertThat(plan.localChanges())
-        .extracting(LocalChange::kind, LocalChange::from, LocalChange::to)
-        .containsExactly(
-            tuple(LocalChange.Kind.DIR, A.toString(), B.toString()),
-            tuple(LocalChange.Kind.PORT, "5000", "5001"));
+    assertThat(plan.setupChanges())
+        .extracting(SetupChange::operation, c -> c.step().from(), c -> c.step().to())
+        .containsExactly(tuple("dir", A.toString(), B.toString()), tuple("port", "5000", "5001"));
     assertThat(plan.processChanges()).isEmpty();
-    assertThat(plan.toString()).doesNotContain("REGISTER");
+    assertThat(plan.toString()).doesNotContain("register");
   }
 
   @Test
@@ -78,9 +80,9 @@ class RegistrationPlanTest {
                 live("web", "./web", 1),
                 live("worker", "./work", 2)));
 
-    assertThat(plan.localChanges())
-        .extracting(LocalChange::kind, LocalChange::type, LocalChange::costDelta)
-        .containsExactly(tuple(LocalChange.Kind.REMOVE_TYPE, "worker", CostRange.fixed(-50)));
+    assertThat(plan.setupChanges())
+        .extracting(SetupChange::operation, SetupChange::type, SetupChange::costDelta)
+        .containsExactly(tuple("remove_type", "worker", CostRange.fixed(-50)));
     assertThat(plan.before()).isEqualTo(CostRange.fixed(75));
     assertThat(plan.after()).isEqualTo(CostRange.fixed(25));
     assertThat(plan.count(Action.REMOVE)).isEqualTo(1);
@@ -98,11 +100,12 @@ class RegistrationPlanTest {
                 proc("clock", "standard-1x", 1)),
             registered(A, 5000, commands("web", "./web"), live("web", "./web", 1)));
 
-    assertThat(plan.localChanges())
-        .extracting(LocalChange::kind, LocalChange::type, LocalChange::from, LocalChange::to)
+    assertThat(plan.setupChanges())
+        .extracting(
+            SetupChange::operation, SetupChange::type, c -> c.step().from(), c -> c.step().to())
         .containsExactly(
-            tuple(LocalChange.Kind.COMMAND, "web", "./web", "./web --fast"),
-            tuple(LocalChange.Kind.ADD_TYPE, "clock", null, "./clock"));
+            tuple("command", "web", "./web", "./web --fast"),
+            tuple("add_type", "clock", null, "./clock"));
     assertThat(plan.processChanges())
         .extracting(ProcessChange::type, ProcessChange::fromQuantity, ProcessChange::toQuantity)
         .containsExactly(tuple("clock", 0, 1));
@@ -146,7 +149,7 @@ class RegistrationPlanTest {
       Path dir, int port, Map<String, String> procfile, ProcessSpec... processes) {
     return new AppSpec(
         "demo",
-        PlatformKind.LOCAL,
+        PlatformKind.named("local"),
         false,
         new LocalSpec(dir, port, procfile),
         Arrays.asList(processes),
@@ -171,7 +174,7 @@ class RegistrationPlanTest {
         app.generation(),
         app.processes(),
         app.monitor(),
-        app.registration().sealed());
+        ((LocalRegistration) app.placement()).sealed());
   }
 
   private static LiveProcess live(String type, String command, int quantity) {

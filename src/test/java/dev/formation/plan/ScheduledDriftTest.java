@@ -29,7 +29,7 @@ class ScheduledDriftTest {
   static final AppSpec SHOP =
       new AppSpec(
           "shop",
-          PlatformKind.HEROKU,
+          PlatformKind.named("heroku"),
           false,
           null,
           List.of(

@@ -54,7 +54,7 @@ class ScheduledPlannerTest {
 
   static AppSpec shop(ProcessSpec... processes) {
     return new AppSpec(
-        "shop", PlatformKind.HEROKU, false, null, List.of(processes), null, BERLIN, null);
+        "shop", PlatformKind.named("heroku"), false, null, List.of(processes), null, BERLIN, null);
   }
 
   static ProcessSpec worker() {
@@ -185,11 +185,11 @@ class ScheduledPlannerTest {
 
   @Test
   void configDigest_changesWithAWindow_andNotForAConfigWithout() {
-    AppSpec plain = new AppSpec("shop", PlatformKind.HEROKU, false, null, List.of(), null);
+    AppSpec plain = new AppSpec("shop", PlatformKind.named("heroku"), false, null, List.of(), null);
     AppSpec guarded =
         new AppSpec(
             "shop",
-            PlatformKind.HEROKU,
+            PlatformKind.named("heroku"),
             false,
             null,
             List.of(),

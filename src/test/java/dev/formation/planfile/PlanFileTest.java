@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.formation.cli.render.PlanSchema;
 import dev.formation.cli.render.RichPlan;
 import dev.formation.config.AppSpec;
-import dev.formation.config.LocalSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Fingerprint;
 import dev.formation.plan.Fixtures;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.Plan;
+import dev.formation.plan.SetupChange;
+import dev.formation.platform.local.LocalRegistration;
+import dev.formation.platform.local.LocalSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ class PlanFileTest {
     AppSpec spec =
         new AppSpec(
             "demo",
-            PlatformKind.LOCAL,
+            PlatformKind.named("local"),
             false,
             new LocalSpec(Path.of("/srv/demo"), 5000, procfile),
             List.of(Fixtures.proc("web", "standard-1x", 1)),
@@ -96,11 +96,12 @@ class PlanFileTest {
     AppPlan back = PlanFile.parse(text, "plan.json").plan().apps().get(0);
 
     assertThat(text).doesNotContain("hunter2").doesNotContain("old.rb");
-    assertThat(back.local().dir()).isEqualTo(Path.of("/srv/demo"));
-    assertThat(back.local().sameCommands(procfile)).isTrue();
-    assertThat(back.localChanges())
-        .extracting(LocalChange::kind)
-        .containsExactly(LocalChange.Kind.DIR, LocalChange.Kind.COMMAND);
+    LocalRegistration placed = (LocalRegistration) back.placement();
+    assertThat(placed.dir()).isEqualTo(Path.of("/srv/demo"));
+    assertThat(placed.sameCommands(procfile)).isTrue();
+    assertThat(back.setupChanges())
+        .extracting(SetupChange::operation)
+        .containsExactly("dir", "command");
     assertThat(back.fingerprint()).isEqualTo(Fingerprint.of(live));
     assertThat(Fingerprint.of(back.live())).isEqualTo(Fingerprint.of(live));
     assertThat(PlanSchema.errors(JsonMapper.shared().readTree(text).get("plan").toString()))
@@ -233,7 +234,7 @@ class PlanFileTest {
                             a.fingerprint(),
                             a.before(),
                             a.after(),
-                            a.local()))
+                            a.placement()))
                 .toList());
     return new SavedPlan(
         plan, saved.configDigest(), saved.gitCommit(), saved.createdAt(), saved.toolVersion());

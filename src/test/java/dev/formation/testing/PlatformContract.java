@@ -39,7 +39,7 @@ public abstract class PlatformContract {
 
   /** The platform's name for an app: by default a Heroku app known by name. */
   protected Target target(String app) {
-    return Target.named(app, PlatformKind.HEROKU);
+    return Target.named(app, PlatformKind.named("heroku"));
   }
 
   /**

@@ -1,11 +1,12 @@
 package dev.formation.cli.render;
 
 import dev.formation.catalog.Resources;
+import dev.formation.config.PlatformKind;
 import dev.formation.plan.AutoscaleRule;
 import dev.formation.plan.Change;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.ProcessChange;
+import dev.formation.plan.SetupChange;
 import java.nio.file.Path;
 
 /**
@@ -36,18 +37,12 @@ final class ChangeText {
   }
 
   /**
-   * {@code web}, {@code autoscale web} for a monitor change, {@code local dir} or {@code process
-   * type clock} for a local registration change.
+   * {@code web}, {@code autoscale web} for a monitor change, and for a setup change what its
+   * platform calls it ({@code local dir}, {@code process type clock}).
    */
   String label(Change change) {
-    if (change instanceof LocalChange l) {
-      return switch (l.kind()) {
-        case REGISTER -> "local app";
-        case DIR -> "local dir";
-        case PORT -> "router port";
-        case ADD_TYPE, REMOVE_TYPE -> "process type " + l.type();
-        case COMMAND -> "command of " + l.type();
-      };
+    if (change instanceof SetupChange s) {
+      return words(s).label();
     }
     return change instanceof MonitorChange ? "autoscale " + change.type() : change.type();
   }
@@ -61,14 +56,8 @@ final class ChangeText {
           ? "0"
           : sized(p.fromSize(), p.fromResources()) + " ×" + p.fromQuantity();
     }
-    if (change instanceof LocalChange l) {
-      return switch (l.kind()) {
-        case REGISTER -> "not registered";
-        case ADD_TYPE -> "not in the registration";
-        case COMMAND -> quoted(l.from());
-        case DIR -> folder(l.from());
-        default -> l.from();
-      };
+    if (change instanceof SetupChange s) {
+      return words(s).before();
     }
     MonitorChange m = (MonitorChange) change;
     return m.kind() == MonitorChange.Kind.ENABLE ? "off" : rule(m.from());
@@ -83,15 +72,8 @@ final class ChangeText {
               : sized(p.toSize(), p.toResources()) + " ×" + p.toQuantity();
       return p.autoscale() == null ? to : to + " (autoscale " + p.autoscale().band() + ")";
     }
-    if (change instanceof LocalChange l) {
-      return switch (l.kind()) {
-        case REGISTER -> folder(l.to()) + ", router port " + l.port();
-        case ADD_TYPE -> "from the Procfile, at 0 dynos";
-        case REMOVE_TYPE -> "not in the Procfile; its dynos stop";
-        case COMMAND -> quoted(l.to()) + " (its dynos restart)";
-        case DIR -> folder(l.to());
-        default -> l.to();
-      };
+    if (change instanceof SetupChange s) {
+      return words(s).after();
     }
     MonitorChange m = (MonitorChange) change;
     return m.to() == null ? "off" : rule(m.to());
@@ -123,13 +105,8 @@ final class ChangeText {
     if (change instanceof MonitorChange m && m.kind() != MonitorChange.Kind.UPDATE) {
       return m.kind() == MonitorChange.Kind.ENABLE ? rule(m.to()) : rule(m.from());
     }
-    if (change instanceof LocalChange l) {
-      return switch (l.kind()) {
-        case REGISTER -> "register from " + after(l);
-        case ADD_TYPE -> "(from Procfile, at 0 dynos)";
-        case REMOVE_TYPE -> "(not in the Procfile; its dynos stop)";
-        default -> before(l) + " → " + after(l);
-      };
+    if (change instanceof SetupChange s) {
+      return words(s).detail();
     }
     return before(change) + " → " + after(change);
   }
@@ -148,7 +125,8 @@ final class ChangeText {
     return p.autoscale() == null ? "" : " (autoscale " + p.autoscale().band() + ")";
   }
 
-  private static String quoted(String command) {
-    return command == null ? "none" : "`" + command + "`";
+  /** A setup step in its platform's words, folders shown as the user knows them. */
+  private PlatformKind.StepWords words(SetupChange s) {
+    return PlatformKind.named(s.platform()).words(s.step(), this::folder);
   }
 }

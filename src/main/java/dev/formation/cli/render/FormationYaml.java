@@ -5,9 +5,9 @@ import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * formation.yaml for live apps, as {@code formation import} prints it: every process type with its
@@ -28,26 +28,17 @@ public final class FormationYaml {
     for (LiveApp app : apps) {
       sb.append("  ").append(scalar(app.name())).append(":\n");
       sb.append("    platform: ").append(platform.word()).append('\n');
-      if (app.cluster() != null) {
-        // the resolved context and namespace, so the file plans the same app wherever it is used
-        sb.append("    kubernetes: {context: ")
-            .append(quoted(app.cluster().context()))
-            .append(", namespace: ")
-            .append(quoted(app.cluster().namespace()));
-        LiveMonitor m = app.monitor();
-        if (m != null && m.metric() != null && m.metric().startsWith("pods:") && m.p95Ms() > 0) {
-          sb.append(", p95_metric: ").append(quoted(m.metric().substring(5)));
+      Map<String, Object> block = platform.importBlock(app);
+      if (block != null) {
+        sb.append("    ").append(platform.blockKey()).append(": {");
+        String sep = "";
+        for (Map.Entry<String, Object> e : block.entrySet()) {
+          Object v = e.getValue();
+          sb.append(sep).append(e.getKey()).append(": ");
+          sb.append(v instanceof String text ? quoted(text) : String.valueOf(v));
+          sep = ", ";
         }
         sb.append("}\n");
-      }
-      LocalRegistration local = app.registration();
-      if (local != null) {
-        // absolute, so the file plans the same app wherever it is saved
-        sb.append("    local: {dir: ")
-            .append(quoted(local.dir().toString()))
-            .append(", port: ")
-            .append(local.port())
-            .append("}\n");
       }
       sb.append("    processes:\n");
       app.processes().stream()

@@ -7,6 +7,7 @@ import dev.formation.catalog.Size;
 import dev.formation.catalog.Tier;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,16 +104,19 @@ public final class SizesView {
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);
   }
 
-  /** The Kubernetes size map (docs/kubernetes.md): size, CPU request, memory request and limit. */
-  public static String kubernetesText(Catalog catalog) {
+  /**
+   * A platform's size map (what each size requests where sizes are resources): size, CPU request,
+   * memory request and limit.
+   */
+  public static String sizeMapText(Map<String, Resources> sizes) {
     StringBuilder out = new StringBuilder();
     out.append(String.format("%-18s %-10s %s%n", "SIZE", "CPU", "MEMORY (request = limit)"));
-    for (Size s : catalog.all()) {
-      Resources r = catalog.kubernetes(s);
+    for (Map.Entry<String, Resources> e : sizes.entrySet()) {
+      Resources r = e.getValue();
       out.append(
           String.format(
               "%-18s %-10s %s%n",
-              s.name(),
+              e.getKey(),
               Resources.cpuQuantity(r.cpuMillis()),
               Resources.memoryQuantity(r.memoryBytes())));
     }
@@ -120,14 +124,14 @@ public final class SizesView {
   }
 
   /** The size map as JSON: {@code {"format_version": 1, "sizes": [{name, cpu, memory}]}}. */
-  public static String kubernetesJson(Catalog catalog) {
+  public static String sizeMapJson(Map<String, Resources> sizes) {
     ObjectNode root = JsonMapper.shared().createObjectNode();
     root.put("format_version", FORMAT_VERSION);
     ArrayNode list = root.putArray("sizes");
-    for (Size s : catalog.all()) {
-      Resources r = catalog.kubernetes(s);
+    for (Map.Entry<String, Resources> e : sizes.entrySet()) {
+      Resources r = e.getValue();
       list.addObject()
-          .put("name", s.name())
+          .put("name", e.getKey())
           .put("cpu", Resources.cpuQuantity(r.cpuMillis()))
           .put("memory", Resources.memoryQuantity(r.memoryBytes()));
     }

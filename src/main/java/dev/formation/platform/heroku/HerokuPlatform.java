@@ -140,7 +140,7 @@ public final class HerokuPlatform implements Platform {
         app.generation(),
         List.copyOf(merged.values()),
         app.monitor(),
-        app.registration());
+        app.placement());
   }
 
   public LiveMonitor createMonitor(LiveApp app, MonitorSettings s) throws PlatformException {

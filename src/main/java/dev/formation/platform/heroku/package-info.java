@@ -4,8 +4,9 @@
  * api}.
  *
  * <p>Dependency rule: {@code platform.heroku} depends on {@code platform.heroku.api}, {@code
- * platform}, {@code live} and {@code catalog} only. Libraries: none; HTTP through {@code
- * java.net.http}, JSON through {@code api}. Never another adapter, {@code plan}, {@code apply} or
- * {@code config}.
+ * platform}, {@code live}, {@code config} and {@code catalog} only. It uses {@code config} for
+ * {@link dev.formation.platform.heroku.HerokuProvider}, the platform's provider. Libraries: none;
+ * HTTP through {@code java.net.http}, JSON through {@code api}. Never another platform, {@code
+ * plan} or {@code apply}.
  */
 package dev.formation.platform.heroku;

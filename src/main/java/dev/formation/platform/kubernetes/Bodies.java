@@ -1,7 +1,6 @@
 package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.platform.MonitorSettings;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

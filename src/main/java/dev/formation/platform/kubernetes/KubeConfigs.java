@@ -1,6 +1,5 @@
 package dev.formation.platform.kubernetes;
 
-import dev.formation.live.KubernetesLocation;
 import dev.formation.platform.PlatformException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;

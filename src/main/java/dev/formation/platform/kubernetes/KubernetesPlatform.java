@@ -1,10 +1,6 @@
 package dev.formation.platform.kubernetes;
 
-import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
-import dev.formation.catalog.Size;
-import dev.formation.live.KubernetesLocation;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -101,7 +97,6 @@ public final class KubernetesPlatform implements Platform {
         fir ? "fir" : "cedar",
         processes,
         monitor,
-        null,
         c.where());
   }
 
@@ -371,20 +366,13 @@ public final class KubernetesPlatform implements Platform {
   }
 
   private Cluster cluster(Target target) throws PlatformException {
-    KubernetesPlacement p = target.kubernetes() == null ? defaults() : target.kubernetes();
+    KubernetesPlacement p =
+        target.placement() instanceof KubernetesPlacement given
+            ? given
+            : KubernetesProvider.discovery(null, null);
     KubeConfigs.Connection connection = configs.connect(p.context());
     KubernetesLocation where = connection.location(p.namespace());
     return new Cluster(connection, where, p);
-  }
-
-  /** The placement of an app named without a config: the defaults docs/kubernetes.md lists. */
-  static KubernetesPlacement defaults() {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
-    Catalog catalog = Catalog.standard();
-    for (Size s : catalog.all()) {
-      sizes.put(s.name(), catalog.kubernetes(s));
-    }
-    return new KubernetesPlacement(null, null, "{app}-{type}", null, null, sizes, null);
   }
 
   /** One app's cluster: the client, the resolved context and namespace, the placement. */

@@ -1,7 +1,6 @@
 package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
 import dev.formation.platform.PlatformException;

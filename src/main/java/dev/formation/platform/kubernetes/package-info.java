@@ -5,8 +5,11 @@
  * client. Only this package imports fabric8, and only a command that touches a Kubernetes app loads
  * it.
  *
- * <p>Dependency rule: {@code platform.kubernetes} depends on {@code platform}, {@code live} and
- * {@code catalog} only. Libraries: fabric8 kubernetes-client and Jackson. Never another adapter,
- * {@code plan}, {@code apply} or {@code config}.
+ * <p>Dependency rule: {@code platform.kubernetes} depends on {@code platform}, {@code live}, {@code
+ * config}, {@code config.yaml}, {@code diag} and {@code catalog} only. It uses the config packages
+ * and {@code diag} for {@link dev.formation.platform.kubernetes.KubernetesProvider}, the platform's
+ * provider (which names no fabric8 type), and for the reader of its {@code kubernetes} block.
+ * Libraries: fabric8 kubernetes-client and Jackson. Never another platform, {@code plan} or {@code
+ * apply}.
  */
 package dev.formation.platform.kubernetes;

@@ -2,7 +2,6 @@ package dev.formation.platform.local;
 
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
-import dev.formation.live.LocalRegistration;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
@@ -18,7 +17,7 @@ import java.util.Optional;
 /**
  * The local platform as formation's commands use it: the daemon's Heroku API (through the adapter
  * given, the same one real Heroku uses) plus the one thing Heroku does not have, an app's
- * registration from its folder. Reading never registers anything; only {@link Write.Register} does,
+ * registration from its folder. Reading never registers anything; only {@link Write.Setup} does,
  * and only after checking that the Procfile still holds what the plan showed.
  */
 public final class LocalPlatform implements Platform {
@@ -59,10 +58,12 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public LiveApp apply(Target target, LiveApp app, Write write) throws PlatformException {
-    if (!(write instanceof Write.Register register)) {
+    if (!(write instanceof Write.Setup setup)) {
       return api.apply(target, app, write);
     }
-    LocalRegistration at = register.at();
+    if (!(setup.at() instanceof LocalRegistration at)) {
+      throw new IllegalArgumentException("a local app is set up from a LocalRegistration");
+    }
     Map<String, String> now;
     try {
       now = Procfile.read(at.dir());

@@ -69,7 +69,7 @@ public class PlannerBenchmark {
                   new ProcessSpec("web", catalog.find("standard-2x").orElseThrow(), 2, null, null),
                   new ProcessSpec(
                       "worker", catalog.find("standard-1x").orElseThrow(), 1, null, null));
-      specs.add(new AppSpec(name, PlatformKind.HEROKU, false, null, processes, null));
+      specs.add(new AppSpec(name, PlatformKind.named("heroku"), false, null, processes, null));
       live.put(
           name,
           new LiveApp(

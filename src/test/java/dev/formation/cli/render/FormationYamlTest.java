@@ -31,7 +31,8 @@ class FormationYamlTest {
             List.of(new LiveProcess("web\n  evil: 1", "Std\n        quantity: 99", 1, "x", null)),
             null);
 
-    String yaml = new FormationYaml(Catalog.standard()).render(List.of(app), PlatformKind.HEROKU);
+    String yaml =
+        new FormationYaml(Catalog.standard()).render(List.of(app), PlatformKind.named("heroku"));
 
     assertThat(yaml)
         .contains("      \"web\\n  evil: 1\":\n")

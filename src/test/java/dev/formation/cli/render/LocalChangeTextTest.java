@@ -3,11 +3,12 @@ package dev.formation.cli.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.config.PlatformKind;
-import dev.formation.live.LocalRegistration;
+import dev.formation.live.SetupStep;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.CostRange;
-import dev.formation.plan.LocalChange;
 import dev.formation.plan.Plan;
+import dev.formation.plan.SetupChange;
+import dev.formation.platform.local.LocalRegistration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,11 @@ class LocalChangeTextTest {
 
   @Test
   void newRegistration_readsAsRegisterFrom_inTextAndMarkdown() {
-    LocalChange register =
-        new LocalChange(
-            LocalChange.Kind.REGISTER, null, null, "/home/me/shop/app", 5000, CostRange.ZERO);
+    SetupChange register =
+        new SetupChange(
+            "local",
+            new SetupStep("register", "add", null, null, "/home/me/shop/app", 5000, false),
+            CostRange.ZERO);
     Plan plan = new Plan(List.of(app(List.of(register))));
 
     assertThat(new TextPlanRenderer(false, BASE).render(plan))
@@ -55,18 +58,18 @@ class LocalChangeTextTest {
         List.of(
             app(
                 List.of(
-                    change(LocalChange.Kind.DIR, null, "/home/me/shop/a", "/srv/b", 0),
-                    change(LocalChange.Kind.PORT, null, "5000", "47120", 0),
-                    change(LocalChange.Kind.ADD_TYPE, "clock", null, "./clock", 0),
-                    change(LocalChange.Kind.REMOVE_TYPE, "worker", "./work", null, -25),
-                    change(LocalChange.Kind.COMMAND, "web", "./web", "./web --fast", 0)))));
+                    change("dir", "change", null, "/home/me/shop/a", "/srv/b", 0),
+                    change("port", "change", null, "5000", "47120", 0),
+                    change("add_type", "add", "clock", null, "./clock", 0),
+                    change("remove_type", "remove", "worker", "./work", null, -25),
+                    change("command", "change", "web", "./web", "./web --fast", 0)))));
   }
 
   private static AppPlan app(List<dev.formation.plan.Change> changes) {
     long delta = changes.stream().mapToLong(c -> c.costDelta().minUsd()).sum();
     return new AppPlan(
         "demo",
-        PlatformKind.LOCAL,
+        PlatformKind.named("local"),
         null,
         changes,
         List.of(),
@@ -78,8 +81,11 @@ class LocalChangeTextTest {
         new LocalRegistration(Path.of("/srv/b"), 47120, Map.of("web", "./web --fast")));
   }
 
-  private static LocalChange change(
-      LocalChange.Kind kind, String type, String from, String to, long cost) {
-    return new LocalChange(kind, type, from, to, null, CostRange.fixed(cost));
+  private static SetupChange change(
+      String operation, String action, String type, String from, String to, long cost) {
+    return new SetupChange(
+        "local",
+        new SetupStep(operation, action, type, from, to, null, type != null),
+        CostRange.fixed(cost));
   }
 }

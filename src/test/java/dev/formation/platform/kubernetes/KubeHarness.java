@@ -102,7 +102,7 @@ final class KubeHarness implements AutoCloseable {
   /** Creates a Deployment named {@code name}, its container {@code app} sized as {@code size}. */
   Deployment seed(String name, String size, int replicas, Map<String, String> labels) {
     Size s = Catalog.standard().find(size).orElseThrow();
-    return seed(name, Catalog.standard().kubernetes(s), replicas, labels);
+    return seed(name, SizeMap.standard().get(s.name()), replicas, labels);
   }
 
   Deployment seed(String name, Resources r, int replicas, Map<String, String> labels) {

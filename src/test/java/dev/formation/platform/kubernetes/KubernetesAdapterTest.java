@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.formation.catalog.Resources;
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.platform.FormationUpdate;
@@ -42,11 +41,10 @@ class KubernetesAdapterTest {
   }
 
   private static Target target(Map<String, String> types) {
-    KubernetesPlacement d = KubernetesPlatform.defaults();
+    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
     return new Target(
         "shop",
-        PlatformKind.KUBERNETES,
-        null,
+        PlatformKind.named("kubernetes"),
         new KubernetesPlacement(null, null, d.deployment(), null, null, d.sizes(), types));
   }
 
@@ -169,12 +167,11 @@ class KubernetesAdapterTest {
     try (KubernetesPlatform p = cluster.platform()) {
       p.read(target(Map.of("web", "Standard-1X")));
       assertThat(lastAuthorization()).isEqualTo("Bearer " + KubeHarness.TOKEN);
-      KubernetesPlacement d = KubernetesPlatform.defaults();
+      KubernetesPlacement d = KubernetesProvider.discovery(null, null);
       Target elsewhere =
           new Target(
               "shop",
-              PlatformKind.KUBERNETES,
-              null,
+              PlatformKind.named("kubernetes"),
               new KubernetesPlacement(
                   "staging", null, d.deployment(), null, null, d.sizes(), null));
       assertThatThrownBy(() -> p.read(elsewhere))

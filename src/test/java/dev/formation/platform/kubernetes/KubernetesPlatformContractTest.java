@@ -3,7 +3,6 @@ package dev.formation.platform.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.config.PlatformKind;
-import dev.formation.live.KubernetesPlacement;
 import dev.formation.live.LiveMonitor;
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
@@ -50,11 +49,11 @@ class KubernetesPlatformContractTest extends PlatformContract {
 
   @Override
   protected Target target(String app) {
-    KubernetesPlacement defaults = KubernetesPlatform.defaults();
+    KubernetesPlacement defaults = KubernetesProvider.discovery(null, null);
     KubernetesPlacement withMetric =
         new KubernetesPlacement(
             null, null, defaults.deployment(), null, "http_p95_ms", defaults.sizes(), null);
-    return new Target(app, PlatformKind.KUBERNETES, null, withMetric);
+    return new Target(app, PlatformKind.named("kubernetes"), withMetric);
   }
 
   @Override

@@ -46,7 +46,7 @@ class LocalPlatformContractTest extends PlatformContract {
 
   @Override
   protected Target target(String app) {
-    return Target.named(app, PlatformKind.LOCAL);
+    return Target.named(app, PlatformKind.named("local"));
   }
 
   @Override

@@ -1,8 +1,13 @@
-package dev.formation.config;
+package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
+import dev.formation.config.AppBlock;
+import dev.formation.config.FieldReader;
+import dev.formation.config.Places;
+import dev.formation.config.PlatformKind;
+import dev.formation.config.TreePath;
 import dev.formation.config.yaml.YMap;
 import dev.formation.config.yaml.YNode;
 import dev.formation.config.yaml.YScalar;
@@ -32,31 +37,33 @@ final class KubernetesReader {
   private final FieldReader read;
   private final Diagnostics diags;
 
-  KubernetesReader(Catalog catalog, FieldReader read) {
-    this.catalog = catalog;
-    this.read = read;
-    this.diags = read.diags();
+  KubernetesReader(AppBlock block) {
+    this.catalog = block.catalog();
+    this.read = block.read();
+    this.diags = block.diags();
+  }
+
+  /** Reports a {@code kubernetes} block on an app of another platform. */
+  void refuse(AppBlock block, PlatformKind actual) {
+    diags.error(
+        Code.FM064,
+        "`kubernetes` is only for `platform: kubernetes` apps; app `"
+            + block.app()
+            + "` is on "
+            + actual.word(),
+        block.entry().keyRange(),
+        "remove the `kubernetes` block, or set `platform: kubernetes`");
   }
 
   /**
-   * The app's Kubernetes settings: the block's (or the defaults, when a Kubernetes app has none),
-   * {@code null} for another platform or when the block has errors (they are reported).
+   * The app's Kubernetes settings: the block's (or the defaults, when the app has none), {@code
+   * null} when the block has errors (they are reported).
    */
-  KubernetesSpec read(String app, PlatformKind platform, YMap body, TreePath at) {
-    YMap.Entry entry = body.entry("kubernetes");
-    if (platform != PlatformKind.KUBERNETES) {
-      if (entry != null && platform != null) {
-        diags.error(
-            Code.FM064,
-            "`kubernetes` is only for `platform: kubernetes` apps; app `"
-                + app
-                + "` is on "
-                + platform.word(),
-            entry.keyRange(),
-            "remove the `kubernetes` block, or set `platform: kubernetes`");
-      }
-      return null;
-    }
+  KubernetesSpec read(AppBlock block) {
+    String app = block.app();
+    YMap body = block.body();
+    TreePath at = block.at();
+    YMap.Entry entry = block.entry();
     YMap map = entry != null && entry.value() instanceof YMap m ? m : null;
     if (entry != null && map == null) {
       return null; // the schema reported its type
@@ -152,10 +159,7 @@ final class KubernetesReader {
 
   /** The full size map: every catalogue size with its default, then the block's overrides. */
   private Map<String, Resources> sizes(YMap map, TreePath at) {
-    Map<String, Resources> sizes = new LinkedHashMap<>();
-    for (Size s : catalog.all()) {
-      sizes.put(s.name(), catalog.kubernetes(s));
-    }
+    Map<String, Resources> sizes = new LinkedHashMap<>(SizeMap.standard());
     if (map == null || !(map.get("sizes") instanceof YMap overrides)) {
       return sizes;
     }

@@ -1,9 +1,11 @@
-package dev.formation.ops;
+package dev.formation.platform.local.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostic;
+import dev.formation.ops.Host;
+import dev.formation.ops.Listener;
 import dev.formation.platform.local.state.LogPage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,8 @@
-package dev.formation.ops;
+package dev.formation.platform.local.ops;
 
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.ops.Host;
 import dev.formation.platform.local.daemon.LocalDaemon;
 import dev.formation.platform.local.state.LocalSettings;
 import java.io.IOException;

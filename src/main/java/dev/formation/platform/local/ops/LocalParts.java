@@ -1,8 +1,10 @@
-package dev.formation.ops;
+package dev.formation.platform.local.ops;
 
+import dev.formation.ops.Host;
 import dev.formation.platform.local.DaemonLauncher;
 import dev.formation.platform.local.DaemonStopper;
 import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalProvider;
 import dev.formation.platform.local.LogTail;
 import dev.formation.platform.local.Sleeper;
 import dev.formation.platform.local.StoppedPlatform;
@@ -26,7 +28,7 @@ final class LocalParts implements AutoCloseable {
   private LocalParts(LocalSettings settings, Consumer<String> notice, Sleeper sleeper) {
     this.settings = settings;
     this.client = new LocalClient(settings.tokenFile());
-    this.launcher = new DaemonLauncher(settings, Adapters.MAIN_CLASS, client, notice, sleeper);
+    this.launcher = new DaemonLauncher(settings, LocalProvider.MAIN_CLASS, client, notice, sleeper);
     this.stopper = new DaemonStopper(launcher, client, notice, sleeper);
     this.stopped = new StoppedPlatform(settings);
     this.tail = new LogTail(launcher.locator(), client, stopped, sleeper);
@@ -55,7 +57,7 @@ final class LocalParts implements AutoCloseable {
       return option;
     }
     try {
-      return Adapters.localApiPort(settings.env());
+      return LocalProvider.apiPort(settings.env());
     } catch (LocalInputException e) {
       throw new BadSetting(e.getMessage());
     }

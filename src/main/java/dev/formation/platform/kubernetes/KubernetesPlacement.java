@@ -1,6 +1,8 @@
-package dev.formation.live;
+package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
+import dev.formation.live.LiveMonitor;
+import dev.formation.live.Placement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,8 @@ public record KubernetesPlacement(
     String container,
     String p95Metric,
     Map<String, Resources> sizes,
-    Map<String, String> types) {
+    Map<String, String> types)
+    implements Placement {
   /** The CPU utilisation an autoscaler targets when no p95 metric is configured. */
   public static final int CPU_TARGET_PERCENT = 70;
 
@@ -69,5 +72,62 @@ public record KubernetesPlacement(
   public KubernetesPlacement at(KubernetesLocation where) {
     return new KubernetesPlacement(
         where.context(), where.namespace(), deployment, container, p95Metric, sizes, types);
+  }
+
+  @Override
+  public Placement at(Placement read) {
+    return read instanceof KubernetesLocation where ? at(where) : this;
+  }
+
+  @Override
+  public Map<String, Object> json(boolean sealed) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("context", context);
+    json.put("namespace", namespace);
+    json.put("deployment", deployment);
+    json.put("container", container);
+    json.put("p95_metric", p95Metric);
+    Map<String, Object> sized = new LinkedHashMap<>();
+    sizes.forEach((size, r) -> sized.put(size, resources(r)));
+    json.put("sizes", sized);
+    json.put("types", types == null ? null : new LinkedHashMap<String, Object>(types));
+    return json;
+  }
+
+  /** The placement a saved plan keeps. */
+  static KubernetesPlacement of(Map<String, Object> json) {
+    Map<String, Resources> sizes = new LinkedHashMap<>();
+    ((Map<?, ?>) json.get("sizes"))
+        .forEach(
+            (size, r) -> {
+              Map<?, ?> m = (Map<?, ?>) r;
+              sizes.put(
+                  (String) size,
+                  new Resources(
+                      ((Number) m.get("cpu_millis")).longValue(),
+                      ((Number) m.get("memory_bytes")).longValue()));
+            });
+    Map<String, String> types = null;
+    if (json.get("types") instanceof Map<?, ?> t) {
+      types = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : t.entrySet()) {
+        types.put((String) e.getKey(), (String) e.getValue());
+      }
+    }
+    return new KubernetesPlacement(
+        (String) json.get("context"),
+        (String) json.get("namespace"),
+        (String) json.get("deployment"),
+        (String) json.get("container"),
+        (String) json.get("p95_metric"),
+        sizes,
+        types);
+  }
+
+  private static Map<String, Object> resources(Resources r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("cpu_millis", r.cpuMillis());
+    json.put("memory_bytes", r.memoryBytes());
+    return json;
   }
 }

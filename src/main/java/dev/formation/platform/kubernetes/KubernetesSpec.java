@@ -1,15 +1,19 @@
-package dev.formation.config;
+package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
+import dev.formation.config.PlatformSettings;
+import dev.formation.config.ProcessSpec;
+import dev.formation.live.Placement;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where a {@code platform: kubernetes} app's Deployments are and how its sizes map to container
- * resources (docs/kubernetes.md).
+ * resources: the settings its block gives, read by {@link KubernetesReader}.
  *
  * @param context the kubeconfig context, or {@code null} for the current one
  * @param namespace the namespace, or {@code null} for the context's own (else {@code default})
@@ -26,7 +30,8 @@ public record KubernetesSpec(
     String container,
     String p95Metric,
     Map<String, Resources> sizes,
-    Map<String, Long> prices) {
+    Map<String, Long> prices)
+    implements PlatformSettings {
   public static final String DEFAULT_TEMPLATE = "{app}-{type}";
 
   public KubernetesSpec {
@@ -47,6 +52,7 @@ public record KubernetesSpec(
   }
 
   /** The resources one replica of {@code size} requests on this app's cluster. */
+  @Override
   public Resources resources(Size size) {
     Resources r = sizes.get(size.name());
     if (r == null) {
@@ -56,11 +62,56 @@ public record KubernetesSpec(
   }
 
   /** The configured monthly price of one replica of {@code size}, if prices are given. */
+  @Override
   public Optional<Long> price(String size) {
     return Optional.ofNullable(prices.get(size));
   }
 
+  @Override
   public boolean priced() {
     return !prices.isEmpty();
+  }
+
+  /** A cluster has no list prices: an app's prices are its own, or it is costed in requests. */
+  @Override
+  public boolean ownsPrices() {
+    return true;
+  }
+
+  @Override
+  public Placement placement(List<ProcessSpec> processes) {
+    Map<String, String> types = new LinkedHashMap<>();
+    for (ProcessSpec p : processes) {
+      types.put(p.type(), p.size().name());
+    }
+    return new KubernetesPlacement(
+        context, namespace, deployment, container, p95Metric, sizes, types);
+  }
+
+  @Override
+  public String autoscaleMetric() {
+    return p95Metric == null
+        ? "cpu:" + KubernetesPlacement.CPU_TARGET_PERCENT
+        : "pods:" + p95Metric;
+  }
+
+  /** Without a Pods metric the autoscaler targets CPU utilisation, which has no latency target. */
+  @Override
+  public boolean targetsLatency() {
+    return p95Metric != null;
+  }
+
+  @Override
+  public Optional<String> autoscaleNote(String app, String type) {
+    if (p95Metric != null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        app
+            + ": p95 cannot be expressed without a metrics adapter; the autoscaler of `"
+            + type
+            + "` targets "
+            + KubernetesPlacement.CPU_TARGET_PERCENT
+            + " % CPU utilisation (set `kubernetes.p95_metric`)");
   }
 }

@@ -1,7 +1,8 @@
-package dev.formation.ops;
+package dev.formation.platform.local.ops;
 
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
+import dev.formation.ops.Host;
 import dev.formation.platform.local.DaemonStopper;
 import dev.formation.platform.local.Sleeper;
 import dev.formation.platform.local.StatusDocument;

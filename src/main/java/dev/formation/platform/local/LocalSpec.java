@@ -1,0 +1,37 @@
+package dev.formation.platform.local;
+
+import dev.formation.config.PlatformSettings;
+import dev.formation.config.ProcessSpec;
+import dev.formation.diag.SourceRange;
+import dev.formation.live.Placement;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a local app's code lives, the port its router listens on, and what its Procfile declares:
+ * the settings of its {@code local} block, read by {@link LocalRules}.
+ *
+ * @param dir the folder holding the Procfile, resolved against the config file, absolute
+ * @param procfile the Procfile's process types and commands in file order, as read when the config
+ *     was loaded: what the app's registration will hold once applied
+ * @param portAt where the port is written, or {@code null} when not from a file
+ */
+public record LocalSpec(Path dir, int port, Map<String, String> procfile, SourceRange portAt)
+    implements PlatformSettings {
+  public LocalSpec {
+    procfile = Collections.unmodifiableMap(new LinkedHashMap<>(procfile));
+  }
+
+  public LocalSpec(Path dir, int port, Map<String, String> procfile) {
+    this(dir, port, procfile, null);
+  }
+
+  /** The registration the app gets: its folder, its router port and its Procfile's commands. */
+  @Override
+  public Placement placement(List<ProcessSpec> processes) {
+    return new LocalRegistration(dir, port, procfile);
+  }
+}
