@@ -112,7 +112,8 @@ public final class Adapters implements Platforms, AutoCloseable {
               host.env(),
               host.home(),
               settings.forceConflicts(),
-              settings.debug() ? host.listener()::debug : null);
+              settings.debug() ? host.listener()::debug : null,
+              host.listener()::progress);
     }
     return kubernetes;
   }

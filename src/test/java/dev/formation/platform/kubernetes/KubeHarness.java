@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fabric8 mock Kubernetes API on 127.0.0.1 (CRUD mode, or expectations), a kubeconfig that
@@ -34,6 +37,9 @@ final class KubeHarness implements AutoCloseable {
 
   final NamespacedKubernetesClient admin;
   final Path kubeconfig;
+
+  /** The warnings the platforms of {@link #platform} printed. */
+  final List<String> warnings = new CopyOnWriteArrayList<>();
 
   private KubeHarness(KubernetesMockServer server, ApplyPatchDispatcher dispatcher, Path dir)
       throws IOException {
@@ -96,7 +102,13 @@ final class KubeHarness implements AutoCloseable {
   }
 
   KubernetesPlatform platform(boolean force) {
-    return new KubernetesPlatform(env(), kubeconfig.getParent(), force, null);
+    return new KubernetesPlatform(env(), kubeconfig.getParent(), force, null, warnings::add);
+  }
+
+  /** A platform whose exec plugins get {@code deadline} instead of {@link ExecPlugin#DEADLINE}. */
+  KubernetesPlatform platform(Map<String, String> env, Duration deadline) {
+    return new KubernetesPlatform(
+        new KubeConfigs(env, kubeconfig.getParent(), null, warnings::add, deadline), false);
   }
 
   /** Creates a Deployment named {@code name}, its container {@code app} sized as {@code size}. */
