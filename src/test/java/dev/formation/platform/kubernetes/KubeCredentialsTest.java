@@ -1,0 +1,227 @@
+package dev.formation.platform.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.formation.config.PlatformKind;
+import dev.formation.diag.Code;
+import dev.formation.live.KubernetesPlacement;
+import dev.formation.platform.PlatformException;
+import dev.formation.platform.Target;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile and broken kubeconfigs: exec plugins that fail or hang, users in a second file, names
+ * that no file defines, a server that refuses connections, TLS checks turned off.
+ */
+@Timeout(60)
+class KubeCredentialsTest {
+  @TempDir Path dir;
+  KubeHarness cluster;
+
+  @BeforeEach
+  void start() throws Exception {
+    cluster = KubeHarness.crud(dir);
+    cluster.seed("shop-web", "standard-1x", 1, Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  private static Target target(String context) {
+    KubernetesPlacement d = KubernetesPlatform.defaults();
+    return new Target(
+        "shop",
+        PlatformKind.KUBERNETES,
+        null,
+        new KubernetesPlacement(
+            context, "shop", d.deployment(), null, null, d.sizes(), Map.of("web", "Standard-1X")));
+  }
+
+  private Path plugin(String body) throws Exception {
+    Path plugin = dir.resolve("plugin.sh");
+    Files.writeString(plugin, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+    return plugin;
+  }
+
+  private void useExec(Path plugin) throws Exception {
+    Files.writeString(
+        cluster.kubeconfig,
+        cluster.kubeconfig(
+            "exec:\n  apiVersion: client.authentication.k8s.io/v1\n  command: "
+                + plugin
+                + "\n  interactiveMode: Never"));
+  }
+
+  private int requests() {
+    return cluster.server.getRequestCount();
+  }
+
+  @Test
+  void aFailingPlugin_showsItsStderrEscaped_neverItsStdout_andSendsNothing() throws Exception {
+    useExec(
+        plugin(
+            "echo '{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"leaked-stdout\"}}'\n"
+                + "printf 'error: SSO session expired\\n\\033[31mrun: aws sso login\\n' >&2\n"
+                + "exit 3"));
+    int before = requests();
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageContaining("the exec plugin")
+          .hasMessageContaining("failed (exit status 3)")
+          .hasMessageContaining("error: SSO session expired | \\x1b[31mrun: aws sso login")
+          .hasMessageContaining("no request was sent")
+          .message()
+          .doesNotContain("leaked-stdout")
+          .doesNotContain("\u001b");
+    }
+    assertThat(requests()).isEqualTo(before);
+  }
+
+  @Test
+  void aHangingPlugin_isStoppedAtItsDeadline_withWhatItSaid() throws Exception {
+    useExec(plugin("echo 'waiting for the browser login…' >&2\nsleep 30\necho '{}'"));
+    int before = requests();
+    long started = System.nanoTime();
+    try (KubernetesPlatform p = cluster.platform(cluster.env(), Duration.ofSeconds(1))) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .hasMessageContaining("did not finish within 1 s and was stopped")
+          .hasMessageContaining("waiting for the browser login…");
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    assertThat(requests()).isEqualTo(before);
+    assertThat(ExecPlugin.DEADLINE).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aPluginThatPrintsNoCredential_orIsMissing_isToldSo() throws Exception {
+    useExec(plugin("echo 'not json, but maybe a secret'"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .hasMessageContaining("printed no ExecCredential")
+          .message()
+          .doesNotContain("maybe a secret");
+    }
+    useExec(dir.resolve("no-such-plugin"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null))).hasMessageContaining("cannot be started");
+    }
+  }
+
+  @Test
+  void aUserInTheSecondKubeconfigFile_isFound_andTheFirstFileWins() throws Exception {
+    // the first file: contexts, a cluster, the current context; no users at all
+    String first = cluster.kubeconfig("token: unused");
+    first =
+        first.substring(0, first.indexOf("users:")) + first.substring(first.indexOf("contexts:"));
+    Files.writeString(cluster.kubeconfig, first);
+    Path second = dir.resolve("users.yaml");
+    Files.writeString(
+        second,
+        """
+        apiVersion: v1
+        kind: Config
+        users:
+        - name: user
+          user: {token: from-the-second-file}
+        clusters:
+        - name: mock
+          cluster: {server: "http://127.0.0.1:1"}
+        current-context: other
+        """);
+    Map<String, String> env =
+        Map.of("KUBECONFIG", cluster.kubeconfig + File.pathSeparator + second);
+    try (KubernetesPlatform p = cluster.platform(env, ExecPlugin.DEADLINE)) {
+      // the first file's cluster and current context (test: namespace shop) win over the second's
+      assertThat(p.read(target(null)).cluster().context()).isEqualTo("test");
+    }
+    assertThat(lastAuthorization()).isEqualTo("Bearer from-the-second-file");
+  }
+
+  @Test
+  void aUserClusterOrContextNoFileDefines_isNamed_withTheFilesSearched() throws Exception {
+    String config = cluster.kubeconfig("token: t");
+    Files.writeString(cluster.kubeconfig, config.replace("user: user,", "user: nobody,"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .hasMessageContaining("context `test` names user `nobody`, which no kubeconfig file")
+          .hasMessageContaining("searched " + cluster.kubeconfig);
+    }
+    Files.writeString(
+        cluster.kubeconfig,
+        config.replace("cluster: mock, user: user,", "cluster: gone, user: user,"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .hasMessageContaining("names cluster `gone`, which no kubeconfig file defines");
+      assertThatThrownBy(() -> p.read(target("staging")))
+          .hasMessageContaining("no context `staging`; searched " + cluster.kubeconfig);
+    }
+  }
+
+  @Test
+  void aRefusedConnection_readsAsSuch() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Files.writeString(
+        cluster.kubeconfig,
+        cluster.kubeconfig("token: t").replace(cluster.url(), "http://127.0.0.1:" + port));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .hasMessageContaining(
+              "cannot connect to http://127.0.0.1:" + port + ": connection refused")
+          .message()
+          .doesNotContain("Exception")
+          .doesNotContain("HTTP -1");
+    }
+  }
+
+  @Test
+  void insecureSkipTlsVerify_warnsOncePerCluster_withItsCode() throws Exception {
+    Files.writeString(
+        cluster.kubeconfig,
+        cluster
+            .kubeconfig("token: t")
+            .replace(
+                "server: " + cluster.url(),
+                "server: " + cluster.url() + "\n    insecure-skip-tls-verify: true"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      p.read(target(null));
+      p.read(target("other")); // another context on the same cluster
+      p.read(target(null));
+    }
+    assertThat(cluster.warnings).hasSize(1);
+    assertThat(cluster.warnings.get(0))
+        .startsWith("warning[FM160]: cluster `mock`")
+        .contains("insecure-skip-tls-verify");
+    assertThat(KubeConfigs.INSECURE_TLS_CODE).isEqualTo(Code.FM160.name());
+  }
+
+  private String lastAuthorization() throws InterruptedException {
+    String auth = null;
+    int n = cluster.server.getRequestCount();
+    for (int i = 0; i < n; i++) {
+      var r = cluster.server.takeRequest();
+      if (r.getHeader("Authorization") != null) {
+        auth = r.getHeader("Authorization");
+      }
+    }
+    return auth;
+  }
+}
