@@ -5,6 +5,8 @@ import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -117,6 +119,7 @@ final class KubeHarness implements AutoCloseable {
     return seed(name, Catalog.standard().kubernetes(s), replicas, labels);
   }
 
+  /** A Deployment whose container requests {@code r}, or nothing at all when it is null. */
   Deployment seed(String name, Resources r, int replicas, Map<String, String> labels) {
     Map<String, String> selector = Map.of("app", name);
     Map<String, String> all = new LinkedHashMap<>(selector);
@@ -142,18 +145,21 @@ final class KubeHarness implements AutoCloseable {
                 new ContainerBuilder()
                     .withName("app")
                     .withImage("registry.example/" + name + ":1")
-                    .withNewResources()
-                    .addToRequests("cpu", new Quantity(Resources.cpuQuantity(r.cpuMillis())))
-                    .addToRequests(
-                        "memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
-                    .addToLimits("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
-                    .endResources()
+                    .withResources(r == null ? null : resources(r))
                     .build())
             .endSpec()
             .endTemplate()
             .endSpec()
             .build();
     return admin.apps().deployments().inNamespace(NAMESPACE).resource(d).create();
+  }
+
+  private static ResourceRequirements resources(Resources r) {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(Resources.cpuQuantity(r.cpuMillis())))
+        .addToRequests("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
+        .addToLimits("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
+        .build();
   }
 
   Deployment deployment(String name) {
