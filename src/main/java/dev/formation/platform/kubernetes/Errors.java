@@ -120,8 +120,9 @@ final class Errors {
       return "unknown host " + Text.clean(t.getMessage(), 200);
     } else if (t instanceof java.net.NoRouteToHostException) {
       return "no route to host";
-    } else if (t instanceof javax.net.ssl.SSLHandshakeException) {
-      return "TLS handshake failed (" + Text.clean(t.getMessage(), 200) + ")";
+    } else if (t.getClass().getName().startsWith("javax.net.ssl.")) {
+      // by name: this package does not depend on javax.net.ssl (package-info)
+      return "TLS failed (" + Text.clean(t.getMessage(), 200) + ")";
     } else if (t instanceof java.net.http.HttpTimeoutException) {
       return "no answer in time";
     }
