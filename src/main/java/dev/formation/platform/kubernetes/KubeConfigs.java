@@ -132,8 +132,27 @@ final class KubeConfigs implements AutoCloseable {
       builder.withHttpClientBuilderConsumer(
           b -> b.addOrReplaceInterceptor("formation-trace", new Trace(trace)));
     }
+    KubernetesClient client;
+    try {
+      client = builder.build(); // reads the certificate files
+    } catch (KubernetesClientException | IllegalArgumentException e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      throw new PlatformException(
+          "cannot use context `"
+              + name
+              + "` ("
+              + files.searched()
+              + "): "
+              + (root instanceof java.nio.file.NoSuchFileException
+                  ? "no such file " + Text.clean(root.getMessage(), 300)
+                  : Errors.brief(e)),
+          e);
+    }
     return new Connection(
-        builder.build(),
+        client,
         name,
         namespace == null || namespace.isBlank() ? "default" : namespace,
         r.cluster().getCluster().getServer());

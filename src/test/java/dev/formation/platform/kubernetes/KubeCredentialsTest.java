@@ -154,6 +154,66 @@ class KubeCredentialsTest {
   }
 
   @Test
+  void relativePaths_resolveAgainstTheFileThatDefinesTheEntry() throws Exception {
+    Path other = Files.createDirectories(dir.resolve("elsewhere"));
+    Path plugin = other.resolve("token.sh");
+    Files.writeString(
+        plugin,
+        "#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+            + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"relative-plugin\"}}'\n");
+    Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
+    String first = cluster.kubeconfig("token: unused");
+    Files.writeString(
+        cluster.kubeconfig,
+        first.substring(0, first.indexOf("users:")) + first.substring(first.indexOf("contexts:")));
+    Path second = other.resolve("config");
+    Files.writeString(
+        second,
+        """
+        apiVersion: v1
+        kind: Config
+        users:
+        - name: user
+          user:
+            exec: {apiVersion: client.authentication.k8s.io/v1, command: ./token.sh}
+        """);
+    Map<String, String> env =
+        Map.of("KUBECONFIG", cluster.kubeconfig + File.pathSeparator + second);
+    try (KubernetesPlatform p = cluster.platform(env, ExecPlugin.DEADLINE)) {
+      assertThat(p.read(target(null)).process("web")).isPresent();
+    }
+    assertThat(lastAuthorization()).isEqualTo("Bearer relative-plugin");
+  }
+
+  @Test
+  void aClustersRelativeCertificateAuthority_isLookedForInItsOwnFilesFolder() throws Exception {
+    Path other = Files.createDirectories(dir.resolve("certs"));
+    String first = cluster.kubeconfig("token: t");
+    Files.writeString(
+        cluster.kubeconfig,
+        first.substring(0, first.indexOf("clusters:")) + first.substring(first.indexOf("users:")));
+    Path second = other.resolve("config");
+    Files.writeString(
+        second,
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: mock
+          cluster: {server: "%s", certificate-authority: ca.crt}
+        """
+            .formatted(cluster.url()));
+    Map<String, String> env =
+        Map.of("KUBECONFIG", cluster.kubeconfig + File.pathSeparator + second);
+    try (KubeConfigs configs = new KubeConfigs(env, dir, null, null, ExecPlugin.DEADLINE)) {
+      assertThatThrownBy(() -> configs.connect(null))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageContaining("cannot use context `test`")
+          .hasMessageContaining("no such file " + other.resolve("ca.crt"));
+    }
+  }
+
+  @Test
   void aUserClusterOrContextNoFileDefines_isNamed_withTheFilesSearched() throws Exception {
     String config = cluster.kubeconfig("token: t");
     Files.writeString(cluster.kubeconfig, config.replace("user: user,", "user: nobody,"));
