@@ -6,7 +6,7 @@ final class Text {
 
   /**
    * {@code text} trimmed, its lines joined with {@code " | "}, every other control character
-   * escaped ({@code \x1b}), and cut to {@code max} characters with an ellipsis.
+   * escaped ({@code \x1b}, {@code \u202e}), and cut to {@code max} characters with an ellipsis.
    */
   static String clean(String text, int max) {
     if (text == null) {
@@ -24,7 +24,7 @@ final class Text {
       for (int i = 0; i < l.length(); i++) {
         char c = l.charAt(i);
         if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e') {
-          b.append(String.format("\\x%02x", (int) c));
+          b.append(String.format(c < 0x100 ? "\\x%02x" : "\\u%04x", (int) c));
         } else {
           b.append(c);
         }
