@@ -109,6 +109,30 @@ class KubeCredentialsTest {
   }
 
   @Test
+  void anExpiredToken_runsThePluginAgain_andWhenThatFails_nothingIsSent() throws Exception {
+    Path runs = dir.resolve("runs");
+    useExec(
+        plugin(
+            "echo run >> "
+                + runs
+                + "\nif [ $(wc -l < "
+                + runs
+                + ") -gt 1 ]; then echo 'refresh token revoked' >&2; exit 1; fi\n"
+                + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"short-lived\","
+                + "\"expirationTimestamp\":\"2020-01-01T00:00:00Z\"}}'"));
+    int before = requests();
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null)))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageContaining("refresh token revoked")
+          .hasMessageContaining("no request was sent");
+    }
+    assertThat(Files.readAllLines(runs)).hasSize(2);
+    assertThat(requests()).isEqualTo(before);
+  }
+
+  @Test
   void aPluginThatPrintsNoCredential_orIsMissing_isToldSo() throws Exception {
     useExec(plugin("echo 'not json, but maybe a secret'"));
     try (KubernetesPlatform p = cluster.platform()) {
