@@ -115,7 +115,13 @@ final class KubeConfigs implements AutoCloseable {
       KubeConfigUtils.merge(config, name, single);
     } catch (KubernetesClientException | IllegalArgumentException e) {
       throw new PlatformException(
-          "cannot use context `" + name + "` (" + files.searched() + "): " + Errors.brief(e), e);
+          "cannot use context `"
+              + Text.clean(name, 200)
+              + "` ("
+              + files.searched()
+              + "): "
+              + Errors.brief(e),
+          e);
     }
     if (credential != null) {
       useCredential(config, credential, plugin);
@@ -142,7 +148,7 @@ final class KubeConfigs implements AutoCloseable {
       }
       throw new PlatformException(
           "cannot use context `"
-              + name
+              + Text.clean(name, 200)
               + "` ("
               + files.searched()
               + "): "

@@ -115,7 +115,7 @@ record KubeconfigFiles(
     if (context == null || context.getContext() == null) {
       throw new PlatformException(
           "the kubeconfig has no context `"
-              + name
+              + Text.clean(name, 200)
               + "`"
               + (wanted == null ? " (its current-context)" : "")
               + "; searched "
@@ -129,9 +129,9 @@ record KubeconfigFiles(
     if (cluster == null || cluster.getCluster() == null) {
       throw new PlatformException(
           "context `"
-              + name
+              + Text.clean(name, 200)
               + "` names cluster `"
-              + clusterName
+              + Text.clean(clusterName, 200)
               + "`, which no kubeconfig file defines; searched "
               + searched(),
           0,
@@ -140,7 +140,14 @@ record KubeconfigFiles(
     }
     if (cluster.getCluster().getServer() == null || cluster.getCluster().getServer().isBlank()) {
       throw new PlatformException(
-          "cluster `" + clusterName + "` of context `" + name + "` names no server", 0, null, null);
+          "cluster `"
+              + Text.clean(clusterName, 200)
+              + "` of context `"
+              + Text.clean(name, 200)
+              + "` names no server",
+          0,
+          null,
+          null);
     }
     String userName = context.getContext().getUser();
     NamedAuthInfo user = null;
@@ -149,9 +156,9 @@ record KubeconfigFiles(
       if (user == null || user.getUser() == null) {
         throw new PlatformException(
             "context `"
-                + name
+                + Text.clean(name, 200)
                 + "` names user `"
-                + userName
+                + Text.clean(userName, 200)
                 + "`, which no kubeconfig file defines; searched "
                 + searched(),
             0,
@@ -164,7 +171,7 @@ record KubeconfigFiles(
 
   /** The files read, for messages: {@code /a/config, /b/extra}. */
   String searched() {
-    return files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    return files.stream().map(p -> Text.clean(p.toString(), 300)).collect(Collectors.joining(", "));
   }
 
   /** The folder of the file an entry came from, for relative paths (exec commands). */
