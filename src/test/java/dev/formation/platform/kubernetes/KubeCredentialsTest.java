@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile and broken kubeconfigs: exec plugins that fail or hang, users in a second file, names
- * that no file defines, a server that refuses connections, TLS checks turned off.
+ * Hostile and broken kubeconfigs: users in a second file, relative paths, names that no file
+ * defines, a server that refuses connections, TLS checks turned off (exec plugins: {@link
+ * KubeExecPluginTest}).
  */
 @Timeout(60)
 class KubeCredentialsTest {
@@ -49,102 +49,6 @@ class KubeCredentialsTest {
         null,
         new KubernetesPlacement(
             context, "shop", d.deployment(), null, null, d.sizes(), Map.of("web", "Standard-1X")));
-  }
-
-  private Path plugin(String body) throws Exception {
-    Path plugin = dir.resolve("plugin.sh");
-    Files.writeString(plugin, "#!/bin/sh\n" + body + "\n");
-    Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwx------"));
-    return plugin;
-  }
-
-  private void useExec(Path plugin) throws Exception {
-    Files.writeString(
-        cluster.kubeconfig,
-        cluster.kubeconfig(
-            "exec:\n  apiVersion: client.authentication.k8s.io/v1\n  command: "
-                + plugin
-                + "\n  interactiveMode: Never"));
-  }
-
-  private int requests() {
-    return cluster.server.getRequestCount();
-  }
-
-  @Test
-  void aFailingPlugin_showsItsStderrEscaped_neverItsStdout_andSendsNothing() throws Exception {
-    useExec(
-        plugin(
-            "echo '{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"leaked-stdout\"}}'\n"
-                + "printf 'error: SSO session expired\\n\\033[31mrun: aws sso login\\n' >&2\n"
-                + "exit 3"));
-    int before = requests();
-    try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
-          .isInstanceOf(PlatformException.class)
-          .hasMessageContaining("the exec plugin")
-          .hasMessageContaining("failed (exit status 3)")
-          .hasMessageContaining("error: SSO session expired | \\x1b[31mrun: aws sso login")
-          .hasMessageContaining("no request was sent")
-          .message()
-          .doesNotContain("leaked-stdout")
-          .doesNotContain("\u001b");
-    }
-    assertThat(requests()).isEqualTo(before);
-  }
-
-  @Test
-  void aHangingPlugin_isStoppedAtItsDeadline_withWhatItSaid() throws Exception {
-    useExec(plugin("echo 'waiting for the browser login…' >&2\nsleep 30\necho '{}'"));
-    int before = requests();
-    long started = System.nanoTime();
-    try (KubernetesPlatform p = cluster.platform(cluster.env(), Duration.ofSeconds(1))) {
-      assertThatThrownBy(() -> p.read(target(null)))
-          .hasMessageContaining("did not finish within 1 s and was stopped")
-          .hasMessageContaining("waiting for the browser login…");
-    }
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-    assertThat(requests()).isEqualTo(before);
-    assertThat(ExecPlugin.DEADLINE).isEqualTo(Duration.ofSeconds(30));
-  }
-
-  @Test
-  void anExpiredToken_runsThePluginAgain_andWhenThatFails_nothingIsSent() throws Exception {
-    Path runs = dir.resolve("runs");
-    useExec(
-        plugin(
-            "echo run >> "
-                + runs
-                + "\nif [ $(wc -l < "
-                + runs
-                + ") -gt 1 ]; then echo 'refresh token revoked' >&2; exit 1; fi\n"
-                + "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
-                + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"short-lived\","
-                + "\"expirationTimestamp\":\"2020-01-01T00:00:00Z\"}}'"));
-    int before = requests();
-    try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
-          .isInstanceOf(PlatformException.class)
-          .hasMessageContaining("refresh token revoked")
-          .hasMessageContaining("no request was sent");
-    }
-    assertThat(Files.readAllLines(runs)).hasSize(2);
-    assertThat(requests()).isEqualTo(before);
-  }
-
-  @Test
-  void aPluginThatPrintsNoCredential_orIsMissing_isToldSo() throws Exception {
-    useExec(plugin("echo 'not json, but maybe a secret'"));
-    try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
-          .hasMessageContaining("printed no ExecCredential")
-          .message()
-          .doesNotContain("maybe a secret");
-    }
-    useExec(dir.resolve("no-such-plugin"));
-    try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null))).hasMessageContaining("cannot be started");
-    }
   }
 
   @Test
