@@ -38,6 +38,13 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
    */
   final List<String> scales = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /**
+   * When set, another writer changes the Deployment just before the next scale patch arrives (a
+   * deploy racing the apply), which moves its resourceVersion.
+   */
+  final java.util.concurrent.atomic.AtomicBoolean raceNextScale =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
@@ -55,8 +62,14 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
                 new Buffer(body.getBytes(StandardCharsets.UTF_8)));
         JsonNode version = JSON.readTree(body).path("metadata").get("resourceVersion");
         String wanted = version == null ? null : version.asString();
-        Map.Entry<?, String> stored =
-            findResource(getKey(bare.substring(0, bare.length() - "/scale".length())));
+        String deployment = bare.substring(0, bare.length() - "/scale".length());
+        if (raceNextScale.getAndSet(false)) {
+          ObjectNode raced =
+              (ObjectNode) JSON.readTree(findResource(getKey(deployment)).getValue());
+          ((ObjectNode) raced.path("metadata")).putObject("annotations").put("raced", "yes");
+          handleUpdate(request(HttpMethod.PUT, deployment, raced.toString()));
+        }
+        Map.Entry<?, String> stored = findResource(getKey(deployment));
         String have =
             stored == null
                 ? null
