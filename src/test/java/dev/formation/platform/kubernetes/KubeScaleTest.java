@@ -119,4 +119,24 @@ class KubeScaleTest {
     }
     assertThat(cluster.deployment("shop-worker").getSpec().getReplicas()).isEqualTo(4);
   }
+
+  @Test
+  void aScaleThatCannotConnect_saysSo() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    java.nio.file.Files.writeString(
+        cluster.kubeconfig,
+        cluster.kubeconfig("token: t").replace(cluster.url(), "http://127.0.0.1:" + port));
+    try (KubeConfigs configs =
+        new KubeConfigs(cluster.env(), dir, null, null, ExecPlugin.DEADLINE)) {
+      KubeConfigs.Connection c = configs.connect(null);
+      assertThatThrownBy(() -> Scale.patch(c, KubeHarness.NAMESPACE, "shop-worker", 2, "1"))
+          .hasMessage(
+              "scaling the Deployment shop-worker: cannot connect to http://127.0.0.1:"
+                  + port
+                  + ": connection refused");
+    }
+  }
 }
