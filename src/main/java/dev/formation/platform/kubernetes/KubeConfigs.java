@@ -2,7 +2,8 @@ package dev.formation.platform.kubernetes;
 
 import dev.formation.live.KubernetesLocation;
 import dev.formation.platform.PlatformException;
-import io.fabric8.kubernetes.api.model.AuthInfo;
+import io.fabric8.kubernetes.api.model.AuthInfoBuilder;
+import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +38,7 @@ final class KubeConfigs implements AutoCloseable {
   private final Duration execDeadline;
   private final Map<String, Connection> byContext = new HashMap<>();
   private final Set<String> warned = new HashSet<>();
+  private final Map<String, ExecCredentials> byUser = new HashMap<>();
   private KubeconfigFiles files;
 
   /**
@@ -88,26 +90,22 @@ final class KubeConfigs implements AutoCloseable {
     }
     KubeconfigFiles.Resolved r = files.resolve(context);
     String name = r.context().getName();
-    ExecPlugin.Credential credential = null;
-    ExecPlugin plugin = null;
-    if (r.user() != null && r.user().getUser().getExec() != null) {
-      AuthInfo user = r.user().getUser();
-      plugin =
-          new ExecPlugin(
-              user.getExec(),
-              r.user().getName(),
-              KubeconfigFiles.folderOf(
-                  r.user().getAdditionalProperties(), files.files().get(0).getParent()),
-              env,
-              execDeadline);
-      credential = plugin.run(); // before any request: a failed plugin sends nothing
-      user.setExec(null); // fabric8 must not run it again, without a deadline
+    NamedAuthInfo user = r.user();
+    ExecCredentials credential = null;
+    if (user != null && user.getUser().getExec() != null) {
+      credential = execCredentials(user); // before any request: a failed plugin sends nothing
+      // fabric8 must not run it again, without a deadline: the user it is given has no exec
+      NamedAuthInfo without =
+          new NamedAuthInfo(user.getName(), new AuthInfoBuilder(user.getUser()).build());
+      without.getUser().setExec(null);
+      user.getAdditionalProperties().forEach(without::setAdditionalProperty);
+      user = without;
     }
     io.fabric8.kubernetes.api.model.Config single =
         new io.fabric8.kubernetes.api.model.ConfigBuilder()
             .withClusters(r.cluster())
             .withContexts(r.context())
-            .withUsers(r.user() == null ? List.of() : List.of(r.user()))
+            .withUsers(user == null ? List.of() : List.of(user))
             .withCurrentContext(name)
             .build();
     Config config = Config.empty();
@@ -124,7 +122,7 @@ final class KubeConfigs implements AutoCloseable {
           e);
     }
     if (credential != null) {
-      useCredential(config, credential, plugin);
+      useCredential(config, credential);
     }
     warnIfInsecure(r.cluster());
     // fail fast: formation's own apply recovers from a lost answer by re-reading
@@ -164,14 +162,37 @@ final class KubeConfigs implements AutoCloseable {
         r.cluster().getCluster().getServer());
   }
 
+  /** The plugin of a user, run once per user and run, shared by every context that names it. */
+  private ExecCredentials execCredentials(NamedAuthInfo user) throws PlatformException {
+    ExecCredentials known = byUser.get(user.getName());
+    if (known == null) {
+      ExecPlugin plugin =
+          new ExecPlugin(
+              user.getUser().getExec(),
+              user.getName(),
+              KubeconfigFiles.folderOf(
+                  user.getAdditionalProperties(), files.files().get(0).getParent()),
+              env,
+              execDeadline);
+      ExecPlugin.Credential first = plugin.run();
+      known = new ExecCredentials(first, new ExecTokens(plugin, first));
+      byUser.put(user.getName(), known);
+    }
+    return known;
+  }
+
+  /** A plugin's first credential, and the provider that renews its token when it expires. */
+  private record ExecCredentials(ExecPlugin.Credential first, ExecTokens tokens) {}
+
   /**
    * A token is handed to fabric8 through a provider that runs the plugin again, with its deadline,
    * once the token has expired; a client certificate is set once, for the run.
    */
-  private static void useCredential(Config config, ExecPlugin.Credential first, ExecPlugin plugin) {
+  private static void useCredential(Config config, ExecCredentials credentials) {
+    ExecPlugin.Credential first = credentials.first();
     if (first.token() != null && !first.token().isBlank()) {
       config.setOauthToken(null);
-      config.setOauthTokenProvider(new ExecTokens(plugin, first));
+      config.setOauthTokenProvider(credentials.tokens());
     } else {
       Base64.Encoder b64 = Base64.getEncoder();
       config.setClientCertData(

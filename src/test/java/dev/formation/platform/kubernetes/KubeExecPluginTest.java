@@ -130,6 +130,32 @@ class KubeExecPluginTest {
   }
 
   @Test
+  void twoContextsOfOneExecUser_runThePluginOnce_andBothSendItsToken() throws Exception {
+    Path runs = dir.resolve("runs");
+    useExec(
+        plugin(
+            "echo run >> "
+                + runs
+                + "\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"shared\"}}'"));
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThat(p.read(target(null)).process("web")).isPresent();
+      assertThat(p.read(target("other")).process("web")).isPresent();
+    }
+    assertThat(Files.readAllLines(runs)).hasSize(1);
+    int n = cluster.server.getRequestCount();
+    int reads = 0;
+    for (int i = 0; i < n; i++) {
+      var r = cluster.server.takeRequest();
+      if (r.getMethod().equals("GET") && r.getPath().contains("/namespaces/shop/deployments")) {
+        assertThat(r.getHeader("Authorization")).as(r.getPath()).isEqualTo("Bearer shared");
+        reads++;
+      }
+    }
+    assertThat(reads).isEqualTo(4); // two per context: web by name, then the labelled ones
+  }
+
+  @Test
   void aPluginThatPrintsNoCredential_orIsMissing_isToldSo() throws Exception {
     useExec(plugin("echo 'not json, but maybe a secret'"));
     try (KubernetesPlatform p = cluster.platform()) {
