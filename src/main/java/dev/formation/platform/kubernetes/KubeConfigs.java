@@ -39,6 +39,8 @@ final class KubeConfigs implements AutoCloseable {
   private final Map<String, Connection> byContext = new HashMap<>();
   private final Set<String> warned = new HashSet<>();
   private final Map<String, ExecCredentials> byUser = new HashMap<>();
+  private final Map<String, PlatformException> failures = new HashMap<>();
+  private final Map<String, PlatformException> userFailures = new HashMap<>();
   private KubeconfigFiles files;
 
   /**
@@ -75,7 +77,16 @@ final class KubeConfigs implements AutoCloseable {
     String key = context == null ? "" : context;
     Connection c = byContext.get(key);
     if (c == null) {
-      c = open(context);
+      PlatformException failed = failures.get(key);
+      if (failed != null) {
+        throw failed; // once per context and run: 50 apps do not wait for a plugin 50 times
+      }
+      try {
+        c = open(context);
+      } catch (PlatformException e) {
+        failures.put(key, e);
+        throw e;
+      }
       byContext.put(key, c);
       if (context == null) {
         byContext.putIfAbsent(c.context(), c);
@@ -164,6 +175,10 @@ final class KubeConfigs implements AutoCloseable {
 
   /** The plugin of a user, run once per user and run, shared by every context that names it. */
   private ExecCredentials execCredentials(NamedAuthInfo user) throws PlatformException {
+    PlatformException failed = userFailures.get(user.getName());
+    if (failed != null) {
+      throw failed;
+    }
     ExecCredentials known = byUser.get(user.getName());
     if (known == null) {
       ExecPlugin plugin =
@@ -174,7 +189,13 @@ final class KubeConfigs implements AutoCloseable {
                   user.getAdditionalProperties(), files.files().get(0).getParent()),
               env,
               execDeadline);
-      ExecPlugin.Credential first = plugin.run();
+      ExecPlugin.Credential first;
+      try {
+        first = plugin.run();
+      } catch (PlatformException e) {
+        userFailures.put(user.getName(), e);
+        throw e;
+      }
       known = new ExecCredentials(first, new ExecTokens(plugin, first));
       byUser.put(user.getName(), known);
     }

@@ -106,6 +106,21 @@ class KubeExecPluginTest {
   }
 
   @Test
+  void aHangingPlugin_isWaitedForOncePerRun_notOncePerAppOrContext() throws Exception {
+    Path runs = dir.resolve("runs");
+    useExec(plugin("echo run >> " + runs + "\nsleep 30"));
+    long started = System.nanoTime();
+    try (KubernetesPlatform p = cluster.platform(cluster.env(), Duration.ofSeconds(1))) {
+      for (String context : new String[] {null, null, "other", "other", null}) {
+        assertThatThrownBy(() -> p.read(target(context)))
+            .hasMessageContaining("did not finish within 1 s");
+      }
+    }
+    assertThat(Files.readAllLines(runs)).hasSize(1);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+  }
+
+  @Test
   void anExpiredToken_runsThePluginAgain_andWhenThatFails_nothingIsSent() throws Exception {
     Path runs = dir.resolve("runs");
     useExec(
