@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,6 +30,9 @@ record KubeconfigFiles(
     Map<String, NamedContext> contexts,
     Map<String, NamedAuthInfo> users,
     String currentContext) {
+
+  /** The largest kubeconfig file read: far above any real one, far below what could hurt. */
+  static final long MAX_BYTES = 16L << 20;
 
   /** One context resolved to its cluster and user, each as the merged files define them. */
   record Resolved(NamedContext context, NamedCluster cluster, NamedAuthInfo user) {}
@@ -67,10 +69,35 @@ record KubeconfigFiles(
     for (Path file : files) {
       Config parsed;
       try {
-        parsed = KubeConfigUtils.parseConfig(file.toFile());
-      } catch (KubernetesClientException | IllegalArgumentException e) {
+        if (Files.size(file) > MAX_BYTES) {
+          throw new PlatformException(
+              "the kubeconfig "
+                  + Text.clean(file.toString(), 300)
+                  + " is larger than "
+                  + (MAX_BYTES >> 20)
+                  + " MiB, which no kubeconfig is",
+              0,
+              null,
+              null);
+        }
+      } catch (java.io.IOException e) {
         throw new PlatformException(
-            "cannot use the kubeconfig " + file + ": " + Errors.brief(e), 0, null, null);
+            "cannot read the kubeconfig " + Text.clean(file.toString(), 300), e);
+      }
+      try {
+        parsed = KubeConfigUtils.parseConfig(file.toFile());
+      } catch (RuntimeException e) { // any parser's: the file is the user's, not formation's
+        throw new PlatformException(
+            "cannot use the kubeconfig "
+                + Text.clean(file.toString(), 300)
+                + ": "
+                + Text.clean(Errors.brief(e), 300),
+            0,
+            null,
+            null);
+      }
+      if (parsed == null) {
+        parsed = new Config();
       }
       firstWins(clusters, parsed.getClusters(), NamedCluster::getName);
       firstWins(contexts, parsed.getContexts(), NamedContext::getName);

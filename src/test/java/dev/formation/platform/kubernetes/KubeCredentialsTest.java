@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,31 @@ class KubeCredentialsTest {
           .hasMessageContaining("names cluster `gone`, which no kubeconfig file defines");
       assertThatThrownBy(() -> p.read(target("staging")))
           .hasMessageContaining("no context `staging`; searched " + cluster.kubeconfig);
+    }
+  }
+
+  @Test
+  void aHostileOrBrokenKubeconfigFile_isTheAppsError_notACrash() throws Exception {
+    StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 10; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [");
+      bomb.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (i - 1))));
+      bomb.append("]\n");
+    }
+    for (String text : List.of(bomb.toString(), "clusters: {not: [a list", "", "- 1\n- 2\n")) {
+      Files.writeString(cluster.kubeconfig, text);
+      try (KubernetesPlatform p = cluster.platform()) {
+        assertThatThrownBy(() -> p.read(target(null)))
+            .as(text)
+            .isInstanceOf(PlatformException.class)
+            .hasMessageContaining(cluster.kubeconfig.toString());
+      }
+    }
+    try (var out = Files.newOutputStream(cluster.kubeconfig)) {
+      out.write(new byte[(int) KubeconfigFiles.MAX_BYTES + 1]);
+    }
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThatThrownBy(() -> p.read(target(null))).hasMessageContaining("larger than 16 MiB");
     }
   }
 
