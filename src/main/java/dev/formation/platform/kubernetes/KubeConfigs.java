@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -122,7 +121,7 @@ final class KubeConfigs implements AutoCloseable {
     Config config = Config.empty();
     try {
       KubeConfigUtils.merge(config, name, single);
-    } catch (KubernetesClientException | IllegalArgumentException e) {
+    } catch (RuntimeException e) { // the kubeconfig is the user's: any failure is told as such
       throw new PlatformException(
           "cannot use context `"
               + Text.clean(name, 200)
@@ -150,7 +149,7 @@ final class KubeConfigs implements AutoCloseable {
     KubernetesClient client;
     try {
       client = builder.build(); // reads the certificate files
-    } catch (KubernetesClientException | IllegalArgumentException e) {
+    } catch (RuntimeException e) { // the kubeconfig is the user's: any failure is told as such
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
