@@ -72,10 +72,10 @@ public enum Code {
   FM145("output-not-written", "A command's output could not be written to standard output"),
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name"),
-  FM160(
+  FM162(
       "kubernetes-insecure-tls",
       "A kubeconfig cluster sets insecure-skip-tls-verify: its certificate is not checked"),
-  FM161(
+  FM163(
       "kubernetes-changed-since-plan",
       "A Deployment changed between the plan's read and the scale; nothing was scaled");
 

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  */
 final class KubeConfigs implements AutoCloseable {
   /** The code of the warning for a cluster reached without TLS verification (diag.Code). */
-  static final String INSECURE_TLS_CODE = "FM160";
+  static final String INSECURE_TLS_CODE = "FM162";
 
   private final Map<String, String> env;
   private final Path home;

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ReadVersions {
   /** The code of a scale refused because the Deployment changed since it was read (diag.Code). */
-  static final String CHANGED_CODE = "FM161";
+  static final String CHANGED_CODE = "FM163";
 
   private final Map<String, String> versions = new ConcurrentHashMap<>();
 

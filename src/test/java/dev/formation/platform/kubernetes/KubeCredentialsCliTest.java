@@ -90,7 +90,7 @@ class KubeCredentialsCliTest {
                 "server: " + cluster.url() + "\n    insecure-skip-tls-verify: true"));
     CliRunner.Result plan = run("plan");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
-    assertThat(plan.err().split("warning\\[FM160\\]", -1)).hasSize(2);
+    assertThat(plan.err().split("warning\\[FM162\\]", -1)).hasSize(2);
     assertThat(plan.err()).contains("cluster `mock` (" + cluster.url() + ") sets insecure");
     assertThat(List.of(plan.out(), plan.err())).noneMatch(s -> s.contains(KubeHarness.TOKEN));
   }

@@ -222,9 +222,9 @@ class KubeCredentialsTest {
     }
     assertThat(cluster.warnings).hasSize(1);
     assertThat(cluster.warnings.get(0))
-        .startsWith("warning[FM160]: cluster `mock`")
+        .startsWith("warning[FM162]: cluster `mock`")
         .contains("insecure-skip-tls-verify");
-    assertThat(KubeConfigs.INSECURE_TLS_CODE).isEqualTo(Code.FM160.name());
+    assertThat(KubeConfigs.INSECURE_TLS_CODE).isEqualTo(Code.FM162.name());
   }
 
   private String lastAuthorization() throws InterruptedException {

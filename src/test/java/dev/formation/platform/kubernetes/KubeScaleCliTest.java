@@ -55,7 +55,7 @@ class KubeScaleCliTest {
     assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(1);
     assertThat(apply.out() + apply.err())
         .contains("the Deployment shop-worker changed since plan")
-        .contains("[FM161]")
+        .contains("[FM163]")
         .doesNotContain("HTTP 409");
     assertThat(cluster.deployment("shop-worker").getSpec().getReplicas()).isEqualTo(1);
     assertThat(cluster.dispatcher.scales).isEmpty();

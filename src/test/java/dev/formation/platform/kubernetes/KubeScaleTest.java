@@ -85,13 +85,13 @@ class KubeScaleTest {
       assertThatThrownBy(() -> p.apply(target(), live, scaleTo(3)))
           .isInstanceOf(PlatformException.class)
           .hasMessageContaining("the Deployment shop-worker changed since plan")
-          .hasMessageContaining("[FM161]")
+          .hasMessageContaining("[FM163]")
           .extracting(e -> ((PlatformException) e).status())
           .isEqualTo(409);
     }
     assertThat(cluster.deployment("shop-worker").getSpec().getReplicas()).isEqualTo(1);
     assertThat(cluster.dispatcher.scales).isEmpty();
-    assertThat(ReadVersions.CHANGED_CODE).isEqualTo(Code.FM161.name());
+    assertThat(ReadVersions.CHANGED_CODE).isEqualTo(Code.FM163.name());
   }
 
   @Test
