@@ -81,7 +81,13 @@ public enum Code {
 
   // The command line and the process itself.
   FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),
-  FM161("interrupted", "Ctrl-C stopped the command before it finished");
+  FM161("interrupted", "Ctrl-C stopped the command before it finished"),
+  FM162(
+      "kubernetes-insecure-tls",
+      "A kubeconfig cluster sets insecure-skip-tls-verify: its certificate is not checked"),
+  FM163(
+      "kubernetes-changed-since-plan",
+      "A Deployment changed between the plan's read and the scale; nothing was scaled");
 
   private final String slug;
   private final String title;

@@ -1,6 +1,9 @@
 package dev.formation.cli.render;
 
 import dev.formation.catalog.Catalog;
+import dev.formation.catalog.NearestSize;
+import dev.formation.catalog.Resources;
+import dev.formation.catalog.Size;
 import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
@@ -8,6 +11,7 @@ import dev.formation.live.LiveProcess;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * formation.yaml for live apps, as {@code formation import} prints it: every process type with its
@@ -43,7 +47,7 @@ public final class FormationYaml {
       sb.append("    processes:\n");
       app.processes().stream()
           .sorted(Comparator.comparing(LiveProcess::type))
-          .forEach(p -> process(sb, p, app.monitor()));
+          .forEach(p -> process(sb, p, app, platform));
     }
     return sb.toString();
   }
@@ -63,14 +67,36 @@ public final class FormationYaml {
     return b.append('"').toString();
   }
 
-  private void process(StringBuilder sb, LiveProcess p, LiveMonitor monitor) {
+  private void process(StringBuilder sb, LiveProcess p, LiveApp app, PlatformKind platform) {
+    LiveMonitor monitor = app.monitor();
     String size = catalog.find(p.size()).map(s -> s.name()).orElse(p.size());
     sb.append("      ").append(scalar(p.type())).append(":\n");
     if (LiveProcess.CUSTOM.equals(p.size()) && p.resources() != null) {
-      sb.append("        # requests ")
-          .append(p.resources().describe())
-          .append(", which no size of the map matches: pick one (`formation sizes --platform")
-          .append(" kubernetes`) or add it under `kubernetes.sizes`\n");
+      // a size validate accepts, never `custom`: the nearest of the map, and what was requested
+      boolean autoscaled = p.type().equals("web") && monitor != null && monitor.active();
+      List<Size> others =
+          app.processes().stream()
+              .map(o -> catalog.find(o.size()))
+              .flatMap(Optional::stream)
+              .toList();
+      Map<String, Resources> sizeMap = platform.sizeMap();
+      Size nearest =
+          NearestSize.pick(catalog, sizeMap, p.resources(), others, p.quantity(), autoscaled);
+      size = nearest.name();
+      boolean nothing = p.resources().cpuMillis() == 0 && p.resources().memoryBytes() == 0;
+      sb.append("        # the Deployment ")
+          .append(
+              nothing
+                  ? "requests no CPU or memory; " + size + " is the import's default"
+                  : "requests "
+                      + p.resources().describe()
+                      + ", which no size matches; "
+                      + size
+                      + " is the nearest")
+          .append(" (")
+          .append(sizeMap.get(nearest.name()).describe())
+          .append(
+              "): a plan of this file sets it, or add the exact one under `kubernetes.sizes`\n");
     }
     sb.append("        size: ").append(scalar(size)).append('\n');
     if (p.type().equals("web") && monitor != null && monitor.active()) {

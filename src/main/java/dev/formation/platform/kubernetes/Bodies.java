@@ -74,9 +74,16 @@ final class Bodies {
     return root.toString();
   }
 
-  /** A merge patch of the scale subresource: the one way formation writes replicas. */
-  static String replicas(int n) {
+  /**
+   * A merge patch of the scale subresource: the one way formation writes replicas; with {@code
+   * resourceVersion}, a precondition the API server checks (as {@code kubectl scale
+   * --resource-version} sends it).
+   */
+  static String replicas(int n, String resourceVersion) {
     ObjectNode root = JSON.createObjectNode();
+    if (resourceVersion != null) {
+      root.putObject("metadata").put("resourceVersion", resourceVersion);
+    }
     root.putObject("spec").put("replicas", n);
     return root.toString();
   }

@@ -20,7 +20,20 @@ final class Errors {
 
   /** The error of a failed call on {@code what} ({@code the Deployment shop-web}). */
   static PlatformException of(String what, KubernetesClientException e) {
+    return of(what, e, null);
+  }
+
+  /**
+   * The error of a failed call on {@code what} to {@code server}: a call that got no answer says
+   * why it could not connect ({@code cannot connect to https://10.0.0.1:6443: connection refused}),
+   * never an exception's class name.
+   */
+  static PlatformException of(String what, KubernetesClientException e, String server) {
     int code = e.getCode();
+    String unreachable = code > 0 ? null : unreachable(e, server);
+    if (unreachable != null) {
+      return new PlatformException(what + ": " + unreachable, e);
+    }
     Status status = e.getStatus();
     Set<String> managers = conflictManagers(status);
     if (code == 409 && !managers.isEmpty()) {
@@ -36,7 +49,7 @@ final class Errors {
           "conflict",
           null);
     }
-    if (code == 0) {
+    if (code <= 0) {
       return new PlatformException(what + ": " + brief(e), e);
     }
     String reason = status == null ? null : status.getReason();
@@ -82,8 +95,42 @@ final class Errors {
     return out;
   }
 
+  /**
+   * Why no answer came, when the causes say it was the connection: {@code cannot connect to SERVER:
+   * connection refused}; else {@code null}.
+   */
+  static String unreachable(Throwable e, String server) {
+    String where = server == null ? "the API server" : Text.clean(server, 200);
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String why = reason(t);
+      if (why != null) {
+        return "cannot connect to " + where + ": " + why;
+      }
+    }
+    return null;
+  }
+
+  private static String reason(Throwable t) {
+    if (t instanceof java.net.http.HttpConnectTimeoutException) {
+      return "the connection timed out";
+    } else if (t instanceof java.net.ConnectException
+        || t instanceof java.nio.channels.ClosedChannelException) {
+      return "connection refused";
+    } else if (t instanceof java.net.UnknownHostException) {
+      return "unknown host " + Text.clean(t.getMessage(), 200);
+    } else if (t instanceof java.net.NoRouteToHostException) {
+      return "no route to host";
+    } else if (t.getClass().getName().startsWith("javax.net.ssl.")) {
+      // by name: this package does not depend on javax.net.ssl (package-info)
+      return "TLS failed (" + Text.clean(t.getMessage(), 200) + ")";
+    } else if (t instanceof java.net.http.HttpTimeoutException) {
+      return "no answer in time";
+    }
+    return null;
+  }
+
   /** The server's message, else the client's first line; never a header or a token. */
-  static String brief(Exception e) {
+  static String brief(Throwable e) {
     if (e instanceof KubernetesClientException k
         && k.getStatus() != null
         && k.getStatus().getMessage() != null

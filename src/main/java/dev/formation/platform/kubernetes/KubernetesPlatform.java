@@ -48,16 +48,26 @@ public final class KubernetesPlatform implements Platform {
 
   private final KubeConfigs configs;
   private final boolean forceConflicts;
+  private final ReadVersions versions = new ReadVersions();
 
   /**
    * @param env where {@code KUBECONFIG} is looked up
    * @param home where {@code ~/.kube/config} is looked up
    * @param forceConflicts take ownership of fields another manager owns ({@code --force-conflicts})
    * @param trace where {@code --debug} traces each request, or {@code null}
+   * @param warn where warnings go (stderr): a cluster reached without TLS verification
    */
   public KubernetesPlatform(
-      Map<String, String> env, Path home, boolean forceConflicts, Consumer<String> trace) {
-    this.configs = new KubeConfigs(env, home, trace);
+      Map<String, String> env,
+      Path home,
+      boolean forceConflicts,
+      Consumer<String> trace,
+      Consumer<String> warn) {
+    this(new KubeConfigs(env, home, trace, warn, ExecPlugin.DEADLINE), forceConflicts);
+  }
+
+  KubernetesPlatform(KubeConfigs configs, boolean forceConflicts) {
+    this.configs = configs;
     this.forceConflicts = forceConflicts;
   }
 
@@ -84,6 +94,7 @@ public final class KubernetesPlatform implements Platform {
     List<LiveProcess> processes = new ArrayList<>();
     for (Map.Entry<String, Deployment> e : found.entrySet()) {
       processes.add(Mapping.process(e.getKey(), e.getValue(), c.placement()));
+      versions.remember(c.where(), e.getValue());
     }
     Deployment web = found.get(WEB);
     LiveMonitor monitor = null;
@@ -141,6 +152,7 @@ public final class KubernetesPlatform implements Platform {
       }
     }
     // every check before the first write, so a refused batch changes nothing
+    Map<String, String> planned = new LinkedHashMap<>();
     for (FormationUpdate u : updates) {
       Deployment d = found.get(u.type());
       if (d == null) {
@@ -159,6 +171,9 @@ public final class KubernetesPlatform implements Platform {
             "autoscaled",
             null);
       }
+      if (u.quantity() != null) {
+        planned.put(u.type(), versions.planned(c.where(), d));
+      }
     }
     for (FormationUpdate u : updates) {
       Deployment d = found.get(u.type());
@@ -166,19 +181,25 @@ public final class KubernetesPlatform implements Platform {
       if (u.size() != null) {
         String container = Mapping.container(d, c.placement()).getName();
         String body = Bodies.resources(c.namespace(), name, container, resourcesOf(c, u.size()));
+        Deployment resized;
         try {
-          c.client()
-              .apps()
-              .deployments()
-              .inNamespace(c.namespace())
-              .withName(name)
-              .patch(apply(), body);
+          resized =
+              c.client()
+                  .apps()
+                  .deployments()
+                  .inNamespace(c.namespace())
+                  .withName(name)
+                  .patch(apply(), body);
         } catch (KubernetesClientException e) {
-          throw Errors.of("the Deployment " + name, e);
+          throw c.error("the Deployment " + name, e);
+        }
+        if (planned.containsKey(u.type()) && resized != null) {
+          // formation's own write moved the version: the scale is checked against that one
+          planned.put(u.type(), resized.getMetadata().getResourceVersion());
         }
       }
       if (u.quantity() != null) {
-        Scale.patch(c.connection(), c.namespace(), name, u.quantity());
+        Scale.patch(c.connection(), c.namespace(), name, u.quantity(), planned.get(u.type()));
       }
     }
   }
@@ -197,7 +218,7 @@ public final class KubernetesPlatform implements Platform {
       hpas.withName(name).patch(apply(), body);
     } catch (KubernetesClientException e) {
       if (e.getCode() != 404 || !createIfMissing) {
-        throw Errors.of("the HorizontalPodAutoscaler " + name, e);
+        throw c.error("the HorizontalPodAutoscaler " + name, e);
       }
       // an API server that does not create on apply (the API allows it); create it instead
       try {
@@ -205,7 +226,7 @@ public final class KubernetesPlatform implements Platform {
             c.client().getKubernetesSerialization().unmarshal(body, HorizontalPodAutoscaler.class);
         hpas.resource(hpa).create();
       } catch (KubernetesClientException again) {
-        throw Errors.of("the HorizontalPodAutoscaler " + name, again);
+        throw c.error("the HorizontalPodAutoscaler " + name, again);
       }
     }
   }
@@ -239,7 +260,7 @@ public final class KubernetesPlatform implements Platform {
       }
       hpa.delete();
     } catch (KubernetesClientException e) {
-      throw Errors.of("the HorizontalPodAutoscaler " + name, e);
+      throw c.error("the HorizontalPodAutoscaler " + name, e);
     }
   }
 
@@ -296,7 +317,7 @@ public final class KubernetesPlatform implements Platform {
         }
       }
     } catch (KubernetesClientException e) {
-      throw Errors.of("the Deployments of `" + app + "` in " + c.where(), e);
+      throw c.error("the Deployments of `" + app + "` in " + c.where(), e);
     }
     return found;
   }
@@ -322,7 +343,7 @@ public final class KubernetesPlatform implements Platform {
           .list()
           .getItems();
     } catch (KubernetesClientException e) {
-      throw Errors.of("the HorizontalPodAutoscalers in " + c.where(), e);
+      throw c.error("the HorizontalPodAutoscalers in " + c.where(), e);
     }
   }
 
@@ -384,6 +405,10 @@ public final class KubernetesPlatform implements Platform {
 
     String namespace() {
       return where.namespace();
+    }
+
+    PlatformException error(String what, KubernetesClientException e) {
+      return Errors.of(what, e, connection.server());
     }
   }
 

@@ -89,7 +89,11 @@ public final class KubernetesProvider implements PlatformProvider {
   @Override
   public Platform open(PlatformContext context) {
     return new KubernetesPlatform(
-        context.env(), context.home(), context.forceConflicts(), context.debug());
+        context.env(),
+        context.home(),
+        context.forceConflicts(),
+        context.debug(),
+        context.progress());
   }
 
   @Override

@@ -20,7 +20,17 @@ final class Scale {
 
   private Scale() {}
 
-  static void patch(KubeConfigs.Connection c, String namespace, String deployment, int replicas)
+  /**
+   * @param resourceVersion the version the plan was made from, sent as a precondition: the server
+   *     answers 409 when the Deployment has changed since, which is "changed since plan"; or {@code
+   *     null} for none
+   */
+  static void patch(
+      KubeConfigs.Connection c,
+      String namespace,
+      String deployment,
+      int replicas,
+      String resourceVersion)
       throws PlatformException {
     String base = c.client().getMasterUrl().toString();
     String url =
@@ -35,7 +45,7 @@ final class Scale {
     HttpRequest request =
         http.newHttpRequestBuilder()
             .uri(url)
-            .method("PATCH", MERGE_PATCH, Bodies.replicas(replicas))
+            .method("PATCH", MERGE_PATCH, Bodies.replicas(replicas, resourceVersion))
             .build();
     HttpResponse<String> response;
     try {
@@ -44,8 +54,16 @@ final class Scale {
       Thread.currentThread().interrupt();
       throw new PlatformException("interrupted while scaling " + deployment, e);
     } catch (ExecutionException | TimeoutException e) {
+      String unreachable = Errors.unreachable(e, c.server());
       throw new PlatformException(
-          "scaling the Deployment " + deployment + ": " + Errors.brief(e), e);
+          "scaling the Deployment "
+              + deployment
+              + ": "
+              + (unreachable != null ? unreachable : Errors.brief(e)),
+          e);
+    }
+    if (response.code() == 409 && resourceVersion != null) {
+      throw ReadVersions.changed(deployment, resourceVersion);
     }
     if (response.code() >= 300) {
       Status status = status(c, response.body());

@@ -32,10 +32,62 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
    */
   final Map<String, String> foreignOwners = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * The {@code metadata.resourceVersion} of each scale merge patch, in order ({@code null} for
+   * none). As the API server does, a version that is not the stored one is a 409 conflict.
+   */
+  final List<String> scales = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * When set, another writer changes the Deployment just before the next scale patch arrives (a
+   * deploy racing the apply), which moves its resourceVersion.
+   */
+  final java.util.concurrent.atomic.AtomicBoolean raceNextScale =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
     if (type == null || !type.startsWith("application/apply-patch")) {
+      String path = request.getPath();
+      String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+      if (bare.endsWith("/scale")) {
+        String body = request.getUtf8Body();
+        request =
+            new RecordedRequest(
+                "HTTP/1.1",
+                HttpMethod.PATCH,
+                path,
+                request.getHeaders(),
+                new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+        JsonNode version = JSON.readTree(body).path("metadata").get("resourceVersion");
+        String wanted = version == null ? null : version.asString();
+        String deployment = bare.substring(0, bare.length() - "/scale".length());
+        if (raceNextScale.getAndSet(false)) {
+          ObjectNode raced =
+              (ObjectNode) JSON.readTree(findResource(getKey(deployment)).getValue());
+          ((ObjectNode) raced.path("metadata")).putObject("annotations").put("raced", "yes");
+          handleUpdate(request(HttpMethod.PUT, deployment, raced.toString()));
+        }
+        Map.Entry<?, String> stored = findResource(getKey(deployment));
+        String have =
+            stored == null
+                ? null
+                : JSON.readTree(stored.getValue())
+                    .path("metadata")
+                    .path("resourceVersion")
+                    .asString();
+        if (wanted != null && !wanted.equals(have)) {
+          return new MockResponse()
+              .setResponseCode(409)
+              .setBody(
+                  """
+                  {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
+                   "message":"Operation cannot be fulfilled on deployments.apps: the object has been modified; please apply your changes to the latest version and try again"}
+                  """);
+        }
+        scales.add(wanted);
+      }
       return super.handlePatch(request);
     }
     String path = request.getPath();

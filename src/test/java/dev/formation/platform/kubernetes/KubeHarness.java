@@ -5,6 +5,8 @@ import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
@@ -15,9 +17,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A fabric8 mock Kubernetes API on 127.0.0.1 (CRUD mode, or expectations), a kubeconfig that
@@ -34,6 +39,9 @@ final class KubeHarness implements AutoCloseable {
 
   final NamespacedKubernetesClient admin;
   final Path kubeconfig;
+
+  /** The warnings the platforms of {@link #platform} printed. */
+  final List<String> warnings = new CopyOnWriteArrayList<>();
 
   private KubeHarness(KubernetesMockServer server, ApplyPatchDispatcher dispatcher, Path dir)
       throws IOException {
@@ -96,7 +104,13 @@ final class KubeHarness implements AutoCloseable {
   }
 
   KubernetesPlatform platform(boolean force) {
-    return new KubernetesPlatform(env(), kubeconfig.getParent(), force, null);
+    return new KubernetesPlatform(env(), kubeconfig.getParent(), force, null, warnings::add);
+  }
+
+  /** A platform whose exec plugins get {@code deadline} instead of {@link ExecPlugin#DEADLINE}. */
+  KubernetesPlatform platform(Map<String, String> env, Duration deadline) {
+    return new KubernetesPlatform(
+        new KubeConfigs(env, kubeconfig.getParent(), null, warnings::add, deadline), false);
   }
 
   /** Creates a Deployment named {@code name}, its container {@code app} sized as {@code size}. */
@@ -105,6 +119,7 @@ final class KubeHarness implements AutoCloseable {
     return seed(name, SizeMap.standard().get(s.name()), replicas, labels);
   }
 
+  /** A Deployment whose container requests {@code r}, or nothing at all when it is null. */
   Deployment seed(String name, Resources r, int replicas, Map<String, String> labels) {
     Map<String, String> selector = Map.of("app", name);
     Map<String, String> all = new LinkedHashMap<>(selector);
@@ -130,18 +145,21 @@ final class KubeHarness implements AutoCloseable {
                 new ContainerBuilder()
                     .withName("app")
                     .withImage("registry.example/" + name + ":1")
-                    .withNewResources()
-                    .addToRequests("cpu", new Quantity(Resources.cpuQuantity(r.cpuMillis())))
-                    .addToRequests(
-                        "memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
-                    .addToLimits("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
-                    .endResources()
+                    .withResources(r == null ? null : resources(r))
                     .build())
             .endSpec()
             .endTemplate()
             .endSpec()
             .build();
     return admin.apps().deployments().inNamespace(NAMESPACE).resource(d).create();
+  }
+
+  private static ResourceRequirements resources(Resources r) {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(Resources.cpuQuantity(r.cpuMillis())))
+        .addToRequests("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
+        .addToLimits("memory", new Quantity(Resources.memoryQuantity(r.memoryBytes())))
+        .build();
   }
 
   Deployment deployment(String name) {
