@@ -5,17 +5,13 @@ import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
 import dev.formation.platform.FormationUpdate;
-import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
 import dev.formation.platform.Write;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +45,7 @@ public final class KubernetesPlatform implements Platform {
   private final KubeConfigs configs;
   private final boolean forceConflicts;
   private final ReadVersions versions = new ReadVersions();
+  private final Autoscalers autoscalers;
 
   /**
    * @param env where {@code KUBECONFIG} is looked up
@@ -69,6 +66,7 @@ public final class KubernetesPlatform implements Platform {
   KubernetesPlatform(KubeConfigs configs, boolean forceConflicts) {
     this.configs = configs;
     this.forceConflicts = forceConflicts;
+    this.autoscalers = new Autoscalers(forceConflicts);
   }
 
   @Override
@@ -122,16 +120,16 @@ public final class KubernetesPlatform implements Platform {
         throw missing(c, target.app(), WEB);
       }
       String name = web.getMetadata().getName();
-      applyAutoscaler(c, target.app(), name, name, w.settings(), true);
+      autoscalers.apply(c, target.app(), name, name, w.settings(), true);
     } else if (write instanceof Write.UpdateMonitor w) {
       Deployment web = deployments(c, target.app()).get(WEB);
       String deployment =
           web == null
               ? c.placement().deploymentName(target.app(), WEB)
               : web.getMetadata().getName();
-      applyAutoscaler(c, target.app(), w.monitorId(), deployment, w.settings(), false);
+      autoscalers.apply(c, target.app(), w.monitorId(), deployment, w.settings(), false);
     } else if (write instanceof Write.DisableMonitor w) {
-      deleteAutoscaler(c, w.monitorId());
+      autoscalers.delete(c, w.monitorId());
     } else {
       throw new PlatformException(
           "app `" + target.app() + "` is on Kubernetes; only a local app is registered",
@@ -189,7 +187,7 @@ public final class KubernetesPlatform implements Platform {
                   .deployments()
                   .inNamespace(c.namespace())
                   .withName(name)
-                  .patch(apply(), body);
+                  .patch(Autoscalers.serverSideApply(forceConflicts), body);
         } catch (KubernetesClientException e) {
           throw c.error("the Deployment " + name, e);
         }
@@ -202,87 +200,6 @@ public final class KubernetesPlatform implements Platform {
         Scale.patch(c.connection(), c.namespace(), name, u.quantity(), planned.get(u.type()));
       }
     }
-  }
-
-  private void applyAutoscaler(
-      Cluster c,
-      String app,
-      String name,
-      String deployment,
-      MonitorSettings s,
-      boolean createIfMissing)
-      throws PlatformException {
-    String body = Bodies.autoscaler(c.namespace(), name, deployment, app, c.placement(), s);
-    var hpas = c.client().autoscaling().v2().horizontalPodAutoscalers().inNamespace(c.namespace());
-    try {
-      hpas.withName(name).patch(apply(), body);
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404 || !createIfMissing) {
-        throw c.error("the HorizontalPodAutoscaler " + name, e);
-      }
-      // an API server that does not create on apply (the API allows it); create it instead
-      try {
-        HorizontalPodAutoscaler hpa =
-            c.client().getKubernetesSerialization().unmarshal(body, HorizontalPodAutoscaler.class);
-        hpas.resource(hpa).create();
-      } catch (KubernetesClientException again) {
-        throw c.error("the HorizontalPodAutoscaler " + name, again);
-      }
-    }
-  }
-
-  /** Deletes web's HPA, unless another manager (Helm, Argo CD) owns it and nobody said force. */
-  private void deleteAutoscaler(Cluster c, String name) throws PlatformException {
-    var hpa =
-        c.client()
-            .autoscaling()
-            .v2()
-            .horizontalPodAutoscalers()
-            .inNamespace(c.namespace())
-            .withName(name);
-    try {
-      HorizontalPodAutoscaler live = hpa.get();
-      if (live == null) {
-        return;
-      }
-      Set<String> others = otherManagers(live.getMetadata().getManagedFields());
-      if (!others.isEmpty() && !forceConflicts) {
-        throw new PlatformException(
-            "the HorizontalPodAutoscaler "
-                + name
-                + " is also managed by "
-                + String.join(", ", others.stream().map(m -> "`" + m + "`").toList())
-                + "; formation does not delete what another manager owns: remove it there, or"
-                + " apply with --force-conflicts",
-            409,
-            "conflict",
-            null);
-      }
-      hpa.delete();
-    } catch (KubernetesClientException e) {
-      throw c.error("the HorizontalPodAutoscaler " + name, e);
-    }
-  }
-
-  private static Set<String> otherManagers(List<ManagedFieldsEntry> entries) {
-    Set<String> others = new LinkedHashSet<>();
-    if (entries != null) {
-      for (ManagedFieldsEntry e : entries) {
-        if (e.getManager() != null
-            && !FIELD_MANAGER.equals(e.getManager())
-            && e.getSubresource() == null) {
-          others.add(e.getManager());
-        }
-      }
-    }
-    return others;
-  }
-
-  private PatchContext apply() {
-    PatchContext ctx = PatchContext.of(PatchType.SERVER_SIDE_APPLY);
-    ctx.setFieldManager(FIELD_MANAGER);
-    ctx.setForce(forceConflicts);
-    return ctx;
   }
 
   /**
@@ -394,22 +311,6 @@ public final class KubernetesPlatform implements Platform {
     KubeConfigs.Connection connection = configs.connect(p.context());
     KubernetesLocation where = connection.location(p.namespace());
     return new Cluster(connection, where, p);
-  }
-
-  /** One app's cluster: the client, the resolved context and namespace, the placement. */
-  private record Cluster(
-      KubeConfigs.Connection connection, KubernetesLocation where, KubernetesPlacement placement) {
-    io.fabric8.kubernetes.client.KubernetesClient client() {
-      return connection.client();
-    }
-
-    String namespace() {
-      return where.namespace();
-    }
-
-    PlatformException error(String what, KubernetesClientException e) {
-      return Errors.of(what, e, connection.server());
-    }
   }
 
   @Override
