@@ -1,0 +1,228 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The build steps of the release archives (docs/install.md) that no plugin in the build does, run by
+ * pom.xml (executions release-prepare and release-checksums) with the JDK's source launcher:
+ *
+ * <pre>
+ * java Release.java prepare OUT VERSION MODULES   (prepare-package)
+ * java Release.java checksums OUT                 (package, after the archives are made)
+ * </pre>
+ *
+ * {@code prepare} writes OUT/version (read by bin/formation), OUT/THIRD-PARTY.txt and the jlink
+ * runtime OUT/runtime. THIRD-PARTY.txt names every library bundled into lib/formation.jar with the
+ * licence its Maven pom (or the nearest parent pom that has one) declares, read from
+ * OUT/dependencies.txt, the output of maven-dependency-plugin:list with absolute file names. Test
+ * dependencies are left out; the one provided dependency, picocli, is bundled too (compiled from
+ * its sources into the jar). A library without any declared licence fails the build: the file must
+ * never be silently incomplete. The runtime is made by the jlink of the JDK running this program,
+ * and again only when that JDK or the module list changed.
+ *
+ * <p>{@code checksums} writes NAME.sha256 beside each OUT/../formation-*.tar.gz, in the format of
+ * {@code sha256sum} (so {@code sha256sum -c NAME.sha256} checks it).
+ */
+public final class Release {
+  record Artifact(String group, String id, String version, Path jar) {}
+
+  record Pom(String name, String url, List<String> licences) {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[1]);
+    if (args[0].equals("checksums")) {
+      checksums(out.getParent());
+      return;
+    }
+    String version = args[2];
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("version"), version + "\n", StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("THIRD-PARTY.txt"), thirdParty(out, version));
+    runtime(out, args[3]);
+  }
+
+  private static void runtime(Path out, String modules) throws Exception {
+    Path runtime = out.resolve("runtime");
+    Path key = out.resolve("runtime.key");
+    String home = System.getProperty("java.home");
+    String made = home + " " + modules + "\n";
+    Path jdkModules = Path.of(home, "lib", "modules");
+    if (Files.isRegularFile(key)
+        && Files.readString(key).equals(made)
+        && Files.isDirectory(runtime)
+        && Files.getLastModifiedTime(key).compareTo(Files.getLastModifiedTime(jdkModules)) > 0) {
+      return;
+    }
+    Files.deleteIfExists(key);
+    if (Files.exists(runtime)) {
+      try (Stream<Path> all = Files.walk(runtime)) {
+        for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow();
+    int status =
+        jlink.run(
+            System.out,
+            System.err,
+            "--add-modules", modules,
+            "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=2",
+            "--output", runtime.toString());
+    if (status != 0) {
+      throw new IllegalStateException("jlink failed with exit code " + status);
+    }
+    Files.writeString(key, made);
+  }
+
+  private static void checksums(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path archive : files.filter(Release::isArchive).toList()) {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(archive)) {
+          byte[] buffer = new byte[1 << 16];
+          for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
+          }
+        }
+        String name = archive.getFileName().toString();
+        Files.writeString(
+            dir.resolve(name + ".sha256"),
+            HexFormat.of().formatHex(sha.digest()) + "  " + name + "\n",
+            StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  private static boolean isArchive(Path p) {
+    String name = p.getFileName().toString();
+    return name.startsWith("formation-") && name.endsWith(".tar.gz");
+  }
+
+  private static String thirdParty(Path out, String version) throws Exception {
+    List<Artifact> artifacts = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("dependencies.txt"), StandardCharsets.UTF_8)) {
+      String entry = line.strip().replaceFirst(" -- module .*$", "");
+      int path = entry.indexOf(":/");
+      if (path < 0) {
+        continue; // the plugin's heading and blank lines
+      }
+      String[] f = entry.substring(0, path).split(":");
+      String scope = f[f.length - 1];
+      if (scope.equals("test") || scope.equals("system")) {
+        continue;
+      }
+      artifacts.add(new Artifact(f[0], f[1], f[f.length - 2], Path.of(entry.substring(path + 1))));
+    }
+    StringBuilder text = new StringBuilder();
+    text.append("formation ")
+        .append(version)
+        .append(" is licensed under the Apache License, Version 2.0 (LICENSE).\n\n")
+        .append("lib/formation.jar bundles these ")
+        .append(artifacts.size())
+        .append(" libraries, each under the licence its Maven pom declares\n")
+        .append("(where a library ships LICENSE or NOTICE files, the jar keeps them under META-INF/):\n");
+    for (Artifact a : artifacts) {
+      Path repository = repositoryOf(a);
+      Pom pom = read(pomPath(repository, a.group(), a.id(), a.version()));
+      List<String> licences = licences(repository, pom, a);
+      text.append("\n")
+          .append(a.group() + ":" + a.id() + ":" + a.version())
+          .append(pom.name().isEmpty() ? "" : " (" + pom.name() + ")")
+          .append('\n');
+      if (!pom.url().isEmpty()) {
+        text.append("  ").append(pom.url()).append('\n');
+      }
+      for (String licence : licences) {
+        text.append("  licence: ").append(licence).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  /** The licences of the pom, else of its nearest parent that declares some. */
+  private static List<String> licences(Path repository, Pom pom, Artifact a) throws Exception {
+    Path file = pomPath(repository, a.group(), a.id(), a.version());
+    List<String> licences = pom.licences();
+    while (licences.isEmpty()) {
+      Element parent = child(root(file), "parent");
+      if (parent == null) {
+        throw new IllegalStateException("no licence declared for " + a + " nor its parents");
+      }
+      file =
+          pomPath(
+              repository,
+              text(parent, "groupId"),
+              text(parent, "artifactId"),
+              text(parent, "version"));
+      licences = read(file).licences();
+    }
+    return licences;
+  }
+
+  private static Path repositoryOf(Artifact a) {
+    Path dir = a.jar().getParent(); // REPOSITORY/group/as/folders/id/version
+    int depth = a.group().split("\\.").length + 2;
+    for (int i = 0; i < depth; i++) {
+      dir = dir.getParent();
+    }
+    return dir;
+  }
+
+  private static Path pomPath(Path repository, String group, String id, String version) {
+    return repository
+        .resolve(group.replace('.', '/'))
+        .resolve(id)
+        .resolve(version)
+        .resolve(id + "-" + version + ".pom");
+  }
+
+  private static Pom read(Path file) throws Exception {
+    Element project = root(file);
+    List<String> licences = new ArrayList<>();
+    Element list = child(project, "licenses");
+    if (list != null) {
+      for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element licence && licence.getTagName().equals("license")) {
+          String url = text(licence, "url");
+          licences.add(text(licence, "name") + (url.isEmpty() ? "" : " <" + url + ">"));
+        }
+      }
+    }
+    return new Pom(text(project, "name"), text(project, "url"), licences);
+  }
+
+  private static Element root(Path file) throws Exception {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("pom not in the local repository: " + file);
+    }
+    var factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+  }
+
+  private static Element child(Element parent, String tag) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && e.getTagName().equals(tag)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static String text(Element parent, String tag) {
+    Element e = child(parent, tag);
+    return e == null ? "" : e.getTextContent().strip().replaceAll("\\s+", " ");
+  }
+}
