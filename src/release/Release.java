@@ -7,8 +7,11 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,7 +27,8 @@ import org.w3c.dom.Node;
  *
  * {@code prepare} writes OUT/version (read by bin/formation), OUT/THIRD-PARTY.txt and the jlink
  * runtime OUT/runtime. THIRD-PARTY.txt names every library bundled into lib/formation.jar with the
- * licence its Maven pom (or the nearest parent pom that has one) declares, read from
+ * licence its Maven pom (or the nearest parent pom that has one) declares, including libraries a
+ * dependency's jar carries inside itself (with their pom under META-INF/maven/), read from
  * OUT/dependencies.txt, the output of maven-dependency-plugin:list with absolute file names. Test
  * dependencies are left out; the one provided dependency, picocli, is bundled too (compiled from
  * its sources into the jar). A library without any declared licence fails the build: the file must
@@ -36,8 +40,6 @@ import org.w3c.dom.Node;
  */
 public final class Release {
   record Artifact(String group, String id, String version, Path jar) {}
-
-  record Pom(String name, String url, List<String> licences) {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[1]);
@@ -125,48 +127,83 @@ public final class Release {
       }
       artifacts.add(new Artifact(f[0], f[1], f[f.length - 2], Path.of(entry.substring(path + 1))));
     }
-    StringBuilder text = new StringBuilder();
-    text.append("formation ")
-        .append(version)
-        .append(" is licensed under the Apache License, Version 2.0 (LICENSE).\n\n")
-        .append("lib/formation.jar bundles these ")
-        .append(artifacts.size())
-        .append(" libraries, each under the licence its Maven pom declares\n")
-        .append("(where a library ships LICENSE or NOTICE files, the jar keeps them under META-INF/):\n");
+    StringBuilder list = new StringBuilder();
+    int count = 0;
     for (Artifact a : artifacts) {
       Path repository = repositoryOf(a);
-      Pom pom = read(pomPath(repository, a.group(), a.id(), a.version()));
-      List<String> licences = licences(repository, pom, a);
-      text.append("\n")
-          .append(a.group() + ":" + a.id() + ":" + a.version())
-          .append(pom.name().isEmpty() ? "" : " (" + pom.name() + ")")
-          .append('\n');
-      if (!pom.url().isEmpty()) {
-        text.append("  ").append(pom.url()).append('\n');
-      }
-      for (String licence : licences) {
-        text.append("  licence: ").append(licence).append('\n');
+      Path pom = pomPath(repository, a.group(), a.id(), a.version());
+      describe(list, a.group() + ":" + a.id() + ":" + a.version(), "", root(pom), repository);
+      count++;
+      // libraries a jar carries inside itself (Netty's common jar holds JCTools)
+      try (ZipFile jar = new ZipFile(a.jar().toFile())) {
+        for (ZipEntry e : jar.stream().filter(Release::isEmbeddedPom).toList()) {
+          String[] path = e.getName().split("/"); // META-INF/maven/GROUP/ID/pom.xml
+          if (path[2].equals(a.group()) && path[3].equals(a.id())) {
+            continue;
+          }
+          Properties props = new Properties();
+          try (InputStream in =
+              jar.getInputStream(jar.getEntry(e.getName().replace("pom.xml", "pom.properties")))) {
+            props.load(in);
+          }
+          try (InputStream in = jar.getInputStream(e)) {
+            String coordinates = path[2] + ":" + path[3] + ":" + props.getProperty("version");
+            String inside = " inside " + a.group() + ":" + a.id();
+            describe(list, coordinates, inside, root(in), repository);
+            count++;
+          }
+        }
       }
     }
-    return text.toString();
+    return "formation "
+        + version
+        + " is licensed under the Apache License, Version 2.0 (LICENSE).\n\n"
+        + "lib/formation.jar bundles these "
+        + count
+        + " libraries, each under the licence its Maven pom declares\n"
+        + "(where a library ships LICENSE or NOTICE files, the jar keeps them under META-INF/):\n"
+        + list;
   }
 
-  /** The licences of the pom, else of its nearest parent that declares some. */
-  private static List<String> licences(Path repository, Pom pom, Artifact a) throws Exception {
-    Path file = pomPath(repository, a.group(), a.id(), a.version());
-    List<String> licences = pom.licences();
+  private static boolean isEmbeddedPom(ZipEntry e) {
+    return e.getName().matches("META-INF/maven/[^/]+/[^/]+/pom\\.xml");
+  }
+
+  private static void describe(
+      StringBuilder text, String coordinates, String inside, Element project, Path repository)
+      throws Exception {
+    String name = text(project, "name");
+    String url = text(project, "url");
+    text.append("\n")
+        .append(coordinates)
+        .append(name.isEmpty() ? "" : " (" + name + ")")
+        .append(inside)
+        .append('\n');
+    if (!url.isEmpty()) {
+      text.append("  ").append(url).append('\n');
+    }
+    for (String licence : licences(repository, project, coordinates)) {
+      text.append("  licence: ").append(licence).append('\n');
+    }
+  }
+
+  /** The licences a pom declares, else those of its nearest parent that declares some. */
+  private static List<String> licences(Path repository, Element project, String coordinates)
+      throws Exception {
+    List<String> licences = declared(project);
     while (licences.isEmpty()) {
-      Element parent = child(root(file), "parent");
+      Element parent = child(project, "parent");
       if (parent == null) {
-        throw new IllegalStateException("no licence declared for " + a + " nor its parents");
+        throw new IllegalStateException("no licence declared for " + coordinates + " nor parents");
       }
-      file =
-          pomPath(
-              repository,
-              text(parent, "groupId"),
-              text(parent, "artifactId"),
-              text(parent, "version"));
-      licences = read(file).licences();
+      project =
+          root(
+              pomPath(
+                  repository,
+                  text(parent, "groupId"),
+                  text(parent, "artifactId"),
+                  text(parent, "version")));
+      licences = declared(project);
     }
     return licences;
   }
@@ -188,8 +225,7 @@ public final class Release {
         .resolve(id + "-" + version + ".pom");
   }
 
-  private static Pom read(Path file) throws Exception {
-    Element project = root(file);
+  private static List<String> declared(Element project) {
     List<String> licences = new ArrayList<>();
     Element list = child(project, "licenses");
     if (list != null) {
@@ -200,16 +236,22 @@ public final class Release {
         }
       }
     }
-    return new Pom(text(project, "name"), text(project, "url"), licences);
+    return licences;
   }
 
   private static Element root(Path file) throws Exception {
     if (!Files.isRegularFile(file)) {
       throw new IOException("pom not in the local repository: " + file);
     }
+    try (InputStream in = Files.newInputStream(file)) {
+      return root(in);
+    }
+  }
+
+  private static Element root(InputStream pom) throws Exception {
     var factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+    return factory.newDocumentBuilder().parse(pom).getDocumentElement();
   }
 
   private static Element child(Element parent, String tag) {
