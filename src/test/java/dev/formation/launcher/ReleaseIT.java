@@ -62,6 +62,20 @@ class ReleaseIT {
     // no HOME and no XDG_CACHE_HOME: no cache folder, so no class-data-sharing archive either
     Map<String, String> env = Map.of("PATH", path(home, "plain") + ":" + javaBin);
     commandsWork("plain", env);
+
+    // without a Java, or with one older than 17, it says so
+    Path work = tmp.resolve("plain-work");
+    Run none = formation(work, Map.of("PATH", path(home, "none")), "--version");
+    assertThat(none.exitCode()).isEqualTo(1);
+    assertThat(none.err()).startsWith("formation: no Java found: formation needs Java 17 or later");
+    Path old = Files.createDirectories(tmp.resolve("jdk-11/bin"));
+    Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 0\n"); // never run: too old
+    old.resolve("java").toFile().setExecutable(true);
+    Files.writeString(old.resolveSibling("release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Map<String, String> java11 = Map.of("PATH", env.get("PATH"), "JAVA_HOME", old.getParent() + "");
+    Run tooOld = formation(work, java11, "--version");
+    assertThat(tooOld.exitCode()).isEqualTo(1);
+    assertThat(tooOld.err()).contains("is Java 11.0.2; formation needs Java 17 or later");
   }
 
   @Test
@@ -116,6 +130,10 @@ class ReleaseIT {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive));
       assertThat(Files.readString(TARGET.resolve(name + ".tar.gz.sha256")))
           .isEqualTo(HexFormat.of().formatHex(digest) + "  " + name + ".tar.gz\n");
+      if (onPath("sha256sum") != null) {
+        Run check = run(TARGET, Map.of(), "sha256sum", "-c", name + ".tar.gz.sha256");
+        assertThat(check).isEqualTo(new Run(0, name + ".tar.gz: OK\n", ""));
+      }
 
       List<String> entries =
           run(TARGET, Map.of(), "tar", "tzf", archive.toString()).out().lines().toList();
