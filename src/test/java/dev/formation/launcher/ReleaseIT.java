@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,8 @@ class ReleaseIT {
 
   @BeforeAll
   static void toolsWithoutJava() throws IOException {
+    Assumptions.assumeFalse(
+        Boolean.getBoolean("release.skip"), "-Drelease.skip: the build made no archives");
     version = Files.readString(TARGET.resolve("release/version"), StandardCharsets.UTF_8).strip();
     tools = Files.createDirectories(tmp.resolve("tools"));
     for (String tool : TOOLS) {
