@@ -120,9 +120,13 @@ class ReleaseIT {
       heroku.addApp("shop", "cedar").process("web", "standard-1x", 1);
       Map<String, String> withApi = new HashMap<>(env);
       withApi.putAll(heroku.env());
-      Run plan = formation(work, withApi, "plan", "--format", "json");
+      Run plan = formation(work, withApi, "plan");
       assertThat(plan.exitCode()).as(plan.err()).isZero();
-      assertThat(plan.out()).contains("\"shop\"").contains("\"web\"");
+      assertThat(plan.out())
+          .contains(
+              "~ web  Standard-1X ×1 → Standard-1X ×2",
+              "Plan: 0 to add, 1 to change, 0 to remove.");
+      assertThat(heroku.requests("GET", "/apps/shop.*")).isNotEmpty();
     }
   }
 
