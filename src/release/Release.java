@@ -21,8 +21,8 @@ import org.w3c.dom.Node;
  * pom.xml (executions release-prepare and release-checksums) with the JDK's source launcher:
  *
  * <pre>
- * java Release.java prepare OUT VERSION MODULES   (prepare-package)
- * java Release.java checksums OUT                 (package, after the archives are made)
+ * java Release.java prepare OUT VERSION MODULES RUNTIME   (prepare-package)
+ * java Release.java checksums OUT                         (package, after the archives are made)
  * </pre>
  *
  * {@code prepare} writes OUT/version (read by bin/formation), OUT/THIRD-PARTY.txt and the jlink
@@ -32,8 +32,9 @@ import org.w3c.dom.Node;
  * OUT/dependencies.txt, the output of maven-dependency-plugin:list with absolute file names. Test
  * dependencies are left out; the one provided dependency, picocli, is bundled too (compiled from
  * its sources into the jar). A library without any declared licence fails the build: the file must
- * never be silently incomplete. The runtime is made by the jlink of the JDK running this program,
- * and again only when that JDK or the module list changed.
+ * never be silently incomplete. The runtime, when RUNTIME is {@code true} (the build's linux-x64
+ * profile), is made by the jlink of the JDK running this program, and again only when that JDK or
+ * the module list changed; otherwise a runtime left from an earlier build is removed.
  *
  * <p>{@code checksums} writes NAME.sha256 beside each OUT/../formation-*.tar.gz, in the format of
  * {@code sha256sum} (so {@code sha256sum -c NAME.sha256} checks it).
@@ -51,7 +52,12 @@ public final class Release {
     Files.createDirectories(out);
     Files.writeString(out.resolve("version"), version + "\n", StandardCharsets.UTF_8);
     Files.writeString(out.resolve("THIRD-PARTY.txt"), thirdParty(out, version));
-    runtime(out, args[3]);
+    if (args[4].equals("true")) {
+      runtime(out, args[3]);
+    } else {
+      Files.deleteIfExists(out.resolve("runtime.key"));
+      delete(out.resolve("runtime"));
+    }
   }
 
   private static void runtime(Path out, String modules) throws Exception {
@@ -67,13 +73,7 @@ public final class Release {
       return;
     }
     Files.deleteIfExists(key);
-    if (Files.exists(runtime)) {
-      try (Stream<Path> all = Files.walk(runtime)) {
-        for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
+    delete(runtime);
     ToolProvider jlink = ToolProvider.findFirst("jlink").orElseThrow();
     int status =
         jlink.run(
@@ -86,6 +86,16 @@ public final class Release {
       throw new IllegalStateException("jlink failed with exit code " + status);
     }
     Files.writeString(key, made);
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> all = Files.walk(dir)) {
+        for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
   }
 
   private static void checksums(Path dir) throws Exception {
