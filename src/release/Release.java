@@ -17,8 +17,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The build steps of the release archives (docs/install.md) that no plugin in the build does, run by
- * pom.xml (executions release-prepare and release-checksums) with the JDK's source launcher:
+ * The build steps of the release archives (docs/install.md) that no plugin in the build does, run
+ * by pom.xml (executions release-prepare and release-checksums) with the JDK's source launcher:
  *
  * <pre>
  * java Release.java prepare OUT VERSION MODULES RUNTIME   (prepare-package)
@@ -79,9 +79,14 @@ public final class Release {
         jlink.run(
             System.out,
             System.err,
-            "--add-modules", modules,
-            "--strip-debug", "--no-man-pages", "--no-header-files", "--compress=2",
-            "--output", runtime.toString());
+            "--add-modules",
+            modules,
+            "--strip-debug",
+            "--no-man-pages",
+            "--no-header-files",
+            "--compress=2",
+            "--output",
+            runtime.toString());
     if (status != 0) {
       throw new IllegalStateException("jlink failed with exit code " + status);
     }
@@ -124,7 +129,8 @@ public final class Release {
 
   private static String thirdParty(Path out, String version) throws Exception {
     List<Artifact> artifacts = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("dependencies.txt"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(out.resolve("dependencies.txt"), StandardCharsets.UTF_8)) {
       String entry = line.strip().replaceFirst(" -- module .*$", "");
       int path = entry.indexOf(":/");
       if (path < 0) {
