@@ -81,7 +81,10 @@ public enum Code {
 
   // The command line and the process itself.
   FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),
-  FM161("interrupted", "Ctrl-C stopped the command before it finished");
+  FM161("interrupted", "Ctrl-C stopped the command before it finished"),
+
+  // Terraform habits: machine-readable apply, targeted plans.
+  FM180("json-needs-approval", "apply --format json without --auto-approve or a saved plan");
 
   private final String slug;
   private final String title;

@@ -57,8 +57,14 @@ public final class ApplyOperation {
     }
   }
 
-  /** What an apply did, and where it was recorded. */
-  public record Result(ApplyReport report, String recorded, Diagnostics diagnostics) {}
+  /**
+   * What an apply did, and where it was recorded.
+   *
+   * @param recorded the line saying where the apply was noted, or {@code null} when it was not
+   * @param recordedOn the commit the apply was noted on, or {@code null} when it was not
+   */
+  public record Result(
+      ApplyReport report, String recorded, String recordedOn, Diagnostics diagnostics) {}
 
   private final Host host;
   private final String version;
@@ -270,7 +276,7 @@ public final class ApplyOperation {
                 GitGuards.author(request.config(), host));
         recorded = GitRecords.note(request.config(), commit, line, after);
       }
-      return new Result(report, recorded, after);
+      return new Result(report, recorded, recorded == null ? null : commit, after);
     }
 
     @Override
