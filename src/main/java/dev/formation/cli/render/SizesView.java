@@ -66,6 +66,7 @@ public final class SizesView {
   public static String json(List<Size> sizes) {
     JsonMapper mapper = JsonMapper.shared();
     ObjectNode root = mapper.createObjectNode();
+    root.put("kind", "formation-sizes");
     root.put("format_version", FORMAT_VERSION);
     root.put("currency", "USD");
     root.put("eco_pool_usd_per_month", Catalog.ECO_POOL_USD_PER_MONTH);
@@ -119,9 +120,13 @@ public final class SizesView {
     return out.toString();
   }
 
-  /** The size map as JSON: {@code {"format_version": 1, "sizes": [{name, cpu, memory}]}}. */
+  /**
+   * The size map as JSON ({@code schemas/sizes.schema.json}): {@code {"kind":
+   * "formation-kubernetes-sizes", "format_version": 1, "sizes": [{name, cpu, memory}]}}.
+   */
   public static String kubernetesJson(Catalog catalog) {
     ObjectNode root = JsonMapper.shared().createObjectNode();
+    root.put("kind", "formation-kubernetes-sizes");
     root.put("format_version", FORMAT_VERSION);
     ArrayNode list = root.putArray("sizes");
     for (Size s : catalog.all()) {
