@@ -54,6 +54,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin private AppSelection apps;
 
+  @Mixin private TargetOption targets;
+
   @Mixin private PlatformOptions platform;
 
   @Mixin private AllowOption allow;
@@ -193,7 +195,7 @@ public final class ApplyCommand implements Callable<Integer> {
   ApplyOperation.Request request() {
     return new ApplyOperation.Request(
         config.source(null),
-        apps.selection(),
+        apps.selection(targets),
         platform.settings().withForceConflicts(forceConflicts),
         planFile,
         allowDirty,

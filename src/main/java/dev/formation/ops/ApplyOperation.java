@@ -105,6 +105,7 @@ public final class ApplyOperation {
     Plan plan =
         PlanOperation.plan(
             selected, platforms, request.settings(), host.listener(), clock.instant());
+    plan = PlanOperation.narrowed(plan, selected, request.selection(), diagnostics);
     String commit = GitRecords.commitOf(request.config(), diagnostics);
     plan =
         Guardrails.check(
@@ -122,9 +123,9 @@ public final class ApplyOperation {
     if (!request.selection().all()) {
       diagnostics.error(
           Code.FM132,
-          "--app cannot narrow a saved plan",
+          "--app and --target cannot narrow a saved plan",
           null,
-          "make a new plan with `formation plan --app APP --out FILE` instead");
+          "make a new plan with `formation plan --target APP[.TYPE] --out FILE` instead");
       return new Prepared(request, platforms, null, null, null, null, diagnostics);
     }
     if (!request.allow().isEmpty()) {
