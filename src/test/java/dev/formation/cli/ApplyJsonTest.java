@@ -6,6 +6,7 @@ import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeFault;
 import dev.formation.testing.FakeHeroku;
 import dev.formation.testing.GitFixture;
+import dev.formation.testing.Golden;
 import dev.formation.testing.JsonSchemas;
 import java.nio.file.Path;
 import java.util.Map;
@@ -103,6 +104,22 @@ class ApplyJsonTest {
     // the failed app gives the report every object it can hold: apps, diagnostics, the plan
     assertThat(JsonSchemas.acceptsUnknownFields("apply.schema.json", r.out(), p -> false))
         .isEmpty();
+  }
+
+  @Test
+  void theReport_matchesItsGoldenFile() {
+    heroku.inject(
+        FakeFault.answer(422, "{\"id\":\"invalid_params\",\"message\":\"Not today.\"}", Map.of())
+            .on("PATCH", "/apps/shop-staging/.*"));
+    repo.write("formation.yaml", CONFIG.replace("quantity: 1", "quantity: 2"));
+    repo.commit("staging scaled up too");
+
+    CliRunner.Result r = run("apply", "--format", "json", "--auto-approve");
+
+    String commit = JsonMapper.shared().readTree(r.out()).get("recorded").asString();
+    Golden.assertMatches(
+        "apply/report.json",
+        r.out().replace(commit, "COMMIT").replaceAll("request id [0-9a-f-]{36}", "request id …"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.formation.cli.render.PlanSchema;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeApp;
 import dev.formation.testing.FakeHeroku;
+import dev.formation.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,23 @@ class TargetCommandTest {
         .contains("warning[FM183]: the plan is narrowed to shop-production.worker")
         .contains("exceptional situations");
     assertThat(heroku.requests("GET", "/apps/shop-staging/formation")).isEmpty();
+  }
+
+  @Test
+  void targetedPlan_inEveryFormat_matchesItsGoldenFiles() {
+    String[] target = {"--target", "shop-production.web", "--target", "shop-staging"};
+
+    Golden.assertMatches("plan/targeted.txt", run(with("plan", target)).out());
+    Golden.assertMatches(
+        "plan/targeted.md", run(with("plan", target, "--format", "markdown")).out());
+    Golden.assertMatches("plan/targeted.json", run(with("plan", target, "--format", "json")).out());
+  }
+
+  private static String[] with(String command, String[] target, String... more) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(command));
+    args.addAll(java.util.List.of(target));
+    args.addAll(java.util.List.of(more));
+    return args.toArray(String[]::new);
   }
 
   @Test

@@ -59,7 +59,7 @@ public final class MarkdownPlanRenderer {
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
-      if (app.hasChanges() || app.hasErrors()) {
+      if (app.hasChanges() || app.hasErrors() || !plan.notTargeted(app).isEmpty()) {
         renderApp(app, plan.at(), plan.notTargeted(app), out);
       } else {
         quiet.add(app);
