@@ -3,6 +3,7 @@ package dev.formation.plan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The whole plan: one {@link AppPlan} per app in config order, with summary counts and cost.
@@ -38,7 +39,7 @@ public record Plan(List<AppPlan> apps, Instant at, List<Target> targets) {
     if (types.isEmpty() || types.contains(null)) {
       return List.of();
     }
-    java.util.TreeSet<String> others = new java.util.TreeSet<>();
+    TreeSet<String> others = new TreeSet<>();
     if (app.live() != null) {
       app.live().processes().forEach(p -> others.add(p.type()));
     }
