@@ -30,8 +30,8 @@ public record Plan(List<AppPlan> apps, Instant at, List<Target> targets) {
   }
 
   /**
-   * The process types of {@code app} a typed {@code --target} left out, live or in the file, in
-   * name order; empty when the app is targeted whole or the plan has no targets.
+   * The process types of {@code app} a typed {@code --target} left out, live or planned, in name
+   * order; empty when the app is targeted whole or the plan has no targets.
    */
   public List<String> notTargeted(AppPlan app) {
     List<String> types =
