@@ -72,29 +72,30 @@ public final class Applier {
         work, parallelism, app -> results.put(app.app(), new AppRun(app, interrupt).run()));
     List<AppResult> ordered = new ArrayList<>();
     for (AppPlan app : plan.apps()) {
-      if (app.hasErrors()) {
-        ordered.add(
-            new AppResult(
-                app.app(),
-                AppResult.Outcome.NOT_APPLIED,
-                List.of(),
-                List.of(),
-                app.errors(),
-                List.of()));
-      } else if (!app.hasChanges()) {
-        ordered.add(
-            new AppResult(
-                app.app(),
-                AppResult.Outcome.UNCHANGED,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()));
-      } else {
-        ordered.add(results.get(app.app()));
-      }
+      ordered.add(
+          app.hasErrors() || !app.hasChanges() ? withoutWrites(app) : results.get(app.app()));
     }
     return new ApplyReport(ordered, interrupt.requested());
+  }
+
+  /**
+   * The report of a plan with nothing to apply: each app unchanged, or not applied for its errors.
+   */
+  public static ApplyReport withoutWrites(Plan plan) {
+    if (plan.hasChanges()) {
+      throw new IllegalArgumentException("a plan with changes is applied, not reported as is");
+    }
+    return new ApplyReport(plan.apps().stream().map(Applier::withoutWrites).toList());
+  }
+
+  private static AppResult withoutWrites(AppPlan app) {
+    return new AppResult(
+        app.app(),
+        app.hasErrors() ? AppResult.Outcome.NOT_APPLIED : AppResult.Outcome.UNCHANGED,
+        List.of(),
+        List.of(),
+        app.hasErrors() ? app.errors() : List.of(),
+        List.of());
   }
 
   /** One app's apply: re-read, the writes in order, then verify. Used once, then dropped. */

@@ -52,6 +52,6 @@ public final class StalePlan {
       LiveApp live = now.live().getOrDefault(a.app(), a.live());
       apps.add(a.withLive(live));
     }
-    return new Plan(apps, saved.at());
+    return saved.withApps(apps);
   }
 }

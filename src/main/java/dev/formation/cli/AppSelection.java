@@ -16,4 +16,9 @@ public final class AppSelection {
   Selection selection() {
     return new Selection(apps);
   }
+
+  /** The apps named, narrowed further by {@code --target}. */
+  Selection selection(TargetOption targets) {
+    return new Selection(apps, targets.targets());
+  }
 }

@@ -4,6 +4,7 @@ import dev.formation.apply.Applier;
 import dev.formation.apply.Interrupt;
 import dev.formation.cli.render.ApplyReportText;
 import dev.formation.cli.render.Colors;
+import dev.formation.cli.render.OutputFormat;
 import dev.formation.cli.render.TextPlanRenderer;
 import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
@@ -53,6 +54,8 @@ public final class ApplyCommand implements Callable<Integer> {
 
   @Mixin private AppSelection apps;
 
+  @Mixin private TargetOption targets;
+
   @Mixin private PlatformOptions platform;
 
   @Mixin private AllowOption allow;
@@ -74,21 +77,52 @@ public final class ApplyCommand implements Callable<Integer> {
               + " of failing on the conflict; recorded in the apply's git note.")
   private boolean forceConflicts;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      completionCandidates = ApplyCommand.Formats.class,
+      description =
+          "text or json (default: ${DEFAULT-VALUE}). With json, stdout carries one document"
+              + " (schemas/apply.schema.json); progress stays on stderr, and --auto-approve or"
+              + " PLANFILE is required.")
+  private String formatWord;
+
+  /** The formats {@code apply} offers, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.List.of("text", "json").iterator();
+    }
+  }
+
   @Override
   public Integer call() {
+    boolean json =
+        OutputFormat.parse(spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON)
+            == OutputFormat.JSON;
+    if (json && !autoApprove && planFile == null) {
+      // no plan can be shown for a `yes` in JSON: refuse before reading anything
+      Diagnostics refused =
+          new Diagnostics()
+              .error(
+                  Code.FM180,
+                  "apply --format json cannot show a plan to approve; nothing was read or changed",
+                  null,
+                  "pass --auto-approve, or apply a saved plan: formation plan --out plan.json,"
+                      + " then formation apply --format json plan.json");
+      Output.diagnostics(spec, refused, null);
+      return ExitCode.ERROR;
+    }
+    return json ? new JsonApply(this).call() : text();
+  }
+
+  private int text() {
     Environment env = FormationCommand.environmentOf(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ApplyOperation.Request request =
-        new ApplyOperation.Request(
-            config.source(null),
-            apps.selection(),
-            platform.settings().withForceConflicts(forceConflicts),
-            planFile,
-            allowDirty,
-            allow.rules());
-    ApplyOperation operation =
-        new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
+    ApplyOperation operation = operation();
+    ApplyOperation.Request request = request();
     // until the first write, Ctrl-C only stops reading (or the prompt): it exits at once
     Interrupts.Caught reading = Interrupts.whileReading(spec);
     try (ApplyOperation.Prepared prepared = operation.prepare(request)) {
@@ -156,6 +190,28 @@ public final class ApplyCommand implements Callable<Integer> {
     } finally {
       reading.close();
     }
+  }
+
+  ApplyOperation.Request request() {
+    return new ApplyOperation.Request(
+        config.source(null),
+        apps.selection(targets),
+        platform.settings().withForceConflicts(forceConflicts),
+        planFile,
+        allowDirty,
+        allow.rules());
+  }
+
+  ApplyOperation operation() {
+    return new ApplyOperation(Output.host(spec), VersionProvider.version(), Output.clock());
+  }
+
+  CommandSpec spec() {
+    return spec;
+  }
+
+  Path planFile() {
+    return planFile;
   }
 
   /** Asks for a {@code yes} on the terminal; without one, refuses rather than hang. */

@@ -34,6 +34,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Mixin private AppSelection apps;
 
+  @Mixin private TargetOption targets;
+
   @Mixin private PlatformOptions platform;
 
   @Mixin private RefOption ref;
@@ -76,7 +78,7 @@ public final class PlanCommand implements Callable<Integer> {
     PlanOperation.Request request =
         new PlanOperation.Request(
             config.source(ref.ref()),
-            apps.selection(),
+            apps.selection(targets),
             platform.settings(),
             out,
             at.at(),

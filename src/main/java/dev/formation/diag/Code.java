@@ -87,7 +87,14 @@ public enum Code {
       "A kubeconfig cluster sets insecure-skip-tls-verify: its certificate is not checked"),
   FM163(
       "kubernetes-changed-since-plan",
-      "A Deployment changed between the plan's read and the scale; nothing was scaled");
+      "A Deployment changed between the plan's read and the scale; nothing was scaled"),
+
+  // Terraform habits: machine-readable apply, targeted plans.
+  FM180("json-needs-approval", "apply --format json without --auto-approve or a saved plan"),
+  FM181(
+      "unknown-target", "--target names an app or a process type that the config does not define"),
+  FM182("target-tier-move", "A targeted size change would leave untargeted types in another tier"),
+  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step");
 
   private final String slug;
   private final String title;

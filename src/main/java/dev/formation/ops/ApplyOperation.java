@@ -57,8 +57,14 @@ public final class ApplyOperation {
     }
   }
 
-  /** What an apply did, and where it was recorded. */
-  public record Result(ApplyReport report, String recorded, Diagnostics diagnostics) {}
+  /**
+   * What an apply did, and where it was recorded.
+   *
+   * @param recorded the line saying where the apply was noted, or {@code null} when it was not
+   * @param recordedOn the commit the apply was noted on, or {@code null} when it was not
+   */
+  public record Result(
+      ApplyReport report, String recorded, String recordedOn, Diagnostics diagnostics) {}
 
   private final Host host;
   private final String version;
@@ -99,6 +105,7 @@ public final class ApplyOperation {
     Plan plan =
         PlanOperation.plan(
             selected, platforms, request.settings(), host.listener(), clock.instant());
+    plan = PlanOperation.narrowed(plan, selected, request.selection(), diagnostics);
     String commit = GitRecords.commitOf(request.config(), diagnostics);
     plan =
         Guardrails.check(
@@ -116,9 +123,9 @@ public final class ApplyOperation {
     if (!request.selection().all()) {
       diagnostics.error(
           Code.FM132,
-          "--app cannot narrow a saved plan",
+          "--app and --target cannot narrow a saved plan",
           null,
-          "make a new plan with `formation plan --app APP --out FILE` instead");
+          "make a new plan with `formation plan --target APP[.TYPE] --out FILE` instead");
       return new Prepared(request, platforms, null, null, null, null, diagnostics);
     }
     if (!request.allow().isEmpty()) {
@@ -270,7 +277,7 @@ public final class ApplyOperation {
                 GitGuards.author(request.config(), host));
         recorded = GitRecords.note(request.config(), commit, line, after);
       }
-      return new Result(report, recorded, after);
+      return new Result(report, recorded, recorded == null ? null : commit, after);
     }
 
     @Override

@@ -6,20 +6,26 @@ import dev.formation.catalog.Catalog;
 import dev.formation.config.Formation;
 import dev.formation.config.Guardrail;
 import dev.formation.config.LoadResult;
+import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Guardrails;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
+import dev.formation.plan.Target;
+import dev.formation.plan.Targeting;
 import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code formation plan}: load the config, select apps, read them live (changing nothing on any
@@ -92,6 +98,7 @@ public final class PlanOperation {
     try (Adapters platforms = new Adapters(host, request.settings(), version)) {
       plan = plan(selected, platforms, request.settings(), host.listener(), at);
     }
+    plan = narrowed(plan, selected, request.selection(), diagnostics);
     String commit = out == null ? null : GitRecords.commitOf(request.config(), diagnostics);
     // a saved plan is an apply to be: the branch it may be applied from is judged now
     plan =
@@ -106,7 +113,7 @@ public final class PlanOperation {
       return new Result(loaded, selected, plan, null, diagnostics);
     }
     Allowances.refuse(plan, "the plan was not saved", diagnostics);
-    if (plan.breaksGuardrails()) {
+    if (plan.breaksGuardrails() || diagnostics.hasErrors()) {
       return new Result(loaded, selected, plan, null, diagnostics);
     }
     SavedPlan saved =
@@ -121,6 +128,31 @@ public final class PlanOperation {
       return null;
     }
     return selection.select(loaded.formationOrNull(), diagnostics);
+  }
+
+  /**
+   * {@code plan} narrowed to the selection's {@code --target}s, with Terraform's warning that a
+   * targeted plan may leave the rest out of step; a narrowing that cannot be applied in one batch
+   * per app is an error in {@code diagnostics}.
+   */
+  static Plan narrowed(
+      Plan plan, Formation selected, Selection selection, Diagnostics diagnostics) {
+    List<Target> targets = selection.narrowing(selected);
+    if (targets.isEmpty()) {
+      return plan;
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    Plan narrowed = Targeting.narrow(plan, targets, Catalog.standard(), problems);
+    problems.forEach(diagnostics::add);
+    diagnostics.warning(
+        Code.FM183,
+        "the plan is narrowed to "
+            + targets.stream().map(Target::word).collect(Collectors.joining(", "))
+            + ": the rest of the config is left as it is live, and may be out of step",
+        null,
+        "use --target for exceptional situations (a repair, one type at a time); plan without it"
+            + " to see everything the config asks for");
+    return narrowed;
   }
 
   /**

@@ -195,6 +195,29 @@ public record AppPlan(
         breaches);
   }
 
+  /**
+   * This plan narrowed by {@code --target} to {@code kept}, a part of its changes, with {@code
+   * after} what the app costs once only they are made.
+   */
+  AppPlan withChanges(List<Change> kept, CostRange afterKept) {
+    return new AppPlan(
+        app,
+        platform,
+        live,
+        kept,
+        unmanaged,
+        errors,
+        notes,
+        fingerprint,
+        before,
+        afterKept,
+        placement,
+        requestsBefore,
+        requestsAfter,
+        schedule,
+        breaches);
+  }
+
   /** Whether the app's cost is counted in requested CPU and memory rather than dollars. */
   public boolean costedInRequests() {
     return requestsBefore != null;

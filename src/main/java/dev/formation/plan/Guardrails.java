@@ -65,7 +65,7 @@ public final class Guardrails {
       }
       apps.add(app.withBreaches(found, notes));
     }
-    return new Plan(apps, plan.at());
+    return plan.withApps(apps);
   }
 
   static List<GuardrailBreach> breaches(

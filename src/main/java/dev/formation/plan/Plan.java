@@ -3,17 +3,50 @@ package dev.formation.plan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The whole plan: one {@link AppPlan} per app in config order, with summary counts and cost.
  *
  * @param at the moment the schedules were evaluated for, or {@code null} for a plan made without
  *     one (no app has a schedule)
+ * @param targets what {@code --target} narrowed the plan to; empty for a plan of every type of its
+ *     apps
  */
-public record Plan(List<AppPlan> apps, Instant at) {
+public record Plan(List<AppPlan> apps, Instant at, List<Target> targets) {
 
   public Plan {
     apps = List.copyOf(apps);
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  public Plan(List<AppPlan> apps, Instant at) {
+    this(apps, at, List.of());
+  }
+
+  /** This plan with other app plans, its moment and targets kept. */
+  public Plan withApps(List<AppPlan> others) {
+    return new Plan(others, at, targets);
+  }
+
+  /**
+   * The process types of {@code app} a typed {@code --target} left out, live or planned, in name
+   * order; empty when the app is targeted whole or the plan has no targets.
+   */
+  public List<String> notTargeted(AppPlan app) {
+    List<String> types =
+        targets.stream().filter(t -> t.app().equals(app.app())).map(Target::type).toList();
+    if (types.isEmpty() || types.contains(null)) {
+      return List.of();
+    }
+    TreeSet<String> others = new TreeSet<>();
+    if (app.live() != null) {
+      app.live().processes().forEach(p -> others.add(p.type()));
+    }
+    app.changes().stream().map(Change::type).filter(t -> t != null).forEach(others::add);
+    app.unmanaged().forEach(u -> others.add(u.type()));
+    others.removeAll(types);
+    return List.copyOf(others);
   }
 
   /** A plan made without a moment: no app has a schedule. */

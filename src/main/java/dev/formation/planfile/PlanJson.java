@@ -60,9 +60,19 @@ public final class PlanJson {
     if (plan.hasBreaches()) {
       root.put("breaks_guardrails", plan.breaksGuardrails());
     }
+    if (!plan.targets().isEmpty()) {
+      ArrayNode targets = root.putArray("targets");
+      plan.targets().forEach(t -> targets.add(t.word()));
+    }
     ArrayNode apps = root.putArray("apps");
     for (AppPlan app : plan.apps()) {
-      apps.add(app(app, withLive));
+      ObjectNode a = app(app, withLive);
+      List<String> notTargeted = plan.notTargeted(app);
+      if (!notTargeted.isEmpty()) {
+        ArrayNode types = a.putArray("not_targeted");
+        notTargeted.forEach(types::add);
+      }
+      apps.add(a);
     }
     return root;
   }

@@ -20,6 +20,7 @@ import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
 import dev.formation.plan.SetupChange;
+import dev.formation.plan.Target;
 import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
 import java.time.Instant;
@@ -45,7 +46,18 @@ final class PlanJsonReader {
       result.add(app(apps.at(i)));
     }
     Instant evaluated = root.has("evaluated_at") ? instant(root.get("evaluated_at")) : at;
-    return new Plan(result, evaluated);
+    List<Target> targets = new ArrayList<>();
+    if (root.has("targets")) {
+      JsonField words = root.get("targets");
+      for (int i = 0; i < words.size(); i++) {
+        try {
+          targets.add(Target.parse(words.at(i).string()));
+        } catch (IllegalArgumentException e) {
+          throw words.at(i).error("not a target: APP or APP.TYPE");
+        }
+      }
+    }
+    return new Plan(result, evaluated, targets);
   }
 
   private static AppSchedule schedule(JsonField n) throws PlanFileException {

@@ -3,6 +3,7 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.testing.CliRunner;
+import dev.formation.testing.JsonSchemas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,8 +199,13 @@ class LocalLoopTest {
     return up;
   }
 
+  /** The running platform's status, checked against its schema each time it is read. */
   private JsonNode status() throws Exception {
-    return JSON.readTree(run("local", "status", "--format", "json").out());
+    String json = run("local", "status", "--format", "json").out();
+    assertThat(JsonSchemas.errors("local-status.schema.json", json)).as(json).isEmpty();
+    assertThat(JsonSchemas.acceptsUnknownFields("local-status.schema.json", json, p -> false))
+        .isEmpty();
+    return JSON.readTree(json);
   }
 
   private CliRunner.Result run(String... args) {

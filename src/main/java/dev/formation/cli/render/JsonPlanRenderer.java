@@ -12,9 +12,18 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonPlanRenderer {
 
   public String render(Plan plan) {
+    return pretty(document(plan));
+  }
+
+  /** The document as a tree, for documents that carry a plan (the apply report). */
+  static ObjectNode document(Plan plan) {
     ObjectNode document = PlanJson.MAPPER.createObjectNode();
     document.put("kind", "formation-plan");
     document.setAll(PlanJson.write(plan, false));
+    return document;
+  }
+
+  static String pretty(ObjectNode document) {
     return PlanJson.MAPPER
             .writer()
             .with(SerializationFeature.INDENT_OUTPUT)

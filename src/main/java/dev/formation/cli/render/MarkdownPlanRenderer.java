@@ -40,6 +40,11 @@ public final class MarkdownPlanRenderer {
     if (incomplete != null) {
       out.append("**").append(capitalised(incomplete)).append(".**\n\n");
     }
+    if (!plan.targets().isEmpty()) {
+      out.append("> **Targeted:** `")
+          .append(cell(Targets.words(plan)))
+          .append("`; the rest of the config is not planned.\n\n");
+    }
     out.append("Monthly cost: ").append(costs(plan.before(), plan.after())).append("\n\n");
     if (plan.scheduled()) {
       out.append("Monthly estimate with schedules: ")
@@ -54,8 +59,8 @@ public final class MarkdownPlanRenderer {
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
-      if (app.hasChanges() || app.hasErrors()) {
-        renderApp(app, plan.at(), out);
+      if (app.hasChanges() || app.hasErrors() || !plan.notTargeted(app).isEmpty()) {
+        renderApp(app, plan.at(), plan.notTargeted(app), out);
       } else {
         quiet.add(app);
       }
@@ -103,7 +108,7 @@ public final class MarkdownPlanRenderer {
         + (pct.isEmpty() ? "" : " (" + pct + ")");
   }
 
-  private void renderApp(AppPlan app, Instant at, StringBuilder out) {
+  private void renderApp(AppPlan app, Instant at, List<String> notTargeted, StringBuilder out) {
     out.append("#### ").append(app.app()).append(" (").append(app.platform().word()).append(")");
     if (app.hasChanges()) {
       String pct = Money.percent(app.before(), app.costDelta());
@@ -139,6 +144,11 @@ public final class MarkdownPlanRenderer {
             .append(" |\n");
       }
       out.append('\n');
+    }
+    if (!notTargeted.isEmpty()) {
+      out.append("Not targeted, left as they are: `")
+          .append(cell(String.join("`, `", notTargeted)))
+          .append("`\n\n");
     }
     if (app.schedule() != null) {
       for (TypeWindow t : app.schedule().types()) {

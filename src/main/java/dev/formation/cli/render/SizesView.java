@@ -67,6 +67,7 @@ public final class SizesView {
   public static String json(List<Size> sizes) {
     JsonMapper mapper = JsonMapper.shared();
     ObjectNode root = mapper.createObjectNode();
+    root.put("kind", "formation-sizes");
     root.put("format_version", FORMAT_VERSION);
     root.put("currency", "USD");
     root.put("eco_pool_usd_per_month", Catalog.ECO_POOL_USD_PER_MONTH);
@@ -123,9 +124,13 @@ public final class SizesView {
     return out.toString();
   }
 
-  /** The size map as JSON: {@code {"format_version": 1, "sizes": [{name, cpu, memory}]}}. */
+  /**
+   * A platform's size map as JSON ({@code schemas/sizes.schema.json}): {@code {"kind":
+   * "formation-kubernetes-sizes", "format_version": 1, "sizes": [{name, cpu, memory}]}}.
+   */
   public static String sizeMapJson(Map<String, Resources> sizes) {
     ObjectNode root = JsonMapper.shared().createObjectNode();
+    root.put("kind", "formation-kubernetes-sizes");
     root.put("format_version", FORMAT_VERSION);
     ArrayNode list = root.putArray("sizes");
     for (Map.Entry<String, Resources> e : sizes.entrySet()) {

@@ -49,6 +49,11 @@ public final class TextPlanRenderer {
     if (plan.scheduled() && plan.at() != null) {
       out.append("Schedules evaluated for ").append(plan.at()).append(".\n\n");
     }
+    if (!plan.targets().isEmpty()) {
+      out.append("Targeted: ")
+          .append(Printable.escape(Targets.words(plan)))
+          .append(" (the rest is not planned).\n\n");
+    }
     List<String> unchanged = new ArrayList<>();
     Set<String> notes = new LinkedHashSet<>();
     for (AppPlan app : plan.apps()) {
@@ -56,11 +61,15 @@ public final class TextPlanRenderer {
       if (!app.hasChanges()
           && !app.hasErrors()
           && app.unmanaged().isEmpty()
-          && app.schedule() == null) {
+          && app.schedule() == null
+          && plan.notTargeted(app).isEmpty()) {
         unchanged.add(Printable.escape(app.app()));
         continue;
       }
       renderApp(app, plan.at(), out);
+      for (String type : plan.notTargeted(app)) {
+        out.append("    (not targeted) ").append(Printable.escape(type)).append('\n');
+      }
       out.append('\n');
     }
     boolean quiet = !plan.hasChanges() && !plan.hasErrors();

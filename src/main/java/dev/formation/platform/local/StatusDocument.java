@@ -8,11 +8,15 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code formation local status --format json}: the daemon's {@code GET /local/status} with {@code
+ * {@code formation local status --format json} ({@code schemas/local-status.schema.json}), {@code
+ * kind} {@code formation-local-status}: the daemon's {@code GET /local/status} with {@code
  * "running": true}, or, when no daemon runs, {@code "running": false, "url": null} with the token
  * file and state folder.
  */
 public final class StatusDocument {
+  /** Bumped only when a field changes meaning or goes away; new fields do not bump it. */
+  public static final int FORMAT_VERSION = 1;
+
   private StatusDocument() {}
 
   /** The document as pretty JSON, ending with a newline. */
@@ -28,6 +32,9 @@ public final class StatusDocument {
       status.putArray("apps");
     }
     status.put("running", running.isPresent());
-    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(status) + "\n";
+    ObjectNode document = Json.MAPPER.createObjectNode();
+    document.put("kind", "formation-local-status").put("format_version", FORMAT_VERSION);
+    document.setAll(status);
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n";
   }
 }
