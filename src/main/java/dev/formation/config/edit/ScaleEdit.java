@@ -36,6 +36,11 @@ public record ScaleEdit(String type, Integer quantity, Integer delta, String siz
     }
   }
 
+  /** Whether {@code name} can be a process type of an edit. */
+  public static boolean isType(String name) {
+    return name != null && TYPE.matcher(name).matches();
+  }
+
   /** The edit a command-line word asks for, or empty when the word is not one. */
   public static Optional<ScaleEdit> parse(String word) {
     int eq = word.indexOf('=');
