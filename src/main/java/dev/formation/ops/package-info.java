@@ -6,8 +6,8 @@
  * The commands in {@code cli} do that around them.
  *
  * <p>Dependency rule: {@code ops} depends on {@code apply}, {@code planfile}, {@code plan}, {@code
- * live}, {@code config}, {@code catalog}, {@code diag}, {@code git}, {@code platform}, {@code
- * platform.heroku}, {@code platform.local}, {@code platform.local.state}, {@code
+ * live}, {@code config}, {@code config.edit}, {@code catalog}, {@code diag}, {@code git}, {@code
+ * platform}, {@code platform.heroku}, {@code platform.local}, {@code platform.local.state}, {@code
  * platform.local.daemon} and {@code platform.kubernetes} only. Never {@code cli} or picocli. The
  * local daemon's code is used only to run the daemon in this process ({@code LocalServeOperation});
  * every other local operation reaches it over its HTTP API. JGit is reached only through {@code
