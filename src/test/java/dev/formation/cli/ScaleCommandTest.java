@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -111,6 +112,27 @@ class ScaleCommandTest {
     assertThat(run("import", "--merge").out()).contains("already holds the live values");
     // the file's band stays: the only change left is the autoscaler the live app lacks
     assertThat(run("plan").out()).contains("1 to add, 0 to change").doesNotContain("clock");
+  }
+
+  @Test
+  void aFailedRead_isReported_butTheEditStays_andAByteOrderMarkIsKept() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    String gone = CONFIG.replace("  shop:", "  gone:");
+    Files.write(file, concat(bom, gone.getBytes(StandardCharsets.UTF_8)));
+    CliRunner.Result r = run("scale", "worker=2");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out() + r.err()).as(r.toString()).contains("FM120");
+    assertThat(Files.readAllBytes(file))
+        .isEqualTo(
+            concat(
+                bom,
+                gone.replace("quantity: 1 ", "quantity: 2 ").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
