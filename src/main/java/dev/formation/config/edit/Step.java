@@ -59,14 +59,14 @@ final class Step {
                   + " apps ("
                   + String.join(", ", names)
                   + "); name the one to edit",
-          text.range(apps == null ? 0 : apps.start()),
+          text.range(keyOf("apps")),
           "add `--app APP`");
     }
     if (!names.contains(app)) {
       throw new Refusal(
           Code.FM110,
           "no app `" + app + "` in the file",
-          text.range(apps == null ? 0 : apps.start()),
+          text.range(keyOf("apps")),
           FormationEditor.appHint(app, names));
     }
     return app;
@@ -84,7 +84,7 @@ final class Step {
     }
     Tree.Field type = Tree.fields(processes).get(edit.type());
     if (type == null) {
-      return addType(app, processes, edit, changes);
+      return addType(app, processes, processesField.key().start(), edit, changes);
     }
     if (!(type.value() instanceof Mapping process)) {
       throw new Refusal(
@@ -162,7 +162,11 @@ final class Step {
   }
 
   private String addType(
-      String app, Mapping processes, ScaleEdit edit, List<EditResult.Change> changes)
+      String app,
+      Mapping processes,
+      int processesKey,
+      ScaleEdit edit,
+      List<EditResult.Change> changes)
       throws Refusal {
     String known = Tree.fields(processes).keySet().stream().collect(Collectors.joining(", "));
     if (edit.quantity() == null) {
@@ -176,14 +180,14 @@ final class Step {
               + (edit.delta() != null
                   ? "scale by " + edit.word().substring(edit.type().length())
                   : "resize"),
-          text.range(processes.start()),
+          text.range(processesKey),
           "its process types are " + known + "; `" + edit.type() + "=1:standard-1x` adds one");
     }
     if (edit.size() == null) {
       throw new Refusal(
           Code.FM172,
           "a new process type `" + edit.type() + "` needs a size",
-          text.range(processes.start()),
+          text.range(processesKey),
           "write `"
               + edit.type()
               + "="
@@ -192,6 +196,12 @@ final class Step {
     }
     return new Writer(text, uses, app, edit.type())
         .addType(processes, sizeName(edit.size()), edit.quantity(), comment, changes);
+  }
+
+  /** Where the top-level key {@code key} is written, or the file's start. */
+  private int keyOf(String key) {
+    Tree.Field f = Tree.fields(root).get(key);
+    return f == null ? 0 : f.key().start();
   }
 
   private static String band(Tree.Field autoscale) {

@@ -140,8 +140,10 @@ class FormationEditorTest {
 
   @Test
   void refusals_unknownTypeAppAndMultiLineScalars() {
-    assertThat(edit(BLOCK, null, "nope+1").diagnostics().sorted().get(0).code())
-        .isEqualTo(Code.FM172);
+    Diagnostic unknown = edit(BLOCK, null, "nope+1").diagnostics().sorted().get(0);
+    assertThat(unknown.code()).isEqualTo(Code.FM172);
+    assertThat(unknown.range().toString()).isEqualTo("f.yaml:10:5");
+    assertThat(unknown.hint()).contains("web, worker, clock, extra, solo");
     assertThat(edit(BLOCK, null, "nope=1").diagnostics().sorted().get(0).message())
         .contains("needs a size");
     assertThat(edit(BLOCK, "shoq", "web+1").diagnostics().sorted().get(0).code())
