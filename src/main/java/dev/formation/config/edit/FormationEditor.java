@@ -3,7 +3,6 @@ package dev.formation.config.edit;
 import dev.formation.catalog.Catalog;
 import dev.formation.config.yaml.SourceTree;
 import dev.formation.config.yaml.SourceTree.Mapping;
-import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.DidYouMean;
 import java.util.ArrayList;
@@ -76,9 +75,5 @@ public final class FormationEditor {
   static String appHint(String app, List<String> apps) {
     String close = DidYouMean.didYouMean(app, apps);
     return close != null ? close : "the file defines " + String.join(", ", apps);
-  }
-
-  static Refusal refuse(Code code, String message, dev.formation.diag.SourceRange at, String hint) {
-    return new Refusal(code, message, at, hint);
   }
 }

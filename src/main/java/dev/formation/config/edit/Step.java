@@ -73,7 +73,11 @@ final class Step {
   }
 
   String apply(String app, ScaleEdit edit, List<EditResult.Change> changes) throws Refusal {
-    Mapping appMap = (Mapping) Tree.fields(Tree.mapping(root, "apps")).get(app).value();
+    Tree.Field appField = Tree.fields(Tree.mapping(root, "apps")).get(app);
+    if (!(appField.value() instanceof Mapping appMap)) {
+      throw new Refusal(
+          Code.FM174, "app " + app + " is not a mapping", text.range(appField.key().start()), null);
+    }
     Tree.Field processesField = Tree.fields(appMap).get("processes");
     if (processesField == null || !(processesField.value() instanceof Mapping processes)) {
       throw new Refusal(

@@ -50,11 +50,6 @@ final class Text {
     return offset - lineStart(offset);
   }
 
-  /** Whether only spaces stand before {@code offset} on its line. */
-  boolean firstOnLine(int offset) {
-    return text.substring(lineStart(offset), offset).isBlank();
-  }
-
   SourceRange range(int offset) {
     int line = 1;
     int col = 1;
