@@ -160,6 +160,27 @@ class FormationEditorTest {
   }
 
   @Test
+  void anAnchorUsedNowhereElse_staysOnTheValue_andANewTypeGetsTheComment() {
+    String text =
+        "version: 1\napps:\n  a:\n    processes:\n      web:\n        size: eco\n"
+            + "        quantity: &n 1 # mine\n";
+    EditResult r =
+        editor.edit(
+            "f.yaml",
+            text,
+            null,
+            List.of(
+                ScaleEdit.parse("web+1").orElseThrow(),
+                ScaleEdit.parse("clock=1:eco").orElseThrow()),
+            "adopted from the live platform on 2026-12-07");
+    assertThat(r.text())
+        .isEqualTo(
+            text.replace("&n 1 # mine", "&n 2 # mine")
+                + "      # adopted from the live platform on 2026-12-07\n"
+                + "      clock:\n        size: eco\n        quantity: 1\n");
+  }
+
+  @Test
   void nothingToChange_leavesTheTextAlone() {
     EditResult r = edit(BLOCK, null, "worker=3:standard-2x", "web=PERFORMANCE-M");
     assertThat(r.changed()).isFalse();
