@@ -136,6 +136,39 @@ class ScaleCommandTest {
   }
 
   @Test
+  void aSymlinkedFile_staysALink_andItsTargetIsEdited() throws IOException {
+    Path real = Files.createDirectory(dir.resolve("real")).resolve("shop.yaml");
+    Files.move(file, real);
+    Files.createSymbolicLink(file, real);
+    assertThat(run("scale", "worker=2", "--no-plan").exitCode()).isZero();
+    assertThat(Files.isSymbolicLink(file)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo(CONFIG.replace("quantity: 1 ", "quantity: 2 "));
+  }
+
+  @Test
+  void importMerge_refusesALiveValueForASharedAnchor_andWritesNothing() throws IOException {
+    String shared =
+        """
+        version: 1
+        x-one: &one {size: standard-2x, quantity: 1}
+        apps:
+          shop:
+            processes:
+              web: {size: performance-m, autoscale: {min: 2, max: 8}}
+              worker: {<<: *one}
+          other:
+            processes:
+              worker: {<<: *one}
+        """;
+    Files.writeString(file, shared);
+    heroku.app("shop").process("worker", "standard-2x", 5);
+    CliRunner.Result r = run("import", "--merge", "shop");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("error[FM170]").contains("worker in app other");
+    assertThat(Files.readString(file)).isEqualTo(shared);
+  }
+
+  @Test
   void importMerge_reportsAnAppNotLive() throws IOException {
     Files.writeString(file, CONFIG.replace("  shop:", "  gone:"));
     CliRunner.Result r = run("import", "--merge", "-f", "formation.yaml");
