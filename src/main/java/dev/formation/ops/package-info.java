@@ -1,5 +1,5 @@
 /**
- * The operations: plan, apply, drift, import, diff and log as plain Java. Each takes request
+ * The operations: plan, apply, drift, import, diff, log and scale as plain Java. Each takes request
  * records ({@link dev.formation.ops.ConfigSource}, {@link dev.formation.ops.Selection}, {@link
  * dev.formation.ops.Settings}, {@link dev.formation.ops.Host}) and returns a result that carries
  * its {@link dev.formation.diag.Diagnostics}; none parses arguments, prints or picks an exit code.
