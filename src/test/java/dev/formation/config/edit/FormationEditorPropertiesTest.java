@@ -44,6 +44,38 @@ class FormationEditorPropertiesTest {
       String eol) {}
 
   @Test
+  void newTypes_readBackAsAsked_andChangeNothingElse() {
+    for (long seed = 0; seed < CASES; seed++) {
+      Random random = new Random(seed);
+      Generated g = generate(random);
+      List<String> apps = new ArrayList<>(g.values().keySet());
+      String app = apps.get(random.nextInt(apps.size()));
+      String size = SIZES.get(random.nextInt(SIZES.size()));
+      int quantity = random.nextInt(20);
+      EditResult r =
+          editor.edit(
+              "g.yaml",
+              g.text(),
+              app,
+              List.of(new ScaleEdit("added", quantity, null, size)),
+              "new");
+      String what = "seed " + seed + " " + app + "\n" + g.text();
+      assertThat(r.refused()).as(what + r.diagnostics().sorted()).isFalse();
+      Map<String, Map<String, String[]>> expected = copy(g.values());
+      expected.get(app).put("added", new String[] {String.valueOf(quantity), size});
+      assertThat(flatten(read(r.text())))
+          .as(what + "\n->\n" + r.text())
+          .isEqualTo(flatten(expected));
+      List<String> comments = comments(r.text());
+      comments.remove("# new");
+      assertThat(comments).as(what).isEqualTo(comments(g.text()));
+      assertThat(r.text())
+          .as(what)
+          .startsWith(g.text().substring(0, g.text().indexOf("  " + app + ":")));
+    }
+  }
+
+  @Test
   void madeEdits_readBackAsAsked_andChangeNothingElse() {
     for (long seed = 0; seed < CASES; seed++) {
       Random random = new Random(seed);
