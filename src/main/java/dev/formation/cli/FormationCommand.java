@@ -36,6 +36,7 @@ public final class FormationCommand implements Callable<Integer> {
           ApplyCommand.class,
           ShowCommand.class,
           ImportCommand.class,
+          ScaleCommand.class,
           SizesCommand.class,
           LocalCommand.class,
           HelpCommand.class);

@@ -5,6 +5,7 @@ import dev.formation.cli.render.FormationYaml;
 import dev.formation.config.PlatformKind;
 import dev.formation.ops.ImportOperation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,11 +24,18 @@ import picocli.CommandLine.Spec;
     description =
         "Print formation.yaml for live apps (redirect it to a file to start managing them).",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:every app imported", "1:an app could not be read"})
+    exitCodeList = {
+      "0:every app imported (with --merge: the file edited, or already up to date)",
+      "1:an app could not be read, or (with --merge) the edit was refused; the file is unchanged"
+          + " when refused"
+    })
 public final class ImportCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "APP", description = "The apps' names on the platform.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "APP",
+      description = "The apps' names on the platform (with --merge: default every app of FILE).")
   private List<String> names = new ArrayList<>();
 
   @Option(
@@ -51,8 +60,28 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin private PlatformOptions platform;
 
+  @Option(
+      names = "--merge",
+      description =
+          "Write the live counts and sizes into the apps of FILE in place, as `formation scale`"
+              + " does (docs/editing.md), instead of printing a new file.")
+  private boolean merge;
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      defaultValue = "formation.yaml",
+      description = "With --merge: the file to edit (default: ${DEFAULT-VALUE}).")
+  private Path file;
+
   @Override
   public Integer call() {
+    if (merge) {
+      return ImportMerge.run(spec, file, names, platform.settings());
+    }
+    if (names.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'APP'");
+    }
     PrintWriter out = spec.commandLine().getOut();
     ImportOperation.Result result =
         Interrupts.whileReading(

@@ -79,6 +79,21 @@ public enum Code {
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name"),
 
+  // Editing formation.yaml: `formation scale`, `formation import --merge`.
+  FM170("shared-value", "A value to edit comes from an anchor other processes or apps use too"),
+  FM171("autoscaled-count", "A count to edit is owned by the process type's autoscale rule"),
+  FM172(
+      "unknown-process-type",
+      "A process type to scale is not in the file, or a new one lacks a size"),
+  FM173(
+      "scale-argument", "A scale argument is not TYPE=N, TYPE+N, TYPE-N, TYPE=SIZE or TYPE=N:SIZE"),
+  FM174(
+      "cannot-edit",
+      "A part of the file formation cannot edit without rewriting more than the value"),
+  FM175("edit-invalid", "The edited file would not be valid; nothing was written"),
+  FM176("file-not-written", "The edited file could not be written; the file on disk is unchanged"),
+  FM177("which-app", "The file defines several apps and the command names none"),
+
   // The command line and the process itself.
   FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),
   FM161("interrupted", "Ctrl-C stopped the command before it finished"),
