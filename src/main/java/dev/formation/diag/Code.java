@@ -78,6 +78,7 @@ public enum Code {
   FM145("output-not-written", "A command's output could not be written to standard output"),
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name"),
+  FM152("weak-local-token", "The local platform's API token is too short or too easy to guess"),
 
   // The command line and the process itself.
   FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),

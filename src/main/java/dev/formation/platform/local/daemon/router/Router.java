@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.HttpLimits;
@@ -52,6 +53,7 @@ public final class Router implements AutoCloseable {
   private final Channel server;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final int port;
+  private final Admission admission;
 
   /**
    * @param port the router port, or 0 for one the system picks ({@link #port()} tells which)
@@ -79,6 +81,7 @@ public final class Router implements AutoCloseable {
     this.limits = limits;
     this.latencies = new LatencyWindow(clock);
     this.pool = new DynoPool();
+    this.admission = new Admission(limits, engine);
     this.server =
         engine.listen(
             port,
@@ -86,13 +89,17 @@ public final class Router implements AutoCloseable {
               @Override
               protected void initChannel(SocketChannel ch) {
                 connections.add(ch);
-                Deadlines deadlines = new Deadlines(limits, Deadlines::plainTimeout);
+                Admission.Guard guard = admission.guard();
+                Deadlines deadlines =
+                    new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
                 ch.pipeline()
+                    .addLast("admission", guard.raw())
                     .addLast("deadlines-raw", deadlines.raw())
                     .addLast(
                         "codec",
                         new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderSize(), 65536))
                     .addLast("deadlines", deadlines.messages())
+                    .addLast("admission-messages", guard.messages())
                     .addLast("front", new RouterFront(Router.this, deadlines));
               }
             });
@@ -111,6 +118,11 @@ public final class Router implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Connections refused at accept or cut off for the daemon's budget, since the start. */
+  public long refused() {
+    return admission.refused();
   }
 
   /**

@@ -1,0 +1,156 @@
+package dev.formation.platform.local.daemon.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one server lets unauthenticated clients hold: at most {@link HttpLimits#maxConnections()}
+ * connections, {@link HttpLimits#maxPerAddress()} of them from one address (more are closed as soon
+ * as they are accepted), and, with every other server of the daemon, {@link
+ * HttpLimits#inFlightBudget()} bytes of requests read but not yet handled: a request's head and
+ * body are charged from their first byte until the end of the request has been handed on, at most
+ * {@link #MAX_CHARGE} per connection (a longer body a router streams to its dyno with
+ * back-pressure). A read past the budget closes its connection. So thousands of clients sending 15
+ * KB heads and stalling cost a few megabytes, not the heap.
+ */
+public final class Admission {
+  /** The most one connection is charged: a full head and a 1 MiB body. */
+  static final long MAX_CHARGE = 24 * 1024 + (1 << 20);
+
+  private final HttpLimits limits;
+  private final AtomicLong inFlight;
+  private final AtomicInteger open = new AtomicInteger();
+  private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress =
+      new ConcurrentHashMap<>();
+  private final AtomicLong refused = new AtomicLong();
+
+  /**
+   * @param engine whose budget this server shares with the daemon's other servers
+   */
+  public Admission(HttpLimits limits, Engine engine) {
+    this.limits = limits;
+    this.inFlight = engine.inFlight();
+  }
+
+  /** Connections closed at accept or cut off for the budget, since the server started. */
+  public long refused() {
+    return refused.get();
+  }
+
+  /** The two handlers of a new connection: {@code raw} first, {@code messages} after the codec. */
+  public Guard guard() {
+    return new Guard();
+  }
+
+  private boolean enter(InetAddress address) {
+    if (open.incrementAndGet() > limits.maxConnections()) {
+      open.decrementAndGet();
+      return false;
+    }
+    AtomicInteger n = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
+    if (n.incrementAndGet() > limits.maxPerAddress()) {
+      leave(address);
+      return false;
+    }
+    return true;
+  }
+
+  private void leave(InetAddress address) {
+    open.decrementAndGet();
+    perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+  }
+
+  /** One connection's share. */
+  public final class Guard {
+    private InetAddress address;
+    private long held;
+    private boolean stopped;
+
+    private Guard() {}
+
+    public ChannelInboundHandlerAdapter raw() {
+      return new ChannelInboundHandlerAdapter() {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+          InetAddress a = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+          if (!enter(a)) {
+            refused.incrementAndGet();
+            ctx.close();
+            return;
+          }
+          address = a;
+          ctx.fireChannelActive();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+          if (msg instanceof ByteBuf b && !stopped && held < MAX_CHARGE) {
+            long n = Math.min(b.readableBytes(), MAX_CHARGE - held);
+            if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
+              inFlight.addAndGet(-n);
+              refused.incrementAndGet();
+              ReferenceCountUtil.release(msg);
+              ctx.close();
+              return;
+            }
+            held += n;
+          }
+          ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+          settle();
+          if (address != null) {
+            leave(address);
+            address = null;
+          }
+          ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+          Fatal.haltOnOutOfMemory(cause);
+          ctx.fireExceptionCaught(cause);
+        }
+      };
+    }
+
+    /** After the codec: a request's end, once handed on, gives its bytes back to the budget. */
+    public ChannelDuplexHandler messages() {
+      return new ChannelDuplexHandler() {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+          boolean last = msg instanceof LastHttpContent;
+          ctx.fireChannelRead(msg);
+          if (last) {
+            settle();
+          }
+        }
+      };
+    }
+
+    /** Hands the connection over (a tunnel): what it was charged is given back, no more charged. */
+    public void stop() {
+      stopped = true;
+      settle();
+    }
+
+    /** Gives back what the connection was charged (a request refused, handed on or over). */
+    public void settle() {
+      if (held > 0) {
+        inFlight.addAndGet(-held);
+        held = 0;
+      }
+    }
+  }
+}
