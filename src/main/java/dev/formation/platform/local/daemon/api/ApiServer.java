@@ -73,7 +73,10 @@ public final class ApiServer implements AutoCloseable {
               new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
-                  Admission.Guard guard = admission.guard();
+                  Admission.Guard guard = admission.admit(ch);
+                  if (guard == null) {
+                    return;
+                  }
                   Deadlines deadlines =
                       new Deadlines(
                           limits,

@@ -1,6 +1,7 @@
 package dev.formation.platform.local.daemon.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -46,9 +47,20 @@ public final class Admission {
     return refused.get();
   }
 
-  /** The two handlers of a new connection: {@code raw} first, {@code messages} after the codec. */
-  public Guard guard() {
-    return new Guard();
+  /**
+   * A new connection's share, or null when it is one too many: it is then closed at once, before
+   * any handler is made for it (a flood's refused connections cost the event loop little, so the
+   * ones queued behind them are accepted soon). Its two handlers: {@link Guard#raw()} first, {@link
+   * Guard#messages()} after the codec.
+   */
+  public Guard admit(Channel ch) {
+    InetAddress a = ((InetSocketAddress) ch.remoteAddress()).getAddress();
+    if (!enter(a)) {
+      refused.incrementAndGet();
+      ch.close();
+      return null;
+    }
+    return new Guard(a);
   }
 
   private boolean enter(InetAddress address) {
@@ -75,22 +87,12 @@ public final class Admission {
     private long held;
     private boolean stopped;
 
-    private Guard() {}
+    private Guard(InetAddress address) {
+      this.address = address;
+    }
 
     public ChannelInboundHandlerAdapter raw() {
       return new ChannelInboundHandlerAdapter() {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-          InetAddress a = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
-          if (!enter(a)) {
-            refused.incrementAndGet();
-            ctx.close();
-            return;
-          }
-          address = a;
-          ctx.fireChannelActive();
-        }
-
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
           if (msg instanceof ByteBuf b && !stopped && held < MAX_CHARGE) {

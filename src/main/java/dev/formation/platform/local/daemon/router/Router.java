@@ -88,8 +88,11 @@ public final class Router implements AutoCloseable {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                Admission.Guard guard = admission.admit(ch);
+                if (guard == null) {
+                  return;
+                }
                 connections.add(ch);
-                Admission.Guard guard = admission.guard();
                 Deadlines deadlines =
                     new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
                 ch.pipeline()
