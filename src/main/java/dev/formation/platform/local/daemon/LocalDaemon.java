@@ -113,6 +113,16 @@ public final class LocalDaemon implements AutoCloseable {
     }
   }
 
+  /** Connections the API refused at accept or cut off for the budget, since the start. */
+  public long apiRefused() {
+    return api.refused();
+  }
+
+  /** Bytes of unfinished requests that the API and the routers hold now. */
+  public long inFlightBytes() {
+    return engine.inFlightBytes();
+  }
+
   public String url() {
     return info.url();
   }
