@@ -80,6 +80,18 @@ class AdmissionTest {
     assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void answeredRequests_onAConnectionKeptOpen_holdNothingOfTheBudget() throws Exception {
+    start(HttpLimits.DEFAULT.withAdmission(100, 100, 64 * 1024));
+    String body = "{\"dir\": \"" + "x".repeat(40_000) + "\"}";
+    for (int i = 0; i < 5; i++) {
+      // 40 KB each: five of them would not fit the budget if answered ones were still charged
+      assertThat(h.send("PUT", "/apps/demo", body).statusCode()).isEqualTo(422);
+      assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
+    }
+    assertThat(h.daemon.inFlightBytes()).isZero();
+  }
+
   private void start(HttpLimits limits) throws IOException {
     h = new LocalHarness(home, 0, null, limits);
   }

@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
     this.routes = new Routes(daemon);
     this.daemon = daemon;
     this.rateLimit = new RateLimit(4500, daemon.clock());
-    this.admission = new Admission(limits, engine);
+    this.admission = new Admission(limits, engine, Admission.headBytes(limits) + MAX_BODY);
     try {
       server =
           engine.listen(

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
@@ -17,16 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * What one server lets unauthenticated clients hold: at most {@link HttpLimits#maxConnections()}
  * connections, {@link HttpLimits#maxPerAddress()} of them from one address (more are closed as soon
  * as they are accepted), and, with every other server of the daemon, {@link
- * HttpLimits#inFlightBudget()} bytes of requests read but not yet handled: a request's head and
- * body are charged from their first byte until the end of the request has been handed on, at most
- * {@link #MAX_CHARGE} per connection (a longer body a router streams to its dyno with
- * back-pressure). A read past the budget closes its connection. So thousands of clients sending 15
- * KB heads and stalling cost a few megabytes, not the heap.
+ * HttpLimits#inFlightBudget()} bytes of requests read but not yet answered: a request's head and
+ * body are charged from their first byte until the end of its answer is written (or the connection
+ * is handed over to a tunnel, or closes), at most {@code maxCharge} per connection: what the server
+ * itself can hold of one request (the API aggregates a body of up to 1 MiB; a router keeps at most
+ * 256 KiB for a dyno and streams the rest with back-pressure). A read past the budget closes its
+ * connection. So thousands of clients sending 15 KB heads and stalling cost a few megabytes, not
+ * the heap.
  */
 public final class Admission {
-  /** The most one connection is charged: a full head and a 1 MiB body. */
-  static final long MAX_CHARGE = 24 * 1024 + (1 << 20);
+  /** What a request head may take: its line and its headers, as {@link HttpLimits} bound them. */
+  public static long headBytes(HttpLimits limits) {
+    return (long) limits.maxInitialLine() + limits.maxHeaderSize();
+  }
 
+  private final long maxCharge;
   private final HttpLimits limits;
   private final AtomicLong inFlight;
   private final AtomicInteger open = new AtomicInteger();
@@ -36,9 +42,11 @@ public final class Admission {
 
   /**
    * @param engine whose budget this server shares with the daemon's other servers
+   * @param maxCharge the most one connection is charged: what the server holds of one request
    */
-  public Admission(HttpLimits limits, Engine engine) {
+  public Admission(HttpLimits limits, Engine engine, long maxCharge) {
     this.limits = limits;
+    this.maxCharge = maxCharge;
     this.inFlight = engine.inFlight();
   }
 
@@ -95,8 +103,8 @@ public final class Admission {
       return new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-          if (msg instanceof ByteBuf b && !stopped && held < MAX_CHARGE) {
-            long n = Math.min(b.readableBytes(), MAX_CHARGE - held);
+          if (msg instanceof ByteBuf b && !stopped && held < maxCharge) {
+            long n = Math.min(b.readableBytes(), maxCharge - held);
             if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
               inFlight.addAndGet(-n);
               refused.incrementAndGet();
@@ -127,13 +135,13 @@ public final class Admission {
       };
     }
 
-    /** After the codec: a request's end, once handed on, gives its bytes back to the budget. */
+    /** After the codec: the end of an answer gives its request's bytes back to the budget. */
     public ChannelDuplexHandler messages() {
       return new ChannelDuplexHandler() {
         @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
           boolean last = msg instanceof LastHttpContent;
-          ctx.fireChannelRead(msg);
+          ctx.write(msg, promise);
           if (last) {
             settle();
           }

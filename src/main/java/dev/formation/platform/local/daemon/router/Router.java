@@ -81,7 +81,10 @@ public final class Router implements AutoCloseable {
     this.limits = limits;
     this.latencies = new LatencyWindow(clock);
     this.pool = new DynoPool();
-    this.admission = new Admission(limits, engine);
+    // a router keeps at most PendingBody.MAX_PENDING of a body (plus one read) for its dyno
+    this.admission =
+        new Admission(
+            limits, engine, Admission.headBytes(limits) + PendingBody.MAX_PENDING + 65536);
     this.server =
         engine.listen(
             port,
