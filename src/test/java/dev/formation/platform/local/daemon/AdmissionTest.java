@@ -43,10 +43,9 @@ class AdmissionTest {
     start(HttpLimits.DEFAULT.withAdmission(100, 4, 8L << 20));
     List<Socket> first = open("127.0.0.1", 6, "GET / HTTP/1.1\r\n");
     List<Socket> second = open("127.0.0.2", 3, "GET / HTTP/1.1\r\n");
-    Thread.sleep(300);
+    awaitRefused(2);
     assertThat(held(first)).isEqualTo(4);
     assertThat(held(second)).isEqualTo(3);
-    assertThat(h.daemon.apiRefused()).isEqualTo(2);
   }
 
   @Test
@@ -56,7 +55,7 @@ class AdmissionTest {
     for (int i = 1; i <= 4; i++) {
       all.addAll(open("127.0.0." + i, 2, "GET / HTTP/1.1\r\n"));
     }
-    Thread.sleep(300);
+    awaitRefused(3);
     assertThat(held(all)).isEqualTo(5);
   }
 
@@ -65,7 +64,7 @@ class AdmissionTest {
     start(HttpLimits.DEFAULT.withAdmission(100, 100, 64 * 1024));
     String head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + "a".repeat(15_000);
     List<Socket> flood = open("127.0.0.1", 8, head);
-    Thread.sleep(300);
+    awaitRefused(4);
     // 4 × 15 KB fit in 64 KiB, a fifth does not
     assertThat(held(flood)).isEqualTo(4);
     assertThat(h.daemon.inFlightBytes()).isBetween(4 * 15_000L, 64 * 1024L);
@@ -90,6 +89,15 @@ class AdmissionTest {
       assertThat(h.send("GET", "/local/status", null).statusCode()).isEqualTo(200);
     }
     assertThat(h.daemon.inFlightBytes()).isZero();
+  }
+
+  /** Waits until the daemon has refused {@code count} connections (it reads at its own pace). */
+  private void awaitRefused(long count) throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (h.daemon.apiRefused() < count && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertThat(h.daemon.apiRefused()).isEqualTo(count);
   }
 
   private void start(HttpLimits limits) throws IOException {

@@ -1,7 +1,6 @@
 package dev.formation.platform.local.daemon.api;
 
 import dev.formation.platform.local.daemon.http.Admission;
-import dev.formation.platform.local.daemon.http.RequestIds;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.SocketChannel;
@@ -17,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The API's checks of a request's head, made as soon as the head is read and before any of its body
  * is: the {@code Host} must be a loopback name and the bearer token must match (a log session's URL
- * carries its own credential). A refused request gets its 403 or 401 with {@code Connection:
- * close}; reading stops, so its body stays in the kernel's buffers and is never read into the
- * daemon, the connection's budget is given back, and the connection closes a second later (time for
- * the client to read the answer before the close resets what it still sends).
+ * carries its own credential). A refused request without a body gets its 403 or 401 as any answer,
+ * and the connection may carry the next request. One with a body gets its answer with {@code
+ * Connection: close}; reading stops, so the body stays in the kernel's buffers and is never read
+ * into the daemon, the connection's budget is given back, and the connection closes a second later
+ * (time for the client to read the answer before the close resets what it still sends).
  */
 final class ApiGate extends ChannelInboundHandlerAdapter {
   private static final long LINGER_MS = 1000;
@@ -69,11 +69,8 @@ final class ApiGate extends ChannelInboundHandlerAdapter {
   }
 
   private void refuse(ChannelHandlerContext ctx, HttpRequest req, ApiError refused) {
-    String requestId = req.headers().get("Request-Id");
-    if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
-      requestId = RequestIds.next();
-    }
-    FullHttpResponse res = ApiServer.error(refused, requestId, null);
+    FullHttpResponse res =
+        ApiServer.error(refused, ApiServer.requestId(req.headers().get("Request-Id")), null);
     boolean body =
         HttpUtil.isTransferEncodingChunked(req) || HttpUtil.getContentLength(req, 0L) > 0;
     if (!body) {

@@ -41,12 +41,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The daemon's HTTP front on Netty. On the event loop, before anything costs: the {@code Host} must
- * be a loopback name (no DNS rebinding), the bearer token must match, and only then is the request
- * charged to the 4,500-an-hour budget and its {@code Accept} checked. The work itself ({@link
- * Routes}) runs on a small pool, so a slow request never stalls the event loop; answers carry
- * {@code Request-Id} and {@code RateLimit-Remaining}. Every error is Heroku's {@code {"id",
- * "message"}}; none names a Java class. No CORS header is ever sent.
+ * The daemon's HTTP front on Netty. On the event loop, before anything costs: the connection is
+ * admitted or closed ({@link Admission}), the {@code Host} must be a loopback name (no DNS
+ * rebinding) and the bearer token must match, both checked on the head before any body is read
+ * ({@link ApiGate}); only then is the request charged to the 4,500-an-hour budget and its {@code
+ * Accept} checked. The work itself ({@link Routes}) runs on a small pool, so a slow request never
+ * stalls the event loop; answers carry {@code Request-Id} and {@code RateLimit-Remaining}. Every
+ * error is Heroku's {@code {"id", "message"}}; none names a Java class. No CORS header is ever
+ * sent.
  */
 public final class ApiServer implements AutoCloseable {
   public static final int MAX_BODY = 1 << 20;
@@ -175,10 +177,7 @@ public final class ApiServer implements AutoCloseable {
       QueryStringDecoder uri = new QueryStringDecoder(req.uri());
       String path = uri.path();
       Map<String, List<String>> query = uri.parameters();
-      String requestId = req.headers().get("Request-Id");
-      if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
-        requestId = RequestIds.next();
-      }
+      String requestId = requestId(req.headers().get("Request-Id"));
       // the Host and the token were checked by the ApiGate before the body was read
       if (path.startsWith(LogSessions.PREFIX)) {
         // the session's unguessable id is its credential, as on Heroku's log URLs
@@ -276,6 +275,11 @@ public final class ApiServer implements AutoCloseable {
     } catch (JacksonException e) {
       throw ApiError.badRequest("Request body is not valid JSON.");
     }
+  }
+
+  /** The client's {@code Request-Id} when it is a plain one, else a new one. */
+  static String requestId(String given) {
+    return given != null && given.matches("[-\\w.,]{1,200}") ? given : RequestIds.next();
   }
 
   static FullHttpResponse error(ApiError e, String requestId, Integer remaining) {
