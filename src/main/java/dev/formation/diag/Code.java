@@ -78,6 +78,7 @@ public enum Code {
   FM145("output-not-written", "A command's output could not be written to standard output"),
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name"),
+  FM152("weak-local-token", "The local platform's API token is too short or too easy to guess"),
 
   // Editing formation.yaml: `formation scale`, `formation import --merge`.
   FM170("shared-value", "A value to edit comes from an anchor other processes or apps use too"),

@@ -35,7 +35,11 @@ final class DaemonJar {
     if (!Files.exists(copy)) {
       Path tmp = Files.createTempFile(lib, ".formation-", ".jar.tmp");
       try {
-        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        // into the 0600 file createTempFile made: Files.copy(jar, tmp, REPLACE_EXISTING) would
+        // make a new one with the umask's mode
+        try (var out = Files.newOutputStream(tmp)) {
+          Files.copy(jar, out);
+        }
         Files.move(tmp, copy, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);

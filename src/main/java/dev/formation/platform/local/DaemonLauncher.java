@@ -1,10 +1,12 @@
 package dev.formation.platform.local;
 
+import dev.formation.platform.local.state.DaemonEnvironment;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.ProcessGroup;
 import dev.formation.platform.local.state.StateFiles;
+import dev.formation.platform.local.state.Token;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ public final class DaemonLauncher {
   static final List<String> DAEMON_JVM =
       List.of(
           "-Xmx96m",
+          "-XX:+ExitOnOutOfMemoryError",
           "-XX:MaxDirectMemorySize=64m",
           "-XX:+UseSerialGC",
           "-Xss512k",
@@ -96,6 +99,11 @@ public final class DaemonLauncher {
    */
   public DaemonInfo start(int port) throws IOException, InterruptedException {
     StateFiles.ensureDir(settings.stateDir());
+    if (Files.exists(settings.tokenFile())) {
+      Token.read(settings.tokenFile()); // a weak token is refused here, with how to make a new one
+    }
+    // made 0600 before the system would make it with the umask's mode
+    StateFiles.touchPrivate(settings.daemonLog());
     Process p = command(port).start();
     long end = System.nanoTime() + START_LIMIT.toNanos();
     while (System.nanoTime() < end) {
@@ -148,7 +156,8 @@ public final class DaemonLauncher {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.daemonLog().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.environment().clear();
-    pb.environment().putAll(settings.env());
+    // without the caller's credentials: any dyno can read its parent's /proc/PID/environ
+    pb.environment().putAll(DaemonEnvironment.scrub(settings.env()));
     pb.environment().put("FORMATION_HOME", settings.home().toString());
     return pb;
   }

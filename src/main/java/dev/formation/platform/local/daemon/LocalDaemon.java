@@ -9,6 +9,7 @@ import dev.formation.platform.local.daemon.api.LogSessions;
 import dev.formation.platform.local.daemon.api.Monitors;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.Failures;
+import dev.formation.platform.local.daemon.http.Fatal;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.daemon.supervisor.Dyno;
 import dev.formation.platform.local.daemon.supervisor.Supervisor;
@@ -16,6 +17,7 @@ import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.LogFiles;
+import dev.formation.platform.local.state.StateFiles;
 import dev.formation.platform.local.state.Token;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +70,7 @@ public final class LocalDaemon implements AutoCloseable {
 
   /** Starts a daemon on {@code port} (0 picks a free one), restoring every stored app. */
   public static LocalDaemon start(LocalSettings settings, int port) throws IOException {
+    Fatal.install();
     return start(settings, port, LocalClock.system(), HttpLimits.DEFAULT);
   }
 
@@ -83,6 +86,8 @@ public final class LocalDaemon implements AutoCloseable {
       throw e;
     }
     try {
+      // files of an older version, or loosened by hand, are owner-only again
+      StateFiles.tightenTree(settings.stateDir());
       ApiAuth auth = new ApiAuth(Token.loadOrCreate(settings.tokenFile(), System.err::println));
       synchronized (d) {
         for (AppRecord a : d.store.loadAll(System.err::println)) {
@@ -106,6 +111,16 @@ public final class LocalDaemon implements AutoCloseable {
       d.close();
       throw e;
     }
+  }
+
+  /** Connections the API refused at accept or cut off for the budget, since the start. */
+  public long apiRefused() {
+    return api.refused();
+  }
+
+  /** Bytes of unfinished requests that the API and the routers hold now. */
+  public long inFlightBytes() {
+    return engine.inFlightBytes();
   }
 
   public String url() {

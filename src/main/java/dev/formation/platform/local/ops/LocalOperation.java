@@ -9,6 +9,7 @@ import dev.formation.platform.local.StatusDocument;
 import dev.formation.platform.local.state.AppNames;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.LogPage;
+import dev.formation.platform.local.state.WeakTokenException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,6 +236,8 @@ public final class LocalOperation {
   private <R> R run(String context, Body<R> body, Function<Diagnostics, R> failed) {
     try (LocalParts parts = LocalParts.of(host, sleeper)) {
       return body.run(parts);
+    } catch (WeakTokenException e) {
+      return failed.apply(new Diagnostics().error(Code.FM152, e.getMessage(), null, null));
     } catch (LocalParts.BadSetting | IOException e) {
       return failed.apply(failure(context + e.getMessage()));
     } catch (InterruptedException e) {

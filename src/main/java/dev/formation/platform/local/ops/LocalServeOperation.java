@@ -5,6 +5,7 @@ import dev.formation.diag.Diagnostics;
 import dev.formation.ops.Host;
 import dev.formation.platform.local.daemon.LocalDaemon;
 import dev.formation.platform.local.state.LocalSettings;
+import dev.formation.platform.local.state.WeakTokenException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -56,6 +57,8 @@ public final class LocalServeOperation {
         // the hook itself is closing the daemon
       }
       return new Served(new Diagnostics());
+    } catch (WeakTokenException e) {
+      return new Served(new Diagnostics().error(Code.FM152, e.getMessage(), null, null));
     } catch (LocalParts.BadSetting | IOException e) {
       return new Served(failure(e.getMessage()));
     } catch (InterruptedException e) {

@@ -71,6 +71,36 @@ public final class StateFiles {
     return file;
   }
 
+  /**
+   * Makes an existing file 0600, or a folder 0700, if it is looser (a symbolic link is left alone).
+   */
+  public static void tighten(Path p) throws IOException {
+    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      restrict(p, "rwx------");
+    } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      restrict(p, "rw-------");
+    }
+  }
+
+  /**
+   * Tightens {@code dir} and everything under it, as {@link #tighten}: files of an older version,
+   * or made looser by hand, are owner-only again. Symbolic links are not followed.
+   */
+  public static void tightenTree(Path dir) throws IOException {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(dir, 4)) {
+      for (Path p : all.toList()) {
+        try {
+          tighten(p);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // removed since the walk saw it
+        }
+      }
+    }
+  }
+
   /** Opens (creating 0600) a file to append to. */
   public static java.nio.channels.FileChannel append(Path file) throws IOException {
     touchPrivate(file);

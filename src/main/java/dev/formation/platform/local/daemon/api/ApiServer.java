@@ -2,8 +2,10 @@ package dev.formation.platform.local.daemon.api;
 
 import dev.formation.platform.local.daemon.LocalDaemon;
 import dev.formation.platform.local.daemon.Threads;
+import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.Fatal;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import dev.formation.platform.local.daemon.http.RequestIds;
 import dev.formation.platform.local.state.Json;
@@ -39,12 +41,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The daemon's HTTP front on Netty. On the event loop, before anything costs: the {@code Host} must
- * be a loopback name (no DNS rebinding), the bearer token must match, and only then is the request
- * charged to the 4,500-an-hour budget and its {@code Accept} checked. The work itself ({@link
- * Routes}) runs on a small pool, so a slow request never stalls the event loop; answers carry
- * {@code Request-Id} and {@code RateLimit-Remaining}. Every error is Heroku's {@code {"id",
- * "message"}}; none names a Java class. No CORS header is ever sent.
+ * The daemon's HTTP front on Netty. On the event loop, before anything costs: the connection is
+ * admitted or closed ({@link Admission}), the {@code Host} must be a loopback name (no DNS
+ * rebinding) and the bearer token must match, both checked on the head before any body is read
+ * ({@link ApiGate}); only then is the request charged to the 4,500-an-hour budget and its {@code
+ * Accept} checked. The work itself ({@link Routes}) runs on a small pool, so a slow request never
+ * stalls the event loop; answers carry {@code Request-Id} and {@code RateLimit-Remaining}. Every
+ * error is Heroku's {@code {"id", "message"}}; none names a Java class. No CORS header is ever
+ * sent.
  */
 public final class ApiServer implements AutoCloseable {
   public static final int MAX_BODY = 1 << 20;
@@ -55,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private final Routes routes;
   private final RateLimit rateLimit;
   private final LocalDaemon daemon;
+  private final Admission admission;
 
   private ApiServer(LocalDaemon daemon, Engine engine, ApiAuth auth, HttpLimits limits, int port)
       throws IOException {
@@ -62,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
     this.routes = new Routes(daemon);
     this.daemon = daemon;
     this.rateLimit = new RateLimit(4500, daemon.clock());
+    this.admission = new Admission(limits, engine, Admission.headBytes(limits) + MAX_BODY);
     try {
       server =
           engine.listen(
@@ -69,6 +75,10 @@ public final class ApiServer implements AutoCloseable {
               new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                  Admission.Guard guard = admission.admit(ch);
+                  if (guard == null) {
+                    return;
+                  }
                   Deadlines deadlines =
                       new Deadlines(
                           limits,
@@ -78,11 +88,14 @@ public final class ApiServer implements AutoCloseable {
                                   Wire.error("request_timeout", "The request body stalled."),
                                   false));
                   ch.pipeline()
+                      .addLast(guard.raw())
                       .addLast(deadlines.raw())
                       .addLast(
                           new HttpServerCodec(
                               limits.maxInitialLine(), limits.maxHeaderSize(), 8192))
                       .addLast(deadlines.messages())
+                      .addLast(guard.messages())
+                      .addLast(new ApiGate(auth, guard))
                       .addLast(new Aggregator())
                       .addLast(new Handler());
                 }
@@ -124,6 +137,11 @@ public final class ApiServer implements AutoCloseable {
     return Engine.port(server);
   }
 
+  /** Connections refused at accept or cut off for the daemon's budget, since the start. */
+  public long refused() {
+    return admission.refused();
+  }
+
   /** Collects a body of at most {@link #MAX_BODY}; a larger one is a Heroku-shaped 413. */
   private static final class Aggregator extends HttpObjectAggregator {
     Aggregator() {
@@ -159,21 +177,11 @@ public final class ApiServer implements AutoCloseable {
       QueryStringDecoder uri = new QueryStringDecoder(req.uri());
       String path = uri.path();
       Map<String, List<String>> query = uri.parameters();
-      String requestId = req.headers().get("Request-Id");
-      if (requestId == null || !requestId.matches("[-\\w.,]{1,200}")) {
-        requestId = RequestIds.next();
-      }
-      ApiError refused = auth.hostRefusal(req.headers().get(HttpHeaderNames.HOST));
-      if (refused == null && path.startsWith(LogSessions.PREFIX)) {
+      String requestId = requestId(req.headers().get("Request-Id"));
+      // the Host and the token were checked by the ApiGate before the body was read
+      if (path.startsWith(LogSessions.PREFIX)) {
         // the session's unguessable id is its credential, as on Heroku's log URLs
         daemon.logSessions().stream(ctx, path.substring(LogSessions.PREFIX.length()), keepAlive);
-        return;
-      }
-      if (refused == null) {
-        refused = auth.tokenRefusal(req.headers().get(HttpHeaderNames.AUTHORIZATION));
-      }
-      if (refused != null) {
-        send(ctx, error(refused, requestId, null), keepAlive);
         return;
       }
       // formation's own endpoints (status, shutdown) are not Heroku's API: they cost nothing, so
@@ -217,6 +225,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      Fatal.haltOnOutOfMemory(cause);
       // a client that went away mid-answer; nothing to tell anyone
       ctx.close();
     }
@@ -268,7 +277,12 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static FullHttpResponse error(ApiError e, String requestId, Integer remaining) {
+  /** The client's {@code Request-Id} when it is a plain one, else a new one. */
+  static String requestId(String given) {
+    return given != null && given.matches("[-\\w.,]{1,200}") ? given : RequestIds.next();
+  }
+
+  static FullHttpResponse error(ApiError e, String requestId, Integer remaining) {
     FullHttpResponse res = json(e.status(), Wire.error(e.id(), e.getMessage()), true);
     decorate(res, requestId, remaining);
     return res;

@@ -47,6 +47,7 @@ public final class Deadlines {
   private ScheduledFuture<?> timer;
   private State armed;
   private long deadline;
+  private Runnable onStop = () -> {};
 
   /**
    * @param timeoutAnswer what a client whose body stalled gets before the connection closes
@@ -135,8 +136,15 @@ public final class Deadlines {
     };
   }
 
+  /** What {@link #stop()} also does (the connection's {@link Admission.Guard} stops charging). */
+  public Deadlines onStop(Runnable action) {
+    this.onStop = action;
+    return this;
+  }
+
   /** Hands the connection over (a WebSocket tunnel has no requests left to time). */
   public void stop() {
+    onStop.run();
     disarm();
     state = State.BUSY;
     if (timer != null) {

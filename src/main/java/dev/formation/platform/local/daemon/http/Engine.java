@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The daemon's HTTP engine: one Netty event-loop group, a thread per core, that every server of the
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Engine implements AutoCloseable {
   private final EventLoopGroup group;
+  private final AtomicLong inFlight = new AtomicLong();
 
   public Engine(int threads) {
     group =
@@ -32,6 +34,16 @@ public final class Engine implements AutoCloseable {
   /** As many threads as cores, at most 4: the daemon shares the machine with its dynos. */
   public Engine() {
     this(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+  }
+
+  /** Bytes of unfinished requests that every server on this engine holds ({@link Admission}). */
+  AtomicLong inFlight() {
+    return inFlight;
+  }
+
+  /** As {@link #inFlight()}, for a look from outside (tests, status). */
+  public long inFlightBytes() {
+    return inFlight.get();
   }
 
   public EventLoopGroup group() {

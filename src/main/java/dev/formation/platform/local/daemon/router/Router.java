@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.HttpLimits;
@@ -52,6 +53,7 @@ public final class Router implements AutoCloseable {
   private final Channel server;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final int port;
+  private final Admission admission;
 
   /**
    * @param port the router port, or 0 for one the system picks ({@link #port()} tells which)
@@ -79,20 +81,31 @@ public final class Router implements AutoCloseable {
     this.limits = limits;
     this.latencies = new LatencyWindow(clock);
     this.pool = new DynoPool();
+    // a router keeps at most PendingBody.MAX_PENDING of a body (plus one read) for its dyno
+    this.admission =
+        new Admission(
+            limits, engine, Admission.headBytes(limits) + PendingBody.MAX_PENDING + 65536);
     this.server =
         engine.listen(
             port,
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                Admission.Guard guard = admission.admit(ch);
+                if (guard == null) {
+                  return;
+                }
                 connections.add(ch);
-                Deadlines deadlines = new Deadlines(limits, Deadlines::plainTimeout);
+                Deadlines deadlines =
+                    new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
                 ch.pipeline()
+                    .addLast("admission", guard.raw())
                     .addLast("deadlines-raw", deadlines.raw())
                     .addLast(
                         "codec",
                         new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderSize(), 65536))
                     .addLast("deadlines", deadlines.messages())
+                    .addLast("admission-messages", guard.messages())
                     .addLast("front", new RouterFront(Router.this, deadlines));
               }
             });
@@ -111,6 +124,11 @@ public final class Router implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** Connections refused at accept or cut off for the daemon's budget, since the start. */
+  public long refused() {
+    return admission.refused();
   }
 
   /**

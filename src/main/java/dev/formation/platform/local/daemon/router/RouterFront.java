@@ -1,6 +1,7 @@
 package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.http.Deadlines;
+import dev.formation.platform.local.daemon.http.Fatal;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -110,6 +111,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Fatal.haltOnOutOfMemory(cause);
     ctx.close();
   }
 

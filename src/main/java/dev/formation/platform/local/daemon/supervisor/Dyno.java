@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.supervisor;
 
 import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.state.DaemonEnvironment;
 import dev.formation.platform.local.state.PidFiles;
 import dev.formation.platform.local.state.ProcessGroup;
 import java.io.IOException;
@@ -164,8 +165,9 @@ public final class Dyno {
       return;
     }
     problem = null;
-    Map<String, String> env = new HashMap<>(baseEnv);
-    // the daemon's own credentials and a stray PORT are not the app's
+    // the daemon's environment without credentials (a daemon run in the foreground has the
+    // caller's), and without its own HEROKU_HOST or a stray PORT: they are not the app's
+    Map<String, String> env = new HashMap<>(DaemonEnvironment.scrub(baseEnv));
     NOT_INHERITED.forEach(env::remove);
     env.putAll(DotEnv.read(dir));
     env.put("DYNO", name());
