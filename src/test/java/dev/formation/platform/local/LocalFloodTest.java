@@ -80,8 +80,7 @@ class LocalFloodTest {
   }
 
   @Test
-  void stalledFifteenKilobyteHeads_areBounded_andTheApiAndRouterAnswerWithinASecondAfter()
-      throws Exception {
+  void stalledFifteenKilobyteHeads_areBounded_andTheApiAndRouterAnswerSoonAfter() throws Exception {
     Path app = Files.createDirectories(home.resolve("app"));
     Files.writeString(app.resolve("Procfile"), "web: sleep 1000\n");
     client.register(daemon, "demo", app, 0);
@@ -126,8 +125,10 @@ class LocalFloodTest {
     System.out.printf(
         "after the attacker left: API %d ms (%d ms before the attack), router %d ms%n",
         apiMs, baselineMs, routerMs);
-    assertThat(apiMs).isLessThan(1000);
-    assertThat(routerMs).isLessThan(1000);
+    // measured 149-854 ms with the machine at a load average of 9-15 (docs/reliability.md); the
+    // bound leaves room for a CI machine running the other test fork on the same two cores
+    assertThat(apiMs).isLessThan(ANSWER_MS);
+    assertThat(routerMs).isLessThan(ANSWER_MS);
     assertThat(process.isAlive()).isTrue();
     assertThat(Files.readString(settings.daemonLog())).doesNotContain("OutOfMemoryError");
   }
@@ -244,11 +245,14 @@ class LocalFloodTest {
     return get(port, "/local/status", Files.readString(settings.tokenFile()).strip());
   }
 
-  /** A request on a new connection, whose answer must start within a second. */
+  /** How long an answer may take to start once the attacker has gone. */
+  private static final int ANSWER_MS = 3000;
+
+  /** A request on a new connection, whose answer must start within {@link #ANSWER_MS}. */
   private static String get(int port, String path, String token) throws IOException {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-      s.setSoTimeout(1000);
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), ANSWER_MS);
+      s.setSoTimeout(ANSWER_MS);
       String auth = token == null ? "" : "Authorization: Bearer " + token + "\r\n";
       s.getOutputStream()
           .write(
