@@ -43,21 +43,4 @@ class MainTest {
     assertThat(cl.execute("validate", "--bogus")).isEqualTo(1);
     assertThat(err.toString()).contains("Unknown option: '--bogus'");
   }
-
-  @Test
-  void yamlBytesNamedIn_addsUpTheYamlFilesAndFoldersTheArgumentsName() throws Exception {
-    java.nio.file.Files.writeString(dir.resolve("a.yaml"), "x".repeat(100));
-    Path folder = java.nio.file.Files.createDirectory(dir.resolve("configs"));
-    java.nio.file.Files.writeString(folder.resolve("b.yml"), "x".repeat(20));
-    java.nio.file.Files.writeString(folder.resolve("notes.txt"), "x".repeat(1000));
-
-    assertThat(
-            Main.yamlBytesNamedIn(
-                new String[] {
-                  "plan", "-f", dir.resolve("a.yaml").toString(), "--file=" + folder, "--app", "web"
-                }))
-        .isEqualTo(120);
-    assertThat(Main.yamlBytesNamedIn(new String[] {"plan", "-f", dir + "/missing.yaml"}))
-        .isEqualTo(Main.yamlBytesNamedIn(new String[] {"plan"}));
-  }
 }

@@ -6,6 +6,6 @@
  * planfile}, {@code plan}, {@code live}, {@code config}, {@code catalog}, {@code diag}, {@code
  * git}, {@code platform} and {@code platform.local} only. Libraries: picocli (Ctrl-C is caught
  * through sun.misc, reflectively). Nothing depends on {@code cli} but the root package ({@code
- * Main}, and {@code Training} for the launcher).
+ * Main}) and {@code startup} (its training run drives the commands for the launcher).
  */
 package dev.formation.cli;
