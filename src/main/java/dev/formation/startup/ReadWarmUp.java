@@ -34,7 +34,7 @@ import java.time.Duration;
  * reads no file and no environment, changes nothing, and any failure is silently dropped: the real
  * reads do not depend on it.
  */
-public final class ReadWarmUp {
+final class ReadWarmUp {
   private ReadWarmUp() {}
 
   /** The warm-up's own token: never the user's, which it never reads. */
