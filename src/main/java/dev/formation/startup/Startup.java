@@ -19,7 +19,13 @@ public final class Startup {
   private static final Set<String> READS_PLATFORMS = Set.of("plan", "apply", "drift", "import");
 
   /** A head start: the name of its thread and its work. */
-  record HeadStart(String name, Runnable work) {}
+  record HeadStart(String name, Runnable work) {
+    HeadStart {
+      if (name == null || name.isBlank() || work == null) {
+        throw new IllegalArgumentException("a head start needs a thread name and its work");
+      }
+    }
+  }
 
   private Startup() {}
 
