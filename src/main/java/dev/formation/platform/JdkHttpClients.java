@@ -65,7 +65,7 @@ public final class JdkHttpClients {
       stop(known);
       return;
     }
-    // a client not built here: its number is the text between the last parentheses of its name
+    // a client not built here: its number is the text between the last parentheses of toString()
     String text = client.toString();
     int open = text.lastIndexOf('(');
     int close = text.lastIndexOf(')');
