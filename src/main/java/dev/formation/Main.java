@@ -8,23 +8,18 @@ import dev.formation.cli.RecordingOutputStream;
 import dev.formation.cli.UsageErrorHandler;
 import dev.formation.cli.VersionProvider;
 import dev.formation.cli.render.TerminalWriter;
-import dev.formation.config.ConfigLoader;
 import dev.formation.platform.JdkHttpClients;
-import dev.formation.platform.heroku.ReadWarmUp;
+import dev.formation.startup.Startup;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -33,22 +28,8 @@ import picocli.CommandLine.Help;
 public final class Main {
   private Main() {}
 
-  /** The commands whose first work is loading formation files. */
-  private static final Set<String> LOADS_CONFIG =
-      Set.of("validate", "plan", "apply", "drift", "diff", "schedule");
-
-  /** The commands that read apps from their platforms once the config is loaded. */
-  private static final Set<String> READS_PLATFORMS = Set.of("plan", "apply", "drift", "import");
-
   public static void main(String[] args) {
-    if (args.length > 0 && LOADS_CONFIG.contains(args[0])) {
-      // a large config's pipeline warms up on the other core while picocli sets up (~80 ms)
-      ConfigLoader.warmUpFor(yamlBytesNamedIn(args));
-    }
-    if (args.length > 0 && READS_PLATFORMS.contains(args[0])) {
-      // and so does the Heroku adapter's read path, once, before 32 workers reach it at once
-      ReadWarmUp.start();
-    }
+    Startup.headStart(args); // start-up tuning, all of it in dev.formation.startup
     Environment environment = Environment.system();
     CommandLine cl = commandLine(environment, args);
     // Decided once for every command: colour, and UTF-8 or (a terminal that cannot show it) ASCII.
@@ -64,44 +45,6 @@ public final class Main {
     // a JDK HTTP client's selector thread would hold the JVM's exit for 300 ms
     JdkHttpClients.releaseAll();
     System.exit(code);
-  }
-
-  /**
-   * The size of the formation files a command line seems to name, before picocli has read it: every
-   * argument (or {@code --file=} value) that is an existing {@code .yaml} or {@code .yml} file or a
-   * folder of them, else {@code formation.yaml} here. Only a guess, which decides whether a warm-up
-   * is worth its CPU; the command itself reads its options properly.
-   */
-  static long yamlBytesNamedIn(String[] args) {
-    long bytes = 0;
-    boolean named = false;
-    for (int i = 1; i < args.length; i++) {
-      String a = args[i].startsWith("--file=") ? args[i].substring("--file=".length()) : args[i];
-      try {
-        Path p = Path.of(a);
-        if (Files.isDirectory(p)) {
-          named = true;
-          try (DirectoryStream<Path> yamls = Files.newDirectoryStream(p, "*.{yaml,yml}")) {
-            for (Path y : yamls) {
-              bytes += Files.size(y);
-            }
-          }
-        } else if ((a.endsWith(".yaml") || a.endsWith(".yml")) && Files.isRegularFile(p)) {
-          named = true;
-          bytes += Files.size(p);
-        }
-      } catch (IOException | RuntimeException e) {
-        // not a path: an option, a value, an app name
-      }
-    }
-    if (!named) {
-      try {
-        bytes = Files.size(Path.of("formation.yaml"));
-      } catch (IOException | RuntimeException e) {
-        bytes = 0;
-      }
-    }
-    return bytes;
   }
 
   /**

@@ -40,10 +40,14 @@ class ArchitectureTest {
               + " ((?:\\{@code\\s+[\\w.]+\\}|[^.{])*)\\.");
   private static final Pattern CODE = Pattern.compile("\\{@code\\s+([\\w.]+)\\}");
 
+  /** How a rule says that its package may use every other one (the root's is implied). */
+  private static final String ANY = "any package of formation";
+
   /** Library packages (ArchUnit's {@code ..} syntax) by the formation package that may use them. */
   static final Map<String, List<String>> LIBRARIES =
       Map.ofEntries(
-          Map.entry("", List.of("picocli..", "com.sun.net.httpserver..")),
+          Map.entry("", List.of("picocli..")),
+          Map.entry("startup", List.of("picocli..", "com.sun.net.httpserver..")),
           Map.entry("diag", List.of("org.apache.commons.text..")),
           Map.entry("platform", List.of("javax.net.ssl..")),
           Map.entry("config", List.of("tools.jackson..")),
@@ -113,6 +117,8 @@ class ArchitectureTest {
         .resideOutsideOfPackage(ROOT + ".cli..")
         .and()
         .resideOutsideOfPackage(ROOT)
+        .and()
+        .resideOutsideOfPackage(ROOT + ".startup..") // the training run drives the commands
         .should()
         .onlyDependOnClassesThat()
         .resideOutsideOfPackage(ROOT + ".cli..")
@@ -182,6 +188,27 @@ class ArchitectureTest {
   }
 
   @Test
+  void nothingButMain_dependsOnTheStartupTuning_andMainInOneLine() {
+    classes()
+        .that()
+        .resideInAPackage(ROOT + "..")
+        .and()
+        .resideOutsideOfPackage(ROOT + ".startup..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".Main")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(ROOT + ".startup..")
+        .because("start-up tuning is kept out of the product: the package-info of startup")
+        .check(main);
+    Set<Integer> lines = new TreeSet<>();
+    main.get(ROOT + ".Main").getDirectDependenciesFromSelf().stream()
+        .filter(d -> d.getTargetClass().getPackageName().startsWith(ROOT + ".startup"))
+        .forEach(d -> lines.add(d.getSourceCodeLocation().getLineNumber()));
+    assertThat(lines).as("the lines of Main that use the startup package").hasSize(1);
+  }
+
+  @Test
   void everyPackageWithClasses_hasAPackageInfoStatingItsRule() throws IOException {
     for (String pkg : packages()) {
       if (pkg.isEmpty()) {
@@ -214,12 +241,17 @@ class ArchitectureTest {
         RULE.matcher("Dependency rule: {@code live} depends on nothing else in formation.");
     assertThat(none.find()).isTrue();
     assertThat(codes(none.group(2))).isEmpty();
+    Matcher any =
+        RULE.matcher("Dependency rule: {@code startup} depends on " + ANY + ", as a user.");
+    assertThat(any.find()).isTrue();
+    assertThat(any.group(2)).startsWith(ANY);
   }
 
   /** Every package's rule, from its package-info.java, keyed relative to the root. */
   private static Map<String, Set<String>> statedRules() throws IOException {
     Map<String, Set<String>> stated = new java.util.HashMap<>();
     stated.put("", Set.of("*"));
+    Set<String> usingAny = new TreeSet<>(Set.of(""));
     try (Stream<Path> files = Files.walk(SOURCES)) {
       for (Path info : files.filter(f -> f.endsWith("package-info.java")).toList()) {
         String text = flatten(Files.readString(info));
@@ -230,12 +262,18 @@ class ArchitectureTest {
             .as("the rule in %s names its own package", info)
             .isEqualTo(SOURCES.relativize(info.getParent()).toString());
         stated.put(pkg, codes(m.group(2)));
+        if (m.group(2).strip().startsWith(ANY)) {
+          usingAny.add(pkg);
+        }
       }
     }
-    // the root (Main) wires everything
-    Set<String> all = new LinkedHashSet<>(stated.keySet());
-    all.remove("");
-    stated.put("", all);
+    // the root (Main) wires everything; a package that says so may use everything, Main included
+    Set<String> known = new TreeSet<>(stated.keySet());
+    for (String pkg : usingAny) {
+      Set<String> all = new LinkedHashSet<>(known);
+      all.remove(pkg);
+      stated.put(pkg, all);
+    }
     return stated;
   }
 

@@ -103,21 +103,4 @@ class MainTest {
         .startsWith("error[FM160]: ")
         .contains("hint: a config file is read with -f: formation plan -f shop.yaml");
   }
-
-  @Test
-  void yamlBytesNamedIn_addsUpTheYamlFilesAndFoldersTheArgumentsName() throws Exception {
-    java.nio.file.Files.writeString(dir.resolve("a.yaml"), "x".repeat(100));
-    Path folder = java.nio.file.Files.createDirectory(dir.resolve("configs"));
-    java.nio.file.Files.writeString(folder.resolve("b.yml"), "x".repeat(20));
-    java.nio.file.Files.writeString(folder.resolve("notes.txt"), "x".repeat(1000));
-
-    assertThat(
-            Main.yamlBytesNamedIn(
-                new String[] {
-                  "plan", "-f", dir.resolve("a.yaml").toString(), "--file=" + folder, "--app", "web"
-                }))
-        .isEqualTo(120);
-    assertThat(Main.yamlBytesNamedIn(new String[] {"plan", "-f", dir + "/missing.yaml"}))
-        .isEqualTo(Main.yamlBytesNamedIn(new String[] {"plan"}));
-  }
 }

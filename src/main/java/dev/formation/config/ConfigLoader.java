@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads formation.yaml files: reads them, parses the YAML, checks them against the schema and the
@@ -42,77 +41,21 @@ public final class ConfigLoader {
    * name each file as the path was given, so relative inputs give relative names.
    */
   public LoadResult load(List<Path> inputs) {
-    SchemaCheck.preload();
     Diagnostics diags = new Diagnostics();
     List<SourceText> texts = new ConfigFiles(workingDir).read(inputs, diags);
     return loadInto(texts, diags);
   }
 
-  private static final AtomicBoolean WARMING = new AtomicBoolean();
-
   /**
-   * Starts loading a built-in file of {@value #WARM_UP_APPS} apps on a background thread, result
-   * discarded: a command that is about to load a config calls this while its command line is still
-   * being set up, so that the YAML parser, the schema check and the readers run their first,
-   * interpreted iterations (and are compiled) on the other core instead of in the user's own load.
-   * Changes nothing and reads no file.
+   * Reads the schema every load checks against now rather than in the first load: once per process,
+   * from any thread.
    */
-  public static void warmUp() {
-    if (WARMING.getAndSet(true)) {
-      return;
-    }
-    SchemaCheck.preload();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                ConfigLoader.standard()
-                    .loadTexts(List.of(new SourceText("warm-up.yaml", warmUpText(), null)));
-              } catch (RuntimeException | LinkageError e) {
-                // only a head start: the real load meets any failure itself and reports it
-              }
-            },
-            "formation-config-warm-up");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  static final int WARM_UP_APPS = 60;
-
-  /**
-   * Below this many bytes of YAML (about 300 apps) the warm-up costs more than it saves: it is then
-   * more work than the load itself (measured: docs/performance.md).
-   */
-  static final long WARM_UP_MIN_BYTES = 32 * 1024;
-
-  /**
-   * {@link #warmUp()} when the files about to be loaded hold at least {@link #WARM_UP_MIN_BYTES}.
-   */
-  public static void warmUpFor(long yamlBytes) {
-    if (yamlBytes >= WARM_UP_MIN_BYTES) {
-      warmUp();
-    }
-  }
-
-  /** Apps in both YAML styles, with the fields most files use. */
-  static String warmUpText() {
-    StringBuilder b = new StringBuilder("version: 1\napps:\n");
-    for (int i = 0; i < WARM_UP_APPS; i++) {
-      b.append("  warm-up-").append(i).append(":\n    processes:\n");
-      if (i % 2 == 0) {
-        b.append("      web: {size: performance-m, autoscale: {min: 2, max: 6, p95_ms: 800}}\n")
-            .append("      worker: {size: standard-2x, quantity: 3}\n");
-      } else {
-        b.append("      web:\n        size: standard-2x\n        quantity: 2\n")
-            .append("      worker:\n        size: \"standard-1x\"\n        quantity: 1\n");
-      }
-    }
-    return b.toString();
+  public static void loadSchema() {
+    SchemaCheck.get();
   }
 
   /** Loads texts obtained elsewhere, such as files read from a git commit. */
   public LoadResult loadTexts(List<SourceText> texts) {
-    SchemaCheck.preload();
     return loadInto(texts, new Diagnostics());
   }
 

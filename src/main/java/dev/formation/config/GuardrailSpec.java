@@ -33,7 +33,7 @@ public record GuardrailSpec(
         requireBranch != null ? requireBranch : outer.requireBranch);
   }
 
-  /** No rule set (field by field: the record's own equals links method handles on first use). */
+  /** No rule set. */
   public boolean isEmpty() {
     return maxMonthlyIncrease == null
         && maxScaleDownPercent == null

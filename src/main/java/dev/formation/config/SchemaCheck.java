@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +37,6 @@ final class SchemaCheck {
           "minLength",
           "enum");
 
-  private static final AtomicBoolean PRELOADING = new AtomicBoolean();
-
   private final SchemaSubset schema;
   private final JsonNode schemaJson;
 
@@ -51,27 +48,6 @@ final class SchemaCheck {
   /** The compiled schema, loaded once per run on first use. */
   static SchemaCheck get() {
     return Holder.INSTANCE;
-  }
-
-  /**
-   * Starts compiling the schema on a background thread. Loading the validator's classes is most of
-   * a run's cost, so it overlaps with reading and parsing the files.
-   */
-  static void preload() {
-    if (PRELOADING.getAndSet(true)) {
-      return;
-    }
-    Runnable load =
-        () -> {
-          try {
-            get();
-          } catch (RuntimeException | LinkageError e) {
-            // The caller's own get() meets the same failure and reports it.
-          }
-        };
-    Thread t = new Thread(load, "formation-schema-preload");
-    t.setDaemon(true);
-    t.start();
   }
 
   private static final class Holder {

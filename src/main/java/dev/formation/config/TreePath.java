@@ -18,8 +18,6 @@ public record TreePath(List<Object> steps) {
     steps = List.copyOf(steps);
   }
 
-  // Written out: a record's own equals and hashCode link a method-handle tree on first use (35
-  // classes spun at run time by the first file with a finding, whose places go into sets).
   @Override
   public boolean equals(Object o) {
     return o instanceof TreePath p && steps.equals(p.steps);

@@ -72,9 +72,6 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
     return quantity >= min && quantity <= max;
   }
 
-  // Written out: a record's own equals and hashCode link a method-handle tree on first use, which
-  // spun about 20 classes at run time in every plan that compares autoscalers
-  // (docs/performance.md).
   @Override
   public boolean equals(Object o) {
     return o instanceof AutoscaleRule r

@@ -30,8 +30,6 @@ public record CostRange(long minUsd, long maxUsd) {
     return minUsd == 0 && maxUsd == 0;
   }
 
-  // Written out: a record's own equals and hashCode link a method-handle tree on first use (22
-  // classes spun at run time by the first "cost unchanged" check of a plan).
   @Override
   public boolean equals(Object o) {
     return o instanceof CostRange c && minUsd == c.minUsd && maxUsd == c.maxUsd;

@@ -8,11 +8,13 @@ import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ending a JDK {@link HttpClient} of Java 17, which has no {@code close()}: its selector thread
- * stays blocked in {@code epoll_wait}, and HotSpot's exit waits up to 300 ms for threads in native
- * code before it gives up, so every command that made a request paid 300 ms at exit. Interrupting
- * the client's own selector thread (named {@code HttpClient-N-SelectorManager}) lets it return at
- * once. Where a JDK names them otherwise, nothing happens.
+ * Building and ending the JDK's {@link HttpClient}s, which on Java 17 have no {@code close()}. A
+ * client runs a selector thread of its own (named {@code HttpClient-N-SelectorManager}) that lives
+ * until the client is garbage collected, blocked in native code; and at exit the JVM waits up to
+ * 300 ms for such threads, so a command that made a request would end 300 ms after its work. Ending
+ * a client here interrupts its selector thread, which then returns at once: the adapters end their
+ * clients when they are closed, and {@code Main} ends every client of the process (fabric8's too)
+ * right before it exits. Where a JDK names its threads otherwise, nothing happens.
  */
 public final class JdkHttpClients {
   private static final String PREFIX = "HttpClient-";
@@ -24,10 +26,8 @@ public final class JdkHttpClients {
   private JdkHttpClients() {}
 
   /**
-   * Builds a client and notes its selector thread (the one that appeared while it was built), so
-   * that {@link #release} finds it without asking the client's {@code toString()} for its number:
-   * the JDK builds that text with a string concatenation linked on first use, seven classes
-   * generated at run time in every command's last moment.
+   * Builds a client and notes its selector thread, the one that appeared while it was built (a
+   * client does not expose it), for {@link #release}.
    */
   public static HttpClient build(HttpClient.Builder builder) {
     synchronized (SELECTORS) {
@@ -65,7 +65,7 @@ public final class JdkHttpClients {
       stop(known);
       return;
     }
-    // a client made elsewhere: its number is the text between the last parentheses
+    // a client not built here: its number is the text between the last parentheses of toString()
     String text = client.toString();
     int open = text.lastIndexOf('(');
     int close = text.lastIndexOf(')');
@@ -80,7 +80,7 @@ public final class JdkHttpClients {
     }
   }
 
-  /** The live threads named like a JDK client's selector, listed without a thread dump. */
+  /** The live threads named like a JDK client's selector. */
   private static List<Thread> selectorThreads() {
     ThreadGroup root = Thread.currentThread().getThreadGroup();
     while (root.getParent() != null) {

@@ -286,15 +286,4 @@ class ConfigLoaderTest {
         .extracting(d -> d.code() + "@" + d.range().line())
         .containsExactly("FM013@1", "FM010@2", "FM030@6", "FM040@6");
   }
-
-  @Test
-  void warmUpText_isAValidConfig_soTheWarmUpRunsTheSameCodeAsARealLoad() {
-    LoadResult r =
-        ConfigLoader.standard()
-            .loadTexts(
-                java.util.List.of(new SourceText("warm-up.yaml", ConfigLoader.warmUpText(), null)));
-
-    assertThat(r.diagnostics().sorted()).isEmpty();
-    assertThat(r.formationOrNull().apps()).hasSize(ConfigLoader.WARM_UP_APPS);
-  }
 }

@@ -78,7 +78,6 @@ public final class HerokuPlatform implements Platform {
    * spend a request of the hourly budget on an answer known in advance.
    */
   private static boolean webCanAutoscale(List<LiveProcess> processes) {
-    // a loop, not a stream: 32 workers reaching a lambda's first use at once each spin its class
     for (LiveProcess p : processes) {
       if (p.type().equals("web")) {
         Size size = Catalog.standard().find(p.size()).orElse(null);

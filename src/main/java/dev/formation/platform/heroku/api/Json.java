@@ -141,7 +141,7 @@ public final class Json {
     return out.toString();
   }
 
-  // --- reading: no lambdas on this path, so parallel first reads link no call sites
+  // --- reading
 
   /** A parser standing on the body's first token. */
   private static JsonParser open(String body, String what) {

@@ -1,9 +1,9 @@
-package dev.formation;
+package dev.formation.startup;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.formation.Main;
 import dev.formation.cli.Environment;
-import dev.formation.platform.heroku.ReadWarmUp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -25,7 +25,8 @@ import picocli.CommandLine;
  * in every format, {@code apply}, {@code drift}, {@code import} and {@code sizes}, run in-process
  * against a tiny Heroku API on 127.0.0.1, so that the archive holds the classes of the commands
  * users run, whichever ran first. Output is discarded; nothing outside a temporary folder and the
- * loopback port is touched.
+ * loopback port is touched. {@code bin/formation} runs it once, when it makes the archive
+ * (docs/performance.md, "How the archive is made").
  */
 public final class Training {
   private static final String TOKEN = "formation-training-token-not-a-secret";
@@ -55,7 +56,7 @@ public final class Training {
               "HEROKU_API_KEY",
               TOKEN);
       Environment environment = new Environment(dir, env, dir, Environment.Terminal.NONE);
-      // what Main runs beside a command that reads platforms (its sockets, its own client)
+      // what a command that reads platforms starts beside itself (Startup.headStart)
       ReadWarmUp.run();
       run(environment, "--version");
       run(environment, "--help");
@@ -84,7 +85,7 @@ public final class Training {
   /** Runs one command, its output discarded (shown with {@code -Dformation.training.show}). */
   private static void run(Environment environment, String... args) {
     // the command line as Main builds it for these arguments (only the subcommand they name), so
-    // that the archive holds the classes and lambdas of that path too
+    // that the archive holds the classes of the path users take
     CommandLine cl = Main.commandLine(environment, args);
     boolean show = Boolean.getBoolean("formation.training.show");
     PrintWriter out =

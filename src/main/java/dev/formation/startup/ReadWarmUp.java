@@ -1,7 +1,13 @@
-package dev.formation.platform.heroku;
+package dev.formation.startup;
 
 import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
+import dev.formation.platform.heroku.ApiEndpoint;
+import dev.formation.platform.heroku.HerokuConfig;
+import dev.formation.platform.heroku.HerokuPlatform;
+import dev.formation.platform.heroku.RetryPolicy;
+import dev.formation.platform.heroku.Secret;
+import dev.formation.platform.heroku.Timing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,23 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One app read through this adapter, from its first line to its last (HTTP client, request, answer,
- * JSON, mapping), against two canned answers served on a loopback socket of this process, on a
- * background thread: for a command that is about to read many apps, while its command line and
- * config are still being set up.
+ * One app read through the Heroku adapter, from its first line to its last (HTTP client, request,
+ * answer, JSON, mapping), against two canned answers served on a loopback socket of this process:
+ * run by {@link Startup} on a background thread for a command that is about to read many apps,
+ * while its command line and config are still being set up.
  *
- * <p>Why: a cold JVM's first requests are its slowest. When 32 workers make their first requests at
- * once, each links the JDK client's lambdas and initialises its classes at the same moment (the JDK
- * spins a class per racing thread where one archived class would do), and all of that runs in the
- * interpreter on two cores. Done once, alone, before the reads begin, it is cheaper and out of
- * their way (measured in docs/performance.md).
+ * <p>Why: a new JVM's first requests are its slowest, and a plan makes up to 32 of them at the same
+ * moment. Making one first, alone, before the reads begin, takes that first-time work out of their
+ * way (bench/run plan-1, plan-10 and plan-500; the A/B is in docs/performance.md, "The read path
+ * run once, alone").
  *
  * <p>It sends nothing anywhere but to itself: the server socket listens on 127.0.0.1 only, for the
  * one connection of the warm-up's own client, which carries a made-up token, never the user's. It
  * reads no file and no environment, changes nothing, and any failure is silently dropped: the real
  * reads do not depend on it.
  */
-public final class ReadWarmUp {
+final class ReadWarmUp {
   private ReadWarmUp() {}
 
   /** The warm-up's own token: never the user's, which it never reads. */
@@ -69,20 +74,13 @@ public final class ReadWarmUp {
   /** Short limits: the warm-up is worth nothing once the real reads have begun. */
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
-  /** Starts the warm-up on a daemon thread and returns at once. */
-  public static void start() {
-    Thread t = new Thread(ReadWarmUp::run, "formation-read-warm-up");
-    t.setDaemon(true);
-    t.start();
-  }
-
   /**
    * Runs the warm-up on this thread.
    *
    * @return whether the read went through (for tests: a warm-up that silently failed every time
    *     would warm nothing)
    */
-  public static boolean run() {
+  static boolean run() {
     return run(LIMIT);
   }
 

@@ -1,4 +1,4 @@
-package dev.formation.platform.heroku;
+package dev.formation.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
