@@ -70,7 +70,7 @@ public final class Targeting {
                   + ": the targeted size change moves the app to another tier group, which"
                   + " would leave "
                   + String.join(", ", left)
-                  + " (not targeted) behind; Heroku runs an app's types in one tier group",
+                  + " (not targeted) behind; its platform runs an app's types in one tier group",
               null,
               "target them too (--target "
                   + app.app()
