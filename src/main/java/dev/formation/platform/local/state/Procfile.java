@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,8 +34,9 @@ public final class Procfile {
     }
     Map<String, String> types = new LinkedHashMap<>();
     try {
-      for (String raw : Files.readAllLines(file)) {
-        String line = raw.strip();
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
         if (line.isEmpty() || line.startsWith("#")) {
           continue;
         }
@@ -42,7 +44,11 @@ public final class Procfile {
         if (!m.matches()) {
           throw new Unreadable("Procfile line is not `type: command`: " + line);
         }
-        types.put(m.group(1), m.group(2).strip());
+        // as `formation validate` refuses it: which of the two lines would run is a guess
+        if (types.putIfAbsent(m.group(1), m.group(2).strip()) != null) {
+          throw new Unreadable(
+              "Procfile line " + (i + 1) + ": `" + m.group(1) + "` is declared twice");
+        }
       }
     } catch (IOException e) {
       throw new Unreadable("Cannot read " + file + ": " + e.getMessage());

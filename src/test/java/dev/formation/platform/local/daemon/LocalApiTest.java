@@ -268,6 +268,18 @@ class LocalApiTest {
   }
 
   @Test
+  void register_ofAProcfileThatDeclaresATypeTwice_is422_asValidateRefusesIt() throws Exception {
+    Path dir = Files.createDirectories(home.resolve("twice"));
+    Files.writeString(dir.resolve("Procfile"), "web: sleep 1000\nworker: sleep 1\nweb: sleep 2\n");
+
+    HttpResponse<String> r = h.send("PUT", "/apps/twice", "{\"dir\":\"" + dir + "\",\"port\":0}");
+
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("Procfile line 3: `web` is declared twice");
+    assertThat(h.send("GET", "/apps/twice", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void herokuCliAppsAndAppsInfo_findWhatTheyAskFor() throws Exception {
     assertThat(h.json("GET", "/users/~/apps", null).get(0).get("name").asString())
         .isEqualTo("demo");
