@@ -50,6 +50,22 @@ class LocalUnitsTest {
     assertThat(lines.get(3)).endsWith(" web.1 | short");
   }
 
+  /** Waits until {@code p} leads a process group of its own (its pgrp in /proc is its pid). */
+  private static void awaitOwnGroup(Process p) throws Exception {
+    Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < end) {
+      String text = Files.readString(stat);
+      // pid (comm) state ppid pgrp ...: comm may hold spaces, so count from its closing bracket
+      String[] after = text.substring(text.lastIndexOf(')') + 2).split(" ");
+      if (Long.parseLong(after[2]) == p.pid()) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("process " + p.pid() + " never led a group of its own");
+  }
+
   @Test
   void pidFiles_keepEveryGroupOfADynoName_soADeadDaemonsSuccessorStopsThemAll() throws Exception {
     org.junit.jupiter.api.Assumptions.assumeTrue(ProcessGroup.SETSID, "needs setsid");
@@ -57,6 +73,10 @@ class LocalUnitsTest {
     Process old = new ProcessBuilder("setsid", "sleep", "300").start();
     Process restarted = new ProcessBuilder("setsid", "sleep", "300").start();
     try {
+      // a dyno's pid file is written once it runs in a group of its own; a process only just
+      // started may not have called setsid yet, and a group that does not exist is not stopped
+      awaitOwnGroup(old);
+      awaitOwnGroup(restarted);
       PidFiles files = new PidFiles(dir.resolve("run"));
       files.write("demo", "web.1", old.pid(), "m1");
       files.write("demo", "web.1", restarted.pid(), "m2");
