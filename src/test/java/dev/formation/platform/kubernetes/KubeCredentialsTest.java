@@ -3,10 +3,8 @@ package dev.formation.platform.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.platform.PlatformException;
-import dev.formation.platform.Target;
 import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -41,15 +39,6 @@ class KubeCredentialsTest {
     cluster.close();
   }
 
-  private static Target target(String context) {
-    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
-    return new Target(
-        "shop",
-        PlatformKind.named("kubernetes"),
-        new KubernetesPlacement(
-            context, "shop", d.deployment(), null, null, d.sizes(), Map.of("web", "Standard-1X")));
-  }
-
   @Test
   void aUserInTheSecondKubeconfigFile_isFound_andTheFirstFileWins() throws Exception {
     // the first file: contexts, a cluster, the current context; no users at all
@@ -75,7 +64,7 @@ class KubeCredentialsTest {
         Map.of("KUBECONFIG", cluster.kubeconfig + File.pathSeparator + second);
     try (KubernetesPlatform p = cluster.platform(env, ExecPlugin.DEADLINE)) {
       // the first file's cluster and current context (test: namespace shop) win over the second's
-      assertThat(((KubernetesLocation) p.read(target(null)).placement()).context())
+      assertThat(((KubernetesLocation) p.read(KubeHarness.web(null)).placement()).context())
           .isEqualTo("test");
     }
     assertThat(lastAuthorization()).isEqualTo("Bearer from-the-second-file");
@@ -108,7 +97,7 @@ class KubeCredentialsTest {
     Map<String, String> env =
         Map.of("KUBECONFIG", cluster.kubeconfig + File.pathSeparator + second);
     try (KubernetesPlatform p = cluster.platform(env, ExecPlugin.DEADLINE)) {
-      assertThat(p.read(target(null)).process("web")).isPresent();
+      assertThat(p.read(KubeHarness.web(null)).process("web")).isPresent();
     }
     assertThat(lastAuthorization()).isEqualTo("Bearer relative-plugin");
   }
@@ -146,7 +135,7 @@ class KubeCredentialsTest {
     String config = cluster.kubeconfig("token: t");
     Files.writeString(cluster.kubeconfig, config.replace("user: user,", "user: nobody,"));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .hasMessageContaining("context `test` names user `nobody`, which no kubeconfig file")
           .hasMessageContaining("searched " + cluster.kubeconfig);
     }
@@ -154,9 +143,9 @@ class KubeCredentialsTest {
         cluster.kubeconfig,
         config.replace("cluster: mock, user: user,", "cluster: gone, user: user,"));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .hasMessageContaining("names cluster `gone`, which no kubeconfig file defines");
-      assertThatThrownBy(() -> p.read(target("staging")))
+      assertThatThrownBy(() -> p.read(KubeHarness.web("staging")))
           .hasMessageContaining("no context `staging`; searched " + cluster.kubeconfig);
     }
   }
@@ -172,7 +161,7 @@ class KubeCredentialsTest {
     for (String text : List.of(bomb.toString(), "clusters: {not: [a list", "", "- 1\n- 2\n")) {
       Files.writeString(cluster.kubeconfig, text);
       try (KubernetesPlatform p = cluster.platform()) {
-        assertThatThrownBy(() -> p.read(target(null)))
+        assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
             .as(text)
             .isInstanceOf(PlatformException.class)
             .hasMessageContaining(cluster.kubeconfig.toString());
@@ -182,7 +171,8 @@ class KubeCredentialsTest {
       out.write(new byte[(int) KubeconfigFiles.MAX_BYTES + 1]);
     }
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null))).hasMessageContaining("larger than 16 MiB");
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
+          .hasMessageContaining("larger than 16 MiB");
     }
   }
 
@@ -196,7 +186,7 @@ class KubeCredentialsTest {
         cluster.kubeconfig,
         cluster.kubeconfig("token: t").replace(cluster.url(), "http://127.0.0.1:" + port));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .hasMessageContaining(
               "cannot connect to http://127.0.0.1:" + port + ": connection refused")
           .message()
@@ -215,9 +205,9 @@ class KubeCredentialsTest {
                 "server: " + cluster.url(),
                 "server: " + cluster.url() + "\n    insecure-skip-tls-verify: true"));
     try (KubernetesPlatform p = cluster.platform()) {
-      p.read(target(null));
-      p.read(target("other")); // another context on the same cluster
-      p.read(target(null));
+      p.read(KubeHarness.web(null));
+      p.read(KubeHarness.web("other")); // another context on the same cluster
+      p.read(KubeHarness.web(null));
     }
     assertThat(cluster.warnings).hasSize(1);
     assertThat(cluster.warnings.get(0))

@@ -3,9 +3,7 @@ package dev.formation.platform.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.config.PlatformKind;
 import dev.formation.platform.PlatformException;
-import dev.formation.platform.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,15 +35,6 @@ class KubeExecPluginTest {
     cluster.close();
   }
 
-  private static Target target(String context) {
-    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
-    return new Target(
-        "shop",
-        PlatformKind.named("kubernetes"),
-        new KubernetesPlacement(
-            context, "shop", d.deployment(), null, null, d.sizes(), Map.of("web", "Standard-1X")));
-  }
-
   private Path plugin(String body) throws Exception {
     Path plugin = dir.resolve("plugin.sh");
     Files.writeString(plugin, "#!/bin/sh\n" + body + "\n");
@@ -75,7 +64,7 @@ class KubeExecPluginTest {
                 + "exit 3"));
     int before = requests();
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .isInstanceOf(PlatformException.class)
           .hasMessageContaining("the exec plugin")
           .hasMessageContaining("failed (exit status 3)")
@@ -94,7 +83,7 @@ class KubeExecPluginTest {
     int before = requests();
     long started = System.nanoTime();
     try (KubernetesPlatform p = cluster.platform(cluster.env(), Duration.ofSeconds(1))) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .hasMessageContaining("did not finish within 1 s and was stopped")
           .hasMessageContaining("waiting for the browser login…");
     }
@@ -110,7 +99,7 @@ class KubeExecPluginTest {
     long started = System.nanoTime();
     try (KubernetesPlatform p = cluster.platform(cluster.env(), Duration.ofSeconds(1))) {
       for (String context : new String[] {null, null, "other", "other", null}) {
-        assertThatThrownBy(() -> p.read(target(context)))
+        assertThatThrownBy(() -> p.read(KubeHarness.web(context)))
             .hasMessageContaining("did not finish within 1 s");
       }
     }
@@ -133,7 +122,7 @@ class KubeExecPluginTest {
                 + "\"expirationTimestamp\":\"2020-01-01T00:00:00Z\"}}'"));
     int before = requests();
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .isInstanceOf(PlatformException.class)
           .hasMessageContaining("refresh token revoked")
           .hasMessageContaining("no request was sent");
@@ -152,8 +141,8 @@ class KubeExecPluginTest {
                 + "\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
                 + "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"shared\"}}'"));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThat(p.read(target(null)).process("web")).isPresent();
-      assertThat(p.read(target("other")).process("web")).isPresent();
+      assertThat(p.read(KubeHarness.web(null)).process("web")).isPresent();
+      assertThat(p.read(KubeHarness.web("other")).process("web")).isPresent();
     }
     assertThat(Files.readAllLines(runs)).hasSize(1);
     int n = cluster.server.getRequestCount();
@@ -172,14 +161,15 @@ class KubeExecPluginTest {
   void aPluginThatPrintsNoCredential_orIsMissing_isToldSo() throws Exception {
     useExec(plugin("echo 'not json, but maybe a secret'"));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null)))
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
           .hasMessageContaining("printed no ExecCredential")
           .message()
           .doesNotContain("maybe a secret");
     }
     useExec(dir.resolve("no-such-plugin"));
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThatThrownBy(() -> p.read(target(null))).hasMessageContaining("cannot be started");
+      assertThatThrownBy(() -> p.read(KubeHarness.web(null)))
+          .hasMessageContaining("cannot be started");
     }
   }
 }

@@ -3,6 +3,8 @@ package dev.formation.platform.kubernetes;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
+import dev.formation.config.PlatformKind;
+import dev.formation.platform.Target;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -29,6 +31,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * reaches it with a bearer token, and helpers that seed Deployments as a deploy pipeline would.
  */
 final class KubeHarness implements AutoCloseable {
+  /**
+   * The app {@code shop} on the harness's cluster with the default Deployment template and size
+   * map: at {@code context} and {@code namespace} ({@code null} for the kubeconfig's own), its
+   * process types and their sizes as a config would give them.
+   */
+  static Target target(String context, String namespace, Map<String, String> types) {
+    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
+    return new Target(
+        "shop",
+        PlatformKind.named("kubernetes"),
+        new KubernetesPlacement(context, namespace, d.deployment(), null, null, d.sizes(), types));
+  }
+
+  /** {@code shop}'s web on Standard-1X in namespace {@code shop}, at {@code context}. */
+  static Target web(String context) {
+    return target(context, "shop", Map.of("web", "Standard-1X"));
+  }
+
   static final String TOKEN = "t0ken-never-printed";
   static final String NAMESPACE = "shop";
 

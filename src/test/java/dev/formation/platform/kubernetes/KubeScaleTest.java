@@ -3,12 +3,10 @@ package dev.formation.platform.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
 import dev.formation.live.LiveApp;
 import dev.formation.platform.FormationUpdate;
 import dev.formation.platform.PlatformException;
-import dev.formation.platform.Target;
 import dev.formation.platform.Write;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +34,6 @@ class KubeScaleTest {
     cluster.close();
   }
 
-  private static Target target() {
-    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
-    return new Target(
-        "shop",
-        PlatformKind.named("kubernetes"),
-        new KubernetesPlacement(
-            null, null, d.deployment(), null, null, d.sizes(), Map.of("worker", "Standard-1X")));
-  }
-
   private static Write scaleTo(int n) {
     return new Write.UpdateFormation(List.of(new FormationUpdate("worker", n, null)));
   }
@@ -56,9 +45,16 @@ class KubeScaleTest {
   @Test
   void aScale_sendsTheVersionItWasReadAt() throws Exception {
     try (KubernetesPlatform p = cluster.platform()) {
-      LiveApp live = p.read(target());
+      LiveApp live = p.read(KubeHarness.target(null, null, Map.of("worker", "Standard-1X")));
       String read = version();
-      assertThat(p.apply(target(), live, scaleTo(3)).process("worker").get().quantity())
+      assertThat(
+              p.apply(
+                      KubeHarness.target(null, null, Map.of("worker", "Standard-1X")),
+                      live,
+                      scaleTo(3))
+                  .process("worker")
+                  .get()
+                  .quantity())
           .isEqualTo(3);
       assertThat(cluster.dispatcher.scales).containsExactly(read);
     }
@@ -67,7 +63,7 @@ class KubeScaleTest {
   @Test
   void aDeploymentChangedAfterTheRead_isChangedSincePlan_andNotScaled() throws Exception {
     try (KubernetesPlatform p = cluster.platform()) {
-      LiveApp live = p.read(target());
+      LiveApp live = p.read(KubeHarness.target(null, null, Map.of("worker", "Standard-1X")));
       // a deploy rolls out a new image: same size and count, so the plan's fingerprint holds
       cluster
           .admin
@@ -80,7 +76,12 @@ class KubeScaleTest {
                 d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("app:2");
                 return d;
               });
-      assertThatThrownBy(() -> p.apply(target(), live, scaleTo(3)))
+      assertThatThrownBy(
+              () ->
+                  p.apply(
+                      KubeHarness.target(null, null, Map.of("worker", "Standard-1X")),
+                      live,
+                      scaleTo(3)))
           .isInstanceOf(PlatformException.class)
           .hasMessageContaining("the Deployment shop-worker changed since plan")
           .hasMessageContaining("[FM163]")

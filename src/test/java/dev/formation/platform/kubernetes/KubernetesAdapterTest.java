@@ -40,19 +40,11 @@ class KubernetesAdapterTest {
     cluster.close();
   }
 
-  private static Target target(Map<String, String> types) {
-    KubernetesPlacement d = KubernetesProvider.discovery(null, null);
-    return new Target(
-        "shop",
-        PlatformKind.named("kubernetes"),
-        new KubernetesPlacement(null, null, d.deployment(), null, null, d.sizes(), types));
-  }
-
   @Test
   void resources_ownedByHelm_areAConflictNamingHelm_untilForced() throws Exception {
     cluster.seed("shop-worker", "standard-1x", 1, Map.of());
     cluster.dispatcher.foreignOwners.put("shop-worker", "helm");
-    Target t = target(Map.of("worker", "Standard-2X"));
+    Target t = KubeHarness.target(null, null, Map.of("worker", "Standard-2X"));
     Write resize =
         new Write.UpdateFormation(List.of(new FormationUpdate("worker", null, "Standard-2X")));
 
@@ -76,7 +68,10 @@ class KubernetesAdapterTest {
   void aContainerMatchingNoSize_readsAsCustom_withItsResources() throws Exception {
     cluster.seed("shop-worker", Resources.ofMib(300, 768), 2, Map.of());
     try (KubernetesPlatform p = cluster.platform()) {
-      LiveProcess worker = p.read(target(Map.of("worker", "Standard-2X"))).process("worker").get();
+      LiveProcess worker =
+          p.read(KubeHarness.target(null, null, Map.of("worker", "Standard-2X")))
+              .process("worker")
+              .get();
       assertThat(worker.size()).isEqualTo(LiveProcess.CUSTOM);
       assertThat(worker.resources()).isEqualTo(Resources.ofMib(300, 768));
       assertThat(worker.quantity()).isEqualTo(2);
@@ -89,7 +84,7 @@ class KubernetesAdapterTest {
     Map<String, String> types = new LinkedHashMap<>();
     types.put("web", "Standard-1X");
     types.put("clock", "Standard-1X");
-    Target t = target(types);
+    Target t = KubeHarness.target(null, null, types);
     try (KubernetesPlatform p = cluster.platform()) {
       LiveApp live = p.read(t);
       assertThat(live.process("clock")).isEmpty();
@@ -107,7 +102,7 @@ class KubernetesAdapterTest {
   @Test
   void anHpaChangedByHand_readsWithItsNewBand_andReplicasBesideItAreRefused() throws Exception {
     cluster.seed("shop-web", "performance-m", 2, Map.of());
-    Target t = target(Map.of("web", "Performance-M"));
+    Target t = KubeHarness.target(null, null, Map.of("web", "Performance-M"));
     try (KubernetesPlatform p = cluster.platform()) {
       LiveApp live = p.read(t);
       LiveApp withHpa =
@@ -156,7 +151,9 @@ class KubernetesAdapterTest {
                 + "\n  interactiveMode: Never"));
     cluster.seed("shop-web", "standard-1x", 1, Map.of());
     try (KubernetesPlatform p = cluster.platform()) {
-      assertThat(p.read(target(Map.of("web", "Standard-1X"))).process("web")).isPresent();
+      assertThat(
+              p.read(KubeHarness.target(null, null, Map.of("web", "Standard-1X"))).process("web"))
+          .isPresent();
     }
     assertThat(lastAuthorization()).isEqualTo("Bearer from-exec-plugin");
   }
@@ -165,7 +162,7 @@ class KubernetesAdapterTest {
   void aTokenKubeconfig_sendsTheToken_andAnUnknownContextIsToldClearly() throws Exception {
     cluster.seed("shop-web", "standard-1x", 1, Map.of());
     try (KubernetesPlatform p = cluster.platform()) {
-      p.read(target(Map.of("web", "Standard-1X")));
+      p.read(KubeHarness.target(null, null, Map.of("web", "Standard-1X")));
       assertThat(lastAuthorization()).isEqualTo("Bearer " + KubeHarness.TOKEN);
       KubernetesPlacement d = KubernetesProvider.discovery(null, null);
       Target elsewhere =
