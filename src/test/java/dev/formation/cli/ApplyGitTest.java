@@ -9,7 +9,6 @@ import dev.formation.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.eclipse.jgit.notes.Note;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,11 +46,7 @@ class ApplyGitTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec(args);
   }
 
   private String note(String commit) throws Exception {
@@ -251,10 +246,7 @@ class ApplyGitTest {
     Files.writeString(plain.resolve("formation.yaml"), CONFIG);
 
     CliRunner.Result r =
-        CliRunner.in(
-                plain,
-                Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-                Environment.Terminal.NONE)
+        CliRunner.in(plain, heroku.env(), Environment.Terminal.NONE)
             .exec("apply", "--auto-approve");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();

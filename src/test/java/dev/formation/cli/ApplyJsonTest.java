@@ -55,11 +55,7 @@ class ApplyJsonTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec(args);
   }
 
   /** The one document, after checking it against the schema. */

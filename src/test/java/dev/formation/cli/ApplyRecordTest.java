@@ -8,7 +8,6 @@ import dev.formation.testing.FakeHeroku;
 import dev.formation.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,11 +57,7 @@ class ApplyRecordTest {
     Files.writeString(lock, "");
 
     CliRunner.Result r =
-        CliRunner.in(
-                dir,
-                Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-                Environment.Terminal.NONE)
-            .exec("apply", "--auto-approve");
+        CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec("apply", "--auto-approve");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(staging.quantity("web")).isEqualTo(2);

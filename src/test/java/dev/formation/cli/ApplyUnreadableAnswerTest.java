@@ -42,10 +42,7 @@ class ApplyUnreadableAnswerTest {
   }
 
   private CliRunner.Result apply() {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE)
         .exec("apply", "--auto-approve");
   }
 

@@ -9,7 +9,6 @@ import dev.formation.testing.GitFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,11 +49,7 @@ class GuardrailCommandsTest {
   }
 
   CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec(args);
   }
 
   static final String SAME =

@@ -56,11 +56,7 @@ class IncompletePlanTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec(args);
   }
 
   /** The fake gives every answer a new request id. */

@@ -90,11 +90,7 @@ class JsonSchemasTest {
           "formation.yaml",
           Files.readString(dir.resolve("formation.yaml")).replace("quantity: 3", "quantity: 4"));
       repo.commit("more web");
-      CliRunner cli =
-          CliRunner.in(
-              dir,
-              Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-              Environment.Terminal.NONE);
+      CliRunner cli = CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE);
       CliRunner.Result applied = cli.exec("apply", "--auto-approve", "--allow", "require_branch");
       assertThat(applied.exitCode()).as(applied.toString()).isZero();
 

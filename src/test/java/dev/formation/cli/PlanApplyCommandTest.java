@@ -65,8 +65,7 @@ class PlanApplyCommandTest {
   }
 
   private CliRunner cli(Environment.Terminal terminal) {
-    return CliRunner.in(
-        dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()), terminal);
+    return CliRunner.in(dir, heroku.env(), terminal);
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,11 +41,7 @@ class ShowCommandTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir,
-            Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()),
-            Environment.Terminal.NONE)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), Environment.Terminal.NONE).exec(args);
   }
 
   @Test

@@ -53,9 +53,7 @@ class ForeignTextTest {
   }
 
   private CliRunner.Result run(String... args) {
-    return CliRunner.in(
-            dir, Map.of("HEROKU_HOST", heroku.url(), "HEROKU_API_KEY", heroku.token()), TERMINAL)
-        .exec(args);
+    return CliRunner.in(dir, heroku.env(), TERMINAL).exec(args);
   }
 
   @Test
