@@ -48,21 +48,14 @@ public final class DiffCommand implements Callable<Integer> {
       description = "The newer version (default: the work tree).")
   private String revB;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  private String formatWord;
+  @Mixin private ReportFormatOption formatOption;
 
   @Option(names = "--text", description = "Print a unified diff of the files' text instead.")
   private boolean text;
 
   @Override
   public Integer call() {
-    OutputFormat format =
-        OutputFormat.parse(
-            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format = formatOption.format(spec);
     PrintWriter out = spec.commandLine().getOut();
     DiffOperation.Result result =
         new DiffOperation().run(new DiffOperation.Request(config.source(null), revA, revB, text));

@@ -48,12 +48,7 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Mixin private AtOption at;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  private String formatWord;
+  @Mixin private ReportFormatOption formatOption;
 
   @Option(
       names = "--fail-on",
@@ -64,9 +59,7 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFormat format =
-        OutputFormat.parse(
-            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format = formatOption.format(spec);
     PrintWriter out = spec.commandLine().getOut();
     DriftOperation.Request request =
         new DriftOperation.Request(

@@ -53,27 +53,11 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   private boolean detailedExitCode;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      completionCandidates = PlanCommand.Formats.class,
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  private String formatWord;
-
-  /** The formats {@code plan} offers, for shell completion. */
-  static final class Formats implements Iterable<String> {
-    @Override
-    public java.util.Iterator<String> iterator() {
-      return java.util.List.of("text", "json", "markdown").iterator();
-    }
-  }
+  @Mixin private ReportFormatOption formatOption;
 
   @Override
   public Integer call() {
-    OutputFormat format =
-        OutputFormat.parse(
-            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format = formatOption.format(spec);
     Environment env = FormationCommand.environmentOf(spec);
     PlanOperation.Request request =
         new PlanOperation.Request(

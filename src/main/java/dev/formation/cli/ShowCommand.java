@@ -10,8 +10,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -30,19 +30,11 @@ public final class ShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PLANFILE", description = "A plan saved with --out.")
   private Path planFile;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      completionCandidates = PlanCommand.Formats.class,
-      description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
-  private String formatWord;
+  @Mixin private ReportFormatOption formatOption;
 
   @Override
   public Integer call() {
-    OutputFormat format =
-        OutputFormat.parse(
-            spec, formatWord, OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.MARKDOWN);
+    OutputFormat format = formatOption.format(spec);
     Environment env = FormationCommand.environmentOf(spec);
     ShowOperation.Result result =
         new ShowOperation().run(new ShowOperation.Request(planFile, env.workingDir()));
