@@ -127,7 +127,7 @@ class ArchitectureTest {
 
   /** The local daemon is a program of its own: nothing of the core, nor of its clients. */
   @Test
-  void theLocalDaemon_usesOnlyItsStateFilesAndTheCatalog() {
+  void theLocalDaemon_usesOnlyItsStateFilesTheCatalogAndTheAutoscaleDecision() {
     classes()
         .that()
         .resideInAPackage(ROOT + ".platform.local.daemon..")
@@ -139,6 +139,7 @@ class ArchitectureTest {
             "tools.jackson..",
             ROOT + ".platform.local.daemon..",
             ROOT + ".platform.local.state..",
+            ROOT + ".autoscale..",
             ROOT + ".catalog..")
         .check(main);
   }

@@ -4,6 +4,6 @@
  * clock.
  *
  * <p>Dependency rule: {@code plan} depends on {@code plan.schedule}, {@code live}, {@code config},
- * {@code catalog} and {@code diag} only. No library: the planner is pure.
+ * {@code autoscale}, {@code catalog} and {@code diag} only. No library: the planner is pure.
  */
 package dev.formation.plan;
