@@ -17,12 +17,15 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The CI recipes are valid YAML and call only formation subcommands and flags that exist. */
+/**
+ * The GitHub recipe is valid YAML and calls only formation subcommands and flags that exist; the
+ * GitLab recipe is a component, checked by {@code ci.GitlabComponentTest}.
+ */
 class CiRecipesTest {
   private static final Pattern CALL = Pattern.compile("java -jar \\S*formation\\.jar ([^\\n]*)");
 
   @ParameterizedTest
-  @ValueSource(strings = {"examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml"})
+  @ValueSource(strings = {"examples/ci/github-actions.yml"})
   void recipe_parses_andUsesOnlyExistingSubcommandsAndFlags(String file) throws IOException {
     JsonNode tree = YAMLMapper.builder().build().readTree(Files.readString(Path.of(file)));
     List<String> calls = new ArrayList<>();
@@ -55,7 +58,6 @@ class CiRecipesTest {
   void applyJobs_runOneAtATime_inTheServicesConcurrencyGroup() throws IOException {
     YAMLMapper yaml = YAMLMapper.builder().build();
     JsonNode github = yaml.readTree(Files.readString(Path.of("examples/ci/github-actions.yml")));
-    JsonNode gitlab = yaml.readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
 
     List<String> groups = new ArrayList<>();
     github
@@ -67,12 +69,6 @@ class CiRecipesTest {
                 groups.add("github:" + (c.isObject() ? c.path("group") : c).asString(""));
               }
             });
-    gitlab.forEach(
-        job -> {
-          if (job.toString().contains("apply --auto-approve")) {
-            groups.add("gitlab:" + job.path("resource_group").asString(""));
-          }
-        });
 
     assertThat(groups).isNotEmpty().allSatisfy(g -> assertThat(g).endsWith(":formation-apply"));
   }
@@ -102,25 +98,6 @@ class CiRecipesTest {
   }
 
   @Test
-  void gitlab_diffsFromTheMergeBase_pushesNotesAfterAPartialApply_issuesOnExit2()
-      throws IOException {
-    JsonNode root =
-        YAMLMapper.builder()
-            .build()
-            .readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
-
-    String review = root.path("review").path("script").toString();
-    assertThat(review).contains("diff \\\"$CI_MERGE_REQUEST_DIFF_BASE_SHA\\\" HEAD");
-    List<String> apply = new ArrayList<>();
-    root.path("apply").path("script").forEach(l -> apply.add(l.asString()));
-    assertThat(apply.get(apply.size() - 1)).isEqualTo("exit $status");
-    assertThat(apply.get(apply.size() - 2)).contains("git push origin refs/notes/formation");
-    assertThat(root.path("drift").path("script").toString())
-        .contains("[ \\\"$status\\\" = \\\"2\\\" ]")
-        .contains("/notes");
-  }
-
-  @Test
   void githubActions_appliesWindowsEvery15Minutes_inTheApplyConcurrencyGroup() throws IOException {
     JsonNode root =
         YAMLMapper.builder()
@@ -143,23 +120,6 @@ class CiRecipesTest {
     assertThat(root.path("jobs").path("drift").path("if").asString())
         .as("drift keeps its own hourly timer")
         .contains("'17 * * * *'");
-  }
-
-  @Test
-  void gitlab_appliesWindowsFromAPipelineSchedule_inTheApplyResourceGroup() throws IOException {
-    JsonNode root =
-        YAMLMapper.builder()
-            .build()
-            .readTree(Files.readString(Path.of("examples/ci/gitlab-ci.yml")));
-    JsonNode windows = root.path("windows");
-
-    assertThat(windows.path("rules").get(0).path("if").asString())
-        .isEqualTo("$CI_PIPELINE_SOURCE == \"schedule\" && $FORMATION_JOB == \"windows\"");
-    assertThat(windows.path("resource_group").asString()).isEqualTo("formation-apply");
-    assertThat(root.path("apply").path("resource_group").asString()).isEqualTo("formation-apply");
-    assertThat(windows.path("script").toString()).contains("apply --auto-approve");
-    assertThat(root.path("drift").path("rules").get(0).path("if").asString())
-        .contains("$FORMATION_JOB != ");
   }
 
   private static JsonNode step(JsonNode job, String text) {

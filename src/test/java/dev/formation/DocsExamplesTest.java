@@ -27,4 +27,14 @@ class DocsExamplesTest {
                 Path.of("src", "test", "resources", "golden", "plan", "rich.txt"),
                 StandardCharsets.UTF_8));
   }
+
+  @Test
+  void planMd_quotesTheOfflinePlanGolden() throws Exception {
+    assertThat(quoted(Path.of("docs", "plan.md"), "## Offline plans"))
+        .as("docs/plan.md quotes src/test/resources/golden/plan/offline.txt; copy it again")
+        .isEqualTo(
+            Files.readString(
+                Path.of("src", "test", "resources", "golden", "plan", "offline.txt"),
+                StandardCharsets.UTF_8));
+  }
 }

@@ -29,6 +29,7 @@ class SelfContainedTest {
           "docs",
           "examples",
           "schemas",
+          "templates",
           "bench",
           "bin",
           ".ci",

@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code formation plan}: reads the live platform and prints what apply would do. */
+/**
+ * {@code formation plan}: reads the live platform and prints what apply would do; with {@code
+ * --offline}, compares with the last apply recorded in git instead and reads no platform.
+ */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
@@ -50,6 +53,14 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Also save the plan to FILE for `formation apply FILE`.")
   private Path out;
 
+  @Option(
+      names = "--offline",
+      description =
+          "Plan against the last apply recorded in git (refs/notes/formation) instead of the live"
+              + " platform: nothing is sent anywhere and no token is needed; apps never applied"
+              + " are planned as new. Cannot be saved with --out.")
+  private boolean offline;
+
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   private boolean detailedExitCode;
 
@@ -66,7 +77,8 @@ public final class PlanCommand implements Callable<Integer> {
             platform.settings(),
             out,
             at.at(),
-            allow.rules());
+            allow.rules(),
+            offline);
     PlanOperation.Result result =
         Interrupts.whileReading(
             spec,
@@ -85,9 +97,11 @@ public final class PlanCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(
         switch (format) {
-          case JSON -> new JsonPlanRenderer().render(plan);
-          case MARKDOWN -> new MarkdownPlanRenderer(env.workingDir()).render(plan);
-          default -> new TextPlanRenderer(env.colour(), env.workingDir()).render(plan);
+          case JSON -> new JsonPlanRenderer().render(plan, result.offline());
+          case MARKDOWN ->
+              new MarkdownPlanRenderer(env.workingDir()).render(plan, result.offline());
+          default ->
+              new TextPlanRenderer(env.colour(), env.workingDir()).render(plan, result.offline());
         });
     stdout.flush();
     if (result.saved() != null) {

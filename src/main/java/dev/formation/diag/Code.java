@@ -110,7 +110,12 @@ public enum Code {
   FM181(
       "unknown-target", "--target names an app or a process type that the config does not define"),
   FM182("target-tier-move", "A targeted size change would leave untargeted types in another tier"),
-  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step");
+  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step"),
+  FM184("offline-not-saved", "An offline plan cannot be saved for apply"),
+  FM185("offline-no-repository", "An offline plan of a config outside git plans every app as new"),
+  FM186(
+      "offline-no-records",
+      "An offline plan found no apply records in git and plans every app as new");
 
   private final String slug;
   private final String title;

@@ -12,10 +12,12 @@ import dev.formation.diag.Diagnostics;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.ConfigDigest;
 import dev.formation.plan.Guardrails;
+import dev.formation.plan.OfflineBasis;
 import dev.formation.plan.Plan;
 import dev.formation.plan.Planner;
 import dev.formation.plan.Target;
 import dev.formation.plan.Targeting;
+import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.SavedPlan;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +38,8 @@ public final class PlanOperation {
    * @param out where to save the plan for {@code apply FILE}, or {@code null}
    * @param at the moment to evaluate schedules for ({@code --at}), or {@code null} for now
    * @param allow the guardrails {@code --allow} lets through, by name
+   * @param offline plan against the last apply recorded in git instead of the live platform: no
+   *     adapter is opened and nothing is sent anywhere ({@code plan --offline})
    */
   public record Request(
       ConfigSource config,
@@ -43,9 +47,21 @@ public final class PlanOperation {
       Settings settings,
       Path out,
       Instant at,
-      List<String> allow) {
+      List<String> allow,
+      boolean offline) {
     public Request {
       allow = allow == null ? List.of() : List.copyOf(allow);
+    }
+
+    /** A plan of the live platform. */
+    public Request(
+        ConfigSource config,
+        Selection selection,
+        Settings settings,
+        Path out,
+        Instant at,
+        List<String> allow) {
+      this(config, selection, settings, out, at, allow, false);
     }
 
     /** A plan for now, allowing no guardrail breach. */
@@ -59,9 +75,21 @@ public final class PlanOperation {
    * @param plan the plan, or {@code null} when the config or the request failed
    * @param saved where the plan was saved, or {@code null}
    * @param diagnostics the config's and the operation's findings, in one list
+   * @param offline for an offline plan, what each app was planned against; {@code null} for a plan
+   *     of the live platform
    */
   public record Result(
-      LoadResult loaded, Formation selected, Plan plan, Path saved, Diagnostics diagnostics) {
+      LoadResult loaded,
+      Formation selected,
+      Plan plan,
+      Path saved,
+      Diagnostics diagnostics,
+      OfflineBasis offline) {
+    public Result(
+        LoadResult loaded, Formation selected, Plan plan, Path saved, Diagnostics diagnostics) {
+      this(loaded, selected, plan, saved, diagnostics, null);
+    }
+
     public boolean ok() {
       return plan != null && !diagnostics.hasErrors();
     }
@@ -79,6 +107,16 @@ public final class PlanOperation {
 
   public Result run(Request request) {
     Diagnostics diagnostics = new Diagnostics();
+    if (request.offline() && request.out() != null) {
+      diagnostics.error(
+          Code.FM184,
+          "an offline plan cannot be saved: it was made against the last apply recorded in git,"
+              + " not the live platform, so it must never be applied; nothing was read or saved",
+          null,
+          "save a plan of the live platform (`formation plan --out FILE` with a token), or drop"
+              + " --out to review the offline plan");
+      return new Result(null, null, null, null, diagnostics);
+    }
     Path out = request.out() == null ? null : request.config().workDir().resolve(request.out());
     if (out != null && !SavedPlans.checkTarget(out, request.out(), diagnostics)) {
       return new Result(null, null, null, null, diagnostics);
@@ -94,6 +132,9 @@ public final class PlanOperation {
       return new Result(loaded, null, null, null, diagnostics);
     }
     Instant at = request.at() != null ? request.at() : clock.instant();
+    if (request.offline()) {
+      return offline(request, loaded, selected, allowed, at, diagnostics);
+    }
     Plan plan;
     try (Adapters platforms = new Adapters(host, request.settings(), version)) {
       plan = plan(selected, platforms, request.settings(), host.listener(), at);
@@ -120,6 +161,32 @@ public final class PlanOperation {
         new SavedPlan(plan, ConfigDigest.of(selected), commit, clock.instant(), version);
     boolean written = SavedPlans.write(out, request.out(), saved, diagnostics);
     return new Result(loaded, selected, plan, written ? request.out() : null, diagnostics);
+  }
+
+  /**
+   * {@code plan --offline}: the selected apps planned against their last recorded applies, narrowed
+   * and checked against the guardrails as a live plan is; never saved.
+   */
+  private static Result offline(
+      Request request,
+      LoadResult loaded,
+      Formation selected,
+      Set<Guardrail> allowed,
+      Instant at,
+      Diagnostics diagnostics) {
+    Map<String, ApplyNoteJson.Recorded> records =
+        OfflinePlans.records(request.config(), diagnostics);
+    OfflinePlans.Offline offline = OfflinePlans.plan(selected, records, at);
+    Plan plan = narrowed(offline.plan(), selected, request.selection(), diagnostics);
+    plan =
+        Guardrails.check(
+            plan,
+            selected,
+            allowed,
+            null,
+            app -> records.containsKey(app) ? records.get(app).formation() : null);
+    Allowances.refuse(plan, "nothing would be applied", diagnostics);
+    return new Result(loaded, selected, plan, null, diagnostics, offline.basis());
   }
 
   /** The selected apps of a loaded config; {@code null} when it is invalid or a name is unknown. */

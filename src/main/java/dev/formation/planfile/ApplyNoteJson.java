@@ -160,6 +160,20 @@ public final class ApplyNoteJson {
    */
   public static Map<String, AppliedFormation> lastApplied(Collection<String> notes) {
     Map<String, AppliedFormation> last = new HashMap<>();
+    lastRecorded(notes).forEach((app, recorded) -> last.put(app, recorded.formation()));
+    return last;
+  }
+
+  /**
+   * An app's latest recorded apply: the formation it left and the commit it applied.
+   *
+   * @param commit the full id of the commit the record names, or {@code null} when it names none
+   */
+  public record Recorded(AppliedFormation formation, String commit) {}
+
+  /** {@link #lastApplied(Collection)}, each with the commit its apply applied. */
+  public static Map<String, Recorded> lastRecorded(Collection<String> notes) {
+    Map<String, Recorded> last = new HashMap<>();
     for (String note : notes) {
       for (String line : note.split("\n")) {
         if (!line.startsWith("{")) {
@@ -171,11 +185,12 @@ public final class ApplyNoteJson {
             continue;
           }
           Instant at = Instant.parse(n.path("applied_at").asString(""));
+          String commit = n.path("commit").isString() ? n.path("commit").asString() : null;
           for (JsonNode a : n.path("apps")) {
             AppliedFormation f = formation(a, at);
-            AppliedFormation known = f == null ? null : last.get(f.app());
-            if (f != null && (known == null || known.at().isBefore(at))) {
-              last.put(f.app(), f);
+            Recorded known = f == null ? null : last.get(f.app());
+            if (f != null && (known == null || known.formation().at().isBefore(at))) {
+              last.put(f.app(), new Recorded(f, commit));
             }
           }
         } catch (JacksonException | DateTimeParseException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.formation.startup;
 
 import dev.formation.config.ConfigLoader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -52,7 +53,8 @@ public final class Startup {
         chosen.add(new HeadStart("formation-config-warm-up", ConfigWarmUp::run));
       }
     }
-    if (READS_PLATFORMS.contains(command)) {
+    // an offline plan reads no platform: it opens no socket at all, not even a loopback one
+    if (READS_PLATFORMS.contains(command) && !Arrays.asList(args).contains("--offline")) {
       chosen.add(new HeadStart("formation-read-warm-up", ReadWarmUp::run));
     }
     return chosen;

@@ -64,6 +64,20 @@ class CodeQualityTest {
   }
 
   @Test
+  void aFileNamedWithDotSlash_isReportedAtItsRepositoryPath() throws Exception {
+    Files.writeString(dir.resolve("formation.yaml"), BROKEN);
+
+    CliRunner.Result r =
+        CliRunner.in(dir, Map.of(), Environment.Terminal.NONE)
+            .exec("validate", "--format", "codequality", "-f", "./formation.yaml");
+
+    JsonNode issues = JsonMapper.shared().readTree(r.out());
+    assertThat(issues.size()).isEqualTo(2);
+    issues.forEach(
+        i -> assertThat(i.get("location").get("path").asString()).isEqualTo("formation.yaml"));
+  }
+
+  @Test
   void aValidFile_isAnEmptyReport() throws Exception {
     Files.writeString(
         dir.resolve("formation.yaml"), BROKEN.replace("9x", "2x").replace(", colour: blue", ""));

@@ -19,6 +19,14 @@ class StartupTest {
   }
 
   @Test
+  void anOfflinePlan_opensNoSocket_soGetsNoReadWarmUp() throws Exception {
+    Path small = Files.writeString(dir.resolve("formation.yaml"), "version: 1\napps: {}\n");
+
+    assertThat(names("plan", "--offline", "-f", small.toString()))
+        .containsExactly("formation-schema-load");
+  }
+
+  @Test
   void aValidateOfALargeConfig_getsTheConfigWarmUpAndNoRead() throws Exception {
     Path large =
         Files.writeString(dir.resolve("large.yaml"), "#".repeat((int) ConfigWarmUp.MIN_BYTES));

@@ -47,6 +47,7 @@ public final class CodeQualityDiagnostics {
         }
         line = d.range().line();
       }
+      path = repositoryPath(path);
       String description =
           d.hint() == null ? d.message() : d.message() + " (hint: " + d.hint() + ")";
       String identity = d.code().name() + "\n" + path + "\n" + d.message();
@@ -64,6 +65,18 @@ public final class CodeQualityDiagnostics {
         PlanJson.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(issues)
             + "\n");
     out.flush();
+  }
+
+  /**
+   * The path as GitLab matches it with the repository's files: relative, without a leading {@code
+   * ./} (GitLab's report format asks for none) and with {@code /} separators.
+   */
+  static String repositoryPath(String path) {
+    String p = path.replace('\\', '/');
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    return p;
   }
 
   private static String fingerprint(String identity) {

@@ -4,6 +4,7 @@ import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
 import dev.formation.plan.CostRange;
 import dev.formation.plan.GuardrailBreach;
+import dev.formation.plan.OfflineBasis;
 import dev.formation.plan.Plan;
 import dev.formation.plan.TypeWindow;
 import dev.formation.plan.UnmanagedProcess;
@@ -34,8 +35,25 @@ public final class MarkdownPlanRenderer {
   }
 
   public String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The plan; an offline one ({@code plan --offline}) says so under the headline, and under each
+   * app what it was compared with.
+   *
+   * @param offline what each app was planned against; {@code null} for a plan of the live platform
+   */
+  public String render(Plan plan, OfflineBasis offline) {
     StringBuilder out = new StringBuilder();
-    out.append(headline(plan)).append("\n\n");
+    out.append(headline(plan, offline == null ? "formation plan" : "formation plan (offline)"))
+        .append("\n\n");
+    if (offline != null) {
+      out.append("> **")
+          .append(OfflineBasis.LABEL)
+          .append(".** No platform was read: each app is compared with what its last apply")
+          .append(" recorded in git notes.\n\n");
+    }
     String incomplete = Incomplete.sentence(plan);
     if (incomplete != null) {
       out.append("**").append(capitalised(incomplete)).append(".**\n\n");
@@ -60,22 +78,25 @@ public final class MarkdownPlanRenderer {
     for (AppPlan app : plan.apps()) {
       notes.addAll(app.notes());
       if (app.hasChanges() || app.hasErrors() || !plan.notTargeted(app).isEmpty()) {
-        renderApp(app, plan.at(), plan.notTargeted(app), out);
+        renderApp(app, plan.at(), plan.notTargeted(app), offline, out);
       } else {
         quiet.add(app);
       }
     }
     if (!quiet.isEmpty()) {
-      renderQuiet(quiet, plan.at(), out);
+      renderQuiet(quiet, plan.at(), offline, out);
     }
     if (!plan.hasChanges() && !plan.hasErrors()) {
-      out.append("No changes. The live formation matches the configuration.\n\n");
+      out.append(
+          offline == null
+              ? "No changes. The live formation matches the configuration.\n\n"
+              : "No changes. The last recorded apply matches the configuration.\n\n");
     }
     notes.forEach(n -> out.append("_Note: ").append(escape(n)).append("_\n"));
     return out.toString().stripTrailing() + "\n";
   }
 
-  private static String headline(Plan plan) {
+  private static String headline(Plan plan, String title) {
     String counts =
         plan.hasChanges()
             ? plan.toAdd()
@@ -95,20 +116,25 @@ public final class MarkdownPlanRenderer {
       counts += ", " + breaches + (breaches == 1 ? " guardrail breach" : " guardrail breaches");
     }
     if (plan.costDelta().isZero()) {
-      return "### formation plan: "
+      return "### "
+          + title
+          + ": "
           + counts
           + " — monthly estimate unchanged at "
           + Money.amount(plan.after());
     }
     String pct = Money.percentOfRange(plan.before(), plan.costDelta());
-    return "### formation plan: "
+    return "### "
+        + title
+        + ": "
         + counts
         + " — monthly estimate "
         + Money.delta(plan.costDelta())
         + (pct.isEmpty() ? "" : " (" + pct + ")");
   }
 
-  private void renderApp(AppPlan app, Instant at, List<String> notTargeted, StringBuilder out) {
+  private void renderApp(
+      AppPlan app, Instant at, List<String> notTargeted, OfflineBasis offline, StringBuilder out) {
     out.append("#### ").append(app.app()).append(" (").append(app.platform().word()).append(")");
     if (app.hasChanges()) {
       String pct = Money.percent(app.before(), app.costDelta());
@@ -116,6 +142,9 @@ public final class MarkdownPlanRenderer {
       out.append(pct.isEmpty() ? "" : " (" + pct + ")");
     }
     out.append("\n\n");
+    if (offline != null) {
+      out.append("_offline: ").append(offline.of(app.app()).describe()).append("_\n\n");
+    }
     app.errors().forEach(e -> out.append(MarkdownDiagnostics.block(e)));
     for (GuardrailBreach b : app.breaches()) {
       out.append("> **guardrail `")
@@ -160,10 +189,10 @@ public final class MarkdownPlanRenderer {
       }
       out.append('\n');
     }
-    renderDetails(app, out);
+    renderDetails(app, offline != null, out);
   }
 
-  private static void renderDetails(AppPlan app, StringBuilder out) {
+  private static void renderDetails(AppPlan app, boolean offline, StringBuilder out) {
     out.append("<details><summary>Details for ").append(app.app()).append("</summary>\n\n");
     out.append("- monthly cost: ").append(costs(app.before(), app.after())).append('\n');
     if (app.schedule() != null) {
@@ -180,11 +209,15 @@ public final class MarkdownPlanRenderer {
           .append(", left alone\n");
     }
     out.append("- live fingerprint: ")
-        .append(app.fingerprint() == null ? "none (not read)" : "`" + app.fingerprint() + "`")
+        .append(
+            offline
+                ? "none (offline plan)"
+                : app.fingerprint() == null ? "none (not read)" : "`" + app.fingerprint() + "`")
         .append("\n\n</details>\n\n");
   }
 
-  private static void renderQuiet(List<AppPlan> quiet, Instant at, StringBuilder out) {
+  private static void renderQuiet(
+      List<AppPlan> quiet, Instant at, OfflineBasis offline, StringBuilder out) {
     out.append("<details><summary>")
         .append(quiet.size())
         .append(quiet.size() == 1 ? " app" : " apps")
@@ -199,6 +232,9 @@ public final class MarkdownPlanRenderer {
         out.append(", ").append(app.unmanaged().size()).append(" unmanaged");
       }
       out.append(app.fingerprint() == null ? "" : ", fingerprint `" + app.fingerprint() + "`");
+      if (offline != null) {
+        out.append(", offline: ").append(offline.of(app.app()).describe());
+      }
       if (app.schedule() != null) {
         for (TypeWindow t : app.schedule().types()) {
           out.append("; `")

@@ -5,6 +5,7 @@ import dev.formation.plan.Action;
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
 import dev.formation.plan.GuardrailBreach;
+import dev.formation.plan.OfflineBasis;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
 import dev.formation.plan.Requests;
@@ -45,7 +46,20 @@ public final class TextPlanRenderer {
   }
 
   public String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The plan; an offline one ({@code plan --offline}) says so first, and under each app what it was
+   * compared with.
+   *
+   * @param offline what each app was planned against; {@code null} for a plan of the live platform
+   */
+  public String render(Plan plan, OfflineBasis offline) {
     StringBuilder out = new StringBuilder();
+    if (offline != null) {
+      out.append("Plan ").append(OfflineBasis.LABEL).append(".\n\n");
+    }
     if (plan.scheduled() && plan.at() != null) {
       out.append("Schedules evaluated for ").append(plan.at()).append(".\n\n");
     }
@@ -66,7 +80,7 @@ public final class TextPlanRenderer {
         unchanged.add(Printable.escape(app.app()));
         continue;
       }
-      renderApp(app, plan.at(), out);
+      renderApp(app, plan.at(), offline, out);
       for (String type : plan.notTargeted(app)) {
         out.append("    (not targeted) ").append(Printable.escape(type)).append('\n');
       }
@@ -81,7 +95,10 @@ public final class TextPlanRenderer {
           .append(".\n\n");
     }
     if (quiet) {
-      out.append("No changes. The live formation matches the configuration.\n");
+      out.append(
+          offline == null
+              ? "No changes. The live formation matches the configuration.\n"
+              : "No changes. The last recorded apply matches the configuration.\n");
     } else {
       out.append("Plan: ")
           .append(plan.toAdd())
@@ -114,12 +131,15 @@ public final class TextPlanRenderer {
     return out.toString();
   }
 
-  private void renderApp(AppPlan app, Instant at, StringBuilder out) {
+  private void renderApp(AppPlan app, Instant at, OfflineBasis offline, StringBuilder out) {
     out.append("  # app ")
         .append(Printable.escape(app.app()))
         .append(" (")
         .append(app.platform().word())
         .append(")\n");
+    if (offline != null) {
+      out.append("  # offline: ").append(offline.of(app.app()).describe()).append('\n');
+    }
     int labelWidth = 0;
     int detailWidth = 0;
     for (Change c : app.changes()) {
