@@ -34,6 +34,7 @@ class SelfContainedTest {
           ".ci",
           ".mvn",
           "README.md",
+          "action.yml",
           "pom.xml",
           ".gitignore");
 
