@@ -107,6 +107,22 @@ class GithubCommentTest {
   }
 
   @Test
+  void aNextPageOffTheApi_isNotFollowed_soTheTokenGoesNowhereElse() throws Exception {
+    for (int i = 0; i < 101; i++) {
+      github.add(7, "comment " + i);
+    }
+    github.linkBase("http://127.0.0.2:9");
+
+    Script.Result r = comment("plan\n", TOKEN, Map.of());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("formation: the next page is not on " + github.url() + ": http://127.0.0.2:9/");
+    assertThat(github.requests())
+        .containsExactly("GET /repos/acme/shop/issues/7/comments?per_page=100");
+  }
+
+  @Test
   void fromAWorkflowRun_commentsOnlyWhenThePullRequestIsStillAtTheReviewedCommit()
       throws Exception {
     github.head(7, "b".repeat(40));

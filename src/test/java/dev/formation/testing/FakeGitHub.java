@@ -41,6 +41,7 @@ public final class FakeGitHub implements AutoCloseable {
   private final Map<Integer, String> heads = new HashMap<>();
   private final List<String> requests = new ArrayList<>();
   private long nextId = 1000;
+  private String linkBase;
 
   /** A fake holding {@code repository} ("owner/name"), answering only {@code token}. */
   public FakeGitHub(String repository, String token) throws IOException {
@@ -61,6 +62,11 @@ public final class FakeGitHub implements AutoCloseable {
     Comment c = new Comment(nextId++, pullRequest, body);
     comments.add(c);
     return c.id();
+  }
+
+  /** Makes the Link header point at {@code base} instead of this API (a hostile answer). */
+  public synchronized void linkBase(String base) {
+    linkBase = base;
   }
 
   /** Sets the head commit of a pull request. */
@@ -132,7 +138,7 @@ public final class FakeGitHub implements AutoCloseable {
     ArrayNode out = JSON.createArrayNode();
     all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(c -> out.add(json(c)));
     String base =
-        url()
+        (linkBase == null ? url() : linkBase)
             + "/repos/"
             + repository
             + "/issues/"
