@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The GitHub recipe is valid YAML and calls only formation subcommands and flags that exist; the
- * GitLab recipe is a component, checked by {@code ci.GitlabComponentTest}.
+ * The GitHub recipe is valid YAML and calls only formation subcommands and flags that exist, run
+ * directly or through formation's GitHub Action ({@code command} input); the GitLab recipe is a
+ * component, checked by {@code ci.GitlabComponentTest}.
  */
 class CiRecipesTest {
   private static final Pattern CALL = Pattern.compile("java -jar \\S*formation\\.jar ([^\\n]*)");
@@ -34,10 +35,17 @@ class CiRecipesTest {
     assertThat(calls).as("formation calls in %s", file).hasSizeGreaterThanOrEqualTo(5);
     assertThat(calls)
         .anyMatch(c -> c.startsWith("validate --format github"))
-        .anyMatch(c -> c.startsWith("diff ") && c.contains("--format markdown"))
-        .anyMatch(c -> c.startsWith("plan --format markdown"))
         .anyMatch(c -> c.startsWith("apply --auto-approve"))
         .anyMatch(c -> c.startsWith("drift "));
+    if (file.contains("github")) {
+      // the action adds --format markdown to plan and runs the diff from its diff-base input
+      assertThat(calls).anyMatch(c -> c.startsWith("plan "));
+      assertThat(tree.toString()).contains("\"diff-base\":\"origin/${{ github.base_ref }}\"");
+    } else {
+      assertThat(calls)
+          .anyMatch(c -> c.startsWith("diff ") && c.contains("--format markdown"))
+          .anyMatch(c -> c.startsWith("plan --format markdown"));
+    }
     CommandLine root = Main.commandLine();
     for (String call : calls) {
       List<String> words = words(call);
@@ -74,7 +82,7 @@ class CiRecipesTest {
   }
 
   @Test
-  void githubActions_postsTheCommentEvenWhenPlanFails_pushesNotesAfterAPartialApply_issuesOnExit2()
+  void githubActions_commentsThroughTheAction_pushesNotesAfterAPartialApply_issuesOnDrift()
       throws IOException {
     JsonNode jobs =
         YAMLMapper.builder()
@@ -82,19 +90,19 @@ class CiRecipesTest {
             .readTree(Files.readString(Path.of("examples/ci/github-actions.yml")))
             .path("jobs");
 
-    String review = step(jobs.path("review"), "formation.jar plan").path("run").asString();
-    assertThat(review)
-        .contains("|| status=$?")
-        .contains("gh pr comment")
-        .endsWith("exit \"$status\"\n");
+    JsonNode review = step(jobs.path("review"), "plan ");
+    assertThat(review.path("with").path("comment").asBoolean()).isTrue();
+    assertThat(review.path("env").path("HEROKU_API_KEY").asString())
+        .isEqualTo("${{ secrets.HEROKU_API_KEY }}");
     assertThat(
             step(jobs.path("apply"), "git push origin refs/notes/formation").path("if").asString())
         .contains("!cancelled()");
     JsonNode issue = step(jobs.path("drift"), "gh issue");
-    assertThat(issue.path("if").asString()).contains("steps.drift.outputs.status == '2'");
+    assertThat(issue.path("if").asString()).isEqualTo("steps.drift.outputs.changes == 'true'");
     assertThat(issue.path("run").asString())
         .contains("gh issue comment")
-        .contains("gh issue create");
+        .contains("gh issue create")
+        .endsWith("exit 2\n");
   }
 
   @Test
@@ -115,16 +123,18 @@ class CiRecipesTest {
     assertThat(windows.path("concurrency").path("cancel-in-progress").asBoolean()).isFalse();
     assertThat(root.path("jobs").path("apply").path("concurrency").path("group").asString())
         .isEqualTo("formation-apply");
-    assertThat(step(windows, "formation.jar apply").path("run").asString())
-        .contains("apply --auto-approve");
+    assertThat(step(windows, "apply --auto-approve").path("with").path("command").asString())
+        .startsWith("apply --auto-approve");
     assertThat(root.path("jobs").path("drift").path("if").asString())
         .as("drift keeps its own hourly timer")
         .contains("'17 * * * *'");
   }
 
+  /** The first step of {@code job} that runs {@code text}, or runs formation's action with it. */
   private static JsonNode step(JsonNode job, String text) {
     for (JsonNode s : job.path("steps")) {
-      if (s.path("run").asString("").contains(text)) {
+      if (s.path("run").asString("").contains(text)
+          || s.path("with").path("command").asString("").contains(text)) {
         return s;
       }
     }
@@ -132,6 +142,9 @@ class CiRecipesTest {
   }
 
   private static void collect(JsonNode node, List<String> calls) {
+    if (node.path("uses").asString("").matches("[^/]+/formation@.*")) {
+      calls.add(node.path("with").path("command").asString());
+    }
     if (node.isString()) {
       Matcher m = CALL.matcher(node.asString());
       while (m.find()) {

@@ -35,6 +35,7 @@ class SelfContainedTest {
           ".ci",
           ".mvn",
           "README.md",
+          "action.yml",
           "pom.xml",
           ".gitignore");
 
