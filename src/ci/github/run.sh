@@ -8,8 +8,8 @@
 # pull request from a fork gets no secrets) `plan` runs `plan --offline` instead, and says so. With
 # FORMATION_COMMENT=true on a pull request, the markdown (after `diff FORMATION_DIFF_BASE HEAD`,
 # when given) goes into the pull request's one formation comment (comment.sh); a pull request from
-# a fork gets a read-only token, so there the comment is left in $RUNNER_TEMP/formation-review
-# for a workflow_run workflow to post (docs/ci.md).
+# a fork gets a read-only token on the pull_request event, so there the comment is left in
+# $RUNNER_TEMP/formation-review for a workflow_run workflow to post (docs/ci.md).
 #
 # Environment: FORMATION_COMMAND, FORMATION_COMMENT, FORMATION_DIFF_BASE, FORMATION_SECRET (the
 # name of the variable with the platform's secret; empty: never offline), FORMATION_GITHUB_TOKEN,
@@ -132,7 +132,7 @@ if [ "${FORMATION_COMMENT:-false}" = true ]; then
     } > "$review/comment.md"
     jq -r '.pull_request.number' "$GITHUB_EVENT_PATH" > "$review/pull-request"
     echo "review=$review" >> "$outputs"
-    if $fork; then
+    if $fork && [ "$GITHUB_EVENT_NAME" = pull_request ]; then
       echo "::notice::formation: a pull request from a fork gets a read-only token: the comment is in $review, for the workflow_run workflow to post (docs/ci.md)"
     else
       "$here/comment.sh" "$review/comment.md" "$(cat "$review/pull-request")" || commented=1

@@ -115,6 +115,25 @@ class GithubRunTest {
   }
 
   @Test
+  void forkOnPullRequestTarget_hasAWriteToken_soCommentsItself() throws Exception {
+    event("someone/shop");
+
+    Script.Result r =
+        run(
+            "pull_request_target",
+            Map.of(
+                "FORMATION_COMMAND", "plan",
+                "FORMATION_COMMENT", "true",
+                "HEROKU_API_KEY", "heroku-secret"));
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(calls()).containsExactly("plan|--format|markdown|--detailed-exitcode");
+    assertThat(github.comments(7))
+        .singleElement()
+        .satisfies(c -> assertThat(c.body()).endsWith("## formation plan (stub)\n"));
+  }
+
+  @Test
   void withTheSecret_plansLive_andKeepsOneCommentWithTheDiffAboveThePlan() throws Exception {
     event("acme/shop");
     Map<String, String> env =
