@@ -1,9 +1,9 @@
 package dev.formation.plan;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What an offline plan ({@code plan --offline}) was made against: per app, the last apply recorded
@@ -54,12 +54,12 @@ public record OfflineBasis(Map<String, AppBasis> apps) {
   }
 
   public OfflineBasis {
-    apps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(apps));
+    apps = Collections.unmodifiableMap(new LinkedHashMap<>(apps));
   }
 
   /** The record {@code app} was planned against; {@link AppBasis#NEVER} when it has none. */
   public AppBasis of(String app) {
-    return Optional.ofNullable(apps.get(app)).orElse(AppBasis.NEVER);
+    return apps.getOrDefault(app, AppBasis.NEVER);
   }
 
   /** How many of the apps were never applied. */
