@@ -49,7 +49,7 @@ public final class Formatter {
         problem = "a second pass would lay it out differently";
       }
     } catch (SourceTree.Unreadable e) {
-      problem = e.getMessage();
+      problem = e.getMessage().lines().findFirst().orElse("").strip();
     }
     if (problem != null) {
       diags.error(
@@ -70,7 +70,7 @@ public final class Formatter {
     opaque(root, opaque);
     List<Trivia.Item> trivia = Trivia.scan(text, opaque);
     Set<Node> verbatim = Collections.newSetFromMap(new IdentityHashMap<>());
-    verbatim(root, text, trivia, verbatim);
+    verbatim(root, trivia, verbatim);
     if (!verbatim.isEmpty()) {
       opaque.clear();
       opaque(root, opaque, verbatim);
@@ -173,7 +173,7 @@ public final class Formatter {
   }
 
   /** The flow collections written over several lines with comments inside: kept as written. */
-  private static void verbatim(Node node, String text, List<Trivia.Item> trivia, Set<Node> out) {
+  private static void verbatim(Node node, List<Trivia.Item> trivia, Set<Node> out) {
     boolean flow = node instanceof Mapping m && m.flow() || node instanceof Sequence q && q.flow();
     if (flow) {
       boolean commented =
@@ -189,9 +189,9 @@ public final class Formatter {
       return;
     }
     if (node instanceof Mapping m) {
-      m.entries().forEach(e -> verbatim(e.value(), text, trivia, out));
+      m.entries().forEach(e -> verbatim(e.value(), trivia, out));
     } else if (node instanceof Sequence q) {
-      q.items().forEach(i -> verbatim(i, text, trivia, out));
+      q.items().forEach(i -> verbatim(i, trivia, out));
     }
   }
 }

@@ -41,12 +41,6 @@ final class Styles {
         && !TYPED_WORDS.contains(value.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether the node is written over more than one line. */
-  boolean multiLine(Node node) {
-    int nl = text.indexOf('\n', node.start());
-    return nl >= 0 && nl < node.end();
-  }
-
   /** The anchor and tag written before a collection's content, in written order, or {@code ""}. */
   String properties(Node node) {
     List<String> props = new ArrayList<>();

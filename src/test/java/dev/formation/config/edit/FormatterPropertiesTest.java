@@ -117,6 +117,9 @@ class FormatterPropertiesTest {
               w.line(fields + random.nextInt(2), "# quantity: 9");
             }
             w.line(fields, "quantity:" + w.space() + quantity + w.valueComment());
+            if (random.nextInt(3) == 0) {
+              w.window(fields);
+            }
           }
           case 2 ->
               w.line(
@@ -201,6 +204,22 @@ class FormatterPropertiesTest {
           + quantity
           + (random.nextBoolean() ? " " : "")
           + "}";
+    }
+
+    /** A schedule of one window: a block sequence, its dash indented 0 to 3 under its key. */
+    void window(int indent) {
+      line(indent, "schedule:" + comment());
+      int dash = indent + random.nextInt(4);
+      String gap = " ".repeat(1 + random.nextInt(3));
+      int keys = dash + 1 + gap.length();
+      line(dash, "-" + gap + "name:" + space() + quoted("nightly") + comment());
+      line(keys, "days:" + space() + quoted("daily"));
+      if (random.nextBoolean()) {
+        line(keys - 1 + random.nextInt(3), "# from one to four");
+      }
+      line(keys, "from:" + space() + (random.nextBoolean() ? "\"01:00\"" : "'01:00'"));
+      line(keys, "to: \"04:00\"" + comment());
+      line(keys, "quantity:" + space() + "1" + valueComment());
     }
 
     String text() {
