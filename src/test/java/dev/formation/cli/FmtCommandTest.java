@@ -125,6 +125,21 @@ class FmtCommandTest {
   }
 
   @Test
+  void aMissingFinalLineBreak_isAdded_andTheDiffSaysSo() throws IOException {
+    Files.writeString(file, LAID_OUT.stripTrailing());
+
+    CliRunner.Result r = run("fmt", "--check", "--diff");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out())
+        .isEqualTo(
+            "formation.yaml\n--- formation.yaml\n+++ formation.yaml\n"
+                + "(only line breaks at the end change)\n");
+    assertThat(run("fmt").exitCode()).isZero();
+    assertThat(file()).isEqualTo(LAID_OUT);
+  }
+
+  @Test
   void crlfFile_keepsCrlf() throws IOException {
     Files.writeString(file, MESSY.replace("\n", "\r\n"));
 
