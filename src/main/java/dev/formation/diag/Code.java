@@ -80,7 +80,7 @@ public enum Code {
   FM151("no-local-app", "The local platform has no app of that name"),
   FM152("weak-local-token", "The local platform's API token is too short or too easy to guess"),
 
-  // Editing formation.yaml: `formation scale`, `formation import --merge`.
+  // Editing formation.yaml: `formation scale`, `formation import --merge`, `formation fmt`.
   FM170("shared-value", "A value to edit comes from an anchor other processes or apps use too"),
   FM171("autoscaled-count", "A count to edit is owned by the process type's autoscale rule"),
   FM172(
@@ -94,6 +94,10 @@ public enum Code {
   FM175("edit-invalid", "The edited file would not be valid; nothing was written"),
   FM176("file-not-written", "The edited file could not be written; the file on disk is unchanged"),
   FM177("which-app", "The file defines several apps and the command names none"),
+  FM178("not-formatted", "A file is not in the canonical layout `formation fmt` writes"),
+  FM179(
+      "cannot-format",
+      "formation fmt cannot lay out a file and keep what it says; the file is unchanged"),
 
   // The command line and the process itself.
   FM160("usage", "The command line cannot be read: an unknown option, a missing argument"),

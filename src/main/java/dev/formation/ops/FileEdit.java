@@ -30,12 +30,21 @@ final class FileEdit {
   /**
    * @param loaded the file as it is on disk after the edit (the edited text when written), or
    *     {@code null} when it could not be read
+   * @param before the file's text as it was read, or {@code null} when it was refused before
    * @param edit the edit, or {@code null} when the file was refused before editing
    * @param sources the texts the diagnostics quote
+   * @param written whether the file on disk was replaced
    */
-  record Outcome(LoadResult loaded, EditResult edit, Diagnostics diagnostics, Sources sources) {
-    boolean written() {
-      return edit != null && edit.changed() && !diagnostics.hasErrors();
+  record Outcome(
+      LoadResult loaded,
+      String before,
+      EditResult edit,
+      Diagnostics diagnostics,
+      Sources sources,
+      boolean written) {
+    /** Whether the edit changes the text (written, or to be written when it was a dry run). */
+    boolean changes() {
+      return edit != null && before != null && !edit.refused() && !edit.text().equals(before);
     }
   }
 
@@ -43,6 +52,15 @@ final class FileEdit {
 
   /** Edits {@code file} with {@code edit} (its display name and text in, the edit out). */
   static Outcome run(Path workDir, Path file, BiFunction<String, String, EditResult> edit) {
+    return run(workDir, file, edit, true);
+  }
+
+  /**
+   * Edits {@code file} with {@code edit}; with {@code write} false, checks the edited text as it
+   * would be written and leaves the file as it is (a dry run).
+   */
+  static Outcome run(
+      Path workDir, Path file, BiFunction<String, String, EditResult> edit, boolean write) {
     Diagnostics diagnostics = new Diagnostics();
     ConfigLoader loader = new ConfigLoader(Catalog.standard(), workDir);
     Path resolved = workDir.resolve(file);
@@ -52,12 +70,12 @@ final class FileEdit {
           "`" + file + "` is a folder; an edit changes one file",
           SourceRange.file(file.toString()),
           "name the file with `-f FILE`");
-      return new Outcome(null, null, diagnostics, new Sources());
+      return new Outcome(null, null, null, diagnostics, new Sources(), false);
     }
     LoadResult before = loader.load(List.of(file));
     diagnostics.addAll(before.diagnostics());
     if (!before.ok()) {
-      return new Outcome(before, null, diagnostics, before.sources());
+      return new Outcome(before, null, null, diagnostics, before.sources(), false);
     }
     byte[] bytes;
     try {
@@ -68,13 +86,13 @@ final class FileEdit {
           "cannot read `" + file + "`: " + e.getMessage(),
           SourceRange.file(file.toString()),
           null);
-      return new Outcome(before, null, diagnostics, before.sources());
+      return new Outcome(before, null, null, diagnostics, before.sources(), false);
     }
     String text = SourceText.decode(bytes);
     EditResult result = edit.apply(file.toString(), text);
     diagnostics.addAll(result.diagnostics());
-    if (result.refused() || !result.changed()) {
-      return new Outcome(before, result, diagnostics, before.sources());
+    if (result.refused() || result.text().equals(text)) {
+      return new Outcome(before, text, result, diagnostics, before.sources(), false);
     }
     Path parent = resolved.toAbsolutePath().getParent();
     LoadResult after =
@@ -86,7 +104,10 @@ final class FileEdit {
           null,
           "the findings below quote the file as the edit would leave it");
       diagnostics.addAll(after.diagnostics());
-      return new Outcome(before, result, diagnostics, after.sources());
+      return new Outcome(before, text, result, diagnostics, after.sources(), false);
+    }
+    if (!write) {
+      return new Outcome(before, text, result, diagnostics, before.sources(), false);
     }
     boolean bom =
         bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];
@@ -98,9 +119,9 @@ final class FileEdit {
           "cannot write `" + file + "`: " + e.getMessage() + "; the file is unchanged",
           SourceRange.file(file.toString()),
           "check that the folder is writable");
-      return new Outcome(before, result, diagnostics, before.sources());
+      return new Outcome(before, text, result, diagnostics, before.sources(), false);
     }
-    return new Outcome(after, result, diagnostics, after.sources());
+    return new Outcome(after, text, result, diagnostics, after.sources(), true);
   }
 
   private static void write(Path file, String text, boolean bom) throws IOException {
