@@ -7,6 +7,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
+import dev.formation.platform.PlatformContext;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -51,12 +52,16 @@ public final class DriftOperation {
       return new Result(loaded, null, diagnostics);
     }
     LiveReader.Result live;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    try (Adapters platforms =
+        new Adapters(host, request.settings(), version, PlatformContext.Intent.INSPECT)) {
       live =
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .readApps(selected.apps());
+      platforms.warnings().forEach(diagnostics::add);
     }
     DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock, request.at());
+    // what a platform named itself (a weak local token) is shown with its own code and hint
+    live.coded().values().forEach(diagnostics::add);
     if (!live.errors().isEmpty()) {
       diagnostics.error(
           Code.FM120,

@@ -87,10 +87,16 @@ public final class MergeOperation {
       return Map.of();
     }
     LiveReader.Result result;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    try (Adapters platforms =
+        new Adapters(
+            host,
+            request.settings(),
+            version,
+            dev.formation.platform.PlatformContext.Intent.INSPECT)) {
       result =
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .readApps(selected.apps());
+      platforms.warnings().forEach(diagnostics::add);
     }
     result
         .errors()
