@@ -62,7 +62,8 @@ public final class DriftOperation {
     DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock, request.at());
     // what a platform named itself (a weak local token) is shown with its own code and hint
     live.coded().values().forEach(diagnostics::add);
-    if (!live.errors().isEmpty()) {
+    // the summary is for failures no platform explained; each explained one is an error already
+    if (!live.coded().keySet().containsAll(live.errors().keySet())) {
       diagnostics.error(
           Code.FM120,
           live.errors().size()
