@@ -14,6 +14,7 @@ import dev.formation.platform.heroku.HerokuConfig;
 import dev.formation.platform.heroku.HerokuPlatform;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalPlatform;
+import dev.formation.platform.local.LocalRegistration;
 import dev.formation.platform.local.StoppedPlatform;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.testing.PlatformContract;
@@ -100,6 +101,36 @@ class LocalPlatformContractTest extends PlatformContract {
     assertThat(Fingerprint.of(recorded)).isEqualTo(Fingerprint.of(served));
     assertThat(new StoppedPlatform(local.settings).read("never-registered"))
         .isEqualTo(LiveApp.unregistered("never-registered"));
+  }
+
+  /**
+   * A router port taken between the plan and the write (the plan saw it free) is refused by the
+   * adapter before it asks the daemon: FM154 naming the holder, nothing registered.
+   */
+  @Test
+  void aSetupOnAPortTakenSinceThePlan_isRefusedBeforeAnythingIsRegistered() throws Exception {
+    Path dir = java.nio.file.Files.createDirectories(home.resolve("late"));
+    java.nio.file.Files.writeString(dir.resolve("Procfile"), "web: exec sleep 600\n");
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      LocalRegistration at =
+          new LocalRegistration(dir, taken.getLocalPort(), Map.of("web", "exec sleep 600"));
+      Target target = new Target("late-app", PlatformKind.named("local"), at);
+
+      PlatformException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              PlatformException.class,
+              () -> platform.apply(target, LiveApp.unregistered("late-app"), new Write.Setup(at)));
+
+      assertThat(refused.code()).isEqualTo(dev.formation.diag.Code.FM154);
+      // this daemon runs in the test's own JVM, so the holder is the platform's own process here;
+      // LocalReadOnlyTest names another program's pid
+      assertThat(refused.getMessage())
+          .contains("router port " + taken.getLocalPort() + " on 127.0.0.1 is in use by")
+          .contains("late-app cannot be registered on it");
+      assertThat(refused.hint()).contains("choose another `port:`");
+      assertThat(platform.read(target)).isEqualTo(LiveApp.unregistered("late-app"));
+    }
   }
 
   /** Registers an app whose Procfile has these types (each a process that just waits). */
