@@ -271,6 +271,37 @@ class LocalReadOnlyTest {
     }
   }
 
+  @Test
+  void aRegisteredAppsPortTakenWhileThePlatformWasStopped_isThePlansError_stoppedAndStarted()
+      throws Exception {
+    assertThat(cli.exec("local", "stop").exitCode()).isZero();
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      String pid = "pid " + ProcessHandle.current().pid() + ":";
+      Path apps = home.resolve("fh").resolve("local").resolve("apps");
+      Map<String, String> recorded = allFiles(apps);
+
+      CliRunner.Result stopped = cli.exec("plan", "-f", "a.yaml");
+      CliRunner.Result applied = cli.exec("apply", "--auto-approve", "-f", "a.yaml");
+      CliRunner.Result started = cli.exec("plan", "-f", "a.yaml");
+
+      assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+      assertThat(stopped.out())
+          .contains("error[FM154]: quickstart: router port " + port)
+          .contains(pid);
+      assertThat(stopped.err()).contains("warning[FM153]");
+      // apply starts the platform (its router cannot bind), then refuses the app
+      assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(1);
+      assertThat(applied.out())
+          .contains("error[FM154]: quickstart: router port " + port)
+          .contains(pid);
+      assertThat(started.exitCode()).as(started.toString()).isEqualTo(1);
+      assertThat(started.out()).contains("error[FM154]").contains(pid);
+      assertThat(started.err()).doesNotContain("FM153");
+      assertThat(allFiles(apps)).as("the recorded app").isEqualTo(recorded);
+    }
+  }
+
   /** The pids of processes serving {@code local serve} on this state folder's home. */
   private List<Long> daemonsOf(Path stateDir) {
     String home = "FORMATION_HOME=" + stateDir.getParent();

@@ -68,11 +68,26 @@ public final class LocalPlatform implements Platform {
 
   @Override
   public LiveApp read(Target target) throws PlatformException {
-    LiveApp live = daemon == null ? recorded(target) : served(target);
-    if (checkPorts) {
-      RouterPorts.check(target, live, daemon);
+    if (daemon == null) {
+      LiveApp live = recorded(target);
+      if (checkPorts) {
+        RouterPorts.check(target, null, null);
+      }
+      return live;
     }
-    return live;
+    Optional<LocalClient.Registered> where = registered(target);
+    if (checkPorts) {
+      RouterPorts.check(target, where.orElse(null), daemon);
+    }
+    return served(target, where);
+  }
+
+  private Optional<LocalClient.Registered> registered(Target target) throws PlatformException {
+    try {
+      return client.registered(daemon, target.app());
+    } catch (IOException e) {
+      throw new PlatformException("the local platform: " + e.getMessage(), e);
+    }
   }
 
   private LiveApp recorded(Target target) throws PlatformException {
@@ -83,13 +98,8 @@ public final class LocalPlatform implements Platform {
     }
   }
 
-  private LiveApp served(Target target) throws PlatformException {
-    Optional<LocalClient.Registered> where;
-    try {
-      where = client.registered(daemon, target.app());
-    } catch (IOException e) {
-      throw new PlatformException("the local platform: " + e.getMessage(), e);
-    }
+  private LiveApp served(Target target, Optional<LocalClient.Registered> where)
+      throws PlatformException {
     if (where.isEmpty()) {
       return LiveApp.unregistered(target.app());
     }
@@ -135,14 +145,15 @@ public final class LocalPlatform implements Platform {
     }
     if (at.port() != 0) {
       // taken since the plan: refused before anything is registered
-      RouterPorts.check(new Target(target.app(), target.platform(), at), served(target), daemon);
+      RouterPorts.check(
+          new Target(target.app(), target.platform(), at), registered(target).orElse(null), daemon);
     }
     try {
       client.register(daemon, target.app(), at.dir(), at.port());
     } catch (IOException e) {
       throw new PlatformException(e.getMessage(), e);
     }
-    return read(target);
+    return served(target, registered(target));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.formation.platform.local;
 
 import dev.formation.diag.Code;
-import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
 import dev.formation.platform.local.state.DaemonInfo;
@@ -12,37 +11,33 @@ import java.util.Optional;
  * Whether the router port a config wants for a local app can be had: a port another program listens
  * on would make the registration fail halfway through an apply, so the plan shows it as the app's
  * error ({@code FM154}) and apply refuses it before it changes anything. The app's own router
- * holding it (the daemon's process) is no conflict.
+ * holding it is no conflict: the daemon says whether it listens ({@link LocalClient.Registered}),
+ * so {@code /proc} is looked into only when the port is taken by someone else.
  */
 final class RouterPorts {
   private RouterPorts() {}
 
   /**
-   * @param live the app as read: as the running daemon has it, or as the stopped one recorded it
+   * @param now where the running daemon has the app registered, or {@code null} when it does not,
+   *     or when no daemon runs (then whatever holds the port is another program)
    * @param daemon the running daemon, or {@code null} when it is stopped
    * @throws PlatformException {@code FM154} when another program holds the port
    */
-  static void check(Target target, LiveApp live, DaemonInfo daemon) throws PlatformException {
+  static void check(Target target, LocalClient.Registered now, DaemonInfo daemon)
+      throws PlatformException {
     if (!(target.placement() instanceof LocalRegistration wanted) || wanted.port() == 0) {
       return;
     }
     int port = wanted.port();
-    boolean registeredThere =
-        live.placement() instanceof LocalRegistration now && now.port() == port;
+    boolean registeredThere = daemon != null && now != null && now.port() == port;
+    if (registeredThere && now.listening()) {
+      return; // its own router holds it
+    }
     if (!PortHolders.taken(port)) {
       return;
     }
-    if (daemon != null && registeredThere) {
-      // its router, unless /proc shows another process on it (the router could not bind at start)
-      if (!PortHolders.canLook() || PortHolders.heldBy(port, daemon.pid())) {
-        return;
-      }
-    }
     Optional<PortHolders.Holder> holder = PortHolders.holder(port);
     boolean ours = daemon != null && holder.isPresent() && holder.get().pid() == daemon.pid();
-    if (ours && registeredThere) {
-      return;
-    }
     String who =
         ours
             ? "the local platform itself (another local app's router)"

@@ -57,17 +57,6 @@ public final class PortHolders {
     return holder(ProcInfo.PROC, port);
   }
 
-  /** Whether {@code /proc} tells who listens where (Linux). */
-  public static boolean canLook() {
-    return Files.isReadable(ProcInfo.PROC.resolve("net/tcp"));
-  }
-
-  /** Whether process {@code pid} is one listening on {@code port}: looks at its sockets only. */
-  public static boolean heldBy(int port, long pid) {
-    Set<String> inodes = inodes(ProcInfo.PROC, port);
-    return !inodes.isEmpty() && holds(ProcInfo.PROC.resolve(pid + "/fd"), inodes);
-  }
-
   private static Set<String> inodes(Path proc, int port) {
     Set<String> inodes = new HashSet<>();
     listening(proc.resolve("net/tcp"), port, inodes);

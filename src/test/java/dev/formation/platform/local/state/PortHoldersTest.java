@@ -17,7 +17,7 @@ class PortHoldersTest {
 
   @Test
   void aPortThisJvmListensOn_isTaken_andItsHolderIsThisProcess() throws Exception {
-    assumeTrue(PortHolders.canLook(), "Linux /proc");
+    assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "Linux /proc");
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = s.getLocalPort();
 
@@ -25,7 +25,6 @@ class PortHoldersTest {
       Optional<PortHolders.Holder> holder = PortHolders.holder(port);
       assertThat(holder).map(PortHolders.Holder::pid).contains(ProcessHandle.current().pid());
       assertThat(holder.get().command()).contains("java").doesNotContain("\0");
-      assertThat(PortHolders.heldBy(port, ProcessHandle.current().pid())).isTrue();
       assertThat(PortHolders.describe(holder))
           .startsWith("another program (pid " + ProcessHandle.current().pid() + ": ");
     }
