@@ -42,6 +42,9 @@ class LocalStoppedPlatformTest extends LocalAppFixture {
     CliRunner.Result validated = cli.exec("validate", "-f", "a.yaml");
     CliRunner.Result saved = cli.exec("plan", "-f", "more.yaml", "--out", "more-plan.json");
     CliRunner.Result shown = cli.exec("show", "more-plan.json");
+    // offline commands, which read no platform (outside a git work tree they fail): none starts it
+    cli.exec("log", "-f", "a.yaml");
+    cli.exec("diff", "-f", "a.yaml");
 
     assertThat(same.exitCode()).as(same.toString()).isZero();
     assertThat(same.out()).contains("No changes");
