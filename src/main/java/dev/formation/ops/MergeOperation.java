@@ -10,6 +10,7 @@ import dev.formation.config.edit.EditResult;
 import dev.formation.config.edit.FormationEditor;
 import dev.formation.config.edit.ScaleEdit;
 import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.Sources;
 import dev.formation.live.LiveApp;
@@ -101,12 +102,15 @@ public final class MergeOperation {
     result
         .errors()
         .forEach(
-            (app, why) ->
-                diagnostics.error(
-                    Code.FM120,
-                    app + ": " + why + "; its values in the file are left as they are",
-                    null,
-                    null));
+            (app, why) -> {
+              // a failure its platform named (a weak local token) keeps its own code and hint
+              Diagnostic own = result.coded().get(app);
+              diagnostics.error(
+                  own == null ? Code.FM120 : own.code(),
+                  app + ": " + why + "; its values in the file are left as they are",
+                  null,
+                  own == null ? null : own.hint());
+            });
     Map<String, LiveApp> live = new java.util.LinkedHashMap<>();
     result
         .live()
