@@ -23,15 +23,15 @@ import java.util.Set;
  * looked into: then the holder is not known.
  */
 public final class PortHolders {
-  /** The longest command line shown. */
-  private static final int MAX_COMMAND = 160;
+  /** The longest program name shown. */
+  private static final int MAX_NAME = 64;
 
   private PortHolders() {}
 
   /**
    * The process listening on a port.
    *
-   * @param command its command line, arguments separated by spaces, shortened and printable
+   * @param command its program's name ({@code python3}), printable, without its arguments
    */
   public record Holder(long pid, String command) {}
 
@@ -83,8 +83,8 @@ public final class PortHolders {
   }
 
   /**
-   * {@code another program (pid 4242: python3 -m http.server 5000)}, or {@code another program}
-   * when it cannot be found.
+   * {@code another program (pid 4242: python3)}, or {@code another program} when it cannot be
+   * found.
    */
   public static String describe(Optional<Holder> holder) {
     return holder
@@ -136,24 +136,32 @@ public final class PortHolders {
     return false;
   }
 
+  /**
+   * The program's name: the file name of its first argument ({@code python3}, {@code java}), never
+   * its other arguments, which may hold a secret ({@code --password=…}); {@code ps -p PID -o args}
+   * shows them to whoever may see them.
+   */
   private static String command(Path pid) {
     String line;
     try {
       line = new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      return "command not known";
+      line = "";
     }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < line.length() && sb.length() < MAX_COMMAND; i++) {
-      char c = line.charAt(i);
-      sb.append(c == 0 ? ' ' : c < 32 || c == 127 ? '?' : c);
+    int nul = line.indexOf('\0');
+    String first = nul < 0 ? line : line.substring(0, nul);
+    String name = first.substring(first.lastIndexOf('/') + 1).strip();
+    if (name.isEmpty()) {
+      try {
+        name = Files.readString(pid.resolve("comm"), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        return "program not known";
+      }
     }
-    String shown = sb.toString().strip();
-    if (shown.isEmpty()) {
-      return "command not known";
-    }
-    return shown.length() < line.strip().length() && sb.length() >= MAX_COMMAND
-        ? shown + "…"
-        : shown;
+    StringBuilder shown = new StringBuilder();
+    name.codePoints()
+        .limit(MAX_NAME)
+        .forEach(c -> shown.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return shown.isEmpty() ? "program not known" : shown.toString();
   }
 }

@@ -24,7 +24,7 @@ class PortHoldersTest {
       assertThat(PortHolders.taken(port)).isTrue();
       Optional<PortHolders.Holder> holder = PortHolders.holder(port);
       assertThat(holder).map(PortHolders.Holder::pid).contains(ProcessHandle.current().pid());
-      assertThat(holder.get().command()).contains("java").doesNotContain("\0");
+      assertThat(holder.get().command()).isEqualTo("java");
       assertThat(PortHolders.describe(holder))
           .startsWith("another program (pid " + ProcessHandle.current().pid() + ": ");
     }
@@ -74,10 +74,12 @@ class PortHoldersTest {
     Files.createDirectories(proc.resolve("31/fd"));
     Files.createSymbolicLink(proc.resolve("31/fd/0"), Path.of("/dev/null"));
     Files.createSymbolicLink(proc.resolve("31/fd/5"), Path.of("socket:[777]"));
-    Files.write(proc.resolve("31/cmdline"), "python3\0-m\0http.server\0005000\0".getBytes());
+    Files.write(
+        proc.resolve("31/cmdline"),
+        "/usr/bin/python3\0-m\0http.server\0--token=s3cret\0".getBytes());
 
-    assertThat(PortHolders.holder(proc, 5000))
-        .contains(new PortHolders.Holder(31, "python3 -m http.server 5000"));
+    // the program's name only: its arguments may hold a secret
+    assertThat(PortHolders.holder(proc, 5000)).contains(new PortHolders.Holder(31, "python3"));
     assertThat(PortHolders.holder(proc, 5001)).as("not listening: a connection").isEmpty();
   }
 }
