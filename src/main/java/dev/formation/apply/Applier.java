@@ -126,6 +126,10 @@ public final class Applier {
         platform = platforms.forKind(app.platform());
         state = reread ? platform.read(target) : app.live();
       } catch (PlatformException e) {
+        if (e.code() != null) {
+          // the platform said why itself (a router port another program took since the plan)
+          return failed(0, e.code(), Failures.describe(e), e.hint());
+        }
         return failed(
             0, Code.FM120, "could not re-read it before writing: " + Failures.describe(e), null);
       }
@@ -168,6 +172,10 @@ public final class Applier {
     private Recovery recover(Platform platform, int i, PlatformException e) {
       Step step = steps.get(i);
       String why = step.description() + ": " + Failures.describe(e);
+      if (e.code() != null) {
+        // refused by the adapter before it sent anything, with the platform's own reason
+        return new Recovery(failed(i, e.code(), why, e.hint()), null);
+      }
       if (e.status() >= 400 && e.status() < 500) {
         return new Recovery(failed(i, Code.FM121, why, null), null);
       }

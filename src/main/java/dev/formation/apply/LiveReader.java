@@ -1,6 +1,7 @@
 package dev.formation.apply;
 
 import dev.formation.config.AppSpec;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
@@ -28,8 +29,18 @@ public final class LiveReader {
     this.progress = progress;
   }
 
-  /** What was read: live state by app name, and why each unreadable app could not be read. */
-  public record Result(Map<String, LiveApp> live, Map<String, String> errors) {}
+  /**
+   * What was read: live state by app name, and why each unreadable app could not be read.
+   *
+   * @param coded of the apps that could not be read, those whose platform named the failure itself
+   *     ({@link PlatformException#code}): its own coded error, with its hint
+   */
+  public record Result(
+      Map<String, LiveApp> live, Map<String, String> errors, Map<String, Diagnostic> coded) {
+    public Result(Map<String, LiveApp> live, Map<String, String> errors) {
+      this(live, errors, Map.of());
+    }
+  }
 
   /**
    * Reads the apps of a config, in the config's order in the result. Apps whose web process is
@@ -73,6 +84,7 @@ public final class LiveReader {
       List<Target> targets, List<Target> schedule, BiConsumer<String, LiveApp> onRead) {
     Map<String, LiveApp> live = new ConcurrentHashMap<>();
     Map<String, String> errors = new ConcurrentHashMap<>();
+    Map<String, Diagnostic> coded = new ConcurrentHashMap<>();
     AtomicInteger done = new AtomicInteger();
     int every = Math.max(1, targets.size() / 10);
     Parallel.forEach(
@@ -83,6 +95,9 @@ public final class LiveReader {
             live.put(target.app(), platforms.forKind(target.platform()).read(target));
           } catch (PlatformException e) {
             errors.put(target.app(), Failures.describe(e));
+            if (e.code() != null) {
+              coded.put(target.app(), Failures.diagnostic(target.app(), e));
+            }
           }
           int n = done.incrementAndGet();
           if (targets.size() > 1 && (n % every == 0 || n == targets.size())) {
@@ -96,7 +111,7 @@ public final class LiveReader {
           }
         });
     List<String> order = targets.stream().map(Target::app).toList();
-    return new Result(ordered(order, live), ordered(order, errors));
+    return new Result(ordered(order, live), ordered(order, errors), ordered(order, coded));
   }
 
   private static <V> Map<String, V> ordered(List<String> apps, Map<String, V> values) {

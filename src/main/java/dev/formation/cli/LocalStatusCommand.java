@@ -13,7 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show the local platform: URL, token file, apps, dynos, autoscaling.")
+    description =
+        "Show the local platform: URL, token file, apps, dynos, autoscaling; when it is not"
+            + " running, the dynos a daemon that died left running.")
 final class LocalStatusCommand implements Callable<Integer> {
   enum Format {
     text,

@@ -79,6 +79,11 @@ public enum Code {
   FM150("local-platform", "The local platform could not be started, reached or changed"),
   FM151("no-local-app", "The local platform has no app of that name"),
   FM152("weak-local-token", "The local platform's API token is too short or too easy to guess"),
+  FM153(
+      "local-platform-stopped",
+      "The local platform is not running: apps are read as it recorded them"),
+  FM154("router-port-taken", "A local app's router port is in use by another program"),
+  FM155("orphaned-dynos", "Dynos of a local platform daemon that died are still running"),
 
   // Editing formation.yaml: `formation scale`, `formation import --merge`, `formation fmt`.
   FM170("shared-value", "A value to edit comes from an anchor other processes or apps use too"),

@@ -18,6 +18,7 @@ import dev.formation.plan.Guardrails;
 import dev.formation.plan.Plan;
 import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.SavedPlan;
+import dev.formation.platform.PlatformContext;
 import dev.formation.platform.Target;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +83,8 @@ public final class ApplyOperation {
    */
   public Prepared prepare(Request request) {
     Diagnostics diagnostics = new Diagnostics();
-    Adapters platforms = new Adapters(host, request.settings(), version);
+    Adapters platforms =
+        new Adapters(host, request.settings(), version, PlatformContext.Intent.APPLY);
     if (request.planFile() != null) {
       return fromFile(request, platforms, diagnostics);
     }
@@ -115,6 +117,7 @@ public final class ApplyOperation {
             GitGuards.branchProblem(request.config(), commit),
             GitGuards.lastApplied(request.config()));
     Allowances.refuse(plan, "nothing was changed", diagnostics);
+    platforms.warnings().forEach(diagnostics::add);
     return new Prepared(
         request, platforms, loaded, plan, ConfigDigest.of(selected), commit, diagnostics);
   }

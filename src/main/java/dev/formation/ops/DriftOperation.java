@@ -7,6 +7,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
+import dev.formation.platform.PlatformContext;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -51,13 +52,18 @@ public final class DriftOperation {
       return new Result(loaded, null, diagnostics);
     }
     LiveReader.Result live;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    try (Adapters platforms =
+        new Adapters(host, request.settings(), version, PlatformContext.Intent.INSPECT)) {
       live =
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .readApps(selected.apps());
+      platforms.warnings().forEach(diagnostics::add);
     }
     DriftReport report = Drift.classify(selected, live.live(), live.errors(), clock, request.at());
-    if (!live.errors().isEmpty()) {
+    // what a platform named itself (a weak local token) is shown with its own code and hint
+    live.coded().values().forEach(diagnostics::add);
+    // the summary is for failures no platform explained; each explained one is an error already
+    if (!live.coded().keySet().containsAll(live.errors().keySet())) {
       diagnostics.error(
           Code.FM120,
           live.errors().size()

@@ -3,8 +3,10 @@ package dev.formation.ops;
 import dev.formation.apply.LiveReader;
 import dev.formation.config.PlatformKind;
 import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.live.LiveApp;
+import dev.formation.platform.PlatformContext;
 import dev.formation.platform.PlatformProvider;
 import dev.formation.platform.Target;
 import java.util.ArrayList;
@@ -56,14 +58,21 @@ public final class ImportOperation {
     List<Target> targets =
         request.apps().stream().map(a -> provider.importTarget(a, scope)).toList();
     LiveReader.Result read;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    Diagnostics diagnostics = new Diagnostics();
+    try (Adapters platforms =
+        new Adapters(host, request.settings(), version, PlatformContext.Intent.INSPECT)) {
       read =
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .read(targets);
+      platforms.warnings().forEach(diagnostics::add);
     }
-    Diagnostics diagnostics = new Diagnostics();
     read.errors()
-        .forEach((app, why) -> diagnostics.error(Code.FM120, app + ": " + why, null, null));
+        .forEach(
+            (app, why) -> {
+              Diagnostic own = read.coded().get(app);
+              diagnostics.add(
+                  own != null ? own : Diagnostic.error(Code.FM120, app + ": " + why, null, null));
+            });
     List<LiveApp> apps = new ArrayList<>();
     for (LiveApp app : read.live().values()) {
       Optional<PlatformProvider.Absence> absent = provider.absent(app);

@@ -10,6 +10,7 @@ import dev.formation.config.edit.EditResult;
 import dev.formation.config.edit.FormationEditor;
 import dev.formation.config.edit.ScaleEdit;
 import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.Sources;
 import dev.formation.live.LiveApp;
@@ -87,20 +88,29 @@ public final class MergeOperation {
       return Map.of();
     }
     LiveReader.Result result;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    try (Adapters platforms =
+        new Adapters(
+            host,
+            request.settings(),
+            version,
+            dev.formation.platform.PlatformContext.Intent.INSPECT)) {
       result =
           new LiveReader(platforms, request.settings().parallelism(), host.listener()::progress)
               .readApps(selected.apps());
+      platforms.warnings().forEach(diagnostics::add);
     }
     result
         .errors()
         .forEach(
-            (app, why) ->
-                diagnostics.error(
-                    Code.FM120,
-                    app + ": " + why + "; its values in the file are left as they are",
-                    null,
-                    null));
+            (app, why) -> {
+              // a failure its platform named (a weak local token) keeps its own code and hint
+              Diagnostic own = result.coded().get(app);
+              diagnostics.error(
+                  own == null ? Code.FM120 : own.code(),
+                  app + ": " + why + "; its values in the file are left as they are",
+                  null,
+                  own == null ? null : own.hint());
+            });
     Map<String, LiveApp> live = new java.util.LinkedHashMap<>();
     result
         .live()

@@ -19,6 +19,7 @@ import dev.formation.plan.Target;
 import dev.formation.plan.Targeting;
 import dev.formation.planfile.ApplyNoteJson;
 import dev.formation.planfile.SavedPlan;
+import dev.formation.platform.PlatformContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,8 +137,10 @@ public final class PlanOperation {
       return offline(request, loaded, selected, allowed, at, diagnostics);
     }
     Plan plan;
-    try (Adapters platforms = new Adapters(host, request.settings(), version)) {
+    try (Adapters platforms =
+        new Adapters(host, request.settings(), version, PlatformContext.Intent.PLAN)) {
       plan = plan(selected, platforms, request.settings(), host.listener(), at);
+      platforms.warnings().forEach(diagnostics::add);
     }
     plan = narrowed(plan, selected, request.selection(), diagnostics);
     String commit = out == null ? null : GitRecords.commitOf(request.config(), diagnostics);
@@ -237,6 +240,25 @@ public final class PlanOperation {
                 selected.apps(),
                 (app, state) ->
                     planned.put(app, planner.planApp(selected.app(app).orElseThrow(), state, at)));
-    return planner.plan(selected, live.live(), live.errors(), at, planned);
+    Plan plan = planner.plan(selected, live.live(), live.errors(), at, planned);
+    if (live.coded().isEmpty()) {
+      return plan;
+    }
+    // an app whose platform named why it cannot be read or planned shows that, not a read error
+    List<AppPlan> apps = new ArrayList<>();
+    for (AppPlan app : plan.apps()) {
+      Diagnostic own = live.coded().get(app.app());
+      apps.add(
+          own == null
+              ? app
+              : unreadableWith(
+                  Planner.unreadable(selected.app(app.app()).orElseThrow(), own), app));
+    }
+    return new Plan(apps, plan.at(), plan.targets());
+  }
+
+  /** {@code refused}, keeping the schedule {@code unread} was given. */
+  private static AppPlan unreadableWith(AppPlan refused, AppPlan unread) {
+    return unread.schedule() == null ? refused : refused.withSchedule(unread.schedule());
   }
 }

@@ -4,6 +4,7 @@ import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.plan.schedule.Windows;
 import java.time.Instant;
@@ -117,13 +118,24 @@ public final class Planner {
 
   /** The plan of an app whose live state could not be read: an error, no changes, no cost. */
   public static AppPlan unreadable(AppSpec spec, String error) {
+    return unreadable(spec, PlanErrors.unread(spec.name(), error));
+  }
+
+  /**
+   * The plan of an app its platform refused to read or plan with an error of its own (a router port
+   * another program holds, a token too weak to send): that error, no changes, no cost.
+   */
+  public static AppPlan unreadable(AppSpec spec, Diagnostic error) {
+    if (!error.isError()) {
+      throw new IllegalArgumentException("an app is kept out of a plan by an error");
+    }
     return new AppPlan(
         spec.name(),
         spec.platform(),
         null,
         List.of(),
         List.of(),
-        List.of(PlanErrors.unread(spec.name(), error)),
+        List.of(error),
         List.of("the cost of " + spec.name() + " is unknown and not counted"),
         null,
         CostRange.ZERO,

@@ -6,7 +6,7 @@
  * app, Write)} one change to it. Each platform lives in its own sub-package tree, and platforms
  * never import each other.
  *
- * <p>Dependency rule: {@code platform} depends on {@code live} and {@code config} only. Library:
- * the JDK's {@code javax.net.ssl}, for {@link dev.formation.platform.NoTls}.
+ * <p>Dependency rule: {@code platform} depends on {@code live}, {@code config} and {@code diag}
+ * only. Library: the JDK's {@code javax.net.ssl}, for {@link dev.formation.platform.NoTls}.
  */
 package dev.formation.platform;

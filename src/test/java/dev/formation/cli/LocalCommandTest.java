@@ -148,13 +148,34 @@ class LocalCommandTest {
   }
 
   @Test
-  void killedDaemon_stopStillStopsEveryDyno_byTheirRecordedGroups() throws Exception {
+  void killedDaemon_statusListsItsDynos_andStopStopsEveryOne_byTheirRecordedGroups()
+      throws Exception {
     List<Long> dynos = startWithWorkers(2);
     long daemon = JSON.readTree(run("status", "--format", "json").out()).get("pid").asLong();
     ProcessHandle handle = ProcessHandle.of(daemon).orElseThrow();
     handle.destroyForcibly();
     handle.onExit().get(10, TimeUnit.SECONDS);
     assertThat(dynos).allMatch(LocalCommandTest::alive);
+    CliRunner.Result text = run("status");
+    JsonNode json = JSON.readTree(run("status", "--format", "json").out());
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(text.out())
+        .contains("Local platform is not running")
+        .contains("2 dynos left running by a daemon that died:")
+        .contains("demo worker.1  type worker  pid ")
+        .contains("demo worker.2  type worker  pid ")
+        .contains("Stop them with `formation local stop`");
+    assertThat(text.err())
+        .startsWith("warning[FM155]: 2 dynos of a local platform daemon that died still run: ")
+        .contains("hint: `formation local stop` stops them");
+    for (long pid : dynos) {
+      assertThat(text.out() + text.err()).contains("pid " + pid);
+    }
+    assertThat(json.get("running").asBoolean()).isFalse();
+    assertThat(json.get("orphans").findValuesAsString("type")).containsOnly("worker");
+    List<Long> groups = new ArrayList<>();
+    json.get("orphans").forEach(o -> groups.add(o.get("pgid").asLong()));
+    assertThat(groups).containsExactlyInAnyOrderElementsOf(dynos);
 
     CliRunner.Result stopped = run("stop");
 
@@ -162,6 +183,9 @@ class LocalCommandTest {
     assertThat(stopped.out()).contains("Stopped 2 dynos left running by a daemon that had died.");
     assertThat(dynos).noneMatch(LocalCommandTest::alive);
     assertThat(run("stop").out()).contains("Local platform is not running.");
+    CliRunner.Result after = run("status");
+    assertThat(after.out()).doesNotContain("left running");
+    assertThat(after.err()).doesNotContain("FM155");
   }
 
   @Test

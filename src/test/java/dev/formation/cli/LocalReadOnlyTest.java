@@ -3,60 +3,17 @@ package dev.formation.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.testing.CliRunner;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * plan, drift, import, validate and diff change nothing on the local platform, even for a config
  * that names a running app from another folder, on another port, with fewer process types or an
  * edited command: they show the registration difference as a change, and only apply carries it out.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
-class LocalReadOnlyTest {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String PROCFILE = "web: exec sleep 600\nworker: exec sleep 601\n";
-
-  @TempDir Path home;
-  private CliRunner cli;
-  private int port;
-
-  @BeforeEach
-  void applyTheApp() throws Exception {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("FORMATION_HOME", home.resolve("fh").toString());
-    env.put("FORMATION_LOCAL_GRACE", "2");
-    env.remove("HEROKU_API_KEY");
-    env.remove("HEROKU_HOST");
-    env.remove("FORMATION_LOCAL_PORT");
-    cli = CliRunner.in(home, env, Environment.Terminal.NONE);
-    port = LocalCommandTest.freePort();
-    folder("a", PROCFILE);
-    config("a.yaml", "a", port);
-    CliRunner.Result applied = cli.exec("apply", "--auto-approve", "-f", "a.yaml");
-    assertThat(applied.exitCode()).as(applied.toString()).isZero();
-    awaitPids(2);
-  }
-
-  @AfterEach
-  void stop() {
-    cli.exec("local", "stop");
-  }
-
+class LocalReadOnlyTest extends LocalAppFixture {
   @Test
   void planAndDrift_ofConflictingConfigs_leaveStateAndDynos_andShowTheRegistrationChange()
       throws Exception {
@@ -176,73 +133,5 @@ class LocalReadOnlyTest {
     CliRunner.Result plan = cli.exec("plan", "--detailed-exitcode", "-f", file);
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
     assertThat(plan.out()).as(plan.toString()).contains(label).contains(detail);
-  }
-
-  private void folder(String name, String procfile) throws IOException {
-    Path dir = Files.createDirectories(home.resolve(name));
-    Files.writeString(dir.resolve("Procfile"), procfile);
-  }
-
-  /** A config of app {@code quickstart} that lists every type its folder's Procfile has. */
-  private void config(String file, String dir, int routerPort) throws IOException {
-    boolean worker = Files.readString(home.resolve(dir).resolve("Procfile")).contains("worker:");
-    Files.writeString(
-        home.resolve(file),
-        String.join(
-            "\n",
-            "version: 1",
-            "apps:",
-            "  quickstart:",
-            "    platform: local",
-            "    local: {dir: ./" + dir + ", port: " + routerPort + "}",
-            "    processes:",
-            "      web: {size: standard-1x, quantity: 1}",
-            worker ? "      worker: {size: standard-1x, quantity: 1}\n" : ""));
-  }
-
-  /** Every file the daemon keeps, but its logs, by path: their bytes as text. */
-  private Map<String, String> stateFiles() throws IOException {
-    Path state = home.resolve("fh").resolve("local");
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(state)) {
-      for (Path f : all.filter(Files::isRegularFile).toList()) {
-        String name = state.relativize(f).toString();
-        if (!name.startsWith("logs") && !name.endsWith(".log")) {
-          files.put(name, Files.readString(f));
-        }
-      }
-    }
-    return files;
-  }
-
-  private Map<String, Long> pids() throws Exception {
-    Map<String, Long> pids = new TreeMap<>();
-    for (JsonNode d : status().get("apps").get(0).get("dynos")) {
-      if (d.has("pid")) {
-        pids.put(d.get("name").asString(), d.get("pid").asLong());
-      }
-    }
-    return pids;
-  }
-
-  private void awaitPids(int count) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (pids().size() < count && System.nanoTime() < end) {
-      Thread.sleep(100);
-    }
-    assertThat(pids()).hasSize(count);
-  }
-
-  private JsonNode status() throws Exception {
-    return JSON.readTree(cli.exec("local", "status", "--format", "json").out());
-  }
-
-  private static boolean listening(int port) {
-    try {
-      new Socket(InetAddress.getLoopbackAddress(), port).close();
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

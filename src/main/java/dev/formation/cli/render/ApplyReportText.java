@@ -4,6 +4,8 @@ import dev.formation.apply.AppResult;
 import dev.formation.apply.ApplyReport;
 import dev.formation.diag.Code;
 import dev.formation.diag.Sources;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The apply report for people: per app what was done and what was not, then one closing line. Apps
@@ -64,12 +66,37 @@ public final class ApplyReportText {
           .append(" `formation plan` shows what is left.\n");
     } else if (!report.failed()) {
       sb.append(colors.paint("bold,green", "Apply complete: ")).append(counts).append('\n');
+    } else if (fixFirst(report)) {
+      sb.append(colors.paint("bold,red", "Apply incomplete: "))
+          .append(counts)
+          .append(" Running it again changes nothing until what the errors above name is fixed.\n");
     } else {
       sb.append(colors.paint("bold,red", "Apply incomplete: "))
           .append(counts)
           .append(" Run `formation apply` again to do what is left.\n");
     }
     return sb.toString();
+  }
+
+  /**
+   * Codes of failures that another run cannot get past until the user acts: a local router port
+   * another program holds, a local token too weak to send.
+   */
+  private static final Set<Code> FIX_FIRST = Set.of(Code.FM152, Code.FM154);
+
+  /** Whether every app that failed failed on something the user must fix before a new run. */
+  private static boolean fixFirst(ApplyReport report) {
+    List<AppResult> failed =
+        report.apps().stream()
+            .filter(
+                a ->
+                    a.outcome() == AppResult.Outcome.FAILED
+                        || a.outcome() == AppResult.Outcome.NOT_APPLIED)
+            .toList();
+    return !failed.isEmpty()
+        && report.count(AppResult.Outcome.UNKNOWN) == 0
+        && failed.stream()
+            .allMatch(a -> a.errors().stream().anyMatch(e -> FIX_FIRST.contains(e.code())));
   }
 
   /** {@code 1 of 3 apps could not be read.}, or nothing when every app was read. */

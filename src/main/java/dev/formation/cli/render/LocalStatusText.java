@@ -14,6 +14,7 @@ public final class LocalStatusText {
     if (!s.get("running").asBoolean()) {
       b.append("Local platform is not running (start it with `formation local start`).\n");
       b.append("State:      ").append(s.get("state_dir").asString()).append('\n');
+      orphans(b, s.path("orphans"));
       return b.toString();
     }
     b.append("Local platform: ")
@@ -27,6 +28,34 @@ public final class LocalStatusText {
       app(b, app);
     }
     return b.toString();
+  }
+
+  /** The dynos a daemon that died left running, and how to stop them. */
+  private static void orphans(StringBuilder b, JsonNode orphans) {
+    if (orphans.isEmpty()) {
+      return;
+    }
+    b.append('\n')
+        .append(orphans.size())
+        .append(orphans.size() == 1 ? " dyno" : " dynos")
+        .append(" left running by a daemon that died:\n");
+    for (JsonNode o : orphans) {
+      StringBuilder pids = new StringBuilder();
+      for (JsonNode pid : o.get("pids")) {
+        pids.append(pids.isEmpty() ? "" : ", ").append(pid.asLong());
+      }
+      b.append("  ")
+          .append(Printable.escape(o.get("app").asString()))
+          .append(' ')
+          .append(Printable.escape(o.get("dyno").asString()))
+          .append("  type ")
+          .append(Printable.escape(o.get("type").asString()))
+          .append("  pid ")
+          .append(pids)
+          .append('\n');
+    }
+    b.append("Stop them with `formation local stop` (or `formation local start`, which stops them")
+        .append(" and starts the recorded apps again).\n");
   }
 
   private static void app(StringBuilder b, JsonNode app) {

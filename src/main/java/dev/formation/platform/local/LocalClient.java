@@ -103,11 +103,21 @@ public final class LocalClient implements AutoCloseable {
               + r.statusCode()
               + " and no registration");
     }
-    return Optional.of(new Registered(local.get("dir").asString(), local.get("port").asInt()));
+    return Optional.of(
+        new Registered(
+            local.get("dir").asString(),
+            local.get("port").asInt(),
+            // a daemon that does not say is taken at its word that the router listens
+            local.path("listening").asBoolean(true)));
   }
 
-  /** A local app's registration as the daemon reports it. */
-  public record Registered(String dir, int port) {
+  /**
+   * A local app's registration as the daemon reports it.
+   *
+   * @param listening whether its router listens on {@code port} (it does not when another program
+   *     held the port as the daemon started)
+   */
+  public record Registered(String dir, int port, boolean listening) {
     public Registered {
       if (dir == null || port < 0 || port > 65535) {
         throw new IllegalArgumentException("a registration has a folder and a port: " + port);

@@ -4,6 +4,7 @@ import dev.formation.config.AppBlock;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.PlatformSettings;
 import dev.formation.diag.Code;
+import dev.formation.diag.Diagnostic;
 import dev.formation.diag.Diagnostics;
 import dev.formation.live.LiveApp;
 import dev.formation.live.Placement;
@@ -16,18 +17,22 @@ import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.LocalInputException;
 import dev.formation.platform.local.state.LocalSettings;
 import dev.formation.platform.local.state.Token;
+import dev.formation.platform.local.state.WeakTokenException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
  * The local platform ({@code platform: local}): a daemon on this machine serving the Heroku API
- * subset, started on the first local app an operation reads. Its adapter is the Heroku adapter of
- * the Heroku provider pointed at the daemon, plus the registration of apps from their folders.
+ * subset, started by the first apply of a local app (commands that only read never start it). Its
+ * adapter is the Heroku adapter of the Heroku provider pointed at the daemon, plus the registration
+ * of apps from their folders.
  */
 public final class LocalProvider implements PlatformProvider {
   /** The class whose {@code main} runs {@code local serve}, for starting the daemon. */
@@ -127,30 +132,77 @@ public final class LocalProvider implements PlatformProvider {
     return port;
   }
 
-  /** Starts the daemon if none runs; nothing is registered with it here. */
+  /**
+   * The running daemon's platform. Only an apply starts the daemon when none runs; every other
+   * command reads the apps it recorded, warns that it is not running ({@code FM153}), and starts
+   * nothing.
+   */
   @Override
   public Platform open(PlatformContext context) throws PlatformException {
     try {
       LocalSettings settings = LocalSettings.fromEnv(context.env(), context.home());
+      if (Files.exists(settings.tokenFile())) {
+        // a weak token is not sent (nor would apply start the daemon with it): FM152, not a
+        // daemon that seems not to answer
+        Token.read(settings.tokenFile());
+      }
       LocalClient client = new LocalClient(settings.tokenFile());
       DaemonLauncher launcher =
           new DaemonLauncher(settings, MAIN_CLASS, client, n -> {}, Sleeper.THREAD);
       DaemonInfo daemon = launcher.running().orElse(null);
+      boolean plans = context.intent().plans();
+      if (daemon == null && context.intent() != PlatformContext.Intent.APPLY) {
+        return stopped(context, settings, launcher, client);
+      }
       if (daemon == null) {
         context.progress().accept("Starting the local platform (formation local start)...");
         daemon = launcher.start(apiPort(settings.env()));
       }
       PlatformProvider api = (PlatformProvider) PlatformKind.named(API);
-      return new LocalPlatform(
+      return LocalPlatform.running(
           api.openAt(context, URI.create(daemon.url()), Token.read(settings.tokenFile())),
           client,
-          daemon);
+          daemon,
+          plans);
+    } catch (WeakTokenException e) {
+      throw new PlatformException(Code.FM152, e.getMessage(), null, e);
     } catch (IOException | LocalInputException e) {
       throw new PlatformException("the local platform: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PlatformException("the local platform: interrupted", e);
     }
+  }
+
+  /** The platform while no daemon runs: its recorded apps, and a warning that says so. */
+  private static Platform stopped(
+      PlatformContext context, LocalSettings settings, DaemonLauncher launcher, LocalClient client)
+      throws PlatformException {
+    OptionalLong holder = launcher.locator().holder();
+    if (holder.isPresent()) {
+      client.close();
+      throw new PlatformException(
+          "the local platform: its daemon (pid "
+              + holder.getAsLong()
+              + ") holds "
+              + settings.stateDir()
+              + " but does not answer; see "
+              + settings.daemonLog()
+              + ", or stop it with `formation local stop`",
+          null);
+    }
+    context
+        .warnings()
+        .accept(
+            Diagnostic.warning(
+                Code.FM153,
+                "the local platform is not running: its apps are read as it recorded them in "
+                    + settings.appsDir()
+                    + ", and nothing of theirs runs",
+                null,
+                "`formation apply` starts it (and brings back every recorded app) before it"
+                    + " changes anything; `formation local start` starts it alone"));
+    return LocalPlatform.stopped(new StoppedPlatform(settings), client, context.intent().plans());
   }
 
   @Override

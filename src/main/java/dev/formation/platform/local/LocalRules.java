@@ -25,8 +25,10 @@ import java.util.Map;
  * Procfile that declares every process type of the app, a router port no other local app has.
  */
 final class LocalRules {
-  /** A Procfile longer than this is not a Procfile; refuse to read it whole. */
-  private static final long MAX_PROCFILE_BYTES = 64 * 1024;
+  /**
+   * A Procfile longer than this is not a Procfile; refuse to read it whole (as the daemon does).
+   */
+  static final long MAX_PROCFILE_BYTES = dev.formation.platform.local.state.Procfile.MAX_BYTES;
 
   private final Diagnostics diags;
 

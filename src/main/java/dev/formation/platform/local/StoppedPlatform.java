@@ -1,5 +1,6 @@
 package dev.formation.platform.local;
 
+import dev.formation.live.LiveApp;
 import dev.formation.platform.local.state.AppNames;
 import dev.formation.platform.local.state.DaemonLock;
 import dev.formation.platform.local.state.LocalSettings;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The state folder while no daemon holds it, when there is no one to ask: the logs a stopped
- * platform left, forgetting an app, deleting everything. Each refuses while a daemon holds the
+ * The state folder while no daemon holds it, when there is no one to ask: the apps a stopped
+ * platform recorded (what {@code plan}, {@code drift} and {@code import} read then), the logs it
+ * left, forgetting an app, deleting everything. Each change refuses while a daemon holds the
  * folder; then the daemon's API is the way.
  */
 public final class StoppedPlatform {
@@ -23,6 +25,14 @@ public final class StoppedPlatform {
 
   public StoppedPlatform(LocalSettings settings) {
     this.settings = settings;
+  }
+
+  /**
+   * An app as the stopped platform recorded it, and as a started daemon would serve it: {@link
+   * LiveApp#unregistered} when it has no record of it. Reads only.
+   */
+  public LiveApp read(String app) throws IOException {
+    return new RecordedApps(settings.appsDir()).read(app);
   }
 
   /** As {@link LogFiles#read}, from the files a stopped daemon left. */

@@ -53,6 +53,33 @@ class ApplyReportTextTest {
   }
 
   @Test
+  void render_aRouterPortTakenSinceThePlan_saysToFixItFirst_notToRunApplyAgain() {
+    ApplyReport taken =
+        new ApplyReport(
+            List.of(
+                new AppResult(
+                    "shop",
+                    Outcome.FAILED,
+                    List.of(),
+                    List.of("register the app"),
+                    List.of(
+                        Diagnostic.error(
+                            Code.FM154,
+                            "shop: router port 5000 on 127.0.0.1 is in use by another program",
+                            null,
+                            "free the port (stop that program) or choose another `port:`")),
+                    List.of()),
+                result("blog", Outcome.APPLIED)));
+
+    assertThat(new ApplyReportText(Colors.off()).render(taken))
+        .contains("    hint: free the port (stop that program) or choose another `port:`\n")
+        .endsWith(
+            "Apply incomplete: 1 applied, 1 failed, 0 unchanged. Running it again changes nothing"
+                + " until what the errors above name is fixed.\n")
+        .doesNotContain("Run `formation apply` again");
+  }
+
+  @Test
   void render_anInterruptedApp_showsItsFm161WithTheHint() {
     ApplyReport stopped =
         new ApplyReport(

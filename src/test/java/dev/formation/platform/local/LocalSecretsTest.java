@@ -219,6 +219,30 @@ class LocalSecretsTest {
         .contains("delete the file")
         .doesNotContain("aaaaaaaa");
     assertThat(settings.daemonFile()).doesNotExist();
+    Path app = Files.createDirectories(home.resolve("app"));
+    Files.writeString(app.resolve("Procfile"), "web: exec sleep 600\n");
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Files.writeString(
+        home.resolve("formation.yaml"),
+        "version: 1\napps:\n  weak-demo:\n    platform: local\n    local: {dir: ./app, port: "
+            + port
+            + "}\n"
+            + "    processes:\n      web: {size: standard-1x, quantity: 1}\n");
+    CliRunner cli = CliRunner.in(home, env, Environment.Terminal.NONE);
+    for (String[] command : new String[][] {{"plan"}, {"drift"}, {"apply", "--auto-approve"}}) {
+      CliRunner.Result read = cli.exec(command);
+      assertThat(read.exitCode()).as(read.toString()).isEqualTo(1);
+      assertThat(read.out() + read.err())
+          .as(read.toString())
+          .contains("error[FM152]: weak-demo: the API token in " + settings.tokenFile())
+          .contains("delete the file")
+          .doesNotContain("FM120")
+          .doesNotContain("aaaaaaaa");
+    }
+    assertThat(settings.daemonFile()).doesNotExist();
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.formation.platform.local.StatusDocument;
 import dev.formation.platform.local.state.AppNames;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.platform.local.state.LogPage;
+import dev.formation.platform.local.state.PidFiles;
 import dev.formation.platform.local.state.WeakTokenException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The {@code formation local} operations: start, stop, status, logs, forget and reset. Each returns
@@ -94,13 +96,37 @@ public final class LocalOperation {
     }
   }
 
-  /** The daemon, its apps, their dynos and autoscaling, or that it is not running. */
+  /**
+   * The daemon, its apps, their dynos and autoscaling; or that it is not running, with the dynos a
+   * daemon that died left running ({@code FM155}: {@code local stop} stops them).
+   */
   public Status status() {
     return run(
         "",
-        p ->
-            new Status(
-                StatusDocument.json(p.launcher.running(), p.client, p.settings), new Diagnostics()),
+        p -> {
+          Optional<DaemonInfo> running = p.launcher.running();
+          List<PidFiles.Orphan> orphans =
+              running.isPresent() || p.launcher.locator().held()
+                  ? List.of()
+                  : new PidFiles(p.settings.stateDir().resolve("run")).running();
+          Diagnostics d = new Diagnostics();
+          if (!orphans.isEmpty()) {
+            d.warning(
+                Code.FM155,
+                orphans.size()
+                    + (orphans.size() == 1 ? " dyno" : " dynos")
+                    + " of a local platform daemon that died still "
+                    + (orphans.size() == 1 ? "runs" : "run")
+                    + ": "
+                    + orphans.stream()
+                        .map(o -> o.app() + " " + o.dyno() + " (pid " + o.pids().get(0) + ")")
+                        .collect(Collectors.joining(", ")),
+                null,
+                "`formation local stop` stops them; `formation local start` (or `apply`) stops"
+                    + " them and starts the recorded apps again");
+          }
+          return new Status(StatusDocument.json(running, p.client, p.settings, orphans), d);
+        },
         d -> new Status(null, d));
   }
 

@@ -116,6 +116,68 @@ public final class PidFiles {
     return running.size();
   }
 
+  /**
+   * A dyno a pid file names whose process group still runs: while no daemon holds the state folder,
+   * one that a daemon killed without stopping its dynos left behind.
+   *
+   * @param dyno its name ({@code web.1})
+   * @param pids the group's processes now, the leader first when it lives
+   */
+  public record Orphan(String app, String dyno, long pgid, List<Long> pids) {
+    public Orphan {
+      pids = List.copyOf(pids);
+    }
+
+    /** Its process type: the dyno's name without its number. */
+    public String type() {
+      int dot = dyno.lastIndexOf('.');
+      return dot < 0 ? dyno : dyno.substring(0, dot);
+    }
+  }
+
+  /**
+   * Every recorded group still running, verified against {@code /proc} as {@link #stopAll} does;
+   * reads only (a file that cannot be read is skipped: {@link #stopAll} sets it aside).
+   */
+  public List<Orphan> running() {
+    if (!ProcInfo.available() || !Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".pid")).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+    String boot = ProcInfo.bootId();
+    List<Orphan> found = new ArrayList<>();
+    for (Path f : files) {
+      // APP.TYPE.N.PGID.pid: an app's name has no dot
+      String[] parts = f.getFileName().toString().split("\\.");
+      Entry e;
+      try {
+        e = Json.MAPPER.readValue(Files.readAllBytes(f), Entry.class);
+      } catch (IOException | RuntimeException bad) {
+        continue;
+      }
+      if (parts.length < 4 || e.pgid() <= 1 || e.marker() == null || !boot.equals(e.bootId())) {
+        continue;
+      }
+      ProcessGroup g = verified(e);
+      List<Long> pids =
+          g == null ? List.of() : g.members().stream().map(ProcessHandle::pid).sorted().toList();
+      if (!pids.isEmpty()) {
+        List<Long> ordered = new ArrayList<>(pids);
+        if (ordered.remove(e.pgid())) {
+          ordered.add(0, e.pgid());
+        }
+        String dyno = String.join(".", java.util.Arrays.copyOfRange(parts, 1, parts.length - 2));
+        found.add(new Orphan(parts[0], dyno, e.pgid(), ordered));
+      }
+    }
+    return found;
+  }
+
   /** The recorded group if /proc shows it is still the dyno's, else null. */
   static ProcessGroup verified(Entry e) {
     OptionalLong leaderStart = ProcInfo.startTicks(e.pgid());

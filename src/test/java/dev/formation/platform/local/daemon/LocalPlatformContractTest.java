@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
+import dev.formation.plan.Fingerprint;
+import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformException;
 import dev.formation.platform.Target;
+import dev.formation.platform.Write;
 import dev.formation.platform.heroku.HerokuConfig;
 import dev.formation.platform.heroku.HerokuPlatform;
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalPlatform;
+import dev.formation.platform.local.LocalRegistration;
+import dev.formation.platform.local.StoppedPlatform;
 import dev.formation.platform.local.state.DaemonInfo;
 import dev.formation.testing.PlatformContract;
 import java.nio.file.Path;
@@ -19,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +77,60 @@ class LocalPlatformContractTest extends PlatformContract {
   @Override
   protected Platform platform() {
     return platform;
+  }
+
+  /**
+   * What {@code plan} reads while the daemon is stopped, the app as the daemon recorded it, is what
+   * the running daemon serves: the same formation, commands, registration and monitor, so a plan
+   * made either way is the same plan (and a saved one is not stale once apply starts the daemon).
+   */
+  @Test
+  void theRecordedApp_readsAsTheRunningDaemonServesIt() throws Exception {
+    seedApp(
+        "recorded",
+        Map.of("web", new Seed("performance-m", 2), "worker", new Seed("standard-2x", 1)));
+    LiveApp served = platform.read(target("recorded"));
+    platform.apply(
+        target("recorded"), served, new Write.CreateMonitor(new MonitorSettings(2, 5, 700, true)));
+    served = platform.read(target("recorded"));
+
+    LiveApp recorded = new StoppedPlatform(local.settings).read("recorded");
+
+    assertThat(served.monitor()).isNotNull();
+    assertThat(recorded).isEqualTo(served);
+    assertThat(Fingerprint.of(recorded)).isEqualTo(Fingerprint.of(served));
+    assertThat(new StoppedPlatform(local.settings).read("never-registered"))
+        .isEqualTo(LiveApp.unregistered("never-registered"));
+  }
+
+  /**
+   * A router port taken between the plan and the write (the plan saw it free) is refused by the
+   * adapter before it asks the daemon: FM154 naming the holder, nothing registered.
+   */
+  @Test
+  void aSetupOnAPortTakenSinceThePlan_isRefusedBeforeAnythingIsRegistered() throws Exception {
+    Path dir = java.nio.file.Files.createDirectories(home.resolve("late"));
+    java.nio.file.Files.writeString(dir.resolve("Procfile"), "web: exec sleep 600\n");
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      LocalRegistration at =
+          new LocalRegistration(dir, taken.getLocalPort(), Map.of("web", "exec sleep 600"));
+      Target target = new Target("late-app", PlatformKind.named("local"), at);
+
+      PlatformException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              PlatformException.class,
+              () -> platform.apply(target, LiveApp.unregistered("late-app"), new Write.Setup(at)));
+
+      assertThat(refused.code()).isEqualTo(dev.formation.diag.Code.FM154);
+      // this daemon runs in the test's own JVM, so the holder is the platform's own process here;
+      // LocalReadOnlyTest names another program's pid
+      assertThat(refused.getMessage())
+          .contains("router port " + taken.getLocalPort() + " on 127.0.0.1 is in use by")
+          .contains("late-app cannot be registered on it");
+      assertThat(refused.hint()).contains("choose another `port:`");
+      assertThat(platform.read(target)).isEqualTo(LiveApp.unregistered("late-app"));
+    }
   }
 
   /** Registers an app whose Procfile has these types (each a process that just waits). */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Maps API paths to the daemon: the Heroku subset, the metrics monitors and {@code /local}. */
 final class Routes {
@@ -33,6 +34,17 @@ final class Routes {
   }
 
   /**
+   * An app as {@code GET /apps/NAME} answers it, its {@code local} block saying whether its router
+   * listens: one whose port another program took when the daemon started does not, which a plan
+   * reports.
+   */
+  private JsonNode appWithRouter(AppRecord a) {
+    ObjectNode n = Wire.app(a);
+    ((ObjectNode) n.get("local")).put("listening", daemon.routers().listening(a.name()));
+    return n;
+  }
+
+  /**
    * @param query the request's query parameters; only formation's own endpoints read any
    */
   Reply handle(String method, String path, Map<String, List<String>> query, JsonNode body) {
@@ -44,7 +56,7 @@ final class Routes {
       case "GET /apps", "GET /users/*/apps" -> ok(apps());
       // what `heroku apps:info` also asks; a local app has none of these
       case "GET /apps/*/addons", "GET /apps/*/collaborators" -> empty(s[1]);
-      case "GET /apps/*" -> ok(Wire.app(daemon.app(s[1])));
+      case "GET /apps/*" -> ok(appWithRouter(daemon.app(s[1])));
       case "PUT /apps/*" -> ok(Wire.app(daemon.register(s[1], text(body, "dir"), port(body))));
       case "DELETE /apps/*" -> delete(s[1]);
       case "GET /apps/*/formation" -> ok(formations(daemon.app(s[1])));
