@@ -169,6 +169,15 @@ public interface PlatformKind {
   }
 
   /**
+   * Whether the platform's queue autoscaler reads the queue's URL from a Secret of its own (a
+   * cluster's), so that a queue source must name one ({@code secret: NAME/KEY}); elsewhere the
+   * controller reads it from the environment variable the source names, and a secret means nothing.
+   */
+  default boolean readsQueueSecrets() {
+    return false;
+  }
+
+  /**
    * Whether the platform refuses an app whose running types mix tier groups, so that a tier move
    * must carry idle types along.
    */

@@ -46,6 +46,12 @@ public final class KubernetesProvider implements PlatformProvider {
     return true;
   }
 
+  /** KEDA reads a queue's URL from a Secret of the cluster, through a TriggerAuthentication. */
+  @Override
+  public boolean readsQueueSecrets() {
+    return true;
+  }
+
   /** A cluster has no tiers. */
   @Override
   public boolean enforcesTiers() {
