@@ -39,6 +39,9 @@ public enum Code {
   FM046(
       "queue-secret",
       "A queue source without the Secret a Kubernetes app needs, or with one that means nothing"),
+  FM047(
+      "queue-on-kubernetes",
+      "A queue rule KEDA cannot carry on Kubernetes: a scale_down_after over one hour"),
   FM050("autoscale-not-web", "Autoscaling on a process type other than web"),
   FM051("autoscale-size", "Autoscaling on a size that does not support it"),
   FM052("autoscale-bounds", "Autoscale min, max or p95_ms out of range"),
@@ -116,6 +119,12 @@ public enum Code {
   FM163(
       "kubernetes-changed-since-plan",
       "A Deployment changed between the plan's read and the scale; nothing was scaled"),
+  FM164(
+      "keda-not-installed",
+      "A queue rule on a cluster without KEDA: no ScaledObject can be written"),
+  FM165(
+      "keda-owned-replicas",
+      "The replicas of a Deployment a KEDA ScaledObject scales, which formation never writes"),
 
   // Terraform habits: machine-readable apply, targeted plans.
   FM180("json-needs-approval", "apply --format json without --auto-approve or a saved plan"),
