@@ -45,6 +45,24 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   final java.util.concurrent.atomic.AtomicBoolean raceNextScale =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** When set, the cluster has no KEDA: every {@code keda.sh} path is 404, as without its CRDs. */
+  final java.util.concurrent.atomic.AtomicBoolean noKeda =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    if (noKeda.get() && request.getPath().startsWith("/apis/keda.sh/")) {
+      return new MockResponse()
+          .setResponseCode(404)
+          .setBody(
+              """
+              {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404,
+               "message":"the server could not find the requested resource"}
+              """);
+    }
+    return super.dispatch(request);
+  }
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
