@@ -249,4 +249,25 @@ class KedaCliTest {
     assertThat(spec(SCALED_OBJECTS, "shop-reports").get("maxReplicaCount")).isEqualTo(3);
     assertThat(cluster.dispatcher.scales).isEmpty();
   }
+
+  @Test
+  void aScheduleWindow_setsTheScaledObjectsBandInsideIt() throws Exception {
+    Files.writeString(
+        dir.resolve("formation.yaml"),
+        CONFIG
+            .formatted(1)
+            .replace(
+                "      reports:",
+                "        schedule:\n"
+                    + "          - {name: nights, days: mon-sun, from: \"20:00\","
+                    + " to: \"23:00\", autoscale: {min: 4, max: 10}}\n"
+                    + "      reports:"));
+
+    CliRunner.Result inside = run("plan", "--at", "2026-12-07T21:00:00Z");
+    CliRunner.Result outside = run("plan", "--at", "2026-12-07T09:00:00Z");
+
+    assertThat(inside.exitCode()).as(inside.toString()).isZero();
+    assertThat(inside.out()).contains("4..10 on queue redis queue:default+1");
+    assertThat(outside.out()).contains("1..10 on queue redis queue:default+1");
+  }
 }
