@@ -3,6 +3,7 @@ package dev.formation.diag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class CredentialsTest {
 
@@ -44,5 +45,22 @@ class CredentialsTest {
     Sources sources = new Sources();
     sources.put("f.yaml", "version: 1\nx-url: redis://:pw@h:6379\n");
     assertThat(sources.line("f.yaml", 2)).isEqualTo("x-url: redis://:***@h:6379");
+  }
+
+  /** Quadratic matching of 1.2 million characters would take minutes. */
+  @Test
+  @Timeout(20)
+  void aHostileText_costsOnePass() {
+    String letters = "a".repeat(400_000);
+    String text = letters + "://" + letters + ":" + letters + " redis://:pw@h";
+
+    assertThat(Credentials.mask(text)).endsWith(" redis://:***@h");
+    assertThat(Credentials.present(letters + "://" + letters)).isFalse();
+  }
+
+  @Test
+  void notAUrl_orNoPassword_isLeftAsItIs() {
+    assertThat(Credentials.mask("ratio 3://4 and a:b@c")).isEqualTo("ratio 3://4 and a:b@c");
+    assertThat(Credentials.mask("redis://host:6379/0?db=1")).isEqualTo("redis://host:6379/0?db=1");
   }
 }
