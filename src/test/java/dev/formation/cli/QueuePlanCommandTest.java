@@ -2,6 +2,9 @@ package dev.formation.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeApp;
 import dev.formation.testing.FakeHeroku;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Queue rules on Heroku, end to end against the fake API: the count inside a band is the
@@ -92,10 +96,15 @@ class QueuePlanCommandTest {
   }
 
   @Test
-  void plan_json_carriesTheRule_andNoMonitorIsEnabled() {
+  void plan_json_carriesTheRule_andNoMonitorIsEnabled() throws IOException {
     CliRunner.Result json = run("plan", "--format", "json");
 
     assertThat(json.exitCode()).as(json.toString()).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(mapper.readTree(Files.readString(Path.of("schemas/plan.schema.json"))));
+    assertThat(schema.validate(mapper.readTree(json.out()))).isEmpty();
     assertThat(json.out())
         .contains("\"queue\" : \"queue redis queue:default+1 (50/dyno)\"")
         .contains("\"operation\" : \"disable\"")

@@ -2,6 +2,9 @@ package dev.formation.platform.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.formation.cli.Environment;
 import dev.formation.testing.CliRunner;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A queue rule on a cluster becomes KEDA objects (docs/autoscaling.md, "Kubernetes: KEDA"): apply
@@ -234,6 +238,19 @@ class KedaCliTest {
     CliRunner.Result plan = run("plan", "--detailed-exitcode");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
     assertThat(List.of(plan.out())).allMatch(o -> o.contains("No changes."));
+  }
+
+  @Test
+  void plan_json_followsThePlanSchema_withTheScalers() throws Exception {
+    CliRunner.Result json = run("plan", "--format", "json");
+
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(mapper.readTree(Files.readString(Path.of("schemas/plan.schema.json"))));
+    assertThat(schema.validate(mapper.readTree(json.out()))).isEmpty();
+    assertThat(json.out()).contains("\"operation\" : \"keda\"");
   }
 
   @Test
