@@ -43,7 +43,8 @@ final class Keda {
   Map<String, QueueScaler> read(Cluster c, Map<String, String> typeByDeployment)
       throws PlatformException {
     Map<String, QueueScaler> found = new LinkedHashMap<>();
-    List<JsonNode> objects = list(c, SCALED_OBJECTS);
+    boolean needed = !c.placement().queues().isEmpty();
+    List<JsonNode> objects = list(c, SCALED_OBJECTS, needed);
     Map<String, JsonNode> auths = null;
     for (JsonNode so : objects) {
       String type = typeByDeployment.get(KedaRead.target(so));
@@ -52,7 +53,7 @@ final class Keda {
       }
       if (auths == null) {
         auths = new LinkedHashMap<>();
-        for (JsonNode a : list(c, AUTHS)) {
+        for (JsonNode a : list(c, AUTHS, needed)) {
           auths.put(a.path("metadata").path("name").asString(""), a);
         }
       }
@@ -64,7 +65,7 @@ final class Keda {
   /** The names of the Deployments some ScaledObject scales: KEDA owns their replicas. */
   Set<String> targets(Cluster c) throws PlatformException {
     Set<String> names = new LinkedHashSet<>();
-    for (JsonNode so : list(c, SCALED_OBJECTS)) {
+    for (JsonNode so : list(c, SCALED_OBJECTS, false)) {
       String target = KedaRead.target(so);
       if (target != null) {
         names.add(target);
@@ -156,7 +157,15 @@ final class Keda {
     }
   }
 
-  private List<JsonNode> list(Cluster c, ResourceDefinitionContext kind) throws PlatformException {
+  /**
+   * Every object of a KEDA kind in the app's namespace: none on a cluster without KEDA, and none
+   * when the user may not list them and the app has no queue rule (formation then reads the app as
+   * it did before queue rules), else the API server's refusal.
+   *
+   * @param needed whether the app has queue rules, so that not seeing KEDA's objects is an error
+   */
+  private List<JsonNode> list(Cluster c, ResourceDefinitionContext kind, boolean needed)
+      throws PlatformException {
     try {
       List<GenericKubernetesResource> items =
           c.client().genericKubernetesResources(kind).inNamespace(c.namespace()).list().getItems();
@@ -164,8 +173,8 @@ final class Keda {
           .map(r -> JSON.readTree(c.client().getKubernetesSerialization().asJson(r)))
           .toList();
     } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        return List.of(); // the cluster has no KEDA: nothing of it to read
+      if (e.getCode() == 404 || (e.getCode() == 403 && !needed)) {
+        return List.of(); // no KEDA on the cluster, or none this user may see and none needed
       }
       throw c.error("the " + kind.getPlural() + " in " + c.where(), e);
     }

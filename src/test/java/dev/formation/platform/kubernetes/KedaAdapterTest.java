@@ -172,7 +172,7 @@ class KedaAdapterTest {
   @Test
   void aClusterWithoutKeda_readsNoScalers_andRefusesAQueueRuleWithFM164() throws Exception {
     cluster.seed("shop-worker", "standard-1x", 1, Map.of());
-    cluster.dispatcher.noKeda.set(true);
+    cluster.dispatcher.kedaStatus.set(404);
     Target t = target("worker", WORKER);
     try (KubernetesPlatform p = cluster.platform()) {
       LiveApp live = p.read(t);
@@ -182,6 +182,21 @@ class KedaAdapterTest {
           .isInstanceOf(PlatformException.class)
           .hasMessageContaining("KEDA is not installed")
           .hasMessageContaining("[FM164]");
+    }
+  }
+
+  @Test
+  void aUserWhoMayNotListKedaObjects_readsAnAppWithoutQueueRules_butNotOneWithThem()
+      throws Exception {
+    cluster.seed("shop-worker", "standard-1x", 1, Map.of());
+    cluster.dispatcher.kedaStatus.set(403);
+    try (KubernetesPlatform p = cluster.platform()) {
+      assertThat(p.read(target("worker", null)).process("worker")).isPresent();
+
+      assertThatThrownBy(() -> p.read(target("worker", WORKER)))
+          .isInstanceOf(PlatformException.class)
+          .hasMessageContaining("scaledobjects")
+          .hasMessageContaining("403");
     }
   }
 }
