@@ -20,4 +20,26 @@ public final class QueueWords {
     }
     return "postgres " + source.urlEnv();
   }
+
+  /**
+   * The whole rule, every list and the query included: {@code queue redis
+   * queue:default+queue:mailers (50/dyno), down after 5m, every 30s}, so that two rules that differ
+   * never read the same.
+   */
+  public static String full(QueueRule rule) {
+    String source;
+    if (rule.source() instanceof QueueSource.Redis r) {
+      source = "redis " + String.join("+", r.lists());
+    } else {
+      source = "postgres \"" + ((QueueSource.Postgres) rule.source()).query() + "\"";
+    }
+    return "queue "
+        + source
+        + " ("
+        + rule.perDyno()
+        + "/dyno), down after "
+        + Durations.format(rule.scaleDownAfter())
+        + ", every "
+        + Durations.format(rule.interval());
+  }
 }

@@ -1,6 +1,5 @@
 package dev.formation.platform.kubernetes;
 
-import dev.formation.autoscale.Durations;
 import dev.formation.autoscale.QueueRule;
 import dev.formation.autoscale.QueueSource;
 import dev.formation.autoscale.QueueWords;
@@ -33,19 +32,13 @@ record QueueScaler(int min, int max, QueueRule rule, String foreign) {
     return new QueueScaler(spec.min(), spec.max(), spec.queue(), null);
   }
 
-  /** {@code 1..10 on queue redis queue:default+1 (50/dyno), down after 5m, every 30s}. */
+  /**
+   * {@code 1..10 on queue redis queue:default+queue:mailers (50/dyno), down after 5m, every 30s}:
+   * everything KEDA's objects carry, so a change of any of it reads as one.
+   */
   String describe() {
     String band = AutoscaleSpec.band(min, max);
-    if (rule == null) {
-      return band + " on " + foreign;
-    }
-    return band
-        + " on "
-        + QueueWords.describe(rule)
-        + ", down after "
-        + Durations.format(rule.scaleDownAfter())
-        + ", every "
-        + Durations.format(rule.interval());
+    return band + " on " + (rule == null ? foreign : QueueWords.full(rule));
   }
 
   /** The scaler as a saved plan keeps it (a map of plain values; lists as maps by position). */

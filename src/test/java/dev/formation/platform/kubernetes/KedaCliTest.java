@@ -124,8 +124,11 @@ class KedaCliTest {
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
     assertThat(plan.out())
         .contains("autoscale worker (KEDA)")
-        .contains("1..10 on queue redis queue:default+1 (50/dyno), down after 10m, every 15s")
-        .contains("1..3 on queue postgres DATABASE_URL (5/dyno), down after 5m, every 30s");
+        .contains(
+            "1..10 on queue redis queue:default+queue:mailers (50/dyno), down after 10m, every 15s")
+        .contains(
+            "1..3 on queue postgres \"SELECT count(*) FROM reports WHERE done_at IS NULL\" (5/dyno),"
+                + " down after 5m, every 30s");
 
     CliRunner.Result apply = run("apply", "--auto-approve");
     assertThat(apply.exitCode()).as(apply.toString()).isZero();
@@ -180,7 +183,8 @@ class KedaCliTest {
     assertThat(plan.out())
         .contains("autoscale worker (KEDA)")
         .contains(
-            "1..10 on queue redis queue:default+1 (50/dyno), down after 10m, every 15s → 3..10")
+            "1..10 on queue redis queue:default+queue:mailers (50/dyno), down after 10m, every 15s"
+                + " → 3..10")
         .doesNotContain("autoscale reports");
     CliRunner.Result drift = run("drift");
     assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(2);
@@ -284,7 +288,7 @@ class KedaCliTest {
     CliRunner.Result outside = run("plan", "--at", "2026-12-07T09:00:00Z");
 
     assertThat(inside.exitCode()).as(inside.toString()).isZero();
-    assertThat(inside.out()).contains("4..10 on queue redis queue:default+1");
-    assertThat(outside.out()).contains("1..10 on queue redis queue:default+1");
+    assertThat(inside.out()).contains("4..10 on queue redis queue:default+queue:mailers");
+    assertThat(outside.out()).contains("1..10 on queue redis queue:default+queue:mailers");
   }
 }
