@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param p95Ms the latency target; 0 when the autoscaler measures something else (CPU)
  * @param metric what the autoscaler measures, in {@link LiveMonitor#metric} words: {@code null} for
  *     the platform's own p95 response time (Heroku)
- * @param queue for a queue rule, the rule in words ({@code queue redis queue:default+1 (50/dyno)},
- *     {@link QueueWords}); {@code null} for an autoscaler on response time or CPU
+ * @param queue for a queue rule, the whole rule in words ({@code queue redis queue:default
+ *     (50/dyno), down after 5m, every 30s}, {@link QueueWords#full}), so that two rules that differ
+ *     never compare or read the same; {@code null} for an autoscaler on response time or CPU
  */
 public record AutoscaleRule(
     int min, int max, int p95Ms, boolean notifyApp, String metric, String queue) {
@@ -41,8 +42,7 @@ public record AutoscaleRule(
   }
 
   private static AutoscaleRule queue(AutoscaleSpec spec) {
-    return new AutoscaleRule(
-        spec.min(), spec.max(), 0, false, null, QueueWords.describe(spec.queue()));
+    return new AutoscaleRule(spec.min(), spec.max(), 0, false, null, QueueWords.full(spec.queue()));
   }
 
   /** Whether a queue's backlog drives this rule (formation's controller, KEDA on a cluster). */

@@ -106,7 +106,9 @@ class QueuePlanCommandTest {
             .getSchema(mapper.readTree(Files.readString(Path.of("schemas/plan.schema.json"))));
     assertThat(schema.validate(mapper.readTree(json.out()))).isEmpty();
     assertThat(json.out())
-        .contains("\"queue\" : \"queue redis queue:default+1 (50/dyno)\"")
+        .contains(
+            "\"queue\" : \"queue redis queue:default+queue:mailers (50/dyno), down after 5m,"
+                + " every 30s\"")
         .contains("\"operation\" : \"disable\"")
         .doesNotContain("\"operation\" : \"enable\"")
         .doesNotContain("\"operation\" : \"update\"");

@@ -64,7 +64,9 @@ class QueueAutoscalePlanTest {
               assertThat(c.toQuantity()).isEqualTo(2);
               assertThat(c.autoscale().queueDriven()).isTrue();
               assertThat(c.autoscale().describe())
-                  .isEqualTo("2..10 on queue redis queue:default+1 (50/dyno)");
+                  .isEqualTo(
+                      "2..10 on queue redis queue:default+queue:mailers (50/dyno), down after 5m,"
+                          + " every 30s");
             });
   }
 
@@ -140,7 +142,8 @@ class QueueAutoscalePlanTest {
         .satisfies(
             d -> {
               assertThat(d.severity()).isEqualTo(DriftItem.Severity.UNEXPECTED);
-              assertThat(d.expected()).isEqualTo("2..8 on queue redis queue:default+1 (50/dyno)");
+              assertThat(d.expected())
+                  .startsWith("2..8 on queue redis queue:default+queue:mailers");
             });
   }
 }
