@@ -146,4 +146,29 @@ class QueueAutoscalePlanTest {
                   .startsWith("2..8 on queue redis queue:default+queue:mailers");
             });
   }
+
+  @Test
+  void diff_aChangedScaleDownDelay_isAChangedType() {
+    AutoscaleSpec slower =
+        new AutoscaleSpec(
+            1,
+            10,
+            AutoscaleSpec.DEFAULT_P95_MS,
+            false,
+            new QueueRule(RULE.source(), 50, Duration.ofMinutes(15), Duration.ofSeconds(30)));
+
+    FormationDiff diff =
+        FormationDiff.between(
+            Fixtures.formation(
+                app("shop", false, auto("worker", "standard-2x", null, band(1, 10)))),
+            Fixtures.formation(app("shop", false, auto("worker", "standard-2x", null, slower))));
+
+    assertThat(diff.apps())
+        .singleElement()
+        .satisfies(
+            a ->
+                assertThat(a.types())
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.kind()).isEqualTo(FormationDiff.Kind.CHANGED)));
+  }
 }
