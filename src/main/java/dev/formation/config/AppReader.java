@@ -48,7 +48,7 @@ final class AppReader {
       for (YMap.Entry p : processMap.entries()) {
         TreePath pAt = at.then("processes").then(p.key());
         if (p.value() instanceof YMap) {
-          list.add(processes.read(p, pAt));
+          list.add(processes.read(p, pAt, platform));
         }
       }
     }

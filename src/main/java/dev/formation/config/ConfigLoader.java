@@ -77,6 +77,7 @@ public final class ConfigLoader {
       if (root == null) {
         continue;
       }
+      new CredentialCheck(diags).check(root);
       Set<TreePath> faulty = SchemaCheck.get().check(root, diags);
       AppReader reader = new AppReader(catalog, new FieldReader(faulty, diags));
       for (Drafts.App app : reader.read(root, text.baseDir())) {

@@ -24,6 +24,18 @@ public final class Places {
     if (p.matches("apps", "*", "processes", "*", "autoscale")) {
       return "in `autoscale` of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
     }
+    if (p.matches("apps", "*", "processes", "*", "autoscale", "queue")) {
+      return "in the `queue` rule of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
+    }
+    if (p.matches("apps", "*", "processes", "*", "autoscale", "queue", "*")) {
+      return "in `queue."
+          + p.name(6)
+          + "` of process `"
+          + p.name(3)
+          + "` (app `"
+          + p.name(1)
+          + "`)";
+    }
     if (p.matches("apps", "*", "*") && block(p)) {
       return "in `" + p.name(2) + "` of app `" + p.name(1) + "`";
     }
@@ -65,6 +77,12 @@ public final class Places {
     }
     if (p.matches("apps", "*", "processes", "*", "schedule", "*")) {
       return window(p).substring(3);
+    }
+    if (p.matches("apps", "*", "processes", "*", "autoscale", "queue")) {
+      return "the `queue` rule of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
+    }
+    if (p.matches("apps", "*", "processes", "*", "autoscale", "queue", "*")) {
+      return "`queue." + p.name(6) + "` of process `" + p.name(3) + "` (app `" + p.name(1) + "`)";
     }
     return "`" + p.last() + "` " + in(parent);
   }

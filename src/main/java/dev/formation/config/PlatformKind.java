@@ -136,6 +136,15 @@ public interface PlatformKind {
   }
 
   /**
+   * The queue rule a live process type is autoscaled by on this platform, as {@code formation
+   * import} writes it back, or {@code null} when the platform keeps none of its own (there the file
+   * is the rule's only home) or the type has none.
+   */
+  default AutoscaleSpec importAutoscale(LiveApp app, String type) {
+    return null;
+  }
+
+  /**
    * A setup step as a plan shows it: what it concerns, what is there now, what will be, and both in
    * one phrase.
    */
@@ -165,6 +174,15 @@ public interface PlatformKind {
    * (then enabling one never needs a starting count written).
    */
   default boolean autoscalerSetsTheCount() {
+    return false;
+  }
+
+  /**
+   * Whether the platform's queue autoscaler reads the queue's URL from a Secret of its own (a
+   * cluster's), so that a queue source must name one ({@code secret: NAME/KEY}); elsewhere the
+   * controller reads it from the environment variable the source names, and a secret means nothing.
+   */
+  default boolean readsQueueSecrets() {
     return false;
   }
 

@@ -1,5 +1,6 @@
 package dev.formation.config;
 
+import dev.formation.autoscale.QueueRule;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Size;
 import dev.formation.config.yaml.YMap;
@@ -22,7 +23,10 @@ final class ProcessReader {
     this.diags = read.diags();
   }
 
-  Drafts.Process read(YMap.Entry entry, TreePath at) {
+  /**
+   * @param platform the app's platform, or {@code null} when it names none formation knows
+   */
+  Drafts.Process read(YMap.Entry entry, TreePath at, PlatformKind platform) {
     String type = entry.key();
     YMap body = (YMap) entry.value();
     YNode sizeNode = body.get("size");
@@ -32,7 +36,8 @@ final class ProcessReader {
     YMap.Entry autoscaleEntry = body.entry("autoscale");
     AutoscaleSpec autoscale = null;
     if (autoscaleEntry != null && autoscaleEntry.value() instanceof YMap auto) {
-      autoscale = autoscale(auto, at.then("autoscale"), type, size, autoscaleEntry.keyRange());
+      autoscale =
+          autoscale(auto, at.then("autoscale"), type, size, autoscaleEntry.keyRange(), platform);
     }
     // A misspelt `quantity` or `autoscale` is reported as an unknown key with a "did you mean".
     boolean misspelt = read.faulty(at.then("quantity")) || read.faulty(at.then("autoscale"));
@@ -41,7 +46,7 @@ final class ProcessReader {
           Code.FM012,
           "missing `quantity` " + Places.in(at),
           entry.keyRange(),
-          "give a dyno count (`quantity: 1`), or `autoscale` for web");
+          "give a dyno count (`quantity: 1`), or an `autoscale` band");
     }
     SourceRange quantityAt = quantityNode == null ? null : quantityNode.range();
     if (quantity != null && autoscale != null) {
@@ -128,27 +133,75 @@ final class ProcessReader {
   }
 
   private AutoscaleSpec autoscale(
-      YMap auto, TreePath at, String type, Size size, SourceRange keyRange) {
-    if (!type.equals("web")) {
+      YMap auto, TreePath at, String type, Size size, SourceRange keyRange, PlatformKind platform) {
+    YMap.Entry queueEntry = auto.entry("queue");
+    QueueRule queue = null;
+    if (queueEntry != null) {
+      int before = diags.errorCount();
+      queue = new QueueReader(read).read(queueEntry, at.then("queue"), platform);
+      latencyBeside(auto, at, "p95_ms");
+      latencyBeside(auto, at, "notify");
+      if (queue == null || diags.errorCount() > before) {
+        queue = null;
+        band(auto, at, size); // the band's own mistakes, reported all at once
+        return null;
+      }
+    } else if (!type.equals("web")) {
       diags.error(
           Code.FM050,
-          "autoscale on process type `" + type + "`; only `web` can autoscale",
+          "autoscale on process type `"
+              + type
+              + "` without a `queue` rule; only `web` can"
+              + " autoscale on response time",
           keyRange,
-          "the platform autoscales web dynos on response time; give `" + type + "` a quantity");
+          "give `" + type + "` a queue rule (`queue: {redis: ..., per_dyno: 50}`) or a quantity");
     }
-    if (size != null && !size.autoscale()) {
+    if (queue == null && size != null && !size.autoscale()) {
       diags.error(
           Code.FM051,
           "autoscale needs a performance, private or shield size, not " + size.name(),
           keyRange,
-          "use e.g. `size: performance-m`, or replace `autoscale` with a `quantity`");
+          "use e.g. `size: performance-m`, a `queue` rule (any size), or a `quantity`");
     }
-    Integer min = read.integer(auto.get("min"), at.then("min"), Code.FM052);
-    Integer max = read.integer(auto.get("max"), at.then("max"), Code.FM052);
+    int[] band = band(auto, at, size);
+    if (band == null) {
+      return null;
+    }
+    if (queue != null) {
+      return new AutoscaleSpec(band[0], band[1], AutoscaleSpec.DEFAULT_P95_MS, false, queue);
+    }
     YNode p95Node = auto.get("p95_ms");
     Integer p95 = read.integer(p95Node, at.then("p95_ms"), Code.FM052);
     boolean notify = read.bool(auto.get("notify"), false);
-    if (min == null || max == null || (p95Node != null && p95 == null)) {
+    if (p95Node != null && p95 == null) {
+      return null;
+    }
+    return new AutoscaleSpec(
+        band[0], band[1], p95 == null ? AutoscaleSpec.DEFAULT_P95_MS : p95, notify);
+  }
+
+  /** A p95 setting beside a queue rule: a type autoscales on one or the other. */
+  private void latencyBeside(YMap auto, TreePath at, String key) {
+    YMap.Entry e = auto.entry(key);
+    if (e != null) {
+      diags.error(
+          Code.FM045,
+          "`"
+              + key
+              + "` "
+              + Places.in(at)
+              + " belongs to autoscaling on response time, but the type autoscales on its"
+              + " `queue`",
+          e.keyRange(),
+          "a type autoscales on p95 or on a queue, not both: remove `" + key + "`");
+    }
+  }
+
+  /** The band {@code {min, max}}, checked against the size's limit, or {@code null}. */
+  private int[] band(YMap auto, TreePath at, Size size) {
+    Integer min = read.integer(auto.get("min"), at.then("min"), Code.FM052);
+    Integer max = read.integer(auto.get("max"), at.then("max"), Code.FM052);
+    if (min == null || max == null) {
       return null;
     }
     if (max < min) {
@@ -173,7 +226,7 @@ final class ProcessReader {
           "lower `max` to " + size.maxPerType() + " or less");
       return null;
     }
-    return new AutoscaleSpec(min, max, p95 == null ? AutoscaleSpec.DEFAULT_P95_MS : p95, notify);
+    return new int[] {min, max};
   }
 
   private static String dynos(int n) {

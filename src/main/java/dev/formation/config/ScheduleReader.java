@@ -226,6 +226,26 @@ final class ScheduleReader {
           "lower `max` to " + size.maxPerType() + " or less");
       return null;
     }
+    if (base != null && base.queueDriven()) {
+      // a window of a queue rule replaces its band only: the queue is the type's own
+      for (String key : new String[] {"p95_ms", "notify"}) {
+        if (auto.entry(key) != null) {
+          diags.error(
+              Code.FM045,
+              "`"
+                  + key
+                  + "` "
+                  + Places.in(at)
+                  + " belongs to autoscaling on response time, but `"
+                  + at.name(3)
+                  + "` autoscales on its `queue`",
+              auto.entry(key).keyRange(),
+              "a window of a queue rule sets its band only: `autoscale: {min: 4, max: 10}`");
+          return null;
+        }
+      }
+      return new AutoscaleSpec(min, max, base.p95Ms(), false, base.queue());
+    }
     int baseP95 = base == null ? AutoscaleSpec.DEFAULT_P95_MS : base.p95Ms();
     boolean baseNotify = base != null && base.notifyApp();
     return new AutoscaleSpec(

@@ -89,7 +89,9 @@ final class ValueCheck {
           s,
           at,
           "formation's counts, ports and times are whole numbers well below a billion");
-    } else if (s.kind() == YScalar.Kind.STRING && controlAt(s.text()) >= 0) {
+    } else if (s.kind() == YScalar.Kind.STRING
+        && controlAt(s.text()) >= 0
+        && !(multiLine(s.text()) && walk.here().matches(QUERY))) {
       TreePath at = walk.here();
       int c = s.text().codePointAt(controlAt(s.text()));
       fault(
@@ -180,6 +182,16 @@ final class ValueCheck {
    * invisible format characters (bidirectional overrides, zero-width marks) that make a terminal
    * show something other than what is there.
    */
+  /** A backlog query, the one value that may run over several lines. */
+  private static final String[] QUERY = {
+    "apps", "*", "processes", "*", "autoscale", "queue", "postgres", "query"
+  };
+
+  /** Whether the only control characters are line breaks and tabs, as in an SQL query. */
+  private static boolean multiLine(String s) {
+    return controlAt(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ')) < 0;
+  }
+
   static int controlAt(String s) {
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);

@@ -27,6 +27,21 @@ public enum Code {
       "invalid-quantity", "A quantity that is negative, fractional, or outside the autoscale band"),
   FM041("over-type-limit", "More dynos of one process type than its size allows"),
   FM042("over-app-limit", "More dynos in one app than the platform allows"),
+  FM043(
+      "credentials-in-file",
+      "A URL with a password written in the file, where only its environment variable belongs"),
+  FM044(
+      "queue-source",
+      "A queue rule's source: not exactly one of redis and postgres, a bad list, Secret or query"),
+  FM045(
+      "queue-rule",
+      "A queue rule beside p95_ms or notify, a per_dyno or duration that cannot be read"),
+  FM046(
+      "queue-secret",
+      "A queue source without the Secret a Kubernetes app needs, or with one that means nothing"),
+  FM047(
+      "queue-on-kubernetes",
+      "A queue rule KEDA cannot carry on Kubernetes: a scale_down_after over one hour"),
   FM050("autoscale-not-web", "Autoscaling on a process type other than web"),
   FM051("autoscale-size", "Autoscaling on a size that does not support it"),
   FM052("autoscale-bounds", "Autoscale min, max or p95_ms out of range"),
@@ -113,6 +128,12 @@ public enum Code {
   FM163(
       "kubernetes-changed-since-plan",
       "A Deployment changed between the plan's read and the scale; nothing was scaled"),
+  FM164(
+      "keda-not-installed",
+      "A queue rule on a cluster without KEDA: no ScaledObject can be written"),
+  FM165(
+      "keda-owned-replicas",
+      "The replicas of a Deployment a KEDA ScaledObject scales, which formation never writes"),
 
   // Terraform habits: machine-readable apply, targeted plans.
   FM180("json-needs-approval", "apply --format json without --auto-approve or a saved plan"),

@@ -24,6 +24,9 @@ public record Diagnostic(
     if (severity == null || code == null || message == null) {
       throw new IllegalArgumentException("severity, code and message are required");
     }
+    // a message or hint may quote a value of the file: never a password in it
+    message = Credentials.mask(message);
+    hint = Credentials.mask(hint);
   }
 
   public static Diagnostic error(Code code, String message, SourceRange range, String hint) {

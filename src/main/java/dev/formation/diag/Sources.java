@@ -17,12 +17,15 @@ public final class Sources {
     return this;
   }
 
-  /** The 1-based line of a file, or {@code null} when the file or line is unknown. */
+  /**
+   * The 1-based line of a file, or {@code null} when the file or line is unknown; a password in a
+   * URL on it is masked ({@link Credentials}), so no quoted line shows one.
+   */
   public String line(String file, int line) {
     String[] all = lines.get(file);
     if (all == null || line < 1 || line > all.length) {
       return null;
     }
-    return all[line - 1];
+    return Credentials.mask(all[line - 1]);
   }
 }

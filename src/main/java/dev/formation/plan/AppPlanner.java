@@ -125,7 +125,15 @@ final class AppPlanner {
     int toQuantity = now.quantity();
     AutoscaleRule rule = null;
     MonitorChange.Kind monitorKind = null;
-    if (desired.autoscaled()) {
+    if (desired.autoscaled() && desired.autoscale().queueDriven()) {
+      // formation's queue controller (KEDA on a cluster) owns the count inside the band; the
+      // platform's own autoscaler is never written, and a p95 one left on would fight it
+      rule = AutoscaleRule.of(spec, desired.autoscale());
+      monitorKind = monitorOn ? MonitorChange.Kind.DISABLE : null;
+      if (!rule.contains(now.quantity()) && !spec.platform().autoscalerSetsTheCount()) {
+        toQuantity = startingQuantity(desired, now.quantity());
+      }
+    } else if (desired.autoscaled()) {
       rule = AutoscaleRule.of(spec, desired.autoscale());
       if (settings != null) {
         settings.autoscaleNote(spec.name(), now.type()).ifPresent(notes::add);
@@ -186,7 +194,8 @@ final class AppPlanner {
                   : Requests.of(desiredResources(desired), desired.quantity()));
     }
     if (monitorKind != null) {
-      monitorChanges.add(monitorChange(monitorKind, now.type(), rule, delta));
+      AutoscaleRule to = monitorKind == MonitorChange.Kind.DISABLE ? null : rule;
+      monitorChanges.add(monitorChange(monitorKind, now.type(), to, delta));
     }
     before = before.plus(typeBefore);
     after = after.plus(typeAfter);

@@ -1,5 +1,6 @@
 package dev.formation.plan;
 
+import dev.formation.autoscale.QueueWords;
 import dev.formation.config.AppSpec;
 import dev.formation.config.AutoscaleSpec;
 import dev.formation.live.LiveMonitor;
@@ -12,17 +13,41 @@ import java.util.Objects;
  * @param p95Ms the latency target; 0 when the autoscaler measures something else (CPU)
  * @param metric what the autoscaler measures, in {@link LiveMonitor#metric} words: {@code null} for
  *     the platform's own p95 response time (Heroku)
+ * @param queue for a queue rule, the whole rule in words ({@code queue redis queue:default
+ *     (50/dyno), down after 5m, every 30s}, {@link QueueWords#full}), so that two rules that differ
+ *     never compare or read the same; {@code null} for an autoscaler on response time or CPU
  */
-public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, String metric) {
+public record AutoscaleRule(
+    int min, int max, int p95Ms, boolean notifyApp, String metric, String queue) {
 
   /** A rule on the platform's own p95 response time (Heroku). */
   public AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp) {
-    this(min, max, p95Ms, notifyApp, null);
+    this(min, max, p95Ms, notifyApp, null, null);
   }
 
-  /** The rule a config's autoscale block means on a platform measuring its own p95. */
+  /** A rule on what a platform's autoscaler measures. */
+  public AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, String metric) {
+    this(min, max, p95Ms, notifyApp, metric, null);
+  }
+
+  /**
+   * The rule a config's autoscale block means on a platform measuring its own p95, or the queue
+   * rule it holds.
+   */
   public static AutoscaleRule of(AutoscaleSpec spec) {
+    if (spec.queueDriven()) {
+      return queue(spec);
+    }
     return new AutoscaleRule(spec.min(), spec.max(), spec.p95Ms(), spec.notifyApp());
+  }
+
+  private static AutoscaleRule queue(AutoscaleSpec spec) {
+    return new AutoscaleRule(spec.min(), spec.max(), 0, false, null, QueueWords.full(spec.queue()));
+  }
+
+  /** Whether a queue's backlog drives this rule (formation's controller, KEDA on a cluster). */
+  public boolean queueDriven() {
+    return queue != null;
   }
 
   /**
@@ -31,6 +56,9 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
    * latency target only where it targets one.
    */
   public static AutoscaleRule of(AppSpec app, AutoscaleSpec spec) {
+    if (spec.queueDriven()) {
+      return queue(spec);
+    }
     String metric = app.settings() == null ? null : app.settings().autoscaleMetric();
     if (metric == null) {
       return of(spec);
@@ -55,6 +83,9 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
    * %} or {@code 2..8, p95 500 ms (metric http_p95)} for what a Kubernetes autoscaler measures.
    */
   public String describe() {
+    if (queue != null) {
+      return band() + " on " + queue;
+    }
     String notify = notifyApp ? ", notify" : "";
     if (metric == null) {
       return band() + ", p95 " + p95Ms + " ms" + notify;
@@ -79,11 +110,12 @@ public record AutoscaleRule(int min, int max, int p95Ms, boolean notifyApp, Stri
         && max == r.max
         && p95Ms == r.p95Ms
         && notifyApp == r.notifyApp
-        && Objects.equals(metric, r.metric);
+        && Objects.equals(metric, r.metric)
+        && Objects.equals(queue, r.queue);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(min, max, p95Ms, notifyApp, metric);
+    return Objects.hash(min, max, p95Ms, notifyApp, metric, queue);
   }
 }

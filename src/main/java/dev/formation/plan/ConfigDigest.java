@@ -52,6 +52,10 @@ public final class ConfigDigest {
               .append(p.autoscale().p95Ms())
               .append('/')
               .append(p.autoscale().notifyApp());
+          if (p.autoscale().queueDriven()) {
+            // only for a queue rule, so the digests of every other file stay what they were
+            sb.append(" queue=").append(p.autoscale().queue());
+          }
         }
         sb.append('\n');
         for (WindowSpec w : p.schedule()) {

@@ -56,7 +56,19 @@ final class TypeDrift {
 
   private void checkAutoscaled(List<DriftItem> items, boolean monitorOn) {
     AutoscaleRule rule = AutoscaleRule.of(app, desired.autoscale());
-    if (!monitorOn) {
+    if (rule.queueDriven()) {
+      // the queue's autoscaler is formation's own (or KEDA's, which the placement compares)
+      if (monitorOn) {
+        items.add(
+            unexpected(
+                DriftItem.Kind.AUTOSCALE,
+                "the platform's autoscaler was turned on for `"
+                    + now.type()
+                    + "`; the config autoscales it on its queue",
+                ProcessText.rule(rule),
+                ProcessText.rule(AutoscaleRule.of(monitor))));
+      }
+    } else if (!monitorOn) {
       items.add(
           unexpected(
               DriftItem.Kind.AUTOSCALE,

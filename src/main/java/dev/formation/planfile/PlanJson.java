@@ -297,6 +297,9 @@ public final class PlanJson {
     if (rule.metric() != null) {
       node.put("metric", rule.metric());
     }
+    if (rule.queue() != null) {
+      node.put("queue", rule.queue());
+    }
     return node;
   }
 

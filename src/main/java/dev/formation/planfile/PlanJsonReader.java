@@ -284,7 +284,8 @@ final class PlanJsonReader {
         n.get("max").intValue(),
         n.get("p95_ms").intValue(),
         n.get("notify").bool(),
-        n.has("metric") ? n.get("metric").stringOrNull() : null);
+        n.has("metric") ? n.get("metric").stringOrNull() : null,
+        n.has("queue") ? n.get("queue").stringOrNull() : null);
   }
 
   private static CostRange range(JsonField n) throws PlanFileException {

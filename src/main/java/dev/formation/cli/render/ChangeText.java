@@ -70,7 +70,7 @@ final class ChangeText {
           p.toQuantity() == 0 && p.fromQuantity() > 0
               ? "0"
               : sized(p.toSize(), p.toResources()) + " ×" + p.toQuantity();
-      return p.autoscale() == null ? to : to + " (autoscale " + p.autoscale().band() + ")";
+      return p.autoscale() == null ? to : to + autoscaleSuffix(p);
     }
     if (change instanceof SetupChange s) {
       return words(s).after();
@@ -122,7 +122,12 @@ final class ChangeText {
   }
 
   private static String autoscaleSuffix(ProcessChange p) {
-    return p.autoscale() == null ? "" : " (autoscale " + p.autoscale().band() + ")";
+    if (p.autoscale() == null) {
+      return "";
+    }
+    return p.autoscale().queueDriven()
+        ? " (autoscale " + p.autoscale().describe() + ")"
+        : " (autoscale " + p.autoscale().band() + ")";
   }
 
   /** A setup step in its platform's words, folders shown as the user knows them. */

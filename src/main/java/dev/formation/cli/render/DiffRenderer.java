@@ -237,6 +237,9 @@ public final class DiffRenderer {
       a.put("max", r.max());
       a.put("p95_ms", r.p95Ms());
       a.put("notify", r.notifyApp());
+      if (r.queueDriven()) {
+        a.put("queue", r.queue());
+      }
     }
     return n;
   }

@@ -1,9 +1,13 @@
 package dev.formation.cli.render;
 
+import dev.formation.autoscale.Durations;
+import dev.formation.autoscale.QueueRule;
+import dev.formation.autoscale.QueueSource;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.NearestSize;
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
+import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
@@ -99,7 +103,13 @@ public final class FormationYaml {
               "): a plan of this file sets it, or add the exact one under `kubernetes.sizes`\n");
     }
     sb.append("        size: ").append(scalar(size)).append('\n');
-    if (p.type().equals("web") && monitor != null && monitor.active()) {
+    AutoscaleSpec queued = platform.importAutoscale(app, p.type());
+    if (queued != null) {
+      queue(sb, queued);
+      sb.append("        # the autoscaler owns the count (")
+          .append(p.quantity())
+          .append(" when imported)\n");
+    } else if (p.type().equals("web") && monitor != null && monitor.active()) {
       sb.append("        autoscale: {min: ").append(monitor.min()).append(", max: ");
       sb.append(monitor.max());
       if (monitor.metric() == null) {
@@ -118,6 +128,33 @@ public final class FormationYaml {
     } else {
       sb.append("        quantity: ").append(p.quantity()).append('\n');
     }
+  }
+
+  /** A queue rule's autoscale block, as the file format writes it (docs/autoscaling.md). */
+  private static void queue(StringBuilder sb, AutoscaleSpec spec) {
+    QueueRule rule = spec.queue();
+    QueueSource source = rule.source();
+    sb.append("        autoscale:\n");
+    sb.append("          min: ").append(spec.min()).append('\n');
+    sb.append("          max: ").append(spec.max()).append('\n');
+    sb.append("          queue:\n");
+    StringBuilder fields = new StringBuilder("url_env: ").append(scalar(source.urlEnv()));
+    if (source.secret() != null) {
+      fields.append(", secret: ").append(quoted(source.secret()));
+    }
+    if (source instanceof QueueSource.Redis r) {
+      fields.append(", list: [");
+      fields.append(String.join(", ", r.lists().stream().map(FormationYaml::quoted).toList()));
+      sb.append("            redis: {").append(fields).append("]}\n");
+    } else {
+      fields.append(", query: ").append(quoted(((QueueSource.Postgres) source).query()));
+      sb.append("            postgres: {").append(fields).append("}\n");
+    }
+    sb.append("            per_dyno: ").append(rule.perDyno()).append('\n');
+    sb.append("            scale_down_after: ")
+        .append(Durations.format(rule.scaleDownAfter()))
+        .append('\n');
+    sb.append("            interval: ").append(Durations.format(rule.interval())).append('\n');
   }
 
   /**

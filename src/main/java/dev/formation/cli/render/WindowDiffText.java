@@ -69,6 +69,9 @@ final class WindowDiffText {
       a.put("max", r.max());
       a.put("p95_ms", r.p95Ms());
       a.put("notify", r.notifyApp());
+      if (r.queueDriven()) {
+        a.put("queue", r.queue());
+      }
     }
     n.put("weekly_minutes", w.weeklyMinutes());
     return n;

@@ -46,6 +46,7 @@ public final class KubernetesPlatform implements Platform {
   private final boolean forceConflicts;
   private final ReadVersions versions = new ReadVersions();
   private final Autoscalers autoscalers;
+  private final Keda keda;
 
   /**
    * @param env where {@code KUBECONFIG} is looked up
@@ -67,6 +68,7 @@ public final class KubernetesPlatform implements Platform {
     this.configs = configs;
     this.forceConflicts = forceConflicts;
     this.autoscalers = new Autoscalers(forceConflicts);
+    this.keda = new Keda(forceConflicts);
   }
 
   @Override
@@ -90,10 +92,13 @@ public final class KubernetesPlatform implements Platform {
           null);
     }
     List<LiveProcess> processes = new ArrayList<>();
+    Map<String, String> typeByDeployment = new LinkedHashMap<>();
     for (Map.Entry<String, Deployment> e : found.entrySet()) {
       processes.add(Mapping.process(e.getKey(), e.getValue(), c.placement()));
       versions.remember(c.where(), e.getValue());
+      typeByDeployment.put(e.getValue().getMetadata().getName(), e.getKey());
     }
+    Map<String, QueueScaler> scalers = keda.read(c, typeByDeployment);
     Deployment web = found.get(WEB);
     LiveMonitor monitor = null;
     if (web != null) {
@@ -106,7 +111,7 @@ public final class KubernetesPlatform implements Platform {
         fir ? "fir" : "cedar",
         processes,
         monitor,
-        c.where());
+        c.where().with(scalers));
   }
 
   @Override
@@ -130,6 +135,9 @@ public final class KubernetesPlatform implements Platform {
       autoscalers.apply(c, target.app(), w.monitorId(), deployment, w.settings(), false);
     } else if (write instanceof Write.DisableMonitor w) {
       autoscalers.delete(c, w.monitorId());
+    } else if (write instanceof Write.Setup setup
+        && setup.at() instanceof KubernetesPlacement wanted) {
+      setUpScalers(c, target.app(), wanted);
     } else {
       throw new PlatformException(
           "app `" + target.app() + "` is on Kubernetes; only a local app is registered",
@@ -138,6 +146,40 @@ public final class KubernetesPlatform implements Platform {
           null);
     }
     return read(target);
+  }
+
+  /**
+   * Writes the KEDA objects of every queue-autoscaled type, and deletes those of a listed type the
+   * config no longer scales on a queue. A Deployment that formation's own HPA scales loses the HPA
+   * first: KEDA scales it through an HPA of its own, and two would fight.
+   */
+  private void setUpScalers(Cluster c, String app, KubernetesPlacement wanted)
+      throws PlatformException {
+    Map<String, Deployment> found = deployments(c, app);
+    Map<String, String> typeByDeployment = new LinkedHashMap<>();
+    found.forEach((type, d) -> typeByDeployment.put(d.getMetadata().getName(), type));
+    Map<String, QueueScaler> have = keda.read(c, typeByDeployment);
+    for (Map.Entry<String, QueueScaler> e : wanted.queues().entrySet()) {
+      Deployment d = found.get(e.getKey());
+      if (d == null) {
+        throw missing(c, app, e.getKey());
+      }
+      if (e.getValue().equals(have.get(e.getKey()))) {
+        continue;
+      }
+      String name = d.getMetadata().getName();
+      Optional<HorizontalPodAutoscaler> hpa = autoscalerOf(c, name);
+      if (hpa.isPresent()) {
+        autoscalers.delete(c, hpa.get().getMetadata().getName());
+      }
+      keda.apply(c, app, name, e.getValue());
+    }
+    for (String type : have.keySet()) {
+      boolean listed = wanted.types() == null || wanted.types().containsKey(type);
+      if (listed && !wanted.queues().containsKey(type)) {
+        keda.delete(c, found.get(type).getMetadata().getName());
+      }
+    }
   }
 
   private void updateFormation(Cluster c, String app, List<FormationUpdate> updates)
@@ -149,6 +191,7 @@ public final class KubernetesPlatform implements Platform {
         scaledByHpa.add(h.getSpec().getScaleTargetRef().getName());
       }
     }
+    Set<String> scaledByKeda = null;
     // every check before the first write, so a refused batch changes nothing
     Map<String, String> planned = new LinkedHashMap<>();
     for (FormationUpdate u : updates) {
@@ -170,6 +213,20 @@ public final class KubernetesPlatform implements Platform {
             null);
       }
       if (u.quantity() != null) {
+        if (scaledByKeda == null) {
+          scaledByKeda = keda.targets(c);
+        }
+        if (scaledByKeda.contains(d.getMetadata().getName())) {
+          throw new PlatformException(
+              "the replicas of Deployment "
+                  + d.getMetadata().getName()
+                  + " belong to its KEDA ScaledObject; formation never writes them ["
+                  + Keda.OWNED_CODE
+                  + "]",
+              409,
+              "autoscaled",
+              null);
+        }
         planned.put(u.type(), versions.planned(c.where(), d));
       }
     }
@@ -264,10 +321,11 @@ public final class KubernetesPlatform implements Platform {
     }
   }
 
-  /** The HPA that scales this Deployment, if any. */
+  /** The HPA that scales this Deployment, if any; never the one KEDA made for a ScaledObject. */
   private static Optional<HorizontalPodAutoscaler> autoscalerOf(Cluster c, String deployment)
       throws PlatformException {
     return autoscalers(c).stream()
+        .filter(h -> !Keda.owns(h))
         .filter(
             h ->
                 h.getSpec() != null

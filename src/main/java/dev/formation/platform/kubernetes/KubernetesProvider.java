@@ -2,17 +2,21 @@ package dev.formation.platform.kubernetes;
 
 import dev.formation.catalog.Resources;
 import dev.formation.config.AppBlock;
+import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.PlatformKind;
 import dev.formation.config.PlatformSettings;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.Placement;
+import dev.formation.live.SetupStep;
 import dev.formation.platform.Platform;
 import dev.formation.platform.PlatformContext;
 import dev.formation.platform.PlatformProvider;
 import dev.formation.platform.Target;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Kubernetes ({@code platform: kubernetes}): Deployments on a cluster reached through a kubeconfig.
@@ -43,6 +47,12 @@ public final class KubernetesProvider implements PlatformProvider {
   /** A HorizontalPodAutoscaler clamps the count into its band as soon as it exists. */
   @Override
   public boolean autoscalerSetsTheCount() {
+    return true;
+  }
+
+  /** KEDA reads a queue's URL from a Secret of the cluster, through a TriggerAuthentication. */
+  @Override
+  public boolean readsQueueSecrets() {
     return true;
   }
 
@@ -84,6 +94,38 @@ public final class KubernetesProvider implements PlatformProvider {
       block.put("p95_metric", m.metric().substring(5));
     }
     return block;
+  }
+
+  /** A ScaledObject formation can read back, with a band from 1: its queue rule. */
+  @Override
+  public AutoscaleSpec importAutoscale(LiveApp app, String type) {
+    if (!(app.placement() instanceof KubernetesLocation where)) {
+      return null;
+    }
+    QueueScaler s = where.scalers().get(type);
+    if (s == null || s.rule() == null || s.min() < 1) {
+      return null;
+    }
+    return new AutoscaleSpec(s.min(), s.max(), AutoscaleSpec.DEFAULT_P95_MS, false, s.rule());
+  }
+
+  /** A KEDA step: {@code autoscale worker (KEDA)}, the scaler before and after. */
+  @Override
+  public StepWords words(SetupStep step, UnaryOperator<String> path) {
+    if (!KubernetesPlacement.KEDA.equals(step.operation())) {
+      return PlatformProvider.super.words(step, path);
+    }
+    String from = step.from() == null ? "none" : step.from();
+    String to = step.to() == null ? "none" : step.to();
+    String detail =
+        step.from() == null ? to : step.to() == null ? "remove " + from : from + " → " + to;
+    return new StepWords("autoscale " + step.type() + " (KEDA)", from, to, detail);
+  }
+
+  @Override
+  public String setupText(List<SetupStep> steps) {
+    return "write the KEDA autoscaling of "
+        + String.join(", ", steps.stream().map(SetupStep::type).distinct().toList());
   }
 
   @Override

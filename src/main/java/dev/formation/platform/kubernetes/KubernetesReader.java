@@ -1,5 +1,6 @@
 package dev.formation.platform.kubernetes;
 
+import dev.formation.autoscale.Durations;
 import dev.formation.catalog.Catalog;
 import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
@@ -15,6 +16,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.diag.DidYouMean;
 import dev.formation.diag.SourceRange;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +80,7 @@ final class KubernetesReader {
     Map<String, Resources> sizes = sizes(map, k);
     Map<String, Long> prices = prices(map, k);
     notifyOff(body, at);
+    kedaLimits(body, at);
     if (prices != null && !prices.isEmpty()) {
       pricesCover(app, prices, body, at);
     }
@@ -295,7 +298,9 @@ final class KubernetesReader {
       if (p.value() instanceof YMap process
           && process.get("autoscale") instanceof YMap auto
           && auto.get("notify") instanceof YScalar n
-          && read.bool(n, false)) {
+          && read.bool(n, false)
+          && auto.get("queue") == null) { // beside a queue rule it is FM045's
+
         diags.error(
             Code.FM067,
             "`notify` "
@@ -306,6 +311,41 @@ final class KubernetesReader {
       }
     }
   }
+
+  /**
+   * A queue rule's {@code scale_down_after} becomes the stabilization window of the HPA KEDA makes,
+   * which Kubernetes caps at one hour.
+   */
+  private void kedaLimits(YMap body, TreePath at) {
+    if (!(body.get("processes") instanceof YMap processes)) {
+      return;
+    }
+    for (YMap.Entry p : processes.entries()) {
+      if (p.value() instanceof YMap process
+          && process.get("autoscale") instanceof YMap auto
+          && auto.get("queue") instanceof YMap queue
+          && queue.get("scale_down_after") instanceof YScalar s
+          && s.kind() == YScalar.Kind.STRING) {
+        Duration d = Durations.parse(s.text());
+        if (d != null && d.compareTo(MAX_STABILIZATION) > 0) {
+          diags.error(
+              Code.FM047,
+              "`scale_down_after` "
+                  + Places.in(at.then("processes").then(p.key()).then("autoscale").then("queue"))
+                  + " is "
+                  + s.text()
+                  + ", longer than the hour a HorizontalPodAutoscaler waits at most before it"
+                  + " scales down",
+              s.range(),
+              "on Kubernetes, KEDA's HPA holds a higher count for 1h at most: `scale_down_after:"
+                  + " 1h` or less");
+        }
+      }
+    }
+  }
+
+  /** The longest scale-down stabilization window an HPA accepts. */
+  private static final Duration MAX_STABILIZATION = Duration.ofHours(1);
 
   private Optional<Size> size(String written, SourceRange at) {
     Optional<Size> found = catalog.find(written);

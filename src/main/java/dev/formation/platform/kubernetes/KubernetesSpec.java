@@ -81,11 +81,15 @@ public record KubernetesSpec(
   @Override
   public Placement placement(List<ProcessSpec> processes) {
     Map<String, String> types = new LinkedHashMap<>();
+    Map<String, QueueScaler> queues = new LinkedHashMap<>();
     for (ProcessSpec p : processes) {
       types.put(p.type(), p.size().name());
+      if (p.autoscaled() && p.autoscale().queueDriven()) {
+        queues.put(p.type(), QueueScaler.of(p.autoscale()));
+      }
     }
     return new KubernetesPlacement(
-        context, namespace, deployment, container, p95Metric, sizes, types);
+        context, namespace, deployment, container, p95Metric, sizes, types, queues);
   }
 
   @Override

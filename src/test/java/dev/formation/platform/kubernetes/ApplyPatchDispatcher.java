@@ -45,6 +45,29 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   final java.util.concurrent.atomic.AtomicBoolean raceNextScale =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /**
+   * When set, the status of every {@code keda.sh} request: 404 for a cluster without KEDA's CRDs,
+   * 403 for a user RBAC does not let see them.
+   */
+  final java.util.concurrent.atomic.AtomicInteger kedaStatus =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    int status = kedaStatus.get();
+    if (status != 0 && request.getPath().startsWith("/apis/keda.sh/")) {
+      return new MockResponse()
+          .setResponseCode(status)
+          .setBody(
+              """
+              {"kind":"Status","apiVersion":"v1","status":"Failure","code":%d,
+               "message":"keda.sh is not there for this user"}
+              """
+                  .formatted(status));
+    }
+    return super.dispatch(request);
+  }
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
