@@ -37,6 +37,7 @@ public final class FormationCommand implements Callable<Integer> {
           ShowCommand.class,
           ImportCommand.class,
           ScaleCommand.class,
+          UiCommand.class,
           SizesCommand.class,
           LocalCommand.class,
           HelpCommand.class);

@@ -110,7 +110,9 @@ public enum Code {
   FM181(
       "unknown-target", "--target names an app or a process type that the config does not define"),
   FM182("target-tier-move", "A targeted size change would leave untargeted types in another tier"),
-  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step");
+  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step"),
+  FM190("undo-stale", "The file has changed since the edit that Undo would take back"),
+  FM191("ui-port", "formation ui cannot listen on the port it was given");
 
   private final String slug;
   private final String title;
