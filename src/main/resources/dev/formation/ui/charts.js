@@ -116,5 +116,5 @@
     draw(container, id, opts, [x, values]);
   }
 
-  window.FormationCharts = { weeks, line };
+  window.FormationCharts = { weeks, line, plots };
 }());
