@@ -4,6 +4,8 @@
   const csrf = document.querySelector('meta[name=csrf]').content;
   const el = window.FormationDom.el;
   const pending = new Map();
+  // each control's last refusal, kept across redraws of the overview
+  const refusals = new Map();
   let lastUndo = null;
 
   function key(app, type) { return app + '--' + type; }
@@ -30,7 +32,7 @@
     return el('div', { class: 'controls' }, [
       el('label', { for: 'q-' + k }, 'quantity of ' + p.type + ' in ' + app.name), qty,
       el('label', { for: 's-' + k }, 'size of ' + p.type + ' in ' + app.name), size,
-      el('p', { class: 'refusal', id: 'r-' + k, role: 'alert' }),
+      el('p', { class: 'refusal', id: 'r-' + k, role: 'alert' }, refusals.get(k) || ''),
     ]);
   }
 
@@ -99,15 +101,17 @@
   async function send(control, change) {
     const app = control.dataset.app;
     const type = control.dataset.type;
-    const refusal = document.getElementById('r-' + key(app, type));
+    const k = key(app, type);
     control.setAttribute('aria-busy', 'true');
     try {
       const answer = await post('/api/scale', Object.assign({ app, type }, change));
-      refusal.textContent = answer.refused ? messages(answer.diagnostics) : '';
+      refusals.set(k, answer.refused ? messages(answer.diagnostics) : '');
       if (answer.changed) showChange(answer);
     } catch (e) {
-      refusal.textContent = String(e.message || e);
+      refusals.set(k, String(e.message || e));
     } finally {
+      const refusal = document.getElementById('r-' + k);
+      if (refusal) refusal.textContent = refusals.get(k);
       control.removeAttribute('aria-busy');
       delete control.dataset.dirty;
       shown = '';

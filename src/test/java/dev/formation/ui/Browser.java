@@ -55,7 +55,7 @@ final class Browser {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--window-size=1280,2200",
+        "--window-size=1280,3000",
         "--user-data-dir=" + profile);
     return new ChromeDriver(service, options);
   }

@@ -119,9 +119,8 @@ class UiBrowserIT {
   @Test
   @Order(2)
   void aQuantityMovedByKeyboard_editsTheFile_andShowsThePlan() throws Exception {
-    WebElement quantity = control("quantity of web in shop-ui");
-    assertThat(quantity.getAttribute("value")).isEqualTo("2");
-    quantity.sendKeys(Keys.ARROW_DOWN);
+    assertThat(control("quantity of web in shop-ui").getAttribute("value")).isEqualTo("2");
+    press("quantity of web in shop-ui", Keys.ARROW_DOWN);
     String edited = UiFixture.FILE.replace("quantity: 2    #", "quantity: 1    #");
     eventually(() -> read(heroku).equals(edited), "heroku.yaml with web's quantity 1");
     WebElement change = waitFor(By.id("change"));
@@ -135,7 +134,6 @@ class UiBrowserIT {
         .contains("+        quantity: 1    # the shop's front");
     assertThat(browser.findElement(By.id("change-next")).getText())
         .isEqualTo("formation apply -f heroku.yaml");
-    screenshot();
     browser.findElement(By.id("undo")).sendKeys(Keys.ENTER);
     eventually(() -> read(heroku).equals(UiFixture.FILE), "heroku.yaml as it was");
   }
@@ -143,15 +141,32 @@ class UiBrowserIT {
   @Test
   @Order(3)
   void aRefusedEdit_isShownNextToItsControl() {
-    WebElement clock = control("quantity of clock in shop-ui");
-    clock.sendKeys(Keys.ARROW_UP);
-    WebElement refusal = browser.findElement(By.id("r-shop-ui--clock"));
-    eventually(() -> refusal.getText().contains("FM170"), "the shared anchor's refusal");
+    press("quantity of clock in shop-ui", Keys.ARROW_UP);
+    eventually(
+        () -> browser.findElement(By.id("r-shop-ui--clock")).getText().contains("FM170"),
+        "the shared anchor's refusal");
     assertThat(read(heroku)).isEqualTo(UiFixture.FILE);
   }
 
   @Test
   @Order(4)
+  void aFileChangedOnDisk_showsWithoutAReload() throws Exception {
+    Files.writeString(heroku, UiFixture.FILE.replace("quantity: 2    #", "quantity: 4    #"));
+    WebElement web = waitFor(By.cssSelector("tr[data-key='shop-ui--web'] td[data-label=declared]"));
+    eventually(
+        () ->
+            browser
+                .findElement(By.cssSelector("tr[data-key='shop-ui--web'] td[data-label=declared]"))
+                .getText()
+                .equals("Standard-1X ×4"),
+        "web's new count, " + web.getText() + " before");
+    assertThat(control("quantity of web in shop-ui").getAttribute("value")).isEqualTo("4");
+    Files.writeString(heroku, UiFixture.FILE);
+    eventually(() -> control("quantity of web in shop-ui").getAttribute("value").equals("2"), "2");
+  }
+
+  @Test
+  @Order(5)
   void theWeekAndTheLocalCharts_draw() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     for (int i = 0; i < 20; i++) {
@@ -170,7 +185,24 @@ class UiBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
+  void aSizeChosenByKeyboard_editsTheFile_andTheWholePageIsCaptured() throws Exception {
+    press("size of worker in shop-ui", Keys.ARROW_DOWN);
+    String edited =
+        UiFixture.FILE.replace(
+            "    worker:\n        size: standard-1x", "    worker:\n        size: standard-2x");
+    eventually(() -> read(heroku).equals(edited), "heroku.yaml with the worker on standard-2x");
+    eventually(
+        () -> browser.findElement(By.id("change-plan")).getText().contains("Standard-2X"),
+        "the plan of the new size");
+    eventually(() -> points("p95-shop-local") >= 3, "three p95 samples");
+    screenshot();
+    browser.findElement(By.id("undo")).sendKeys(Keys.ENTER);
+    eventually(() -> read(heroku).equals(UiFixture.FILE), "heroku.yaml as it was");
+  }
+
+  @Test
+  @Order(7)
   void theServer_refusesNoToken_aForeignHost_andAChangeWithoutCsrf() throws Exception {
     int port = server.port();
     assertThat(RawHttp.send(port, "GET", "/", Map.of(), null).status()).isEqualTo(401);
@@ -188,6 +220,16 @@ class UiBrowserIT {
   private static WebElement control(String label) {
     WebElement l = waitFor(By.xpath("//label[normalize-space()='" + label + "']"));
     return browser.findElement(By.id(l.getAttribute("for")));
+  }
+
+  /** Sends a key to the control labelled {@code label}, found again if the page redrew it. */
+  private static void press(String label, Keys key) {
+    eventually(
+        () -> {
+          control(label).sendKeys(key);
+          return true;
+        },
+        "the control labelled " + label);
   }
 
   private static void assertDrawn(WebElement chart, String id, int series) {
