@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -58,7 +59,7 @@ final class Guard {
   Refusal check(HttpExchange exchange) {
     Headers h = exchange.getRequestHeaders();
     List<String> host = h.get("Host");
-    if (host == null || host.size() != 1 || !hosts.contains(host.get(0).toLowerCase())) {
+    if (host == null || host.size() != 1 || !hosts.contains(host.get(0).toLowerCase(Locale.ROOT))) {
       return new Refusal(403, "this page answers only to 127.0.0.1, localhost or [::1]");
     }
     String given = queryToken(exchange.getRequestURI().getRawQuery());

@@ -59,8 +59,8 @@
   function card(app) {
     const head = el('h3', {}, [app.name, el('span', { class: 'badge' }, app.platform),
       el('span', { class: 'badge' }, app.file || '')]);
-    const cost = el('p', { class: 'meta' }, 'declared ' + (app.declared_cost || '—') + '/mo · live '
-      + (app.live_cost || 'unknown') + '/mo');
+    const cost = el('p', { class: 'meta' }, 'declared ' + app.declared_cost + '/mo · live '
+      + (app.live_cost ? app.live_cost + '/mo' : 'unknown (not read)'));
     const problems = app.errors.concat(app.drift.map((d) => ({ message: d })))
       .map((d) => el('p', { class: 'error' }, (d.code ? d.code + ': ' : '') + d.message
         + (d.hint ? ' (' + d.hint + ')' : '')));

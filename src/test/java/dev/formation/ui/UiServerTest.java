@@ -68,6 +68,33 @@ class UiServerTest {
   }
 
   @Test
+  void theWeek_hasTheNumbersOfFormationSchedule() throws Exception {
+    JsonNode week = json(get("/api/state")).get("weeks").get(0);
+    String from = java.time.Instant.ofEpochSecond(week.get("from").asLong()).toString();
+    CliRunner.Result run =
+        CliRunner.in(dir, fake.env(), dev.formation.cli.Environment.Terminal.NONE)
+            .exec("schedule", "--format", "json", "--from", from);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode schedule = UiJson.MAPPER.readTree(run.out()).get("apps").get(0);
+    assertThat(week.get("cost").asString())
+        .isEqualTo("$" + schedule.get("weighted_usd").get("min").asLong());
+    JsonNode worker = schedule.get("types").get(1);
+    List<Long> changes = new java.util.ArrayList<>();
+    worker
+        .get("steps")
+        .forEach(
+            st -> changes.add(java.time.Instant.parse(st.get("at").asString()).getEpochSecond()));
+    List<Long> x = new java.util.ArrayList<>();
+    week.get("x").forEach(v -> x.add(v.asLong()));
+    assertThat(x).containsAll(changes);
+    JsonNode values = week.get("series").get(1).get("values");
+    for (JsonNode st : worker.get("steps")) {
+      int at = x.indexOf(java.time.Instant.parse(st.get("at").asString()).getEpochSecond());
+      assertThat(values.get(at).asInt()).isEqualTo(st.get("quantity").asInt());
+    }
+  }
+
+  @Test
   void everyRequest_needsTheTokenAndALoopbackHost() throws Exception {
     assertThat(RawHttp.send(server.port(), "GET", "/api/state", Map.of(), null).status())
         .isEqualTo(401);
