@@ -23,10 +23,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the page shows, made afresh at each poll: the files are loaded again (a change on disk shows
  * at the next poll) and planned by the pure planner against the last live read; the platforms are
- * read again only once that read is {@link UiServer.Options#liveEvery} old, or when the files name
- * an app it did not read, so each app is read at most once in that time however many pages poll.
+ * read again only once that read is {@link #every} old (10 s, longer for more than three apps), or
+ * when the files name an app it did not read, so each app is read at most once in that time however
+ * many pages poll.
  */
 final class Snapshots {
+  /** Half of Heroku's hourly budget: the rest is left to the CLI, CI and everything else. */
+  static final int REQUESTS_PER_HOUR = 2250;
+
   private final UiServer.Options options;
   private final Planner planner = new Planner(Catalog.standard());
   private Instant readAt;
@@ -62,7 +66,8 @@ final class Snapshots {
   /** The plan of {@code formation} at {@code now}, against the live state read last. */
   synchronized Plan plan(Formation formation, Instant now) {
     boolean stale =
-        readAt == null || !Duration.between(readAt, now).minus(options.liveEvery()).isNegative();
+        readAt == null
+            || !Duration.between(readAt, now).minus(every(formation.apps().size())).isNegative();
     boolean unknown =
         formation.apps().stream()
             .anyMatch(a -> !live.containsKey(a.name()) && !errors.containsKey(a.name()));
@@ -70,6 +75,16 @@ final class Snapshots {
       read(formation.apps(), now);
     }
     return planner.plan(formation, live, errors, now);
+  }
+
+  /**
+   * How long a live read is reused: {@link UiServer.Options#liveEvery}, or longer for many apps, so
+   * that the page spends at most {@link #REQUESTS_PER_HOUR} of a Heroku account's 4,500 requests an
+   * hour (an app's read is one or two requests).
+   */
+  Duration every(int apps) {
+    Duration share = Duration.ofSeconds(3600).multipliedBy(2L * apps).dividedBy(REQUESTS_PER_HOUR);
+    return share.compareTo(options.liveEvery()) > 0 ? share : options.liveEvery();
   }
 
   private void read(List<AppSpec> apps, Instant now) {

@@ -95,6 +95,18 @@ class UiServerTest {
   }
 
   @Test
+  void liveReads_spendAtMostHalfOfHerokusHourlyBudget() {
+    UiServer.Options fast = UiFixture.options(dir, List.of(file), fake.env());
+    Snapshots snapshots =
+        new Snapshots(new UiServer.Options(fast.config(), fast.host(), fast.settings(), "test"));
+    assertThat(snapshots.every(1)).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(snapshots.every(3)).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(snapshots.every(6)).isEqualTo(java.time.Duration.ofMillis(19_200));
+    // 500 apps, two requests each, at most 2,250 requests an hour: one read every 1,600 s
+    assertThat(snapshots.every(500)).isEqualTo(java.time.Duration.ofSeconds(1600));
+  }
+
+  @Test
   void everyRequest_needsTheTokenAndALoopbackHost() throws Exception {
     assertThat(RawHttp.send(server.port(), "GET", "/api/state", Map.of(), null).status())
         .isEqualTo(401);
