@@ -3,10 +3,13 @@ package dev.formation.ui;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium through Debian's chromedriver, named by path so that Selenium never looks for
@@ -57,6 +60,10 @@ final class Browser {
         "--disable-sync",
         "--window-size=1280,3000",
         "--user-data-dir=" + profile);
+    // the console, to hold the page to its Content-Security-Policy (a violation is logged there)
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     return new ChromeDriver(service, options);
   }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,6 +32,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * formation ui in Debian's Chromium, one browser for every test: against the Heroku fake and a real
@@ -215,6 +218,17 @@ class UiBrowserIT {
     assertThat(RawHttp.send(port, "POST", "/api/scale", Map.of("Cookie", cookie), body).status())
         .isEqualTo(403);
     assertThat(read(heroku)).isEqualTo(UiFixture.FILE);
+  }
+
+  @Test
+  @Order(8)
+  void theConsole_reportsNoErrorAndNoPolicyViolation() {
+    List<String> severe =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+            .map(LogEntry::getMessage)
+            .toList();
+    assertThat(severe).isEmpty();
   }
 
   private static WebElement control(String label) {
