@@ -222,6 +222,38 @@ class UiBrowserIT {
 
   @Test
   @Order(8)
+  void theDarkMode_andANarrowWindow_keepThePageReadable() throws Exception {
+    browser.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    Object background =
+        browser.executeScript("return getComputedStyle(document.body).backgroundColor;");
+    assertThat(background).isEqualTo("rgb(13, 17, 23)");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 1200));
+    eventually(
+        () ->
+            browser
+                .findElement(By.cssSelector("table.processes thead"))
+                .getCssValue("display")
+                .equals("none"),
+        "the process tables folded into one column");
+    Object overflow =
+        browser.executeScript(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    Object wide =
+        browser.executeScript(
+            "const w = document.documentElement.clientWidth; return Array.from(document.querySelectorAll('*'))"
+                + ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 12)"
+                + ".map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ');");
+    assertThat(((Number) overflow).intValue())
+        .as("horizontal overflow: " + wide)
+        .isLessThanOrEqualTo(0);
+    assertThat(control("quantity of web in shop-ui").isDisplayed()).isTrue();
+    Files.write(Path.of("target/ui-narrow-dark.png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  @Order(9)
   void theConsole_reportsNoErrorAndNoPolicyViolation() {
     List<String> severe =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -68,6 +68,23 @@ class UiServerTest {
   }
 
   @Test
+  void anAppThatCannotBeRead_showsItsDiagnostic_andTheOthersStillRender() throws Exception {
+    Files.writeString(
+        file,
+        UiFixture.FILE
+            + "  shop-gone:\n    processes:\n      web: {size: standard-1x, quantity: 1}\n");
+    JsonNode apps = json(get("/api/state")).get("apps");
+    assertThat(apps).hasSize(2);
+    assertThat(apps.get(0).get("live_cost").asString()).isEqualTo("$150");
+    JsonNode gone = apps.get(1);
+    assertThat(gone.get("errors").get(0).get("code").asString()).isEqualTo("FM120");
+    assertThat(gone.get("errors").get(0).get("message").asString()).contains("shop-gone");
+    assertThat(gone.get("live_cost").isNull()).isTrue();
+    assertThat(gone.get("declared_cost").asString()).isEqualTo("$25");
+    assertThat(gone.get("processes").get(0).get("drift").asString()).isEqualTo("unknown");
+  }
+
+  @Test
   void theWeek_hasTheNumbersOfFormationSchedule() throws Exception {
     JsonNode week = json(get("/api/state")).get("weeks").get(0);
     String from = java.time.Instant.ofEpochSecond(week.get("from").asLong()).toString();
