@@ -101,6 +101,12 @@ final class Overview {
     if (lp != null) {
       n.put("live_quantity", lp.quantity()).put("live_size", lp.size());
     }
+    if (live != null && p.type().equals("web") && live.monitor() != null) {
+      // the platform's web autoscaler, on or off, as the live side of a band
+      n.put(
+          "live_autoscale",
+          (live.monitor().active() ? "" : "off: ") + AutoscaleRule.of(live.monitor()).describe());
+    }
     if (planned.unread()) {
       n.put("drift", "unknown");
     } else {

@@ -17,7 +17,9 @@
   }
 
   function live(p) {
-    return p.live_quantity === undefined ? '—' : p.live_size + ' ×' + p.live_quantity;
+    if (p.live_quantity === undefined) return '—';
+    return p.live_size + ' ×' + p.live_quantity
+      + (p.live_autoscale ? ', autoscale ' + p.live_autoscale : '');
   }
 
   function controls(app, p) {

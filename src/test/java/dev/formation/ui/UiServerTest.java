@@ -85,6 +85,23 @@ class UiServerTest {
   }
 
   @Test
+  void anAutoscaledWeb_showsItsDeclaredAndItsLiveBand() throws Exception {
+    fake.addApp("perf-ui", "cedar")
+        .process("web", "Performance-M", 3)
+        .monitor("LATENCY_SCALE", "scale", true, 2, 6, 400, false);
+    Files.writeString(
+        file,
+        UiFixture.FILE
+            + "  perf-ui:\n    processes:\n      web:\n        size: performance-m\n"
+            + "        autoscale: {min: 2, max: 8, p95_ms: 500}\n");
+    JsonNode web = json(get("/api/state")).get("apps").get(1).get("processes").get(0);
+    assertThat(web.get("autoscale").asString()).isEqualTo("2..8, p95 500 ms");
+    assertThat(web.get("live_autoscale").asString()).isEqualTo("2..6, p95 400 ms");
+    assertThat(web.get("live_quantity").asInt()).isEqualTo(3);
+    assertThat(web.get("drift").asString()).isEqualTo("unexpected");
+  }
+
+  @Test
   void theWeek_hasTheNumbersOfFormationSchedule() throws Exception {
     JsonNode week = json(get("/api/state")).get("weeks").get(0);
     String from = java.time.Instant.ofEpochSecond(week.get("from").asLong()).toString();
