@@ -19,15 +19,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The local platform's apps of the files, live, through the daemon's HTTP API only ({@link
- * LocalClient}): its status (dynos, router, autoscaler decisions) and new log lines, read at most
- * once per {@link UiServer.Options#localEvery} however many pages poll. The router's p95 and
- * request rate are sampled at each read and kept for an hour, for the charts.
+ * LocalClient}): its status (dynos, router, autoscaler decisions) and new log lines, read by a
+ * sampler once per {@link UiServer.Options#localEvery} whether pages poll or not (they get what it
+ * read last). The router's p95 and request count of the last minute are kept from each read for an
+ * hour, for the charts.
  */
 final class LocalLive implements AutoCloseable {
   static final Duration HISTORY = Duration.ofHours(1);
@@ -45,6 +49,13 @@ final class LocalLive implements AutoCloseable {
   private final DaemonLocator locator;
   private final Map<String, Deque<Sample>> history = new HashMap<>();
   private final Deque<Line> lines = new ArrayDeque<>();
+  private final ScheduledExecutorService sampler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "formation-ui-local");
+            t.setDaemon(true);
+            return t;
+          });
   private Map<String, Long> offsets;
   private long seq;
   private Instant readAt;
@@ -58,8 +69,30 @@ final class LocalLive implements AutoCloseable {
     this.locator = new DaemonLocator(settings, client, notice -> {});
   }
 
+  /**
+   * Samples the local platform every {@link UiServer.Options#localEvery} from now on, whether a
+   * page is open or not, so that the charts hold the hour since the server started.
+   */
+  void start() {
+    long every = Math.max(100, options.localEvery().toMillis());
+    sampler.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void tick() {
+    try {
+      Set<String> apps = localApps();
+      if (!apps.isEmpty()) {
+        read(options.clock().instant(), apps);
+      }
+    } catch (RuntimeException e) {
+      status = null;
+      problem = "the local platform could not be read: " + e.getMessage();
+    }
+  }
+
   @Override
   public void close() {
+    sampler.shutdownNow();
     client.close();
   }
 
@@ -72,7 +105,8 @@ final class LocalLive implements AutoCloseable {
       return answer;
     }
     Instant now = options.clock().instant();
-    if (readAt == null || !Duration.between(readAt, now).minus(options.localEvery()).isNegative()) {
+    if (readAt == null) {
+      // the sampler has not read yet: this page's first look reads once
       read(now, apps);
     }
     answer.put("running", status != null).put("problem", problem);

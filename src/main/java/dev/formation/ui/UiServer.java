@@ -91,6 +91,7 @@ public final class UiServer implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     UiServer ui = new UiServer(server, options);
     server.start();
+    ui.local.start();
     return ui;
   }
 
