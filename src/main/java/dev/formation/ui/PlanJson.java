@@ -2,6 +2,7 @@ package dev.formation.ui;
 
 import dev.formation.plan.AppPlan;
 import dev.formation.plan.Change;
+import dev.formation.plan.CostRange;
 import dev.formation.plan.MonitorChange;
 import dev.formation.plan.Plan;
 import dev.formation.plan.ProcessChange;
@@ -84,7 +85,7 @@ final class PlanJson {
     return b.toString();
   }
 
-  private static String cost(dev.formation.plan.CostRange delta) {
+  private static String cost(CostRange delta) {
     return delta.isZero() ? "" : "   " + UiJson.delta(delta) + "/mo";
   }
 }

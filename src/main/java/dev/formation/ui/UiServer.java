@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +55,7 @@ public final class UiServer implements AutoCloseable {
     }
   }
 
-  private static final java.util.Set<String> CHANGES = java.util.Set.of("/api/scale", "/api/undo");
+  private static final Set<String> CHANGES = Set.of("/api/scale", "/api/undo");
 
   private final HttpServer server;
   private final ExecutorService threads;

@@ -1,6 +1,7 @@
 package dev.formation.ui;
 
 import java.io.File;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -45,7 +46,7 @@ final class Browser {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(DRIVER.toFile())
             .usingAnyFreePort()
-            .withLogOutput(java.io.OutputStream.nullOutputStream())
+            .withLogOutput(OutputStream.nullOutputStream())
             .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(new File(CHROMIUM.toString()));

@@ -6,6 +6,8 @@ import dev.formation.cli.Environment;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import dev.formation.testing.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -229,7 +232,7 @@ class UiBrowserIT {
     Object background =
         browser.executeScript("return getComputedStyle(document.body).backgroundColor;");
     assertThat(background).isEqualTo("rgb(13, 17, 23)");
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 1200));
+    browser.manage().window().setSize(new Dimension(420, 1200));
     eventually(
         () ->
             browser
@@ -356,8 +359,8 @@ class UiBrowserIT {
   private static String read(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,11 +3,16 @@ package dev.formation.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.formation.cli.Environment;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -104,26 +109,25 @@ class UiServerTest {
   @Test
   void theWeek_hasTheNumbersOfFormationSchedule() throws Exception {
     JsonNode week = json(get("/api/state")).get("weeks").get(0);
-    String from = java.time.Instant.ofEpochSecond(week.get("from").asLong()).toString();
+    String from = Instant.ofEpochSecond(week.get("from").asLong()).toString();
     CliRunner.Result run =
-        CliRunner.in(dir, fake.env(), dev.formation.cli.Environment.Terminal.NONE)
+        CliRunner.in(dir, fake.env(), Environment.Terminal.NONE)
             .exec("schedule", "--format", "json", "--from", from);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode schedule = UiJson.MAPPER.readTree(run.out()).get("apps").get(0);
     assertThat(week.get("cost").asString())
         .isEqualTo("$" + schedule.get("weighted_usd").get("min").asLong());
     JsonNode worker = schedule.get("types").get(1);
-    List<Long> changes = new java.util.ArrayList<>();
+    List<Long> changes = new ArrayList<>();
     worker
         .get("steps")
-        .forEach(
-            st -> changes.add(java.time.Instant.parse(st.get("at").asString()).getEpochSecond()));
-    List<Long> x = new java.util.ArrayList<>();
+        .forEach(st -> changes.add(Instant.parse(st.get("at").asString()).getEpochSecond()));
+    List<Long> x = new ArrayList<>();
     week.get("x").forEach(v -> x.add(v.asLong()));
     assertThat(x).containsAll(changes);
     JsonNode values = week.get("series").get(1).get("values");
     for (JsonNode st : worker.get("steps")) {
-      int at = x.indexOf(java.time.Instant.parse(st.get("at").asString()).getEpochSecond());
+      int at = x.indexOf(Instant.parse(st.get("at").asString()).getEpochSecond());
       assertThat(values.get(at).asInt()).isEqualTo(st.get("quantity").asInt());
     }
   }
@@ -133,11 +137,11 @@ class UiServerTest {
     UiServer.Options fast = UiFixture.options(dir, List.of(file), fake.env());
     Snapshots snapshots =
         new Snapshots(new UiServer.Options(fast.config(), fast.host(), fast.settings(), "test"));
-    assertThat(snapshots.every(1)).isEqualTo(java.time.Duration.ofSeconds(10));
-    assertThat(snapshots.every(3)).isEqualTo(java.time.Duration.ofSeconds(10));
-    assertThat(snapshots.every(6)).isEqualTo(java.time.Duration.ofMillis(19_200));
+    assertThat(snapshots.every(1)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(snapshots.every(3)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(snapshots.every(6)).isEqualTo(Duration.ofMillis(19_200));
     // 500 apps, two requests each, at most 2,250 requests an hour: one read every 1,600 s
-    assertThat(snapshots.every(500)).isEqualTo(java.time.Duration.ofSeconds(1600));
+    assertThat(snapshots.every(500)).isEqualTo(Duration.ofSeconds(1600));
   }
 
   @Test
@@ -270,7 +274,7 @@ class UiServerTest {
             () -> UiServer.start(UiFixture.options(dir, List.of(file), fake.env()), server.port()))
         .isInstanceOf(BindException.class);
     CliRunner.Result run =
-        CliRunner.in(dir, fake.env(), dev.formation.cli.Environment.Terminal.NONE)
+        CliRunner.in(dir, fake.env(), Environment.Terminal.NONE)
             .exec("ui", "--port", String.valueOf(server.port()));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("error[FM191]: cannot listen on 127.0.0.1:" + server.port());
@@ -300,7 +304,7 @@ class UiServerTest {
   }
 
   private static Map<String, String> with(Map<String, String> headers, String k, String v) {
-    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> all = new LinkedHashMap<>(headers);
     all.put(k, v);
     return all;
   }
