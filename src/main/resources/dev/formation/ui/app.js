@@ -26,7 +26,11 @@
     const k = key(app.name, p.type);
     const qty = el('input', { id: 'q-' + k, type: 'number', min: '0', max: String(p.max),
       step: '1', value: String(p.file_quantity), 'data-app': app.name, 'data-type': p.type });
-    qty.addEventListener('input', () => later(qty, () => send(qty, { quantity: Number(qty.value) })));
+    qty.addEventListener('input', () => later(qty, () => {
+      // a field being retyped (empty, or not a count yet) edits nothing
+      if (qty.value === '' || !qty.validity.valid) { delete qty.dataset.dirty; return; }
+      send(qty, { quantity: Number(qty.value) });
+    }));
     const size = el('select', { id: 's-' + k, 'data-app': app.name, 'data-type': p.type },
       p.sizes.map((s) => el('option', { value: s }, s)));
     size.value = p.file_size;

@@ -146,11 +146,22 @@ class UiBrowserIT {
 
   @Test
   @Order(3)
-  void aRefusedEdit_isShownNextToItsControl() {
+  void aRefusedEdit_isShownNextToItsControl() throws Exception {
     press("quantity of clock in shop-ui", Keys.ARROW_UP);
     eventually(
         () -> browser.findElement(By.id("r-shop-ui--clock")).getText().contains("FM170"),
         "the shared anchor's refusal");
+    assertThat(read(heroku)).isEqualTo(UiFixture.FILE);
+    // a field emptied to type a new count in edits nothing while it is empty
+    eventually(
+        () -> {
+          control("quantity of web in shop-ui")
+              .sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+          return true;
+        },
+        "the web field emptied");
+    Thread.sleep(1500);
+    assertThat(control("quantity of web in shop-ui").getAttribute("value")).isEmpty();
     assertThat(read(heroku)).isEqualTo(UiFixture.FILE);
   }
 
