@@ -65,6 +65,7 @@ class ArchitectureTest {
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
           Map.entry("cli", List.of("picocli..")),
+          Map.entry("ui", List.of("com.sun.net.httpserver..", "tools.jackson..")),
           Map.entry("cli.render", List.of("picocli..", "tools.jackson..")));
 
   private static JavaClasses main;
@@ -158,6 +159,20 @@ class ArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideOutsideOfPackage(ROOT + ".platform.local.daemon..")
+        .check(main);
+  }
+
+  /** The page is one command's: nothing but {@code cli} (its {@code ui} command) uses it. */
+  @Test
+  void onlyTheUiCommand_usesTheUi() {
+    classes()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".ui..")
+        .and()
+        .doNotHaveFullyQualifiedName(ROOT + ".cli.UiCommand")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideOutsideOfPackage(ROOT + ".ui..")
         .check(main);
   }
 

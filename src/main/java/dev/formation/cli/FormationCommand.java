@@ -38,6 +38,7 @@ public final class FormationCommand implements Callable<Integer> {
           ImportCommand.class,
           ScaleCommand.class,
           FmtCommand.class,
+          UiCommand.class,
           SizesCommand.class,
           LocalCommand.class,
           HelpCommand.class);

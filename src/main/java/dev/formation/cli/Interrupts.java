@@ -122,20 +122,26 @@ final class Interrupts {
    * plan's path.
    */
   static Caught whileReading(CommandSpec spec) {
+    return onExit(spec, "interrupted before the command finished; nothing was changed");
+  }
+
+  /**
+   * {@link #whileReading(CommandSpec)} for a command that serves until Ctrl-C ({@code ui}): the
+   * FM161 line says that it stopped, and that the files keep the edits made from its page.
+   */
+  static Caught whileServing(CommandSpec spec) {
+    return onExit(
+        spec, "interrupted: stopped serving; the files keep every edit made from the page");
+  }
+
+  private static Caught onExit(CommandSpec spec, String message) {
     PrintWriter err = spec.commandLine().getErr();
     Thread hook =
         new Thread(
             () -> {
               synchronized (err) {
                 Output.diagnostics(
-                    spec,
-                    new Diagnostics()
-                        .error(
-                            Code.FM161,
-                            "interrupted before the command finished; nothing was changed",
-                            null,
-                            null),
-                    null);
+                    spec, new Diagnostics().error(Code.FM161, message, null, null), null);
               }
             },
             "formation-interrupted");

@@ -4,9 +4,9 @@
  *
  * <p>Dependency rule: {@code cli} depends on {@code ops}, {@code cli.render}, {@code apply}, {@code
  * planfile}, {@code plan}, {@code live}, {@code config}, {@code config.edit}, {@code catalog},
- * {@code diag}, {@code git}, {@code platform}, {@code platform.local}, {@code platform.local.ops}
- * and {@code platform.local.state} only. Libraries: picocli (Ctrl-C is caught through sun.misc,
- * reflectively). Nothing depends on {@code cli} but the root package ({@code Main}) and {@code
- * startup} (its training run drives the commands for the launcher).
+ * {@code diag}, {@code git}, {@code platform}, {@code platform.local}, {@code platform.local.ops},
+ * {@code platform.local.state} and {@code ui} only. Libraries: picocli (Ctrl-C is caught through
+ * sun.misc, reflectively). Nothing depends on {@code cli} but the root package ({@code Main}) and
+ * {@code startup} (its training run drives the commands for the launcher).
  */
 package dev.formation.cli;

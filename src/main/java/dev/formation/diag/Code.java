@@ -145,7 +145,9 @@ public enum Code {
   FM185("offline-no-repository", "An offline plan of a config outside git plans every app as new"),
   FM186(
       "offline-no-records",
-      "An offline plan found no apply records in git and plans every app as new");
+      "An offline plan found no apply records in git and plans every app as new"),
+  FM190("undo-stale", "The file has changed since the edit that Undo would take back"),
+  FM191("ui-port", "formation ui cannot listen on the port it was given");
 
   private final String slug;
   private final String title;

@@ -23,7 +23,7 @@ public final class DaemonLocator {
   private final LocalClient client;
   private final Consumer<String> notice;
 
-  DaemonLocator(LocalSettings settings, LocalClient client, Consumer<String> notice) {
+  public DaemonLocator(LocalSettings settings, LocalClient client, Consumer<String> notice) {
     this.settings = settings;
     this.client = client;
     this.notice = notice;

@@ -57,7 +57,8 @@ final class StatusView {
                 .put("name", d.name())
                 .put("state", d.state())
                 .put("size", d.size())
-                .put("restarts", d.restarts());
+                .put("restarts", d.restarts())
+                .put("since", d.updatedAt().toString());
         if (d.pid() > 0) {
           n.put("pid", d.pid());
         }
