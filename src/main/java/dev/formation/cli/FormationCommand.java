@@ -37,6 +37,7 @@ public final class FormationCommand implements Callable<Integer> {
           ShowCommand.class,
           ImportCommand.class,
           ScaleCommand.class,
+          AutoscaleCommand.class,
           SizesCommand.class,
           LocalCommand.class,
           HelpCommand.class);

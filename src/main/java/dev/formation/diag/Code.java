@@ -110,7 +110,15 @@ public enum Code {
   FM181(
       "unknown-target", "--target names an app or a process type that the config does not define"),
   FM182("target-tier-move", "A targeted size change would leave untargeted types in another tier"),
-  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step");
+  FM183("targeted-plan", "A plan narrowed with --target may leave the rest out of step"),
+
+  // Queue autoscaling: formation's own controller and the local daemon's.
+  FM200(
+      "nothing-to-autoscale",
+      "formation autoscale found no queue-autoscaled process type it should control"),
+  FM201(
+      "autoscale-failed",
+      "A backlog or a formation could not be read, or a new count not written: the count stayed");
 
   private final String slug;
   private final String title;
