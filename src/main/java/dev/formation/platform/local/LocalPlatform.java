@@ -51,7 +51,8 @@ public final class LocalPlatform implements Platform {
       commands.put(p.type(), p.command() == null ? "" : p.command());
     }
     LocalRegistration registration =
-        new LocalRegistration(Path.of(where.get().dir()), where.get().port(), commands);
+        new LocalRegistration(
+            Path.of(where.get().dir()), where.get().port(), commands, where.get().queues());
     return new LiveApp(
         app.name(), app.id(), app.generation(), app.processes(), app.monitor(), registration);
   }
@@ -83,7 +84,7 @@ public final class LocalPlatform implements Platform {
           null);
     }
     try {
-      client.register(daemon, target.app(), at.dir(), at.port());
+      client.register(daemon, target.app(), at.dir(), at.port(), at.queues());
     } catch (IOException e) {
       throw new PlatformException(e.getMessage(), e);
     }
