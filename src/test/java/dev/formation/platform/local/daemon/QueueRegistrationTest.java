@@ -1,0 +1,79 @@
+package dev.formation.platform.local.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A registration's queue rules at the daemon's API: checked, stored, answered, kept over restarts.
+ */
+class QueueRegistrationTest {
+  private static final String RULE =
+      "{\"type\":\"worker\",\"min\":1,\"max\":5,\"per_dyno\":100,\"scale_down_after_s\":30,"
+          + "\"interval_s\":5,\"url_env\":\"REDIS_URL\",\"redis_lists\":[\"queue:default\"]}";
+
+  @TempDir Path home;
+  private LocalHarness h;
+  private Path dir;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new LocalHarness(home);
+    dir = Files.createDirectories(home.resolve("src"));
+    Files.writeString(dir.resolve("Procfile"), "worker: sleep 600\n");
+  }
+
+  @AfterEach
+  void stop() {
+    h.close();
+  }
+
+  @Test
+  void queueRules_areStored_answered_andKeptOverARestart() throws Exception {
+    register("[" + RULE + "]");
+    h.restart();
+
+    JsonNode queues = h.json("GET", "/apps/queue-app", null).get("local").get("queues");
+    assertThat(queues.toString()).isEqualTo("[" + RULE + "]");
+    assertThat(h.daemon.app("queue-app").queues())
+        .extracting(QueueRecord::type)
+        .containsExactly("worker");
+  }
+
+  @Test
+  void aRegistrationWithoutQueues_dropsTheOnesItHad() throws Exception {
+    register("[" + RULE + "]");
+    register("[]");
+    assertThat(h.json("GET", "/apps/queue-app", null).get("local").get("queues").isEmpty())
+        .isTrue();
+  }
+
+  @Test
+  void aRuleForATypeTheProcfileLacks_orABrokenRule_is422() throws Exception {
+    String other = RULE.replace("\"worker\"", "\"mailer\"");
+    assertThat(put("[" + other + "]").statusCode()).isEqualTo(422);
+    assertThat(put("[" + other + "]").body()).contains("the Procfile does not declare");
+    String none = RULE.replace("\"per_dyno\":100", "\"per_dyno\":0");
+    assertThat(put("[" + none + "]").body())
+        .contains("invalid queue rule: per_dyno must be at least 1");
+    String both = RULE.replace("}", ",\"postgres_query\":\"SELECT 1\"}");
+    assertThat(put("[" + both + "]").statusCode()).isEqualTo(422);
+  }
+
+  private void register(String queues) throws Exception {
+    assertThat(put(queues).statusCode()).isEqualTo(200);
+  }
+
+  private java.net.http.HttpResponse<String> put(String queues) throws Exception {
+    return h.send(
+        "PUT",
+        "/apps/queue-app",
+        "{\"dir\":\"" + dir.toAbsolutePath() + "\",\"port\":0,\"queues\":" + queues + "}");
+  }
+}
