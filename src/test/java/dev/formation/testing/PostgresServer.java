@@ -37,7 +37,7 @@ public final class PostgresServer implements AutoCloseable {
   /** Starts one, or skips the test where PostgreSQL is missing (fails it on CI). */
   public static PostgresServer start() throws IOException {
     Path bin = ServerBinaries.require(binaries(), "postgresql").getParent();
-    Path dir = Files.createTempDirectory("formation-pg");
+    Path dir = Files.createTempDirectory(base(), "formation-pg");
     Path data = dir.resolve("data");
     Path pwfile = dir.resolve("pw");
     Files.writeString(pwfile, PASSWORD + "\n");
@@ -73,6 +73,26 @@ public final class PostgresServer implements AutoCloseable {
             "start"),
         true);
     return server;
+  }
+
+  /**
+   * Where the server's folder goes: the temp folder, or as root the first of the usual temp folders
+   * the {@code postgres} user can reach (a root-only {@code /tmp} is not one).
+   */
+  private static Path base() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    if (!ServerBinaries.root()) {
+      return tmp;
+    }
+    for (Path candidate : List.of(tmp, Path.of("/var/tmp"), Path.of("/dev/shm"))) {
+      try {
+        run(List.of("test", "-d", candidate.toString(), "-a", "-w", candidate.toString()), true);
+        return candidate;
+      } catch (IOException notThisOne) {
+        // try the next one
+      }
+    }
+    throw new IOException("no temp folder the postgres user can write to");
   }
 
   /** Debian's newest initdb, if installed. */
