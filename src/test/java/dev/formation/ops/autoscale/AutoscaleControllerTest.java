@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.formation.apply.Interrupt;
 import dev.formation.cli.render.AutoscaleLine;
+import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.Formation;
+import dev.formation.config.ProcessSpec;
+import dev.formation.config.WindowSpec;
 import dev.formation.ops.Adapters;
 import dev.formation.ops.Host;
 import dev.formation.ops.Listener;
@@ -23,6 +26,7 @@ import dev.formation.testing.RecordedRequest;
 import dev.formation.testing.RedisServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -214,6 +219,30 @@ class AutoscaleControllerTest {
         .containsExactly(Action.SCALE, Action.HOLD, Action.HOLD, Action.SCALE, Action.HOLD);
     assertThat(events.get(3).time()).isEqualTo(T0.plusSeconds(90));
     assertThat(heroku.requests("PATCH", ".*")).hasSize(2);
+  }
+
+  @Test
+  void aScheduleWindowsBand_isTheBandInForce() {
+    redis.push("queue:default", 10);
+    ProcessSpec base = queued("worker", 1, 10, redis(50, Duration.ZERO, "queue:default"));
+    // T0 is a Monday, 09:00 UTC: inside the window, whose band keeps the base rule's queue
+    WindowSpec mornings =
+        new WindowSpec(
+            "mornings",
+            Set.of(DayOfWeek.MONDAY),
+            "mon",
+            8 * 60,
+            10 * 60,
+            null,
+            new AutoscaleSpec(4, 6, AutoscaleSpec.DEFAULT_P95_MS, false),
+            null);
+    ProcessSpec scheduled =
+        new ProcessSpec("worker", base.size(), null, base.autoscale(), null, List.of(mornings));
+
+    once(heroku("shop", scheduled));
+
+    assertThat(shop.quantity("worker")).isEqualTo(4);
+    assertThat(events.get(0).reason()).isEqualTo("backlog 10 needs 4 at 50 per dyno");
   }
 
   @Test
