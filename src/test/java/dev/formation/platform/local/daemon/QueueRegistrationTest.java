@@ -66,6 +66,39 @@ class QueueRegistrationTest {
     assertThat(put("[" + both + "]").statusCode()).isEqualTo(422);
   }
 
+  @Test
+  void aQueueThatDoesNotAnswer_keepsTheCount_andSaysWhy_withoutThePassword() throws Exception {
+    Files.writeString(
+        dir.resolve(".env"),
+        "REDIS_URL=redis://:pw-Secret-7@127.0.0.1:" + dev.formation.testing.Ports.free() + "/0\n");
+    register("[" + RULE.replace("\"interval_s\":5", "\"interval_s\":1") + "]");
+    h.daemon.updateFormation(
+        "queue-app",
+        java.util.List.of(
+            new dev.formation.platform.local.daemon.api.FormationRules.Update(
+                "worker", 2L, false, null)));
+
+    LocalHarness.await(
+        "a decision at 2 workers",
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          QueueScaler.Event last = h.daemon.queueScaler().last("queue-app").get("worker");
+          return last != null && last.from() == 2;
+        });
+
+    QueueScaler.Event e = h.daemon.queueScaler().last("queue-app").get("worker");
+    assertThat(e.action()).isEqualTo("error");
+    assertThat(e.backlog()).isNull();
+    assertThat(e.from()).isEqualTo(2);
+    assertThat(e.to()).isEqualTo(2);
+    assertThat(e.reason()).contains("redis://:****@127.0.0.1:").doesNotContain("pw-Secret-7");
+    assertThat(h.daemon.app("queue-app").process("worker").orElseThrow().quantity()).isEqualTo(2);
+    JsonNode queue = h.json("GET", "/local/status", null).get("apps").get(0).get("queues").get(0);
+    assertThat(queue.get("backlog").isNull()).isTrue();
+    assertThat(queue.get("last_decision").get("action").asString()).isEqualTo("error");
+    assertThat(h.log("queue-app")).contains("heroku[autoscaler]").doesNotContain("pw-Secret-7");
+  }
+
   private void register(String queues) throws Exception {
     assertThat(put(queues).statusCode()).isEqualTo(200);
   }
