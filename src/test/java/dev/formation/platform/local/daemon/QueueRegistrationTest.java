@@ -1,9 +1,14 @@
 package dev.formation.platform.local.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.formation.platform.local.LocalClient;
+import dev.formation.platform.local.LocalQueue;
+import dev.formation.platform.local.state.DaemonInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +42,21 @@ class QueueRegistrationTest {
   @Test
   void queueRules_areStored_answered_andKeptOverARestart() throws Exception {
     register("[" + RULE + "]");
-    h.restart();
-
     JsonNode queues = h.json("GET", "/apps/queue-app", null).get("local").get("queues");
     assertThat(queues.toString()).isEqualTo("[" + RULE + "]");
+
+    h.restart();
+
     assertThat(h.daemon.app("queue-app").queues())
-        .extracting(QueueRecord::type)
-        .containsExactly("worker");
+        .extracting(QueueRecord::type, QueueRecord::perDyno, QueueRecord::lists)
+        .containsExactly(tuple("worker", 100, List.of("queue:default")));
+    // a client of its own: the harness's may hold a connection to the daemon before the restart
+    DaemonInfo info = DaemonInfo.read(h.settings.daemonFile()).orElseThrow();
+    try (LocalClient client = new LocalClient(h.settings.tokenFile())) {
+      assertThat(client.registered(info, "queue-app").orElseThrow().queues())
+          .extracting(LocalQueue::type, LocalQueue::max)
+          .containsExactly(tuple("worker", 5));
+    }
   }
 
   @Test
