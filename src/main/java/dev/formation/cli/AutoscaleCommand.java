@@ -56,7 +56,8 @@ public final class AutoscaleCommand implements Callable<Integer> {
         new AutoscaleOperation(Output.host(spec), VersionProvider.version(), Output.clock());
     Interrupt stop = new Interrupt();
     AutoscaleOperation.Result result;
-    Interrupts.Caught caught = once ? Interrupts.whileReading(spec) : Interrupts.during(stop, spec);
+    // a round may write: Ctrl-C lets it finish, so no count is left half-written
+    Interrupts.Caught caught = Interrupts.during(stop, spec);
     try {
       result =
           operation.run(
