@@ -64,6 +64,7 @@ class ArchitectureTest {
           Map.entry("platform.local.daemon.router", List.of("io.netty..")),
           Map.entry("platform.kubernetes", List.of("io.fabric8..", "tools.jackson..")),
           Map.entry("git", List.of("org.eclipse.jgit..", "org.apache.commons.collections4..")),
+          Map.entry("autoscale.read", List.of("redis.clients..", "org.postgresql..")),
           Map.entry("cli", List.of("picocli..")),
           Map.entry("ui", List.of("com.sun.net.httpserver..", "tools.jackson..")),
           Map.entry("cli.render", List.of("picocli..", "tools.jackson..")));

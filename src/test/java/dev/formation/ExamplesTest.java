@@ -26,7 +26,8 @@ class ExamplesTest {
         "examples/quickstart/formation.yaml",
         "examples/heroku/formation.yaml",
         "examples/kubernetes/formation.yaml",
-        "examples/schedules/formation.yaml"
+        "examples/schedules/formation.yaml",
+        "examples/queue/formation.yaml"
       })
   void example_readsWithoutDiagnostics_andPointsAtTheSchema(String file) throws IOException {
     String text = Files.readString(Path.of(file));

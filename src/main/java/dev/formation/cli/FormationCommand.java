@@ -39,6 +39,7 @@ public final class FormationCommand implements Callable<Integer> {
           ScaleCommand.class,
           FmtCommand.class,
           UiCommand.class,
+          AutoscaleCommand.class,
           SizesCommand.class,
           LocalCommand.class,
           HelpCommand.class);

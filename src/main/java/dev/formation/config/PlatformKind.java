@@ -187,6 +187,14 @@ public interface PlatformKind {
   }
 
   /**
+   * Whether the platform runs the queue autoscaling of its apps itself (a daemon of its own, an
+   * autoscaler in the cluster), so that {@code formation autoscale} leaves its apps alone.
+   */
+  default boolean runsQueueAutoscaler() {
+    return false;
+  }
+
+  /**
    * Whether the platform refuses an app whose running types mix tier groups, so that a tier move
    * must carry idle types along.
    */

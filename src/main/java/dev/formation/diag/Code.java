@@ -147,7 +147,15 @@ public enum Code {
       "offline-no-records",
       "An offline plan found no apply records in git and plans every app as new"),
   FM190("undo-stale", "The file has changed since the edit that Undo would take back"),
-  FM191("ui-port", "formation ui cannot listen on the port it was given");
+  FM191("ui-port", "formation ui cannot listen on the port it was given"),
+
+  // Queue autoscaling: formation's own controller and the local daemon's.
+  FM200(
+      "nothing-to-autoscale",
+      "formation autoscale found no queue-autoscaled process type it should control"),
+  FM201(
+      "autoscale-failed",
+      "A backlog or a formation could not be read, or a new count not written: the count stayed");
 
   private final String slug;
   private final String title;

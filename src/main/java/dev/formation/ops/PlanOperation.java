@@ -193,7 +193,7 @@ public final class PlanOperation {
   }
 
   /** The selected apps of a loaded config; {@code null} when it is invalid or a name is unknown. */
-  static Formation select(LoadResult loaded, Selection selection, Diagnostics diagnostics) {
+  public static Formation select(LoadResult loaded, Selection selection, Diagnostics diagnostics) {
     if (!loaded.ok()) {
       return null;
     }

@@ -117,5 +117,44 @@ public final class LocalStatusText {
             .append('\n');
       }
     }
+    for (JsonNode q : app.path("queues")) {
+      queue(b, q);
+    }
+  }
+
+  /**
+   * A queue rule and its latest decision: {@code autoscale worker 1..10 on redis REDIS_URL
+   * queue:default, 50 per dyno: backlog 420, desired 9}.
+   */
+  private static void queue(StringBuilder b, JsonNode q) {
+    String type = q.get("type").asString();
+    b.append(
+        String.format(
+            "  autoscale %s %d..%d on %s, %d per dyno: backlog %s, desired %s%n",
+            type,
+            q.get("min").asInt(),
+            q.get("max").asInt(),
+            q.get("source").asString(),
+            q.get("per_dyno").asInt(),
+            q.get("backlog").isNull() ? "unknown" : q.get("backlog").asString(),
+            q.get("desired").isNull() ? "not decided yet" : q.get("desired").asString()));
+    JsonNode last = q.get("last_decision");
+    if (last != null && !last.isNull()) {
+      int from = last.get("from").asInt();
+      int to = last.get("to").asInt();
+      String action =
+          switch (last.get("action").asString()) {
+            case "scale" -> "scale " + type + " " + from + " -> " + to;
+            case "error" -> "error, keep " + type + " at " + from;
+            default -> "keep " + type + " at " + from;
+          };
+      b.append("    last decision ")
+          .append(last.get("at").asString())
+          .append(": ")
+          .append(action)
+          .append(", ")
+          .append(last.get("reason").asString())
+          .append('\n');
+    }
   }
 }

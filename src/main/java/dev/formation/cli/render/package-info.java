@@ -3,9 +3,9 @@
  * and read and write the saved plan file. They only render; every number they show was computed
  * elsewhere.
  *
- * <p>Dependency rule: {@code cli.render} depends on {@code ops}, {@code apply}, {@code planfile},
- * {@code plan}, {@code live}, {@code config}, {@code autoscale}, {@code catalog}, {@code diag} and
- * {@code git} only. Libraries: Jackson and picocli's help colours. It renders results only: no file
- * formats, no platform calls.
+ * <p>Dependency rule: {@code cli.render} depends on {@code ops}, {@code ops.autoscale}, {@code
+ * apply}, {@code planfile}, {@code plan}, {@code live}, {@code config}, {@code autoscale}, {@code
+ * catalog}, {@code diag} and {@code git} only. Libraries: Jackson and picocli's help colours. It
+ * renders results only: no file formats, no platform calls.
  */
 package dev.formation.cli.render;

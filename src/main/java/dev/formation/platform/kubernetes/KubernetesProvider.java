@@ -56,6 +56,12 @@ public final class KubernetesProvider implements PlatformProvider {
     return true;
   }
 
+  /** KEDA scales a cluster's queue-autoscaled Deployments. */
+  @Override
+  public boolean runsQueueAutoscaler() {
+    return true;
+  }
+
   /** A cluster has no tiers. */
   @Override
   public boolean enforcesTiers() {

@@ -74,9 +74,20 @@ public final class LocalClient implements AutoCloseable {
    * port. New process types start at 0 dynos; existing formations are kept.
    */
   public void register(DaemonInfo daemon, String app, Path dir, int port) throws IOException {
-    String body =
-        Json.MAPPER.writeValueAsString(
-            Map.of("dir", dir.toAbsolutePath().normalize().toString(), "port", port));
+    register(daemon, app, dir, port, List.of());
+  }
+
+  /**
+   * Registers (or updates) a local app with the queue rules the daemon is to run for it (they
+   * replace the ones it had).
+   */
+  public void register(DaemonInfo daemon, String app, Path dir, int port, List<LocalQueue> queues)
+      throws IOException {
+    Map<String, Object> request = new java.util.LinkedHashMap<>();
+    request.put("dir", dir.toAbsolutePath().normalize().toString());
+    request.put("port", port);
+    request.put("queues", queues.stream().map(LocalQueue::json).toList());
+    String body = Json.MAPPER.writeValueAsString(request);
     HttpResponse<String> r = call("PUT", daemon, "/apps/" + app, body);
     if (r.statusCode() != 200) {
       throw new IOException(
@@ -103,25 +114,40 @@ public final class LocalClient implements AutoCloseable {
               + r.statusCode()
               + " and no registration");
     }
+    List<LocalQueue> queues = new ArrayList<>();
+    try {
+      for (JsonNode q : local.path("queues")) {
+        queues.add(LocalQueue.of(Json.MAPPER.treeToValue(q, Map.class)));
+      }
+    } catch (IllegalArgumentException | ClassCastException e) {
+      throw new IOException(
+          "the local platform answered GET /apps/" + app + " with a broken queue rule: " + e);
+    }
     return Optional.of(
         new Registered(
             local.get("dir").asString(),
             local.get("port").asInt(),
             // a daemon that does not say is taken at its word that the router listens
-            local.path("listening").asBoolean(true)));
+            local.path("listening").asBoolean(true),
+            queues));
   }
 
   /**
-   * A local app's registration as the daemon reports it.
+   * A local app's registration as the daemon reports it, with the queue rules it runs.
    *
    * @param listening whether its router listens on {@code port} (it does not when another program
    *     held the port as the daemon started)
    */
-  public record Registered(String dir, int port, boolean listening) {
+  public record Registered(String dir, int port, boolean listening, List<LocalQueue> queues) {
     public Registered {
       if (dir == null || port < 0 || port > 65535) {
         throw new IllegalArgumentException("a registration has a folder and a port: " + port);
       }
+      queues = queues == null ? List.of() : List.copyOf(queues);
+    }
+
+    public Registered(String dir, int port) {
+      this(dir, port, true, List.of());
     }
   }
 

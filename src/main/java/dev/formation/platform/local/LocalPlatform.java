@@ -109,7 +109,8 @@ public final class LocalPlatform implements Platform {
       commands.put(p.type(), p.command() == null ? "" : p.command());
     }
     LocalRegistration registration =
-        new LocalRegistration(Path.of(where.get().dir()), where.get().port(), commands);
+        new LocalRegistration(
+            Path.of(where.get().dir()), where.get().port(), commands, where.get().queues());
     return new LiveApp(
         app.name(), app.id(), app.generation(), app.processes(), app.monitor(), registration);
   }
@@ -149,7 +150,7 @@ public final class LocalPlatform implements Platform {
           new Target(target.app(), target.platform(), at), registered(target).orElse(null), daemon);
     }
     try {
-      client.register(daemon, target.app(), at.dir(), at.port());
+      client.register(daemon, target.app(), at.dir(), at.port(), at.queues());
     } catch (IOException e) {
       throw new PlatformException(e.getMessage(), e);
     }

@@ -51,6 +51,12 @@ public final class LocalProvider implements PlatformProvider {
     return "local";
   }
 
+  /** The daemon runs the queue rules a registration carries. */
+  @Override
+  public boolean runsQueueAutoscaler() {
+    return true;
+  }
+
   @Override
   public PlatformSettings readBlock(AppBlock block) {
     return new LocalRules(block.diags()).read(block);

@@ -6,6 +6,7 @@ import dev.formation.live.Placement;
 import dev.formation.live.Sealed;
 import dev.formation.live.SetupStep;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,20 @@ import java.util.TreeMap;
 
 /**
  * Where a local app is registered with the local platform: the folder its Procfile is read from,
- * its router port, and the Procfile's process types with their commands, in file order. The same
- * record says where a config wants it registered, so the two compare field by field; what differs
- * becomes the steps of one registration ({@link Registrations}).
+ * its router port, the Procfile's process types with their commands, in file order, and the queue
+ * rules the daemon runs for it (in the file's order of types). The same record says where a config
+ * wants it registered, so the two compare field by field; what differs becomes the steps of one
+ * registration ({@link Registrations}).
  *
  * <p>A saved plan keeps no command text (it holds no secret); it keeps each command {@link #sealed
  * sealed} to its digest, and {@link #sameCommands} compares either form.
  *
  * @param dir an absolute, normalised path
  * @param commands process type → command (or its sealed digest), in Procfile order
+ * @param queues the queue rules, at most one per type
  */
-public record LocalRegistration(Path dir, int port, Map<String, String> commands)
+public record LocalRegistration(
+    Path dir, int port, Map<String, String> commands, List<LocalQueue> queues)
     implements Placement {
 
   public LocalRegistration {
@@ -33,21 +37,42 @@ public record LocalRegistration(Path dir, int port, Map<String, String> commands
     }
     dir = dir.normalize();
     commands = Collections.unmodifiableMap(new LinkedHashMap<>(commands));
+    queues = queues == null ? List.of() : List.copyOf(queues);
   }
 
-  /** The registration a saved plan keeps: {@code dir}, {@code port}, {@code commands}. */
+  /** A registration without queue rules. */
+  public LocalRegistration(Path dir, int port, Map<String, String> commands) {
+    this(dir, port, commands, List.of());
+  }
+
+  /**
+   * The registration a saved plan keeps: {@code dir}, {@code port}, {@code commands} and, where
+   * there are any, {@code queues}.
+   */
   static LocalRegistration of(Map<String, Object> json) {
     Map<String, String> commands = new LinkedHashMap<>();
     ((Map<?, ?>) json.get("commands")).forEach((k, v) -> commands.put((String) k, (String) v));
+    List<LocalQueue> queues = new ArrayList<>();
+    if (json.get("queues") instanceof List<?> list) {
+      list.forEach(q -> queues.add(LocalQueue.of((Map<?, ?>) q)));
+    }
     return new LocalRegistration(
-        Path.of((String) json.get("dir")), ((Number) json.get("port")).intValue(), commands);
+        Path.of((String) json.get("dir")),
+        ((Number) json.get("port")).intValue(),
+        commands,
+        queues);
+  }
+
+  /** The queue rule of a type, or {@code null}. */
+  public LocalQueue queue(String type) {
+    return queues.stream().filter(q -> q.type().equals(type)).findFirst().orElse(null);
   }
 
   /** The same registration with every command replaced by its digest. */
   public LocalRegistration sealed() {
     Map<String, String> sealed = new LinkedHashMap<>();
     commands.forEach((type, command) -> sealed.put(type, sealed(command)));
-    return new LocalRegistration(dir, port, sealed);
+    return new LocalRegistration(dir, port, sealed, queues);
   }
 
   /** Whether both declare the same types with the same commands, plain or sealed. */
@@ -71,6 +96,9 @@ public record LocalRegistration(Path dir, int port, Map<String, String> commands
     json.put("dir", r.dir.toString());
     json.put("port", r.port);
     json.put("commands", new LinkedHashMap<String, Object>(r.commands));
+    if (!queues.isEmpty()) {
+      json.put("queues", new ArrayList<Object>(queues.stream().map(LocalQueue::json).toList()));
+    }
     return json;
   }
 
@@ -99,7 +127,8 @@ public record LocalRegistration(Path dir, int port, Map<String, String> commands
     return now.placement() instanceof LocalRegistration has
         && has.dir().equals(dir)
         && has.port() == port
-        && sameCommands(has.commands());
+        && sameCommands(has.commands())
+        && has.queues().equals(queues);
   }
 
   @Override
@@ -118,6 +147,8 @@ public record LocalRegistration(Path dir, int port, Map<String, String> commands
                     .append('\t')
                     .append(sealed(command))
                     .append('\n'));
+    queues.forEach(
+        q -> text.append("queue\t").append(q.type()).append('\t').append(q.text()).append('\n'));
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.formation.config.ProcessSpec;
 import dev.formation.diag.SourceRange;
 import dev.formation.live.Placement;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +30,20 @@ public record LocalSpec(Path dir, int port, Map<String, String> procfile, Source
     this(dir, port, procfile, null);
   }
 
-  /** The registration the app gets: its folder, its router port and its Procfile's commands. */
+  /**
+   * The registration the app gets: its folder, its router port, its Procfile's commands and the
+   * queue rules of its process types (with their base band: the daemon knows no schedule).
+   */
   @Override
   public Placement placement(List<ProcessSpec> processes) {
-    return new LocalRegistration(dir, port, procfile);
+    List<LocalQueue> queues = new ArrayList<>();
+    for (ProcessSpec p : processes) {
+      if (p.autoscaled() && p.autoscale().queueDriven()) {
+        queues.add(
+            new LocalQueue(
+                p.type(), p.autoscale().min(), p.autoscale().max(), p.autoscale().queue()));
+      }
+    }
+    return new LocalRegistration(dir, port, procfile, queues);
   }
 }

@@ -33,6 +33,7 @@ final class RegistrationWords {
       case "dir" -> "local dir";
       case "port" -> "router port";
       case "command" -> "command of " + s.type();
+      case "queue" -> "queue rule of " + s.type();
       default -> "process type " + s.type();
     };
   }
@@ -76,6 +77,7 @@ final class RegistrationWords {
       case "port" -> "router port " + s.from() + " → " + s.to();
       case "add_type" -> "+" + s.type();
       case "remove_type" -> "-" + s.type();
+      case "queue" -> s.type() + "'s queue rule";
       default -> s.type() + "'s command";
     };
   }

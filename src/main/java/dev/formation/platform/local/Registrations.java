@@ -44,7 +44,26 @@ final class Registrations {
         steps.add(step("command", e.getKey(), was, e.getValue(), true));
       }
     }
+    for (String type : queueTypes(want, have)) {
+      LocalQueue a = have.queue(type);
+      LocalQueue b = want.queue(type);
+      if (a == null || !a.equals(b)) {
+        steps.add(step("queue", type, queueText(a), queueText(b), false));
+      }
+    }
     return steps;
+  }
+
+  /** The types either registration has a queue rule for, the wanted ones first. */
+  private static List<String> queueTypes(LocalRegistration want, LocalRegistration have) {
+    java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>();
+    want.queues().forEach(q -> types.add(q.type()));
+    have.queues().forEach(q -> types.add(q.type()));
+    return List.copyOf(types);
+  }
+
+  private static String queueText(LocalQueue q) {
+    return q == null ? "none" : q.text();
   }
 
   private static SetupStep step(
@@ -129,6 +148,18 @@ final class Registrations {
                 "registered"));
       }
     }
+    for (String type : queueTypes(want, have)) {
+      LocalQueue a = have.queue(type);
+      LocalQueue b = want.queue(type);
+      if (a == null || !a.equals(b)) {
+        items.add(
+            difference(
+                type,
+                "the local platform runs another queue rule for `" + type + "` than the file's",
+                queueText(b),
+                queueText(a)));
+      }
+    }
     return items;
   }
 
@@ -160,6 +191,9 @@ final class Registrations {
               + ", not "
               + String.join(", ", want.commands().keySet()));
     }
+    if (!has.queues().equals(want.queues())) {
+      return List.of("the registered queue rules are not the file's");
+    }
     return List.of();
   }
 
@@ -190,6 +224,13 @@ final class Registrations {
                 + " the registration");
       } else if (!LocalRegistration.sealed(a).equals(LocalRegistration.sealed(b))) {
         moves.add("the command of `" + type + "` changed");
+      }
+    }
+    for (String type : queueTypes(was, is)) {
+      LocalQueue a = was.queue(type);
+      LocalQueue b = is.queue(type);
+      if (a == null || !a.equals(b)) {
+        moves.add("the queue rule of `" + type + "` changed");
       }
     }
     return moves;

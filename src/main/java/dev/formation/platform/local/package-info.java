@@ -8,8 +8,8 @@
  * <p>*
  *
  * <p>Dependency rule: {@code platform.local} depends on {@code platform}, {@code live}, {@code
- * config}, {@code config.yaml}, {@code diag}, {@code catalog} and {@code platform.local.state}
- * only. It uses the config packages and {@code diag} for {@link
+ * config}, {@code config.yaml}, {@code diag}, {@code catalog}, {@code autoscale} and {@code
+ * platform.local.state} only. It uses the config packages and {@code diag} for {@link
  * dev.formation.platform.local.LocalProvider}, the platform's provider, and for the rules of its
  * {@code local} block. Library: Jackson. Never the daemon's code ({@code platform.local.daemon}),
  * another platform's package ({@code platform.heroku}: its Heroku API adapter comes through the

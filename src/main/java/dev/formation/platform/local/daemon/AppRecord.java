@@ -15,11 +15,27 @@ public record AppRecord(
     String createdAt,
     String updatedAt,
     List<ProcessRecord> processes,
-    List<MonitorRecord> monitors) {
+    List<MonitorRecord> monitors,
+    List<QueueRecord> queues) {
 
   public AppRecord {
     processes = List.copyOf(processes);
     monitors = List.copyOf(monitors);
+    // records stored before queue rules existed have none
+    queues = queues == null ? List.of() : List.copyOf(queues);
+  }
+
+  /** An app without queue rules. */
+  public AppRecord(
+      String id,
+      String name,
+      String dir,
+      int port,
+      String createdAt,
+      String updatedAt,
+      List<ProcessRecord> processes,
+      List<MonitorRecord> monitors) {
+    this(id, name, dir, port, createdAt, updatedAt, processes, monitors, List.of());
   }
 
   public Optional<ProcessRecord> process(String type) {
@@ -32,14 +48,19 @@ public record AppRecord(
   }
 
   public AppRecord withProcesses(List<ProcessRecord> list, String now) {
-    return new AppRecord(id, name, dir, port, createdAt, now, list, monitors);
+    return new AppRecord(id, name, dir, port, createdAt, now, list, monitors, queues);
   }
 
   public AppRecord withMonitors(List<MonitorRecord> list) {
-    return new AppRecord(id, name, dir, port, createdAt, updatedAt, processes, list);
+    return new AppRecord(id, name, dir, port, createdAt, updatedAt, processes, list, queues);
   }
 
   public AppRecord withLocation(String newDir, int newPort, String now) {
-    return new AppRecord(id, name, newDir, newPort, createdAt, now, processes, monitors);
+    return new AppRecord(id, name, newDir, newPort, createdAt, now, processes, monitors, queues);
+  }
+
+  /** The same app with these queue rules (a registration's). */
+  public AppRecord withQueues(List<QueueRecord> list) {
+    return new AppRecord(id, name, dir, port, createdAt, updatedAt, processes, monitors, list);
   }
 }

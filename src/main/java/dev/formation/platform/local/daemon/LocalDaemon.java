@@ -46,6 +46,7 @@ public final class LocalDaemon implements AutoCloseable {
   private final HttpLimits limits;
   final Routers routers;
   final Autoscaler autoscaler;
+  final QueueScaler queueScaler;
   final LogSessions logSessions;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final java.util.concurrent.atomic.AtomicBoolean closing =
@@ -65,6 +66,7 @@ public final class LocalDaemon implements AutoCloseable {
     this.supervisor = new Supervisor(settings, this::log, clock);
     this.routers = new Routers(supervisor, this::log, engine, clock, limits);
     this.autoscaler = new Autoscaler(this, settings.autoscaleInterval(), clock);
+    this.queueScaler = new QueueScaler(this, clock);
     this.logSessions = new LogSessions(clock, () -> !closing.get());
   }
 
@@ -106,6 +108,7 @@ public final class LocalDaemon implements AutoCloseable {
               now());
       d.info.write(settings.daemonFile());
       d.autoscaler.start();
+      d.queueScaler.start();
       return d;
     } catch (IOException | RuntimeException e) {
       d.close();
@@ -139,6 +142,11 @@ public final class LocalDaemon implements AutoCloseable {
   /** The autoscaler and its decisions. */
   public Autoscaler autoscaler() {
     return autoscaler;
+  }
+
+  /** The queue scaler and its decisions. */
+  public QueueScaler queueScaler() {
+    return queueScaler;
   }
 
   /** The log sessions of {@code heroku logs}. */
@@ -207,8 +215,19 @@ public final class LocalDaemon implements AutoCloseable {
 
   /** Creates or updates a local app from its folder; new process types start at 0 dynos. */
   public synchronized AppRecord register(String name, String dir, int port) {
+    return register(name, dir, port, List.of());
+  }
+
+  /**
+   * Creates or updates a local app from its folder, with the queue rules the daemon runs for it
+   * (they replace the ones it had).
+   */
+  public synchronized AppRecord register(
+      String name, String dir, int port, List<QueueRecord> queues) {
     AppRecord old = apps.get(name);
-    AppRecord next = Registrations.next(old, name, dir, port, port(), apps.values(), now());
+    AppRecord next =
+        Registrations.next(old, name, dir, port, port(), apps.values(), now()).withQueues(queues);
+    Registrations.checkQueues(next);
     boolean sameRouter =
         old != null && (port == 0 || old.port() == port) && routers.listening(name);
     if (sameRouter) {
@@ -285,6 +304,19 @@ public final class LocalDaemon implements AutoCloseable {
     save(a.withProcesses(next, now()));
   }
 
+  /** The queue scaler's change of one type's count. */
+  synchronized void scaleQueue(String name, String type, int quantity) {
+    AppRecord a = apps.get(name);
+    if (a == null) {
+      return;
+    }
+    List<ProcessRecord> next =
+        a.processes().stream()
+            .map(p -> p.type().equals(type) ? p.withFormation(p.size(), quantity, now()) : p)
+            .toList();
+    save(a.withProcesses(next, now()));
+  }
+
   /** Stores an app, then makes its dynos match. Callers hold the daemon's lock. */
   public void save(AppRecord a) {
     try {
@@ -311,6 +343,7 @@ public final class LocalDaemon implements AutoCloseable {
       // each step even when one before it failed: a daemon that cannot stop is worse than one
       // that stops with a complaint in its log
       step("the autoscaler", autoscaler::close);
+      step("the queue scaler", queueScaler::close);
       if (api != null) {
         step("the API", api::close);
       }

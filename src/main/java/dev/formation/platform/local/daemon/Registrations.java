@@ -82,6 +82,20 @@ final class Registrations {
         : old.withLocation(dir, port, now).withProcesses(processes, now);
   }
 
+  /** Every queue rule names a process type of the Procfile, once. */
+  static void checkQueues(AppRecord app) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (QueueRecord q : app.queues()) {
+      if (app.process(q.type()).isEmpty()) {
+        throw ApiError.invalid(
+            "queue rule for " + q.type() + ", which the Procfile does not declare");
+      }
+      if (!seen.add(q.type())) {
+        throw ApiError.invalid("two queue rules for " + q.type());
+      }
+    }
+  }
+
   private static boolean absoluteFolder(String dir) {
     try {
       Path p = Path.of(dir);

@@ -13,8 +13,9 @@
  *
  * <p>Dependency rule: {@code platform.local.daemon} depends on {@code platform.local.daemon.api},
  * {@code platform.local.daemon.supervisor}, {@code platform.local.daemon.router}, {@code
- * platform.local.daemon.http}, {@code platform.local.state}, {@code autoscale} and {@code catalog}
- * only. Libraries: Jackson and Netty (the HTTP engine). Never the CLI, {@code ops}, the planner
- * ({@code plan}), {@code apply}, {@code config}, {@code live} or an adapter.
+ * platform.local.daemon.http}, {@code platform.local.state}, {@code autoscale}, {@code
+ * autoscale.read} and {@code catalog} only. Libraries: Jackson and Netty (the HTTP engine). Never
+ * the CLI, {@code ops}, the planner ({@code plan}), {@code apply}, {@code config}, {@code live} or
+ * an adapter.
  */
 package dev.formation.platform.local.daemon;

@@ -57,7 +57,8 @@ final class Routes {
       // what `heroku apps:info` also asks; a local app has none of these
       case "GET /apps/*/addons", "GET /apps/*/collaborators" -> empty(s[1]);
       case "GET /apps/*" -> ok(appWithRouter(daemon.app(s[1])));
-      case "PUT /apps/*" -> ok(Wire.app(daemon.register(s[1], text(body, "dir"), port(body))));
+      case "PUT /apps/*" ->
+          ok(Wire.app(daemon.register(s[1], text(body, "dir"), port(body), QueueWire.read(body))));
       case "DELETE /apps/*" -> delete(s[1]);
       case "GET /apps/*/formation" -> ok(formations(daemon.app(s[1])));
       case "PATCH /apps/*/formation" -> ok(batch(s[1], body));

@@ -1,11 +1,15 @@
 package dev.formation.platform.local.daemon.api;
 
+import dev.formation.autoscale.read.BacklogReader;
 import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.daemon.AppRecord;
 import dev.formation.platform.local.daemon.LocalDaemon;
+import dev.formation.platform.local.daemon.QueueRecord;
+import dev.formation.platform.local.daemon.QueueScaler;
 import dev.formation.platform.local.daemon.supervisor.Dyno;
 import dev.formation.platform.local.state.LocalSettings;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,6 +73,9 @@ final class StatusView {
           n.put("problem", d.problem());
         }
       }
+      if (!a.queues().isEmpty()) {
+        queues(app.putArray("queues"), a);
+      }
       a.activeScaleMonitor()
           .ifPresent(
               m -> {
@@ -93,5 +100,41 @@ final class StatusView {
               });
     }
     return root;
+  }
+
+  /** Each queue rule with its latest decision: the backlog read, the count wanted, and why. */
+  private void queues(ArrayNode list, AppRecord a) {
+    Map<String, QueueScaler.Event> last = daemon.queueScaler().last(a.name());
+    for (QueueRecord q : a.queues()) {
+      ObjectNode n =
+          list.addObject()
+              .put("type", q.type())
+              .put("min", q.min())
+              .put("max", q.max())
+              .put("per_dyno", q.perDyno())
+              .put("scale_down_after_s", q.scaleDownAfterSeconds())
+              .put("interval_s", q.intervalSeconds())
+              .put("source", BacklogReader.describe(q.rule().source()));
+      QueueScaler.Event e = last.get(q.type());
+      if (e == null) {
+        n.putNull("backlog");
+        n.putNull("desired");
+        n.putNull("last_decision");
+        continue;
+      }
+      if (e.backlog() == null) {
+        n.putNull("backlog");
+      } else {
+        n.put("backlog", e.backlog());
+      }
+      n.put("desired", e.to());
+      ObjectNode d = n.putObject("last_decision").put("at", e.at());
+      if (e.backlog() == null) {
+        d.putNull("backlog");
+      } else {
+        d.put("backlog", e.backlog());
+      }
+      d.put("from", e.from()).put("to", e.to()).put("action", e.action()).put("reason", e.reason());
+    }
   }
 }

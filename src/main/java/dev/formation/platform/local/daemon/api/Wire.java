@@ -62,7 +62,10 @@ final class Wire {
         .put("updated_at", a.updatedAt())
         .put("released_at", a.updatedAt())
         .put("web_url", "http://127.0.0.1:" + a.port() + "/");
-    n.putObject("local").put("dir", a.dir()).put("port", a.port());
+    n.putObject("local")
+        .put("dir", a.dir())
+        .put("port", a.port())
+        .set("queues", QueueWire.json(a.queues()));
     return n;
   }
 

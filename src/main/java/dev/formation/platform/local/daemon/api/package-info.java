@@ -8,6 +8,7 @@
  *
  * <p>Dependency rule: {@code platform.local.daemon.api} depends on {@code platform.local.daemon},
  * {@code platform.local.daemon.http}, {@code platform.local.daemon.supervisor}, {@code
- * platform.local.state} and {@code catalog} only. Libraries: Jackson and Netty.
+ * platform.local.state}, {@code autoscale}, {@code autoscale.read} and {@code catalog} only.
+ * Libraries: Jackson and Netty.
  */
 package dev.formation.platform.local.daemon.api;

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads an app's {@code .env} file ({@code KEY=value} lines), as {@code heroku local} does. */
-final class DotEnv {
+public final class DotEnv {
   private DotEnv() {}
 
-  static Map<String, String> read(Path dir) {
+  public static Map<String, String> read(Path dir) {
     Map<String, String> vars = new LinkedHashMap<>();
     Path file = dir.resolve(".env");
     if (!Files.isRegularFile(file)) {
