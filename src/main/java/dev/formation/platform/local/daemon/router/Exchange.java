@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -167,9 +166,7 @@ final class Exchange {
     backend = b;
     reused = fromPool;
     handlerOf(ch).exchange = this;
-    String client =
-        ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-    ch.write(ProxyHeaders.toDyno(request, client, router.port()));
+    ch.write(ProxyHeaders.toDyno(request, front.client(), router.port()));
     PendingBody.Written written = pending.writeTo(ch);
     bodySent |= written.bodySent();
     if (requestDone && !written.lastWritten()) {
