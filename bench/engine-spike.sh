@@ -54,7 +54,7 @@ for engine in netty jetty undertow; do
   echo
   echo "### $engine"
   echo
-  java -Dbench.pids="proxy:${proxy_pid[$engine]}" \
+  java -Dbench.routed.name="$engine" -Dbench.pids="$engine:${proxy_pid[$engine]}" \
     -cp "target/test-classes:target/classes:$(cat "$cp")" dev.formation.bench.RouterBenchmark \
     "http://127.0.0.1:$dyno/" "http://127.0.0.1:${proxy_port[$engine]}/" "${1:-10000}" "${2:-2000}"
   echo

@@ -6,9 +6,11 @@
 # the daemon's resident memory and stops everything. Not run by CI.
 #
 # With haproxy or nginx on the PATH (Debian: apt-get install haproxy nginx-light), the same load
-# then runs through each of them in front of the same dyno, configured as a router would be
-# (keep-alive to clients and to the dyno, X-Forwarded-For), as a reference for what a proxy costs
-# on this machine; ROUTER_REFERENCES=0 skips them.
+# runs through each of them too, in front of the same dyno, configured as a router would be
+# (keep-alive to clients and to the dyno, X-Forwarded-For) and with as many threads as the
+# daemon's engine: every scenario runs on direct, the router and each reference back to back, in
+# ROUTER_ROUNDS rounds (3), and the report sets the router against each reference round by round.
+# ROUTER_REFERENCES=0 skips them.
 #
 # Usage: bench/router.sh [REQUESTS_PER_RUN=10000] [SEQUENTIAL=2000]
 set -euo pipefail
@@ -51,30 +53,18 @@ done
 dyno_port="$(status | python3 -c 'import json,sys; a=json.load(sys.stdin)["apps"][0]; print([d for d in a["dynos"] if d["name"]=="web.1"][0]["port"])')"
 daemon_pid="$(status | python3 -c 'import json,sys; print(json.load(sys.stdin)["pid"])')"
 
-echo "$(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-echo "direct: http://127.0.0.1:$dyno_port/ (the web dyno); router: http://127.0.0.1:$router_port/"
-echo
-dyno_leader="$(status | python3 -c 'import json,sys; a=json.load(sys.stdin)["apps"][0]; print([d for d in a["dynos"] if d["name"]=="web.1"][0]["pid"])')"
-# the dyno's `sh -c` leader runs `java Web.java` as its child: that is the one doing the work
-dyno_pid="$(ps -o pid= --ppid "$dyno_leader" | head -1 | tr -d ' ')"
-java -Dbench.pids="daemon:$daemon_pid,dyno:${dyno_pid:-$dyno_leader}" \
-  -cp "target/test-classes:target/classes:$(cat "$cp")" dev.formation.bench.RouterBenchmark \
-  "http://127.0.0.1:$dyno_port/" "http://127.0.0.1:$router_port/" "${1:-10000}" "${2:-2000}"
-echo
-echo "daemon (pid $daemon_pid): $(grep -E 'VmRSS|VmHWM' "/proc/$daemon_pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
-
-bench() { # NAME URL PID
-  java -Dbench.routed.name="$1" -Dbench.pids="$1:$3,dyno:${dyno_pid:-$dyno_leader}" \
-    -cp "target/test-classes:target/classes:$(cat "$cp")" dev.formation.bench.RouterBenchmark \
-    "http://127.0.0.1:$dyno_port/" "$2" "${ARGS[@]}"
-}
-ARGS=("${1:-10000}" "${2:-2000}")
-
+# the daemon's engine runs a thread per core, at most 4 (Engine): each reference gets as many
+# threads (HAProxy) or workers (nginx), so that none has more of the machine than the router
+threads="$(nproc)"
+if ((threads > 4)); then threads=4; fi
+refs=()
+ref_pids=()
 if [[ "${ROUTER_REFERENCES:-1}" != 0 ]] && command -v haproxy >/dev/null; then
   hp="$(free_port)"
   cat >"$work/haproxy.cfg" <<CFG
 global
   maxconn 8192
+  nbthread $threads
   pidfile $work/haproxy.pid
   daemon
 defaults
@@ -92,17 +82,16 @@ backend dyno
 CFG
   haproxy -f "$work/haproxy.cfg"
   sleep 0.5
-  echo
-  echo "Reference: $(haproxy -v | head -1 | cut -d' ' -f1-3) in front of the same dyno"
-  echo
-  bench haproxy "http://127.0.0.1:$hp/" "$(cat "$work/haproxy.pid")"
+  refs+=("haproxy=http://127.0.0.1:$hp/")
+  ref_pids+=("haproxy:$(cat "$work/haproxy.pid")")
+  echo "Reference: $(haproxy -v | head -1 | cut -d' ' -f1-3), nbthread $threads"
 fi
 
 if [[ "${ROUTER_REFERENCES:-1}" != 0 ]] && command -v nginx >/dev/null; then
   np="$(free_port)"
   mkdir -p "$work/nginx"
   cat >"$work/nginx/nginx.conf" <<CFG
-worker_processes 1;
+worker_processes $threads;
 pid $work/nginx/nginx.pid;
 error_log $work/nginx/error.log;
 events { worker_connections 8192; }
@@ -126,9 +115,25 @@ http {
 CFG
   nginx -p "$work/nginx" -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf"
   sleep 0.5
-  echo
-  echo "Reference: $(nginx -v 2>&1 | sed 's/^nginx version: //') (one worker) in front of the same dyno"
-  echo
-  # the worker, not the master, does the work
-  bench nginx "http://127.0.0.1:$np/" "$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)"
+  refs+=("nginx=http://127.0.0.1:$np/")
+  # the first worker, not the master (with more workers, the CPU column is that worker's only)
+  ref_pids+=("nginx:$(pgrep -P "$(cat "$work/nginx/nginx.pid")" | head -1)")
+  echo "Reference: $(nginx -v 2>&1 | sed 's/^nginx version: //'), $threads worker(s)"
 fi
+
+echo "$(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+echo "router: $(grep -o 'HTTP engine on [a-z]*' "$FORMATION_HOME/local/daemon.log" | tail -1), $threads threads"
+echo "direct: http://127.0.0.1:$dyno_port/ (the web dyno); router: http://127.0.0.1:$router_port/"
+echo
+dyno_leader="$(status | python3 -c 'import json,sys; a=json.load(sys.stdin)["apps"][0]; print([d for d in a["dynos"] if d["name"]=="web.1"][0]["pid"])')"
+# the dyno's `sh -c` leader runs `java Web.java` as its child: that is the one doing the work
+dyno_pid="$(ps -o pid= --ppid "$dyno_leader" | head -1 | tr -d ' ')"
+pids="router:$daemon_pid,dyno:${dyno_pid:-$dyno_leader}"
+for p in "${ref_pids[@]}"; do pids="$pids,$p"; done
+java -Dbench.pids="$pids" -Dbench.rounds="${ROUTER_ROUNDS:-3}" \
+  -cp "target/test-classes:target/classes:$(cat "$cp")" dev.formation.bench.RouterBenchmark \
+  "http://127.0.0.1:$dyno_port/" "http://127.0.0.1:$router_port/" "${1:-10000}" "${2:-2000}" \
+  "${refs[@]}"
+echo
+echo "daemon (pid $daemon_pid): $(grep -E 'VmRSS|VmHWM' "/proc/$daemon_pid/status" | tr -s ' \t' ' ' | paste -sd ';')"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -39,6 +39,8 @@ public final class AppLog implements AutoCloseable {
   private boolean closed;
   private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
   private boolean flushPending;
+  private long stampSecond = Long.MIN_VALUE;
+  private String stamp;
 
   public AppLog(Path file, long cap) {
     this(file, cap, null);
@@ -65,9 +67,12 @@ public final class AppLog implements AutoCloseable {
       return;
     }
     Instant at = clock == null ? Instant.now() : clock.now();
-    byte[] text =
-        (at.truncatedTo(ChronoUnit.SECONDS) + " " + source + " | " + message + "\n")
-            .getBytes(StandardCharsets.UTF_8);
+    if (at.getEpochSecond() != stampSecond) {
+      // formatting an instant costs more than the rest of a router line: once a second
+      stampSecond = at.getEpochSecond();
+      stamp = at.truncatedTo(ChronoUnit.SECONDS) + " ";
+    }
+    byte[] text = (stamp + source + " | " + message + "\n").getBytes(StandardCharsets.UTF_8);
     if (buffer.size() > 0 && size + buffer.size() + text.length > cap) {
       // the file rotates before this line: what waits belongs to the old file
       flush();

@@ -107,6 +107,7 @@ public final class LocalDaemon implements AutoCloseable {
               settings.tokenFile().toString(),
               now());
       d.info.write(settings.daemonFile());
+      System.err.println("local platform: HTTP engine on " + d.engine.transport());
       d.autoscaler.start();
       d.queueScaler.start();
       return d;

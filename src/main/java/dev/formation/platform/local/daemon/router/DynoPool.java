@@ -7,7 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
@@ -32,7 +32,15 @@ final class DynoPool {
   private record Idle(Channel channel, long since) {}
 
   private final Map<EventLoop, Map<Integer, Deque<Idle>>> idle = new ConcurrentHashMap<>();
+  private final Class<? extends SocketChannel> channel;
   private final ChannelGroup all = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+  /**
+   * @param channel the class of a connection on the loops it is used with (the engine's)
+   */
+  DynoPool(Class<? extends SocketChannel> channel) {
+    this.channel = channel;
+  }
 
   /** An idle open connection to the dyno on {@code port} for this loop, or null. */
   Channel take(EventLoop loop, int port) {
@@ -63,8 +71,8 @@ final class DynoPool {
     ChannelFuture f =
         new Bootstrap()
             .group(loop)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
+            .channel(channel)
+            // TCP_NODELAY is on by default on Netty's connections
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
             .handler(
                 new io.netty.channel.ChannelInitializer<Channel>() {

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -167,14 +166,14 @@ final class Exchange {
     backend = b;
     reused = fromPool;
     handlerOf(ch).exchange = this;
-    String client =
-        ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-    ch.write(ProxyHeaders.toDyno(request, client, router.port()));
+    // no future is wanted of a write to the dyno: a failure closes its connection, which
+    // dynoClosed() handles (a void promise saves an object and its notification per write)
+    ch.write(ProxyHeaders.toDyno(request, front.client(), router.port()), ch.voidPromise());
     PendingBody.Written written = pending.writeTo(ch);
     bodySent |= written.bodySent();
     if (requestDone && !written.lastWritten()) {
       // a retry on a fresh connection: the end of the (empty) body was sent to the old one
-      ch.write(LastHttpContent.EMPTY_LAST_CONTENT);
+      ch.write(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
     }
     ch.flush();
     if (!requestDone && !ctx.channel().config().isAutoRead()) {
@@ -196,7 +195,7 @@ final class Exchange {
       }
     } else {
       bodySent |= c.content().isReadable();
-      dyno.writeAndFlush(c);
+      dyno.writeAndFlush(c, dyno.voidPromise());
       if (!dyno.isWritable()) {
         ctx.channel().config().setAutoRead(false);
       }
@@ -227,21 +226,22 @@ final class Exchange {
       }
       response.informational = status < 200;
       if (response.informational) {
-        ctx.write(ProxyHeaders.informational(res));
+        ctx.write(ProxyHeaders.informational(res), ctx.voidPromise());
       } else {
         response.lastStatus = status;
         ProxyHeaders.ClientHead head =
             ProxyHeaders.toClient(res, request.req(), requestDone, clientKeepAlive);
         response.dynoReusable = head.dynoReusable();
         clientKeepAlive = head.clientKeepAlive();
-        ctx.write(head.head());
+        ctx.write(head.head(), ctx.voidPromise());
       }
       response.started |= !response.informational;
       response.headOnly = !response.informational;
     }
     if (msg instanceof HttpContent c) {
       response.headOnly = false;
-      ctx.write(c);
+      // the end of a response gets a promise: the connection's deadlines listen for it
+      ctx.write(c, c instanceof LastHttpContent ? ctx.newPromise() : ctx.voidPromise());
       if (c instanceof LastHttpContent) {
         if (response.informational) {
           response.informational = false;

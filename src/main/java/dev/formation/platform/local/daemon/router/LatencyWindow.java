@@ -2,35 +2,39 @@ package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.LocalClock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
-/** The router's recent response times, for the autoscaler's p95. */
+/**
+ * The router's recent response times, for the autoscaler's p95: the last {@link #MAX_SAMPLES}, in a
+ * ring of two primitive arrays, so that recording one (on every response) allocates nothing and
+ * holds the lock for a few stores. Reading the p95 (the autoscaler's, every few seconds) does the
+ * sorting.
+ */
 final class LatencyWindow {
-  private static final int MAX_SAMPLES = 20_000;
-  private final Deque<long[]> samples = new ArrayDeque<>();
+  static final int MAX_SAMPLES = 20_000;
+  private final long[] at = new long[MAX_SAMPLES];
+  private final long[] millis = new long[MAX_SAMPLES];
   private final LocalClock clock;
+  private int next;
+  private int size;
 
   LatencyWindow(LocalClock clock) {
     this.clock = clock;
   }
 
-  synchronized void record(long millis) {
-    samples.addLast(new long[] {clock.nanoTime(), millis});
-    while (samples.size() > MAX_SAMPLES) {
-      samples.removeFirst();
+  void record(long ms) {
+    long now = clock.nanoTime();
+    synchronized (this) {
+      at[next] = now;
+      millis[next] = ms;
+      next = (next + 1) % MAX_SAMPLES;
+      size = Math.min(size + 1, MAX_SAMPLES);
     }
   }
 
   /** The 95th percentile of the responses within {@code window}, or -1 with none. */
-  synchronized long p95(Duration window) {
-    long since = clock.nanoTime() - window.toNanos();
-    while (!samples.isEmpty()
-        && samples.peekFirst()[0] < since - Duration.ofMinutes(10).toNanos()) {
-      samples.removeFirst();
-    }
-    long[] recent = samples.stream().filter(s -> s[0] >= since).mapToLong(s -> s[1]).toArray();
+  long p95(Duration window) {
+    long[] recent = within(window);
     if (recent.length == 0) {
       return -1;
     }
@@ -39,8 +43,21 @@ final class LatencyWindow {
   }
 
   /** How many responses came within {@code window}. */
-  synchronized int count(Duration window) {
+  int count(Duration window) {
+    return within(window).length;
+  }
+
+  /** The response times recorded within {@code window} of now. */
+  private synchronized long[] within(Duration window) {
     long since = clock.nanoTime() - window.toNanos();
-    return (int) samples.stream().filter(s -> s[0] >= since).count();
+    long[] out = new long[size];
+    int n = 0;
+    for (int k = 0; k < size; k++) {
+      int i = Math.floorMod(next - size + k, MAX_SAMPLES);
+      if (at[i] - since >= 0) {
+        out[n++] = millis[i];
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 }

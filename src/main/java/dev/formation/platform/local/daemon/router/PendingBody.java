@@ -32,7 +32,7 @@ final class PendingBody {
     for (HttpContent c : parts) {
       sent |= c.content().isReadable();
       last |= c instanceof LastHttpContent;
-      dyno.write(c);
+      dyno.write(c, dyno.voidPromise());
     }
     parts.clear();
     bytes = 0;

@@ -1,23 +1,32 @@
 package dev.formation.platform.local.daemon.router;
 
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The heads the router passes on: hop-by-hop headers out (RFC 9110 7.6.1, and whatever a {@code
  * Connection} header lists), the router's own in, as Heroku's router does.
+ *
+ * <p>Every request and response takes this path, so it allocates little: names are compared without
+ * lower-casing copies, and the copies skip Netty's header validation, which the HTTP codec already
+ * did when it read the head (the router's own values are plain ASCII).
  */
 final class ProxyHeaders {
   /** Headers of one hop only, never passed on. */
@@ -32,6 +41,17 @@ final class ProxyHeaders {
           "trailer",
           "upgrade");
 
+  private static final AsciiString[] HOP_NAMES =
+      HOP.stream().map(AsciiString::cached).toArray(AsciiString[]::new);
+
+  private static final AsciiString X_FORWARDED = AsciiString.cached("x-forwarded-");
+  private static final AsciiString X_REQUEST_ID = AsciiString.cached("x-request-id");
+  private static final AsciiString X_REQUEST_START = AsciiString.cached("x-request-start");
+
+  /** Heads whose headers come from a head the codec has validated already. */
+  private static final HttpHeadersFactory TRUSTED =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
   private ProxyHeaders() {}
 
   /**
@@ -42,21 +62,21 @@ final class ProxyHeaders {
    */
   static HttpRequest toDyno(ProxiedRequest r, String client, int routerPort) {
     HttpRequest req = r.req();
-    HttpRequest out = new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), req.uri());
+    HttpRequest out =
+        new DefaultHttpRequest(HttpVersion.HTTP_1_1, req.method(), req.uri(), TRUSTED);
     HttpHeaders h = out.headers();
     Set<String> listed = connectionTokens(req.headers());
-    req.headers()
-        .forEach(
-            e -> {
-              String k = e.getKey().toLowerCase(Locale.ROOT);
-              if (!HOP.contains(k)
-                  && !listed.contains(k)
-                  && !k.equals("x-request-id")
-                  && !k.equals("x-request-start")
-                  && !k.startsWith("x-forwarded-")) {
-                h.add(e.getKey(), e.getValue());
-              }
-            });
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> i = req.headers().iteratorCharSequence();
+        i.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> e = i.next();
+      CharSequence k = e.getKey();
+      if (!hop(k, listed)
+          && !AsciiString.contentEqualsIgnoreCase(k, X_REQUEST_ID)
+          && !AsciiString.contentEqualsIgnoreCase(k, X_REQUEST_START)
+          && !AsciiString.regionMatches(k, true, 0, X_FORWARDED, 0, X_FORWARDED.length())) {
+        h.add(k, e.getValue());
+      }
+    }
     if (!req.protocolVersion().isKeepAliveDefault() && !h.contains(HttpHeaderNames.HOST)) {
       h.set(HttpHeaderNames.HOST, "127.0.0.1:" + routerPort);
     }
@@ -116,17 +136,27 @@ final class ProxyHeaders {
   }
 
   private static HttpResponse copied(HttpResponse res) {
-    HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
+    HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status(), TRUSTED);
+    HttpHeaders h = out.headers();
     Set<String> listed = connectionTokens(res.headers());
-    res.headers()
-        .forEach(
-            e -> {
-              String k = e.getKey().toLowerCase(Locale.ROOT);
-              if (!HOP.contains(k) && !listed.contains(k)) {
-                out.headers().add(e.getKey(), e.getValue());
-              }
-            });
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> i = res.headers().iteratorCharSequence();
+        i.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> e = i.next();
+      if (!hop(e.getKey(), listed)) {
+        h.add(e.getKey(), e.getValue());
+      }
+    }
     return out;
+  }
+
+  /** Whether a header is of this hop only: one of {@link #HOP}, or listed by {@code Connection}. */
+  private static boolean hop(CharSequence name, Set<String> listed) {
+    for (AsciiString n : HOP_NAMES) {
+      if (AsciiString.contentEqualsIgnoreCase(name, n)) {
+        return true;
+      }
+    }
+    return !listed.isEmpty() && listed.contains(name.toString().toLowerCase(Locale.ROOT));
   }
 
   /** The header names a {@code Connection} header lists, which are of this hop only too. */

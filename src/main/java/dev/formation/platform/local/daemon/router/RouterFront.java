@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
@@ -32,6 +33,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
   private final ArrayDeque<Object> queued = new ArrayDeque<>();
   private ChannelHandlerContext ctx;
   private Exchange current;
+  private String client;
 
   RouterFront(Router router, Deadlines deadlines) {
     this.router = router;
@@ -40,6 +42,14 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
 
   Deadlines deadlines() {
     return deadlines;
+  }
+
+  /** The client's address, for {@code X-Forwarded-For}: formatted once per connection. */
+  String client() {
+    if (client == null) {
+      client = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    }
+    return client;
   }
 
   @Override

@@ -17,4 +17,27 @@ class LatencyWindowTest {
     assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(95);
     assertThat(w.count(Duration.ofMinutes(1))).isEqualTo(100);
   }
+
+  @Test
+  void latencyWindow_keepsOnlyTheWindow_andTheLastMaxSamples() {
+    ManualClock clock = new ManualClock();
+    LatencyWindow w = new LatencyWindow(clock);
+    for (int i = 0; i < 10; i++) {
+      w.record(1000);
+    }
+    clock.advance(Duration.ofSeconds(90));
+    for (int i = 0; i < 20; i++) {
+      w.record(5);
+    }
+    assertThat(w.count(Duration.ofMinutes(1))).isEqualTo(20);
+    assertThat(w.p95(Duration.ofMinutes(1))).isEqualTo(5);
+    assertThat(w.count(Duration.ofMinutes(2))).isEqualTo(30);
+    assertThat(w.p95(Duration.ofMinutes(2))).isEqualTo(1000);
+    // past the ring's size the oldest go first: the slow ones are overwritten by fast ones
+    for (int i = 0; i < LatencyWindow.MAX_SAMPLES; i++) {
+      w.record(2);
+    }
+    assertThat(w.count(Duration.ofMinutes(2))).isEqualTo(LatencyWindow.MAX_SAMPLES);
+    assertThat(w.p95(Duration.ofMinutes(2))).isEqualTo(2);
+  }
 }

@@ -51,11 +51,16 @@ class RouterTest {
   @TempDir Path dir;
   HttpServer backend;
   final Set<Integer> backendPeers = ConcurrentHashMap.newKeySet();
-  final Engine engine = new Engine(2);
+  final Engine engine = engine();
   final ManualClock clock = new ManualClock();
   final List<Router> routers = new ArrayList<>();
   Router router;
   final HttpClient client = HttpClient.newHttpClient();
+
+  /** The engine the routers run on: epoll where it loads ({@code RouterNioTest}: NIO). */
+  Engine engine() {
+    return new Engine(2);
+  }
 
   @BeforeEach
   void start() throws Exception {
