@@ -2,44 +2,17 @@ package dev.formation.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.formation.testing.ClassLoads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up stays fast: the packaged jar loads JGit only for commands that use git. */
 class LazyGitIT {
-  private static final Path BUILT_JAR = Path.of("target", "formation.jar").toAbsolutePath();
+  private static final String JGIT = "org.eclipse.jgit.";
 
   @TempDir Path dir;
-
-  private long jgitClassesLoaded(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off",
-                "-verbose:class",
-                "-jar",
-                BUILT_JAR.toString()));
-    command.addAll(List.of(args));
-    Path log = dir.resolve("classes.log");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(log.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .filter(l -> l.contains("org.eclipse.jgit."))
-        .count();
-  }
 
   @Test
   void validateAndSizes_loadNoJgitClass_whileDiffDoes() throws Exception {
@@ -52,9 +25,10 @@ class LazyGitIT {
             processes:
               web: {size: standard-1x, quantity: 1}
         """);
+    ClassLoads runs = ClassLoads.in(dir);
 
-    assertThat(jgitClassesLoaded("validate")).isZero();
-    assertThat(jgitClassesLoaded("sizes")).isZero();
-    assertThat(jgitClassesLoaded("diff")).isPositive();
+    assertThat(runs.count(JGIT, "validate")).isZero();
+    assertThat(runs.count(JGIT, "sizes")).isZero();
+    assertThat(runs.count(JGIT, "diff")).isPositive();
   }
 }

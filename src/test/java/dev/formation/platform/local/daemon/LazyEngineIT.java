@@ -2,45 +2,19 @@ package dev.formation.platform.local.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.formation.testing.ClassLoads;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up stays fast: the packaged jar loads the HTTP engine (Netty) only in the daemon. */
 class LazyEngineIT {
-  private static final Path BUILT_JAR = Path.of("target", "formation.jar").toAbsolutePath();
+  private static final String NETTY = "io.netty.";
 
   @TempDir Path dir;
-
-  private long nettyClassesLoaded(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off",
-                "-verbose:class",
-                "-jar",
-                BUILT_JAR.toString()));
-    command.addAll(List.of(args));
-    Path log = dir.resolve("classes.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectOutput(log.toFile())
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("FORMATION_HOME", dir.resolve("home").toString());
-    Process p = pb.start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .filter(l -> l.contains("io.netty."))
-        .count();
-  }
 
   @Test
   void validateSizesAndLocalStatus_loadNoNettyClass_whileTheDaemonDoes() throws Exception {
@@ -53,14 +27,15 @@ class LazyEngineIT {
             processes:
               web: {size: standard-1x, quantity: 1}
         """);
+    ClassLoads runs = ClassLoads.in(dir);
 
-    assertThat(nettyClassesLoaded("validate")).isZero();
-    assertThat(nettyClassesLoaded("sizes")).isZero();
-    assertThat(nettyClassesLoaded("local", "status")).isZero();
+    assertThat(runs.count(NETTY, "validate")).isZero();
+    assertThat(runs.count(NETTY, "sizes")).isZero();
+    assertThat(runs.count(NETTY, "local", "status")).isZero();
     // the daemon does load it: it gets as far as binding its API port, here a taken one
-    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThat(
-              nettyClassesLoaded("local", "serve", "--port", String.valueOf(taken.getLocalPort())))
+              runs.count(NETTY, "local", "serve", "--port", String.valueOf(taken.getLocalPort())))
           .isPositive();
     }
   }
