@@ -2,14 +2,10 @@ package dev.formation.platform.kubernetes;
 
 import dev.formation.platform.MonitorSettings;
 import dev.formation.platform.PlatformException;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Web's HorizontalPodAutoscaler, written by server-side apply with formation's field manager: made
@@ -64,37 +60,14 @@ final class Autoscalers {
       if (live == null) {
         return;
       }
-      Set<String> others = otherManagers(live.getMetadata().getManagedFields());
-      if (!others.isEmpty() && !forceConflicts) {
-        throw new PlatformException(
-            "the HorizontalPodAutoscaler "
-                + name
-                + " is also managed by "
-                + String.join(", ", others.stream().map(m -> "`" + m + "`").toList())
-                + "; formation does not delete what another manager owns: remove it there, or"
-                + " apply with --force-conflicts",
-            409,
-            "conflict",
-            null);
-      }
+      FieldManagers.checkDelete(
+          "the HorizontalPodAutoscaler " + name,
+          live.getMetadata().getManagedFields(),
+          forceConflicts);
       hpa.delete();
     } catch (KubernetesClientException e) {
       throw c.error("the HorizontalPodAutoscaler " + name, e);
     }
-  }
-
-  private static Set<String> otherManagers(List<ManagedFieldsEntry> entries) {
-    Set<String> others = new LinkedHashSet<>();
-    if (entries != null) {
-      for (ManagedFieldsEntry e : entries) {
-        if (e.getManager() != null
-            && !KubernetesPlatform.FIELD_MANAGER.equals(e.getManager())
-            && e.getSubresource() == null) {
-          others.add(e.getManager());
-        }
-      }
-    }
-    return others;
   }
 
   /** A server-side apply as formation's field manager, forcing only when the user said so. */

@@ -2,7 +2,6 @@ package dev.formation.platform.kubernetes;
 
 import dev.formation.platform.PlatformException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.LinkedHashMap;
@@ -108,23 +107,14 @@ final class Keda {
     try {
       GenericKubernetesResource live = so.withName(deployment).get();
       if (live != null) {
-        Set<String> others = others(live.getMetadata().getManagedFields());
-        if (!others.isEmpty() && !forceConflicts) {
-          throw new PlatformException(
-              "the ScaledObject "
-                  + deployment
-                  + " is also managed by "
-                  + String.join(", ", others.stream().map(m -> "`" + m + "`").toList())
-                  + "; formation does not delete what another manager owns: remove it there, or"
-                  + " apply with --force-conflicts",
-              409,
-              "conflict",
-              null);
-        }
+        FieldManagers.checkDelete(
+            "the ScaledObject " + deployment,
+            live.getMetadata().getManagedFields(),
+            forceConflicts);
         so.withName(deployment).delete();
       }
       GenericKubernetesResource a = auth.withName(KedaBodies.authName(deployment)).get();
-      if (a != null && others(a.getMetadata().getManagedFields()).isEmpty()) {
+      if (a != null && FieldManagers.others(a.getMetadata().getManagedFields()).isEmpty()) {
         auth.withName(KedaBodies.authName(deployment)).delete();
       }
     } catch (KubernetesClientException e) {
@@ -192,20 +182,6 @@ final class Keda {
         404,
         "keda_not_installed",
         null);
-  }
-
-  private static Set<String> others(List<ManagedFieldsEntry> entries) {
-    Set<String> others = new LinkedHashSet<>();
-    if (entries != null) {
-      for (ManagedFieldsEntry e : entries) {
-        if (e.getManager() != null
-            && !KubernetesPlatform.FIELD_MANAGER.equals(e.getManager())
-            && e.getSubresource() == null) {
-          others.add(e.getManager());
-        }
-      }
-    }
-    return others;
   }
 
   private static ResourceDefinitionContext crd(String kind) {
