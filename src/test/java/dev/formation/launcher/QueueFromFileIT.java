@@ -109,6 +109,7 @@ class QueueFromFileIT {
         JsonNode queue = up.get("apps").get(0).get("queues").get(0);
         assertThat(queue.get("type").asString()).isEqualTo("worker");
         assertThat(queue.get("source").asString()).isEqualTo("redis REDIS_URL queue:default");
+        assertThat(queue.get("backlog").asInt()).isPositive();
         assertThat(queue.get("desired").asInt()).isEqualTo(5);
         assertThat(queue.get("last_decision").get("to").asInt()).isEqualTo(5);
 
@@ -136,7 +137,7 @@ class QueueFromFileIT {
 
   /**
    * The example in the test's folder: a free router port, a 1 s interval, 3 s before going down,
-   * and the app's .env pointing REDIS_URL at the test's Redis.
+   * and the app's .env pointing REDIS_URL at the test's Redis, with shorter jobs.
    */
   private Path copyExample(RedisServer redis) throws IOException {
     try (Stream<Path> files = Files.walk(EXAMPLE)) {
@@ -159,7 +160,10 @@ class QueueFromFileIT {
     Path app = dir.resolve("app");
     String env = Files.readString(app.resolve(".env"));
     assertThat(env).contains("REDIS_URL=redis://127.0.0.1:6379/0");
-    Files.writeString(app.resolve(".env"), env.replace("redis://127.0.0.1:6379/0", redis.url()));
+    // the example's workers take 0.05 s a job; 0.01 s drains 500 jobs sooner on a loaded machine
+    Files.writeString(
+        app.resolve(".env"),
+        env.replace("redis://127.0.0.1:6379/0", redis.url()) + "WORK_SECONDS=0.01\n");
     return app;
   }
 
@@ -173,7 +177,7 @@ class QueueFromFileIT {
       if (done.test(last)) {
         return last;
       }
-      Thread.sleep(300);
+      Thread.sleep(500);
     }
     throw new AssertionError("waited 30 s for " + what + "; last status: " + last);
   }
