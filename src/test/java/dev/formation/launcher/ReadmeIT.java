@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeIT {
   private static final List<String> DOCS =
-      List.of("README.md", "examples/README.md", "docs/fmt.md");
+      List.of("README.md", "examples/README.md", "examples/queue/README.md", "docs/fmt.md");
   private static final Pattern FENCE = Pattern.compile("```(sh|bash|console)\\s*");
   private static final Pattern NEEDS = Pattern.compile("<!-- needs: [\\w-]+ -->");
   private static final Pattern EXIT = Pattern.compile("#.*\\bexit (\\d+)");
