@@ -19,26 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The local platform's apps of the files, live, through the daemon's HTTP API only ({@link
- * LocalClient}): its status (dynos, router, autoscaler decisions) and new log lines, read by a
- * sampler once per {@link UiServer.Options#localEvery} whether pages poll or not (they get what it
- * read last). The router's p95 and request count of the last minute are kept from each read for an
- * hour, for the charts.
+ * LocalClient}): its status (dynos, router, autoscaler decisions), each router's last hour minute
+ * by minute (the daemon keeps it, so the charts hold the hour whenever the page opens) and new log
+ * lines. A read is reused for {@link UiServer.Options#localEvery}, however many pages poll, so the
+ * daemon sees at most three requests in that time; with no page open, nothing is read.
  */
 final class LocalLive implements AutoCloseable {
-  static final Duration HISTORY = Duration.ofHours(1);
   static final int LOG_LINES = 400;
-
-  /** One sample of an app's router: p95 of the last minute (-1: no request), requests in it. */
-  private record Sample(long at, long p95, long requests) {}
+  static final int MINUTES = 60;
 
   /** A log line, numbered for the pages that have seen the lines before it. */
   private record Line(long seq, String app, String text) {}
@@ -47,19 +41,12 @@ final class LocalLive implements AutoCloseable {
   private final LocalSettings settings;
   private final LocalClient client;
   private final DaemonLocator locator;
-  private final Map<String, Deque<Sample>> history = new HashMap<>();
   private final Deque<Line> lines = new ArrayDeque<>();
-  private final ScheduledExecutorService sampler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "formation-ui-local");
-            t.setDaemon(true);
-            return t;
-          });
   private Map<String, Long> offsets;
   private long seq;
   private Instant readAt;
   private JsonNode status;
+  private JsonNode history;
   private String problem;
 
   LocalLive(UiServer.Options options) {
@@ -69,30 +56,8 @@ final class LocalLive implements AutoCloseable {
     this.locator = new DaemonLocator(settings, client, notice -> {});
   }
 
-  /**
-   * Samples the local platform every {@link UiServer.Options#localEvery} from now on, whether a
-   * page is open or not, so that the charts hold the hour since the server started.
-   */
-  void start() {
-    long every = Math.max(100, options.localEvery().toMillis());
-    sampler.scheduleWithFixedDelay(this::tick, 0, every, TimeUnit.MILLISECONDS);
-  }
-
-  private synchronized void tick() {
-    try {
-      Set<String> apps = localApps();
-      if (!apps.isEmpty()) {
-        read(options.clock().instant(), apps);
-      }
-    } catch (RuntimeException e) {
-      status = null;
-      problem = "the local platform could not be read: " + e.getMessage();
-    }
-  }
-
   @Override
   public void close() {
-    sampler.shutdownNow();
     client.close();
   }
 
@@ -105,9 +70,13 @@ final class LocalLive implements AutoCloseable {
       return answer;
     }
     Instant now = options.clock().instant();
-    if (readAt == null) {
-      // the sampler has not read yet: this page's first look reads once
-      read(now, apps);
+    if (readAt == null || !now.isBefore(readAt.plus(options.localEvery()))) {
+      try {
+        read(now, apps);
+      } catch (RuntimeException e) {
+        status = null;
+        problem = "the local platform could not be read: " + e.getMessage();
+      }
     }
     answer.put("running", status != null).put("problem", problem);
     ArrayNode list = answer.putArray("apps");
@@ -145,20 +114,8 @@ final class LocalLive implements AutoCloseable {
     }
     try {
       status = client.status(daemon.get());
+      history = client.routerHistory(daemon.get());
       problem = null;
-      for (JsonNode app : status.path("apps")) {
-        JsonNode router = app.path("router");
-        Deque<Sample> samples =
-            history.computeIfAbsent(app.path("name").asString(), n -> new ArrayDeque<>());
-        samples.addLast(
-            new Sample(
-                now.getEpochSecond(),
-                router.path("p95_ms_last_minute").asLong(-1),
-                router.path("requests_last_minute").asLong(0)));
-        while (samples.peekFirst().at() < now.minus(HISTORY).getEpochSecond()) {
-          samples.removeFirst();
-        }
-      }
       readLogs(daemon.get(), apps);
     } catch (IOException e) {
       status = null;
@@ -215,20 +172,52 @@ final class LocalLive implements AutoCloseable {
     if (app.has("autoscale")) {
       out.set("autoscale", app.path("autoscale"));
     }
-    ObjectNode chart = out.putObject("history");
+    out.set("history", chart(name));
+    return out;
+  }
+
+  /**
+   * The router's last hour as chart series: a point per minute (its start, in epoch seconds), the
+   * minutes before the router started empty, so that a chart always spans the hour; p95 null in a
+   * minute without requests.
+   */
+  private ObjectNode chart(String name) {
+    JsonNode minutes = null;
+    if (history != null) {
+      for (JsonNode a : history.path("apps")) {
+        if (a.path("name").asString().equals(name)) {
+          minutes = a.path("minutes");
+        }
+      }
+    }
+    ObjectNode chart = UiJson.object();
     ArrayNode x = chart.putArray("x");
     ArrayNode p95 = chart.putArray("p95");
     ArrayNode rate = chart.putArray("rate");
-    for (Sample s : history.getOrDefault(name, new ArrayDeque<>())) {
-      x.add(s.at());
-      if (s.p95() < 0) {
+    long requests = 0;
+    long errors = 0;
+    if (minutes != null && !minutes.isEmpty()) {
+      long first = Instant.parse(minutes.get(0).path("start").asString()).getEpochSecond();
+      for (int k = MINUTES - minutes.size(); k > 0; k--) {
+        x.add(first - 60L * k);
         p95.addNull();
-      } else {
-        p95.add(s.p95());
+        rate.addNull();
       }
-      rate.add(s.requests());
+      for (JsonNode m : minutes) {
+        x.add(Instant.parse(m.path("start").asString()).getEpochSecond());
+        long ms = m.path("p95_ms").asLong(-1);
+        if (ms < 0) {
+          p95.addNull();
+        } else {
+          p95.add(ms);
+        }
+        rate.add(m.path("requests").asLong());
+        requests += m.path("requests").asLong();
+        errors += m.path("errors_5xx").asLong();
+      }
     }
-    return out;
+    chart.put("requests", requests).put("errors_5xx", errors);
+    return chart;
   }
 
   private static long uptime(String since, Instant now) {

@@ -28,7 +28,8 @@ public final class UiServer implements AutoCloseable {
    * What the server shows and how often it may read.
    *
    * @param liveEvery how long a live read of the apps is reused (each app read at most once in it)
-   * @param localEvery how often the local platform's status and logs are read
+   * @param localEvery how long a read of the local platform (status, routers' last hour, logs) is
+   *     reused, however many pages poll
    */
   public record Options(
       ConfigSource config,
@@ -92,7 +93,6 @@ public final class UiServer implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
     UiServer ui = new UiServer(server, options);
     server.start();
-    ui.local.start();
     return ui;
   }
 

@@ -54,16 +54,17 @@
       return;
     }
     const r = app.router;
+    const h = app.history;
     node.querySelector('.router').textContent = 'Router on port ' + r.port
       + (r.listening ? '' : ' (not listening)') + ' · last minute: ' + r.requests_last_minute
-      + ' requests, p95 ' + (r.p95_ms_last_minute < 0 ? '—' : r.p95_ms_last_minute + ' ms');
+      + ' requests, p95 ' + (r.p95_ms_last_minute < 0 ? '—' : r.p95_ms_last_minute + ' ms')
+      + ' · last hour: ' + h.requests + ' requests, ' + h.errors_5xx + ' 5xx';
     node.querySelector('.dynos').replaceChildren(dynos(app));
     node.querySelector('.autoscale').replaceChildren(decisions(app));
-    const h = app.history;
     window.FormationCharts.line(node.querySelector('.p95'), 'p95-' + app.name,
-      'p95 latency (ms), last minute, sampled', h.x, h.p95, 'p95', 'ms');
+      'p95 latency (ms) of each minute', h.x, h.p95, 'p95', 'ms');
     window.FormationCharts.line(node.querySelector('.rate'), 'rate-' + app.name,
-      'requests per minute, sampled', h.x, h.rate, 'requests', '/min');
+      'requests in each minute (the current one so far)', h.x, h.rate, 'requests', '/min');
   }
 
   function logs(lines) {

@@ -25,8 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The daemon's HTTP API as formation uses it besides the Heroku adapter: whether it answers, its
- * status, an app's registration, forgetting an app, its logs, a clean stop. Every request carries
- * the bearer token of the token file, read afresh each time (a reset makes a new one).
+ * status, its routers' last hour, an app's registration, forgetting an app, its logs, a clean stop.
+ * Every request carries the bearer token of the token file, read afresh each time (a reset makes a
+ * new one).
  */
 public final class LocalClient implements AutoCloseable {
   private final Path tokenFile;
@@ -65,6 +66,20 @@ public final class LocalClient implements AutoCloseable {
     HttpResponse<String> r = call("GET", daemon, "/local/status", null);
     if (r.statusCode() != 200) {
       throw new IOException("the local platform answered " + r.statusCode() + ": " + r.body());
+    }
+    return (ObjectNode) Json.MAPPER.readTree(r.body());
+  }
+
+  /**
+   * Each app's router over the last hour, minute by minute ({@code GET /local/router/history}):
+   * {@code {"apps": [{"name", "minutes": [{"start", "seconds", "requests", "errors_5xx",
+   * "p95_ms"}]}]}}, oldest minute first.
+   */
+  public ObjectNode routerHistory(DaemonInfo daemon) throws IOException {
+    HttpResponse<String> r = call("GET", daemon, "/local/router/history", null);
+    if (r.statusCode() != 200) {
+      throw new IOException(
+          "the local platform answered " + r.statusCode() + ": " + message(r, r.body()));
     }
     return (ObjectNode) Json.MAPPER.readTree(r.body());
   }

@@ -77,6 +77,12 @@ public final class Routers {
     return r == null ? 0 : r.requests(window);
   }
 
+  /** The minutes of the app's router's last hour, oldest first; none when it does not listen. */
+  public List<RouterMinute> lastHour(String app) {
+    Router r = byApp.get(app);
+    return r == null ? List.of() : r.lastHour();
+  }
+
   void close(String app) {
     Router r = byApp.remove(app);
     if (r != null) {

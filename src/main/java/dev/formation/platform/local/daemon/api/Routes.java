@@ -91,6 +91,7 @@ final class Routes {
           new Reply(202, monitors.update(s[1], s[5], body));
       case "GET /local/status" -> ok(new StatusView(daemon).json());
       case "GET /local/logs" -> ok(LogsView.json(daemon.logFiles(), query));
+      case "GET /local/router/history" -> ok(RouterHistoryView.json(daemon, query));
       case "POST /local/shutdown" -> shutdown();
       default ->
           throw ApiError.notFound(

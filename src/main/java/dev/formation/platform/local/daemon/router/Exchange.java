@@ -278,7 +278,7 @@ final class Exchange {
   private void finish() {
     over = true;
     long ms = (router.clock.nanoTime() - request.t0()) / 1_000_000;
-    router.latencies.record(ms);
+    router.latencies.record(ms, response.lastStatus);
     router.lines.served(request, backend.dyno(), ms, response.lastStatus);
     Channel d = dyno;
     handlerOf(d).exchange = null;

@@ -1,34 +1,51 @@
 package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.RouterMinute;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The router's recent response times, for the autoscaler's p95: the last {@link #MAX_SAMPLES}, in a
  * ring of two primitive arrays, so that recording one (on every response) allocates nothing and
  * holds the lock for a few stores. Reading the p95 (the autoscaler's, every few seconds) does the
- * sorting.
+ * sorting. Each response also counts in the {@link RouterHistory} of the last hour, under the same
+ * lock.
  */
 final class LatencyWindow {
   static final int MAX_SAMPLES = 20_000;
   private final long[] at = new long[MAX_SAMPLES];
   private final long[] millis = new long[MAX_SAMPLES];
   private final LocalClock clock;
+  private final RouterHistory history;
   private int next;
   private int size;
 
   LatencyWindow(LocalClock clock) {
     this.clock = clock;
+    this.history = new RouterHistory(clock.nanoTime(), clock.now());
   }
 
-  void record(long ms) {
+  /** Records one response of {@code ms} that answered {@code status}. */
+  void record(long ms, int status) {
     long now = clock.nanoTime();
     synchronized (this) {
       at[next] = now;
       millis[next] = ms;
       next = (next + 1) % MAX_SAMPLES;
       size = Math.min(size + 1, MAX_SAMPLES);
+      history.add(now, ms, status);
+    }
+  }
+
+  /** The minutes of the last hour, oldest first. */
+  List<RouterMinute> lastHour() {
+    long now = clock.nanoTime();
+    Instant wall = clock.now();
+    synchronized (this) {
+      return history.minutes(now, wall);
     }
   }
 

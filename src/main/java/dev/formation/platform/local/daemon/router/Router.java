@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.AppLog;
 import dev.formation.platform.local.daemon.LocalClock;
+import dev.formation.platform.local.daemon.RouterMinute;
 import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
@@ -120,6 +121,11 @@ public final class Router implements AutoCloseable {
   /** How many responses were timed over the last {@code window}. */
   public int requests(Duration window) {
     return latencies.count(window);
+  }
+
+  /** The minutes of the router's last hour, oldest first, the current one last. */
+  public List<RouterMinute> lastHour() {
+    return latencies.lastHour();
   }
 
   public int port() {
