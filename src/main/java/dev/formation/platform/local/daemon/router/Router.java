@@ -5,6 +5,7 @@ import dev.formation.platform.local.daemon.LocalClock;
 import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
+import dev.formation.platform.local.daemon.http.Gate;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -50,7 +51,7 @@ public final class Router implements AutoCloseable {
   final LatencyWindow latencies;
   final DynoPool pool;
   final AtomicInteger next = new AtomicInteger();
-  private final Channel server;
+  private final List<Channel> servers;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final int port;
   private final Admission admission;
@@ -85,8 +86,8 @@ public final class Router implements AutoCloseable {
     this.admission =
         new Admission(
             limits, engine, Admission.headBytes(limits) + PendingBody.MAX_PENDING + 65536);
-    this.server =
-        engine.listen(
+    this.servers =
+        engine.listenPerLoop(
             port,
             new ChannelInitializer<SocketChannel>() {
               @Override
@@ -98,18 +99,18 @@ public final class Router implements AutoCloseable {
                 connections.add(ch);
                 Deadlines deadlines =
                     new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
+                Gate gate = new Gate(guard, deadlines);
+                // admission and deadlines in one handler on each side of the codec
                 ch.pipeline()
-                    .addLast("admission", guard.raw())
-                    .addLast("deadlines-raw", deadlines.raw())
+                    .addLast("gate", gate.raw())
                     .addLast(
                         "codec",
                         new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderSize(), 65536))
-                    .addLast("deadlines", deadlines.messages())
-                    .addLast("admission-messages", guard.messages())
+                    .addLast("gate-messages", gate.messages())
                     .addLast("front", new RouterFront(Router.this, deadlines));
               }
             });
-    this.port = Engine.port(server);
+    this.port = Engine.port(servers.get(0));
   }
 
   /** The 95th percentile of the response times over the last {@code window}, or -1 with none. */
@@ -137,7 +138,9 @@ public final class Router implements AutoCloseable {
    */
   @Override
   public void close() {
-    server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    for (Channel server : servers) {
+      server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     pool.close();
     // a handler already running on the event loop finishes before this task runs
