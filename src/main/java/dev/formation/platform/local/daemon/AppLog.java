@@ -36,11 +36,13 @@ public final class AppLog implements AutoCloseable {
 
   private FileChannel out;
   private long size = -1;
-  private boolean closed;
+  private volatile boolean closed;
   private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
   private boolean flushPending;
-  private long stampSecond = Long.MIN_VALUE;
-  private String stamp;
+  private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
+
+  /** A second's timestamp as lines begin with it. */
+  private record Stamp(long second, String text) {}
 
   public AppLog(Path file, long cap) {
     this(file, cap, null);
@@ -62,17 +64,26 @@ public final class AppLog implements AutoCloseable {
    * Appends one line from {@code source} ({@code web.1}, {@code heroku[web.1]}, {@code router}).
    * After {@link #close()} lines are dropped: a late request must not create the file again.
    */
-  public synchronized void line(String source, String message) {
+  public void line(String source, String message) {
     if (closed) {
       return;
     }
+    // the line is made outside the lock: the router's event loops each write a line per request
+    // to the same log, and only the append to the buffer needs them one at a time
     Instant at = clock == null ? Instant.now() : clock.now();
-    if (at.getEpochSecond() != stampSecond) {
+    Stamp s = stamp;
+    if (at.getEpochSecond() != s.second()) {
       // formatting an instant costs more than the rest of a router line: once a second
-      stampSecond = at.getEpochSecond();
-      stamp = at.truncatedTo(ChronoUnit.SECONDS) + " ";
+      s = new Stamp(at.getEpochSecond(), at.truncatedTo(ChronoUnit.SECONDS) + " ");
+      stamp = s;
     }
-    byte[] text = (stamp + source + " | " + message + "\n").getBytes(StandardCharsets.UTF_8);
+    append((s.text() + source + " | " + message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private synchronized void append(byte[] text) {
+    if (closed) {
+      return;
+    }
     if (buffer.size() > 0 && size + buffer.size() + text.length > cap) {
       // the file rotates before this line: what waits belongs to the old file
       flush();
