@@ -23,7 +23,6 @@ import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -122,13 +121,6 @@ public final class Engine implements AutoCloseable {
       throws IOException {
     if (!epoll) {
       return List.of(listen(port, init));
-    }
-    if (port != 0) {
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      } catch (IOException e) {
-        throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-      }
     }
     List<Channel> servers = new ArrayList<>();
     int p = port;
