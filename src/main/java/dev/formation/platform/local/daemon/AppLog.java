@@ -36,13 +36,11 @@ public final class AppLog implements AutoCloseable {
 
   private FileChannel out;
   private long size = -1;
-  private volatile boolean closed;
+  private boolean closed;
   private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(8192);
   private boolean flushPending;
-  private volatile Stamp stamp = new Stamp(Long.MIN_VALUE, "");
-
-  /** A second's timestamp as lines begin with it. */
-  private record Stamp(long second, String text) {}
+  private long stampSecond = Long.MIN_VALUE;
+  private String stamp;
 
   public AppLog(Path file, long cap) {
     this(file, cap, null);
@@ -64,26 +62,17 @@ public final class AppLog implements AutoCloseable {
    * Appends one line from {@code source} ({@code web.1}, {@code heroku[web.1]}, {@code router}).
    * After {@link #close()} lines are dropped: a late request must not create the file again.
    */
-  public void line(String source, String message) {
+  public synchronized void line(String source, String message) {
     if (closed) {
       return;
     }
-    // the line is made outside the lock: the router's event loops each write a line per request
-    // to the same log, and only the append to the buffer needs them one at a time
     Instant at = clock == null ? Instant.now() : clock.now();
-    Stamp s = stamp;
-    if (at.getEpochSecond() != s.second()) {
+    if (at.getEpochSecond() != stampSecond) {
       // formatting an instant costs more than the rest of a router line: once a second
-      s = new Stamp(at.getEpochSecond(), at.truncatedTo(ChronoUnit.SECONDS) + " ");
-      stamp = s;
+      stampSecond = at.getEpochSecond();
+      stamp = at.truncatedTo(ChronoUnit.SECONDS) + " ";
     }
-    append((s.text() + source + " | " + message + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private synchronized void append(byte[] text) {
-    if (closed) {
-      return;
-    }
+    byte[] text = (stamp + source + " | " + message + "\n").getBytes(StandardCharsets.UTF_8);
     if (buffer.size() > 0 && size + buffer.size() + text.length > cap) {
       // the file rotates before this line: what waits belongs to the old file
       flush();
