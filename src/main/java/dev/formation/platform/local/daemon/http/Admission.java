@@ -103,14 +103,27 @@ public final class Admission {
       return new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-          if (charge(ctx, msg)) {
-            ctx.fireChannelRead(msg);
+          if (msg instanceof ByteBuf b && !stopped && held < maxCharge) {
+            long n = Math.min(b.readableBytes(), maxCharge - held);
+            if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
+              inFlight.addAndGet(-n);
+              refused.incrementAndGet();
+              ReferenceCountUtil.release(msg);
+              ctx.close();
+              return;
+            }
+            held += n;
           }
+          ctx.fireChannelRead(msg);
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-          closed();
+          settle();
+          if (address != null) {
+            leave(address);
+            address = null;
+          }
           ctx.fireChannelInactive();
         }
 
@@ -134,34 +147,6 @@ public final class Admission {
           }
         }
       };
-    }
-
-    /**
-     * Charges what a read brings; past the budget it releases {@code msg}, closes the connection
-     * and returns false.
-     */
-    boolean charge(ChannelHandlerContext ctx, Object msg) {
-      if (msg instanceof ByteBuf b && !stopped && held < maxCharge) {
-        long n = Math.min(b.readableBytes(), maxCharge - held);
-        if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
-          inFlight.addAndGet(-n);
-          refused.incrementAndGet();
-          ReferenceCountUtil.release(msg);
-          ctx.close();
-          return false;
-        }
-        held += n;
-      }
-      return true;
-    }
-
-    /** The connection closed: what it held goes back, and it no longer counts. */
-    void closed() {
-      settle();
-      if (address != null) {
-        leave(address);
-        address = null;
-      }
     }
 
     /** Hands the connection over (a tunnel): what it was charged is given back, no more charged. */

@@ -73,19 +73,29 @@ public final class Deadlines {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
-        active(ctx);
+        // a new connection must begin its request in time, as an idle one must
+        arm(ctx, limits.headTimeout());
         ctx.fireChannelActive();
       }
 
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        rawRead(ctx, msg);
+        if (state == State.IDLE && msg instanceof ByteBuf b && b.isReadable()) {
+          state = State.HEAD;
+          arm(ctx, limits.headTimeout());
+        } else if (state == State.BODY) {
+          arm(ctx, limits.bodyIdleTimeout());
+        }
         ctx.fireChannelRead(msg);
       }
 
       @Override
       public void channelInactive(ChannelHandlerContext ctx) {
-        inactive();
+        disarm();
+        if (timer != null) {
+          timer.cancel(false);
+          timer = null;
+        }
         ctx.fireChannelInactive();
       }
     };
@@ -95,68 +105,35 @@ public final class Deadlines {
     return new ChannelDuplexHandler() {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        messageRead(ctx, msg);
+        if (msg instanceof HttpRequest) {
+          state = State.BODY;
+          arm(ctx, limits.bodyIdleTimeout());
+        }
+        if (msg instanceof LastHttpContent) {
+          state = State.BUSY;
+          disarm();
+        }
         ctx.fireChannelRead(msg);
       }
 
       @Override
       public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        writing(ctx, msg, promise);
+        if (msg instanceof HttpResponse r && r.status().code() >= 200) {
+          responding = true;
+        }
+        if (msg instanceof LastHttpContent && responding) {
+          promise.addListener(
+              f -> {
+                responding = false;
+                if (state == State.BUSY) {
+                  state = State.IDLE;
+                  arm(ctx, limits.keepAliveIdle());
+                }
+              });
+        }
         ctx.write(msg, promise);
       }
     };
-  }
-
-  /** A new connection must begin its request in time, as an idle one must. */
-  void active(ChannelHandlerContext ctx) {
-    arm(ctx, limits.headTimeout());
-  }
-
-  /** Bytes before the codec: the first of a head starts its deadline, a body's move it on. */
-  void rawRead(ChannelHandlerContext ctx, Object msg) {
-    if (state == State.IDLE && msg instanceof ByteBuf b && b.isReadable()) {
-      state = State.HEAD;
-      arm(ctx, limits.headTimeout());
-    } else if (state == State.BODY) {
-      arm(ctx, limits.bodyIdleTimeout());
-    }
-  }
-
-  void inactive() {
-    disarm();
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
-  }
-
-  /** A request (its body's deadline runs) or its end (none runs while it is answered). */
-  void messageRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest) {
-      state = State.BODY;
-      arm(ctx, limits.bodyIdleTimeout());
-    }
-    if (msg instanceof LastHttpContent) {
-      state = State.BUSY;
-      disarm();
-    }
-  }
-
-  /** An answer's end, once written, starts the keep-alive deadline. */
-  void writing(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof HttpResponse r && r.status().code() >= 200) {
-      responding = true;
-    }
-    if (msg instanceof LastHttpContent && responding) {
-      promise.addListener(
-          f -> {
-            responding = false;
-            if (state == State.BUSY) {
-              state = State.IDLE;
-              arm(ctx, limits.keepAliveIdle());
-            }
-          });
-    }
   }
 
   /** What {@link #stop()} also does (the connection's {@link Admission.Guard} stops charging). */

@@ -5,7 +5,6 @@ import dev.formation.platform.local.daemon.LocalClock;
 import dev.formation.platform.local.daemon.http.Admission;
 import dev.formation.platform.local.daemon.http.Deadlines;
 import dev.formation.platform.local.daemon.http.Engine;
-import dev.formation.platform.local.daemon.http.Gate;
 import dev.formation.platform.local.daemon.http.HttpLimits;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -51,7 +50,7 @@ public final class Router implements AutoCloseable {
   final LatencyWindow latencies;
   final DynoPool pool;
   final AtomicInteger next = new AtomicInteger();
-  private final List<Channel> servers;
+  private final Channel server;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final int port;
   private final Admission admission;
@@ -86,8 +85,8 @@ public final class Router implements AutoCloseable {
     this.admission =
         new Admission(
             limits, engine, Admission.headBytes(limits) + PendingBody.MAX_PENDING + 65536);
-    this.servers =
-        engine.listenPerLoop(
+    this.server =
+        engine.listen(
             port,
             new ChannelInitializer<SocketChannel>() {
               @Override
@@ -99,18 +98,18 @@ public final class Router implements AutoCloseable {
                 connections.add(ch);
                 Deadlines deadlines =
                     new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
-                Gate gate = new Gate(guard, deadlines);
-                // admission and deadlines in one handler on each side of the codec
                 ch.pipeline()
-                    .addLast("gate", gate.raw())
+                    .addLast("admission", guard.raw())
+                    .addLast("deadlines-raw", deadlines.raw())
                     .addLast(
                         "codec",
                         new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderSize(), 65536))
-                    .addLast("gate-messages", gate.messages())
+                    .addLast("deadlines", deadlines.messages())
+                    .addLast("admission-messages", guard.messages())
                     .addLast("front", new RouterFront(Router.this, deadlines));
               }
             });
-    this.port = Engine.port(servers.get(0));
+    this.port = Engine.port(server);
   }
 
   /** The 95th percentile of the response times over the last {@code window}, or -1 with none. */
@@ -138,9 +137,7 @@ public final class Router implements AutoCloseable {
    */
   @Override
   public void close() {
-    for (Channel server : servers) {
-      server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
+    server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     pool.close();
     // a handler already running on the event loop finishes before this task runs

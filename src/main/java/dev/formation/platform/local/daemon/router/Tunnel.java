@@ -43,7 +43,8 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
     client.write(out);
     // HttpServerCodec would end the 101 with a zero-length chunk; the tunnel ends it instead
     deadlines.stop();
-    client.pipeline().remove("gate-messages");
+    client.pipeline().remove("deadlines");
+    client.pipeline().remove("deadlines-raw");
     client.pipeline().addLast("tunnel", new Tunnel(dyno));
     client.pipeline().remove(front);
     client.pipeline().remove("codec");
