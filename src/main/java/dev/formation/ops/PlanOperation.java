@@ -241,13 +241,21 @@ public final class PlanOperation {
                 (app, state) ->
                     planned.put(app, planner.planApp(selected.app(app).orElseThrow(), state, at)));
     Plan plan = planner.plan(selected, live.live(), live.errors(), at, planned);
-    if (live.coded().isEmpty()) {
+    return withPlatformErrors(selected, plan, live.coded());
+  }
+
+  /**
+   * {@code plan} with each app whose platform named why it cannot be read or planned ({@code
+   * coded}: FM152, FM154, ...) showing that diagnostic, not the generic read error.
+   */
+  public static Plan withPlatformErrors(
+      Formation selected, Plan plan, Map<String, Diagnostic> coded) {
+    if (coded.isEmpty()) {
       return plan;
     }
-    // an app whose platform named why it cannot be read or planned shows that, not a read error
     List<AppPlan> apps = new ArrayList<>();
     for (AppPlan app : plan.apps()) {
-      Diagnostic own = live.coded().get(app.app());
+      Diagnostic own = coded.get(app.app());
       apps.add(
           own == null
               ? app

@@ -5,9 +5,11 @@ import dev.formation.catalog.Catalog;
 import dev.formation.config.AppSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
+import dev.formation.diag.Diagnostic;
 import dev.formation.live.LiveApp;
 import dev.formation.ops.Adapters;
 import dev.formation.ops.Configs;
+import dev.formation.ops.PlanOperation;
 import dev.formation.plan.Drift;
 import dev.formation.plan.DriftReport;
 import dev.formation.plan.Plan;
@@ -37,6 +39,9 @@ final class Snapshots {
   private Instant readAt;
   private Map<String, LiveApp> live = Map.of();
   private Map<String, String> errors = Map.of();
+
+  /** The apps whose platform named why they cannot be read (FM152, FM154, ...). */
+  private Map<String, Diagnostic> coded = Map.of();
 
   Snapshots(UiServer.Options options) {
     this.options = options;
@@ -75,7 +80,8 @@ final class Snapshots {
     if (stale || unknown) {
       read(formation.apps(), now);
     }
-    return planner.plan(formation, live, errors, now);
+    return PlanOperation.withPlatformErrors(
+        formation, planner.plan(formation, live, errors, now), coded);
   }
 
   /**
@@ -96,6 +102,7 @@ final class Snapshots {
           new LiveReader(platforms, options.settings().parallelism(), line -> {}).readApps(apps);
       live = new HashMap<>(result.live());
       errors = new HashMap<>(result.errors());
+      coded = new HashMap<>(result.coded());
     }
     readAt = now;
   }

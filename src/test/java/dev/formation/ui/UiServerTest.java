@@ -7,6 +7,8 @@ import dev.formation.cli.Environment;
 import dev.formation.testing.CliRunner;
 import dev.formation.testing.FakeHeroku;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +89,30 @@ class UiServerTest {
     assertThat(gone.get("live_cost").isNull()).isTrue();
     assertThat(gone.get("declared_cost").asString()).isEqualTo("$25");
     assertThat(gone.get("processes").get(0).get("drift").asString()).isEqualTo("unknown");
+  }
+
+  @Test
+  void anAppItsPlatformCannotPlan_showsThePlatformsOwnDiagnostic_notAReadError() throws Exception {
+    // a local app whose router port another program (this JVM) holds: the local platform's
+    // FM154, naming the holder, as `formation plan` shows it; the local platform is not running
+    Files.createDirectories(dir.resolve("app"));
+    Files.writeString(dir.resolve("app/Procfile"), "web: sleep 60\n");
+    try (var held = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Files.writeString(
+          file,
+          UiFixture.FILE
+              + "  shop-local:\n    platform: local\n    local: {dir: ./app, port: "
+              + held.getLocalPort()
+              + "}\n    processes:\n      web: {size: standard-1x, quantity: 1}\n");
+      JsonNode apps = json(get("/api/state")).get("apps");
+      assertThat(apps).hasSize(2);
+      assertThat(apps.get(0).get("live_cost").asString()).isEqualTo("$150");
+      JsonNode local = apps.get(1);
+      assertThat(local.get("errors").get(0).get("code").asString()).isEqualTo("FM154");
+      assertThat(local.get("errors").get(0).get("message").asString())
+          .contains(String.valueOf(held.getLocalPort()))
+          .contains("pid " + ProcessHandle.current().pid());
+    }
   }
 
   @Test
