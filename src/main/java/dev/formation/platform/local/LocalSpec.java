@@ -32,7 +32,9 @@ public record LocalSpec(Path dir, int port, Map<String, String> procfile, Source
 
   /**
    * The registration the app gets: its folder, its router port, its Procfile's commands and the
-   * queue rules of its process types (with their base band: the daemon knows no schedule).
+   * queue rules of its process types, with the band in force when it is planned: the daemon knows
+   * no schedule, so a window's band reaches it through the apply run inside the window (as a KEDA
+   * ScaledObject's does).
    */
   @Override
   public Placement placement(List<ProcessSpec> processes) {

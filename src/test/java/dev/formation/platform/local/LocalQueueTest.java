@@ -1,21 +1,29 @@
 package dev.formation.platform.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.formation.autoscale.QueueRule;
 import dev.formation.autoscale.QueueSource;
 import dev.formation.catalog.Catalog;
+import dev.formation.config.AppSpec;
 import dev.formation.config.AutoscaleSpec;
+import dev.formation.config.ConfigLoader;
 import dev.formation.config.ProcessSpec;
+import dev.formation.config.SourceText;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveProcess;
 import dev.formation.live.SetupStep;
+import dev.formation.plan.schedule.Windows;
 import dev.formation.testing.JsonSchemas;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +56,54 @@ class LocalQueueTest {
     LocalRegistration r = (LocalRegistration) spec.placement(List.of(web, worker));
 
     assertThat(r.queues()).containsExactly(WORKER);
+  }
+
+  /**
+   * A schedule window's band reaches the daemon as KEDA's does: the registration carries the band
+   * in force when it is planned, so the apply run inside the window re-registers the rule.
+   */
+  @Test
+  void aScheduleWindowsBand_isTheRegistrationsBandInsideIt(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("Procfile"), "worker: sh worker.sh\n");
+    String yaml =
+        """
+        version: 1
+        apps:
+          queue-demo:
+            platform: local
+            local: {dir: ., port: 5010}
+            timezone: UTC
+            processes:
+              worker:
+                size: standard-1x
+                autoscale:
+                  min: 1
+                  max: 5
+                  queue:
+                    redis: {url_env: REDIS_URL, list: queue:default}
+                    per_dyno: 100
+                schedule:
+                  - {name: busy, days: daily, from: "01:00", to: "03:00", autoscale: {min: 3, max: 8}}
+        """;
+    AppSpec app =
+        ConfigLoader.standard()
+            .loadTexts(List.of(new SourceText("formation.yaml", yaml, dir)))
+            .formationOrNull()
+            .app("queue-demo")
+            .orElseThrow();
+
+    LocalRegistration inside =
+        (LocalRegistration) Windows.resolve(app, Instant.parse("2026-12-08T02:00:00Z")).placement();
+    LocalRegistration outside =
+        (LocalRegistration) Windows.resolve(app, Instant.parse("2026-12-08T12:00:00Z")).placement();
+
+    assertThat(inside.queues())
+        .extracting(LocalQueue::min, LocalQueue::max)
+        .containsExactly(tuple(3, 8));
+    assertThat(outside.queues())
+        .extracting(LocalQueue::min, LocalQueue::max)
+        .containsExactly(tuple(1, 5));
+    assertThat(inside.queues().get(0).rule()).isEqualTo(outside.queues().get(0).rule());
   }
 
   @Test
