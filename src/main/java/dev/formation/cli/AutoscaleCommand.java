@@ -6,6 +6,7 @@ import dev.formation.diag.Code;
 import dev.formation.diag.Diagnostics;
 import dev.formation.ops.autoscale.AutoscaleOperation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +47,21 @@ public final class AutoscaleCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Run one round and exit (for cron-style use).")
   private boolean once;
 
+  @Option(
+      names = "--state",
+      paramLabel = "FILE",
+      description =
+          "Keep each type's backlog samples in FILE between runs, so that runs with --once"
+              + " scale down after scale_down_after (without it a run remembers only its own"
+              + " rounds).")
+  private Path state;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     AutoscaleOperation.Request request =
         new AutoscaleOperation.Request(
-            config.source(null), apps.selection(), platform.settings(), once);
+            config.source(null), apps.selection(), platform.settings(), once, state);
     AutoscaleOperation operation =
         new AutoscaleOperation(Output.host(spec), VersionProvider.version(), Output.clock());
     Interrupt stop = new Interrupt();

@@ -155,7 +155,8 @@ public enum Code {
       "formation autoscale found no queue-autoscaled process type it should control"),
   FM201(
       "autoscale-failed",
-      "A backlog or a formation could not be read, or a new count not written: the count stayed");
+      "A backlog or a formation could not be read, or a new count not written: the count stayed"),
+  FM202("autoscale-state", "formation autoscale cannot read or write its samples file (--state)");
 
   private final String slug;
   private final String title;

@@ -2,6 +2,7 @@ package dev.formation.ops.autoscale;
 
 import dev.formation.apply.Interrupt;
 import dev.formation.apply.Platforms;
+import dev.formation.autoscale.Sample;
 import dev.formation.autoscale.read.BacklogReader;
 import dev.formation.config.Formation;
 import dev.formation.config.LoadResult;
@@ -15,9 +16,13 @@ import dev.formation.ops.PlanOperation;
 import dev.formation.ops.Selection;
 import dev.formation.ops.Settings;
 import dev.formation.platform.PlatformContext;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,9 +33,15 @@ import java.util.function.Consumer;
 public final class AutoscaleOperation {
   /**
    * @param once one round, then return
+   * @param state where the samples are kept between runs ({@code --state}), or {@code null}: then a
+   *     run remembers only its own rounds
    */
   public record Request(
-      ConfigSource config, Selection selection, Settings settings, boolean once) {}
+      ConfigSource config, Selection selection, Settings settings, boolean once, Path state) {
+    public Request(ConfigSource config, Selection selection, Settings settings, boolean once) {
+      this(config, selection, settings, once, null);
+    }
+  }
 
   /**
    * @param rounds the rounds run
@@ -86,7 +97,7 @@ public final class AutoscaleOperation {
     // it writes counts, as apply does (only to platforms without an autoscaler of their own)
     try (Adapters platforms =
         new Adapters(host, request.settings(), version, PlatformContext.Intent.APPLY)) {
-      Result r = control(selected, platforms, request.once(), stop, events);
+      Result r = control(selected, platforms, request.once(), request.state(), stop, events);
       diagnostics.addAll(r.diagnostics());
       return new Result(loaded, r.rounds(), r.failed(), diagnostics);
     }
@@ -102,6 +113,19 @@ public final class AutoscaleOperation {
       boolean once,
       Interrupt stop,
       Consumer<QueueEvent> events) {
+    return control(formation, platforms, once, null, stop, events);
+  }
+
+  /**
+   * @param state where samples are kept between runs, or {@code null}
+   */
+  public Result control(
+      Formation formation,
+      Platforms platforms,
+      boolean once,
+      Path state,
+      Interrupt stop,
+      Consumer<QueueEvent> events) {
     Diagnostics diagnostics = new Diagnostics();
     if (QueueController.controlled(formation).isEmpty()) {
       diagnostics.error(
@@ -113,14 +137,41 @@ public final class AutoscaleOperation {
               + " by the local platform, Kubernetes apps by KEDA (docs/autoscaling.md)");
       return new Result(null, 0, true, diagnostics);
     }
+    Map<String, List<Sample>> remembered = Map.of();
+    if (state != null) {
+      try {
+        remembered = SampleFile.read(state);
+      } catch (IOException e) {
+        diagnostics.error(
+            Code.FM202,
+            "cannot read the samples file " + state + ": " + e.getMessage(),
+            null,
+            "nothing was read or written; delete the file to start afresh (the next runs then"
+                + " scale down only after `scale_down_after` of new samples)");
+        return new Result(null, 0, true, diagnostics);
+      }
+    }
     QueueController controller =
-        new QueueController(formation, platforms, new BacklogReader(host.env()));
+        new QueueController(formation, platforms, new BacklogReader(host.env()), remembered);
     int rounds = 0;
     boolean failed = false;
     do {
       Instant now = clock.instant();
       failed |= controller.round(now, events);
       rounds++;
+      if (state != null) {
+        try {
+          SampleFile.write(state, controller.samples());
+        } catch (IOException e) {
+          diagnostics.error(
+              Code.FM202,
+              "cannot write the samples file " + state + ": " + e.getMessage(),
+              null,
+              "the counts of this round were written; the next run remembers no samples");
+          failed = true;
+          break;
+        }
+      }
       if (!once && !stop.requested()) {
         pacer.waitUntil(controller.next(now), stop);
       }

@@ -44,9 +44,26 @@ public final class QueueController {
    * @param formation the apps to control: only their queue-autoscaled types are looked at
    */
   public QueueController(Formation formation, Platforms platforms, BacklogReader reader) {
+    this(formation, platforms, reader, Map.of());
+  }
+
+  /**
+   * @param remembered the samples of earlier runs by {@code APP<TAB>TYPE} ({@code --state})
+   */
+  public QueueController(
+      Formation formation,
+      Platforms platforms,
+      BacklogReader reader,
+      Map<String, List<Sample>> remembered) {
     this.apps = controlled(formation);
     this.platforms = platforms;
     this.reader = reader;
+    remembered.forEach((key, list) -> samples.put(key, List.copyOf(list)));
+  }
+
+  /** Each type's samples the decision still needs, by {@code APP<TAB>TYPE}. */
+  public Map<String, List<Sample>> samples() {
+    return Map.copyOf(samples);
   }
 
   /** The apps of a formation with a queue-autoscaled type on a platform without its own. */

@@ -12,6 +12,7 @@ import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.Formation;
 import dev.formation.config.ProcessSpec;
 import dev.formation.config.WindowSpec;
+import dev.formation.diag.Code;
 import dev.formation.ops.Adapters;
 import dev.formation.ops.Host;
 import dev.formation.ops.Listener;
@@ -25,7 +26,9 @@ import dev.formation.testing.JsonSchemas;
 import dev.formation.testing.Ports;
 import dev.formation.testing.RecordedRequest;
 import dev.formation.testing.RedisServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -220,6 +223,60 @@ class AutoscaleControllerTest {
         .containsExactly(Action.SCALE, Action.HOLD, Action.HOLD, Action.SCALE, Action.HOLD);
     assertThat(events.get(3).time()).isEqualTo(T0.plusSeconds(90));
     assertThat(heroku.requests("PATCH", ".*")).hasSize(2);
+  }
+
+  @Test
+  void onceRunsFromCron_scaleDownAfterScaleDownAfter_onlyWithAStateFile() throws Exception {
+    redis.push("queue:default", 420);
+    Formation f =
+        heroku("shop", queued("worker", 1, 10, redis(50, Duration.ofSeconds(60), "queue:default")));
+    Path state = home.resolve("samples");
+    List<Integer> remembering = new ArrayList<>();
+    for (int run = 0; run < 4; run++) {
+      onceAt(f, T0.plusSeconds(30L * run), state);
+      remembering.add(shop.quantity("worker"));
+      redis.delete(List.of("queue:default"));
+    }
+    // t=0 up to 9; t=30 and t=60 the last minute still held the 420; t=90 it allowed 1
+    assertThat(remembering).containsExactly(9, 9, 9, 1);
+    assertThat(Files.readString(state)).startsWith(SampleFile.HEADER + "\n");
+    assertThat(Files.getPosixFilePermissions(state))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    shop.process("worker", "standard-2x", 9);
+    redis.push("queue:default", 420);
+    List<Integer> forgetting = new ArrayList<>();
+    for (int run = 0; run < 4; run++) {
+      onceAt(f, T0.plusSeconds(30L * run), null);
+      forgetting.add(shop.quantity("worker"));
+      redis.delete(List.of("queue:default"));
+    }
+    // each run knows one sample: never a minute of them, never down
+    assertThat(forgetting).containsExactly(9, 9, 9, 9);
+  }
+
+  @Test
+  void aBrokenStateFile_isFM202_andNothingIsReadOrWritten() throws Exception {
+    redis.push("queue:default", 420);
+    Path state = home.resolve("samples");
+    Files.writeString(state, "not samples\n");
+    Formation f =
+        heroku("shop", queued("worker", 1, 10, redis(50, Duration.ofSeconds(60), "queue:default")));
+
+    AutoscaleOperation.Result r = onceAt(f, T0, state);
+
+    assertThat(r.failed()).isTrue();
+    assertThat(r.diagnostics().sorted()).extracting(d -> d.code()).containsExactly(Code.FM202);
+    assertThat(heroku.requests("PATCH", ".*")).isEmpty();
+    assertThat(events).isEmpty();
+    assertThat(Files.readString(state)).isEqualTo("not samples\n");
+  }
+
+  private AutoscaleOperation.Result onceAt(Formation f, Instant at, Path state) {
+    try (Adapters platforms = adapters(redis.url())) {
+      return operation(redis.url(), Clock.fixed(at, ZoneOffset.UTC), (m, s) -> {})
+          .control(f, platforms, true, state, Interrupt.never(), events::add);
+    }
   }
 
   @Test
