@@ -306,16 +306,30 @@ public final class LocalDaemon implements AutoCloseable {
   }
 
   /** The queue scaler's change of one type's count. */
-  synchronized void scaleQueue(String name, String type, int quantity) {
+  /** A type's count now, for the queue scaler: -1 when the app is gone. */
+  synchronized int quantityOf(String name, String type) {
+    AppRecord a = apps.get(name);
+    return a == null ? -1 : a.process(type).map(ProcessRecord::quantity).orElse(0);
+  }
+
+  /**
+   * Sets a type's count for the queue scaler, under the daemon's lock.
+   *
+   * @return the count it had just before, read under the same lock (an apply may have changed it
+   *     since the scaler looked), or -1 when the app is gone
+   */
+  synchronized int scaleQueue(String name, String type, int quantity) {
     AppRecord a = apps.get(name);
     if (a == null) {
-      return;
+      return -1;
     }
+    int was = a.process(type).map(ProcessRecord::quantity).orElse(0);
     List<ProcessRecord> next =
         a.processes().stream()
             .map(p -> p.type().equals(type) ? p.withFormation(p.size(), quantity, now()) : p)
             .toList();
     save(a.withProcesses(next, now()));
+    return was;
   }
 
   /** Stores an app, then makes its dynos match. Callers hold the daemon's lock. */

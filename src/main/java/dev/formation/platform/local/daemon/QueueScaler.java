@@ -137,6 +137,12 @@ public final class QueueScaler implements AutoCloseable {
       }
       return new Event(at, q.type(), null, current, current, "error", why);
     }
+    // the count as it is after the read (which may take seconds): an apply may have set it since
+    // this round looked, and a decision against the older count could scale down too early
+    int fresh = daemon.quantityOf(app.name(), q.type());
+    if (fresh >= 0) {
+      current = fresh;
+    }
     List<Sample> history = new ArrayList<>(s.samples);
     history.add(new Sample(now, backlog));
     Decision d = QueueDecision.decide(history, current, q.rule(), q.band(), now);
@@ -144,13 +150,19 @@ public final class QueueScaler implements AutoCloseable {
     if (!d.changes(current)) {
       return new Event(at, q.type(), backlog, current, current, "hold", d.reason());
     }
-    daemon.scaleQueue(app.name(), q.type(), d.desired());
+    // the count the scale replaced, read under the daemon's lock: an apply may have set it while
+    // the backlog was being read
+    int was = daemon.scaleQueue(app.name(), q.type(), d.desired());
+    if (was < 0 || was == d.desired()) {
+      int kept = was < 0 ? current : was;
+      return new Event(at, q.type(), backlog, kept, kept, "hold", d.reason());
+    }
     daemon
         .log(app.name())
         .line(
             "heroku[autoscaler]",
-            "scale " + q.type() + " " + current + " -> " + d.desired() + ": " + d.reason());
-    return new Event(at, q.type(), backlog, current, d.desired(), "scale", d.reason());
+            "scale " + q.type() + " " + was + " -> " + d.desired() + ": " + d.reason());
+    return new Event(at, q.type(), backlog, was, d.desired(), "scale", d.reason());
   }
 
   @Override

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.formation.platform.local.LocalClient;
 import dev.formation.platform.local.LocalQueue;
+import dev.formation.platform.local.daemon.api.FormationRules;
 import dev.formation.platform.local.state.DaemonInfo;
+import dev.formation.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +113,35 @@ class QueueRegistrationTest {
     assertThat(queue.get("backlog").isNull()).isTrue();
     assertThat(queue.get("last_decision").get("action").asString()).isEqualTo("error");
     assertThat(h.log("queue-app")).contains("heroku[autoscaler]").doesNotContain("pw-Secret-7");
+  }
+
+  @Test
+  void aCountSetWhileTheBacklogWasRead_isTheOneDecidedFrom() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      Files.writeString(dir.resolve(".env"), "REDIS_URL=" + redis.url() + "\n");
+      register(
+          "["
+              + RULE.replace("\"interval_s\":5", "\"interval_s\":3600")
+                  .replace("\"scale_down_after_s\":30", "\"scale_down_after_s\":3600")
+              + "]");
+      LocalHarness.await(
+          "the first decision",
+          java.time.Duration.ofSeconds(10),
+          () -> h.daemon.queueScaler().last("queue-app").get("worker") != null);
+      AppRecord looked = h.daemon.app("queue-app"); // worker 1, the band's min
+      // then 300 jobs, and an apply sets 3 while this round reads the backlog
+      redis.push("queue:default", 300);
+      h.daemon.updateFormation(
+          "queue-app", List.of(new FormationRules.Update("worker", 3L, false, null)));
+
+      h.daemon.queueScaler().tick(looked, Instant.now().plus(java.time.Duration.ofHours(2)));
+
+      QueueScaler.Event e = h.daemon.queueScaler().last("queue-app").get("worker");
+      assertThat(e.backlog()).isEqualTo(300);
+      assertThat(e.action()).isEqualTo("hold");
+      assertThat(e.from()).isEqualTo(3);
+      assertThat(h.log("queue-app")).doesNotContain("scale worker 1 -> 3");
+    }
   }
 
   private void register(String queues) throws Exception {
