@@ -141,6 +141,21 @@ class QueueRegistrationTest {
       assertThat(e.action()).isEqualTo("hold");
       assertThat(e.from()).isEqualTo(3);
       assertThat(h.log("queue-app")).doesNotContain("scale worker 1 -> 3");
+
+      // and the other way: the round looked at 3, someone set 1 during the read; the backlog
+      // still needs 3, so the decision from the count as it is writes 3 (from the older count it
+      // would hold and leave 1)
+      AppRecord looked3 = h.daemon.app("queue-app");
+      h.daemon.updateFormation(
+          "queue-app", List.of(new FormationRules.Update("worker", 1L, false, null)));
+
+      h.daemon.queueScaler().tick(looked3, Instant.now().plus(java.time.Duration.ofHours(4)));
+
+      QueueScaler.Event up = h.daemon.queueScaler().last("queue-app").get("worker");
+      assertThat(up.action()).isEqualTo("scale");
+      assertThat(up.from()).isEqualTo(1);
+      assertThat(up.to()).isEqualTo(3);
+      assertThat(h.daemon.app("queue-app").process("worker").orElseThrow().quantity()).isEqualTo(3);
     }
   }
 
