@@ -9,6 +9,7 @@ import dev.formation.catalog.Resources;
 import dev.formation.catalog.Size;
 import dev.formation.config.AutoscaleSpec;
 import dev.formation.config.PlatformKind;
+import dev.formation.config.yaml.YamlQuoting;
 import dev.formation.live.LiveApp;
 import dev.formation.live.LiveMonitor;
 import dev.formation.live.LiveProcess;
@@ -43,7 +44,7 @@ public final class FormationYaml {
         for (Map.Entry<String, Object> e : block.entrySet()) {
           Object v = e.getValue();
           sb.append(sep).append(e.getKey()).append(": ");
-          sb.append(v instanceof String text ? quoted(text) : String.valueOf(v));
+          sb.append(v instanceof String text ? YamlQuoting.doubleQuoted(text) : String.valueOf(v));
           sep = ", ";
         }
         sb.append("}\n");
@@ -54,21 +55,6 @@ public final class FormationYaml {
           .forEach(p -> process(sb, p, app, platform));
     }
     return sb.toString();
-  }
-
-  /** A YAML double-quoted scalar: backslash, quote and control characters escaped. */
-  static String quoted(String text) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\x%02x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
   }
 
   private void process(StringBuilder sb, LiveProcess p, LiveApp app, PlatformKind platform) {
@@ -140,14 +126,16 @@ public final class FormationYaml {
     sb.append("          queue:\n");
     StringBuilder fields = new StringBuilder("url_env: ").append(scalar(source.urlEnv()));
     if (source.secret() != null) {
-      fields.append(", secret: ").append(quoted(source.secret()));
+      fields.append(", secret: ").append(YamlQuoting.doubleQuoted(source.secret()));
     }
     if (source instanceof QueueSource.Redis r) {
       fields.append(", list: [");
-      fields.append(String.join(", ", r.lists().stream().map(FormationYaml::quoted).toList()));
+      fields.append(String.join(", ", r.lists().stream().map(YamlQuoting::doubleQuoted).toList()));
       sb.append("            redis: {").append(fields).append("]}\n");
     } else {
-      fields.append(", query: ").append(quoted(((QueueSource.Postgres) source).query()));
+      fields
+          .append(", query: ")
+          .append(YamlQuoting.doubleQuoted(((QueueSource.Postgres) source).query()));
       sb.append("            postgres: {").append(fields).append("}\n");
     }
     sb.append("            per_dyno: ").append(rule.perDyno()).append('\n');

@@ -6,6 +6,7 @@ import dev.formation.config.yaml.SourceTree.Mapping;
 import dev.formation.config.yaml.SourceTree.Node;
 import dev.formation.config.yaml.SourceTree.Scalar;
 import dev.formation.config.yaml.SourceTree.Sequence;
+import dev.formation.config.yaml.YamlQuoting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class Styles {
     if (s.tag() != null && oneLine || s.style().equals("plain") && oneLine) {
       return prefix + written;
     }
-    return prefix + (safePlain(s.value()) ? s.value() : Text.doubleQuoted(s.value()));
+    return prefix + (safePlain(s.value()) ? s.value() : YamlQuoting.doubleQuoted(s.value()));
   }
 
   /** Whether the scalar is a block scalar ({@code |} or {@code >}). */

@@ -1,5 +1,6 @@
 package dev.formation.config.edit;
 
+import dev.formation.config.yaml.YamlQuoting;
 import dev.formation.diag.SourceRange;
 import java.util.regex.Pattern;
 
@@ -70,20 +71,6 @@ final class Text {
     if (PLAIN.matcher(s).matches() && !TYPED.matcher(s).matches()) {
       return s;
     }
-    return doubleQuoted(s);
-  }
-
-  static String doubleQuoted(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\x%02x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
+    return YamlQuoting.doubleQuoted(s);
   }
 }

@@ -6,6 +6,7 @@ import dev.formation.config.yaml.SourceTree.Mapping;
 import dev.formation.config.yaml.SourceTree.Node;
 import dev.formation.config.yaml.SourceTree.Scalar;
 import dev.formation.config.yaml.SourceTree.Sequence;
+import dev.formation.config.yaml.YamlQuoting;
 import dev.formation.diag.Code;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -82,7 +83,7 @@ final class Writer {
     String replacement =
         switch (scalar.style()) {
           case "single" -> "'" + value.replace("'", "''") + "'";
-          case "double" -> Text.doubleQuoted(value);
+          case "double" -> YamlQuoting.doubleQuoted(value);
           default -> count ? value : Text.scalar(value);
         };
     changes.add(new EditResult.Change(app, type, key, scalar.value(), value));
