@@ -27,6 +27,11 @@ public final class Credentials {
 
   /** The text with the password of every URL in it replaced by {@code ***}. */
   public static String mask(String text) {
+    return mask(text, MASK);
+  }
+
+  /** The text with the password of every URL in it replaced by {@code mask}. */
+  public static String mask(String text, String mask) {
     if (text == null || !text.contains("://")) {
       return text;
     }
@@ -37,10 +42,19 @@ public final class Credentials {
     StringBuilder b = new StringBuilder(text.length());
     int at = 0;
     for (int[] p : found) {
-      b.append(text, at, p[0]).append(MASK);
+      b.append(text, at, p[0]).append(mask);
       at = p[1];
     }
     return b.append(text, at, text.length()).toString();
+  }
+
+  /** The first password of a URL in the text, or {@code null} when it holds none. */
+  public static String password(String text) {
+    if (text == null || !text.contains("://")) {
+      return null;
+    }
+    List<int[]> found = passwords(text);
+    return found.isEmpty() ? null : text.substring(found.get(0)[0], found.get(0)[1]);
   }
 
   /** The {@code [start, end)} of every password, in order. */

@@ -1,20 +1,22 @@
 package dev.formation.autoscale.read;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.formation.diag.Credentials;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
-/** Connection URLs without their secret: what a message may say of a queue's URL. */
+/**
+ * Connection URLs without their secret: what a message may say of a queue's URL. URLs are found as
+ * everywhere else ({@link Credentials}); a driver's message may also quote the password alone,
+ * plain or percent-decoded, so that is hidden too.
+ */
 public final class Urls {
-  /** {@code scheme://user:password@}: the password is everything up to the last {@code @}. */
-  private static final Pattern CREDENTIALS =
-      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@\\s]*:)([^\\s]*)@");
+  static final String MASK = "****";
 
   private Urls() {}
 
   /** The URL's password, or {@code null} when it has none. */
   static String password(String url) {
-    Matcher m = CREDENTIALS.matcher(url);
-    return m.find() && !m.group(2).isEmpty() ? m.group(2) : null;
+    return Credentials.password(url);
   }
 
   /**
@@ -27,12 +29,12 @@ public final class Urls {
     if (text == null) {
       return "";
     }
-    String masked = CREDENTIALS.matcher(text).replaceAll("$1****@");
+    String masked = Credentials.mask(text, MASK);
     if (password != null && !password.isEmpty()) {
-      masked = masked.replace(password, "****");
+      masked = masked.replace(password, MASK);
       String decoded = decode(password);
       if (!decoded.isEmpty()) {
-        masked = masked.replace(decoded, "****");
+        masked = masked.replace(decoded, MASK);
       }
     }
     return masked;
@@ -45,8 +47,7 @@ public final class Urls {
 
   private static String decode(String part) {
     try {
-      return java.net.URLDecoder.decode(
-          part.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return part;
     }

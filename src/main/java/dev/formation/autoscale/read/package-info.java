@@ -6,7 +6,8 @@
  * a rule of its kind is read ({@code LazyQueueClientsIT}); every read has short timeouts, so a
  * queue that does not answer never stalls a round; no message carries the URL's password.
  *
- * <p>Dependency rule: {@code autoscale.read} depends on {@code autoscale} only. Libraries: Jedis
- * and the PostgreSQL JDBC driver (through {@code java.sql}).
+ * <p>Dependency rule: {@code autoscale.read} depends on {@code autoscale} and {@code diag} (its
+ * password masking) only. Libraries: Jedis and the PostgreSQL JDBC driver (through {@code
+ * java.sql}).
  */
 package dev.formation.autoscale.read;
