@@ -103,27 +103,17 @@ public final class Admission {
       return new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-          if (msg instanceof ByteBuf b && !stopped && held < maxCharge) {
-            long n = Math.min(b.readableBytes(), maxCharge - held);
-            if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
-              inFlight.addAndGet(-n);
-              refused.incrementAndGet();
-              ReferenceCountUtil.release(msg);
-              ctx.close();
-              return;
-            }
-            held += n;
+          if (msg instanceof ByteBuf b && !charge(b.readableBytes())) {
+            ReferenceCountUtil.release(msg);
+            ctx.close();
+            return;
           }
           ctx.fireChannelRead(msg);
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-          settle();
-          if (address != null) {
-            leave(address);
-            address = null;
-          }
+          closed();
           ctx.fireChannelInactive();
         }
 
@@ -147,6 +137,33 @@ public final class Admission {
           }
         }
       };
+    }
+
+    /**
+     * Charges {@code bytes} just read; false when they pass the daemon's budget: the connection
+     * must then be closed without reading them.
+     */
+    public boolean charge(int bytes) {
+      if (stopped || held >= maxCharge) {
+        return true;
+      }
+      long n = Math.min(bytes, maxCharge - held);
+      if (inFlight.addAndGet(n) > limits.inFlightBudget()) {
+        inFlight.addAndGet(-n);
+        refused.incrementAndGet();
+        return false;
+      }
+      held += n;
+      return true;
+    }
+
+    /** The connection closed: its charge and its place are given back. */
+    public void closed() {
+      settle();
+      if (address != null) {
+        leave(address);
+        address = null;
+      }
     }
 
     /** Hands the connection over (a tunnel): what it was charged is given back, no more charged. */

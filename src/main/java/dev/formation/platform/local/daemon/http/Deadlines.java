@@ -7,13 +7,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +36,7 @@ public final class Deadlines {
   }
 
   private final HttpLimits limits;
-  private final Supplier<FullHttpResponse> timeoutAnswer;
+  private final Supplier<?> timeoutAnswer;
   private State state = State.IDLE;
   private boolean responding;
   private ScheduledFuture<?> timer;
@@ -50,52 +45,41 @@ public final class Deadlines {
   private Runnable onStop = () -> {};
 
   /**
-   * @param timeoutAnswer what a client whose body stalled gets before the connection closes
+   * @param timeoutAnswer what a client whose body stalled gets before the connection closes: a
+   *     message the connection's pipeline writes (a response for an HTTP codec, bytes without one)
    */
-  public Deadlines(HttpLimits limits, Supplier<FullHttpResponse> timeoutAnswer) {
+  public Deadlines(HttpLimits limits, Supplier<?> timeoutAnswer) {
     this.limits = limits;
     this.timeoutAnswer = timeoutAnswer;
   }
 
-  /** A plain-text 408, for routers. */
-  public static FullHttpResponse plainTimeout() {
-    ByteBuf body = Unpooled.copiedBuffer("Request timeout.\n", StandardCharsets.UTF_8);
-    FullHttpResponse r =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT, body);
-    r.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-        .set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
-        .set(HttpHeaderNames.CONNECTION, "close");
-    return r;
+  /** A plain-text 408 as bytes, for a connection without an HTTP codec (a router's). */
+  public static ByteBuf plainTimeout() {
+    return Unpooled.wrappedBuffer(
+        ("HTTP/1.1 408 Request Timeout\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: 17\r\nConnection: close\r\n\r\nRequest timeout.\n")
+            .getBytes(StandardCharsets.US_ASCII));
   }
 
   public ChannelInboundHandlerAdapter raw() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
-        // a new connection must begin its request in time, as an idle one must
-        arm(ctx, limits.headTimeout());
+        active(ctx);
         ctx.fireChannelActive();
       }
 
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (state == State.IDLE && msg instanceof ByteBuf b && b.isReadable()) {
-          state = State.HEAD;
-          arm(ctx, limits.headTimeout());
-        } else if (state == State.BODY) {
-          arm(ctx, limits.bodyIdleTimeout());
+        if (msg instanceof ByteBuf b && b.isReadable()) {
+          bytes(ctx);
         }
         ctx.fireChannelRead(msg);
       }
 
       @Override
       public void channelInactive(ChannelHandlerContext ctx) {
-        disarm();
-        if (timer != null) {
-          timer.cancel(false);
-          timer = null;
-        }
+        closed();
         ctx.fireChannelInactive();
       }
     };
@@ -106,12 +90,10 @@ public final class Deadlines {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
-          state = State.BODY;
-          arm(ctx, limits.bodyIdleTimeout());
+          requestHead(ctx);
         }
         if (msg instanceof LastHttpContent) {
-          state = State.BUSY;
-          disarm();
+          requestDone();
         }
         ctx.fireChannelRead(msg);
       }
@@ -119,21 +101,64 @@ public final class Deadlines {
       @Override
       public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse r && r.status().code() >= 200) {
-          responding = true;
+          responding();
         }
         if (msg instanceof LastHttpContent && responding) {
-          promise.addListener(
-              f -> {
-                responding = false;
-                if (state == State.BUSY) {
-                  state = State.IDLE;
-                  arm(ctx, limits.keepAliveIdle());
-                }
-              });
+          promise.addListener(f -> answered(ctx));
         }
         ctx.write(msg, promise);
       }
     };
+  }
+
+  /** A new connection: it must begin its request in time, as an idle one must. */
+  public void active(ChannelHandlerContext ctx) {
+    arm(ctx, limits.headTimeout());
+  }
+
+  /** Bytes came: the first of a head starts its deadline; inside a body, the pause ends. */
+  public void bytes(ChannelHandlerContext ctx) {
+    if (state == State.IDLE) {
+      state = State.HEAD;
+      arm(ctx, limits.headTimeout());
+    } else if (state == State.BODY) {
+      arm(ctx, limits.bodyIdleTimeout());
+    }
+  }
+
+  /** A request's head is in: its body may pause at most the body timeout. */
+  public void requestHead(ChannelHandlerContext ctx) {
+    state = State.BODY;
+    arm(ctx, limits.bodyIdleTimeout());
+  }
+
+  /** The whole request is in: no deadline runs while it is answered. */
+  public void requestDone() {
+    state = State.BUSY;
+    disarm();
+  }
+
+  /** A final answer's head was written: a stalled body now just closes the connection. */
+  public void responding() {
+    responding = true;
+  }
+
+  /** The end of an answer was written: the connection idles until its next request. */
+  public void answered(ChannelHandlerContext ctx) {
+    responding = false;
+    if (state == State.BUSY) {
+      state = State.IDLE;
+      arm(ctx, limits.keepAliveIdle());
+    }
+  }
+
+  /** The connection closed. */
+  public void closed() {
+    disarm();
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
   }
 
   /** What {@link #stop()} also does (the connection's {@link Admission.Guard} stops charging). */

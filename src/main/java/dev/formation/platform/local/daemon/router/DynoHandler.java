@@ -1,5 +1,7 @@
 package dev.formation.platform.local.daemon.router;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -8,6 +10,13 @@ import io.netty.util.ReferenceCountUtil;
 final class DynoHandler extends ChannelInboundHandlerAdapter {
   /** The exchange using the connection; null while it waits in the pool. */
   Exchange exchange;
+
+  /** The heads of the dyno's answers on this connection, one at a time. */
+  final HeadFields fields = new HeadFields();
+
+  static DynoHandler of(Channel dyno) {
+    return (DynoHandler) dyno.pipeline().get("dyno");
+  }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -18,7 +27,7 @@ final class DynoHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    ex.fromDyno(msg);
+    ex.fromDyno((ByteBuf) msg);
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +65,10 @@ final class DynoPool {
     q.addLast(new Idle(ch, System.nanoTime()));
   }
 
-  /** Opens a new connection to a dyno on {@code loop}; its pipeline holds the HTTP client codec. */
+  /**
+   * Opens a new connection to a dyno on {@code loop}; its pipeline holds {@code handler} only: the
+   * exchange reads the dyno's bytes itself.
+   */
   ChannelFuture connect(EventLoop loop, int port, DynoHandler handler) {
     ChannelFuture f =
         new Bootstrap()
@@ -78,9 +80,7 @@ final class DynoPool {
                 new io.netty.channel.ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ch.pipeline()
-                        .addLast("codec", new HttpClientCodec(8192, 65536, 65536))
-                        .addLast("dyno", handler);
+                    ch.pipeline().addLast("dyno", handler);
                   }
                 })
             .connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

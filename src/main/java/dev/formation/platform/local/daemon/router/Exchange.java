@@ -1,41 +1,40 @@
 package dev.formation.platform.local.daemon.router;
 
 import dev.formation.platform.local.daemon.http.Failures;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One request through the router and its response: it waits for a web dyno while one boots, tries
- * the up ones round-robin, streams the body both ways, and ends in a logged answer, a tunnel after
- * a {@code 101}, or one of the router's own errors. Runs on its client connection's event loop.
+ * the up ones round-robin, streams the body both ways as bytes, and ends in a logged answer, a
+ * tunnel after a {@code 101}, or one of the router's own errors. Runs on its client connection's
+ * event loop.
  */
 final class Exchange {
   /** The longest a response head waits for the first part of its body before it is sent. */
   static final long HEAD_FLUSH_DELAY_MICROS = 1000;
 
+  /** The most a dyno's answer head may take: its status line and fields. */
+  private static final int MAX_RESPONSE_HEAD = 8192 + 65536;
+
+  private static final byte[] CONTINUE =
+      "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
   private final RouterFront front;
   private final Router router;
   private final ChannelHandlerContext ctx;
-  private final ProxiedRequest request;
+  private final RequestHead request;
   private final long bootDeadline;
   private final PendingBody pending = new PendingBody();
-  private final ResponseState response = new ResponseState();
   private boolean clientKeepAlive;
   private boolean requestDone;
   private boolean bodySent;
@@ -46,27 +45,25 @@ final class Exchange {
   private boolean reused;
 
   /** What the dyno's answer has shown so far. */
-  private static final class ResponseState {
-    boolean started;
-    boolean informational;
-    boolean dynoReusable;
-    int lastStatus;
-    boolean headOnly;
-    boolean flushScheduled;
-  }
+  private ByteBuf in;
 
-  Exchange(RouterFront front, Router router, ChannelHandlerContext ctx, HttpRequest req) {
+  private int scanned;
+  private ResponseHead response;
+  private long left;
+  private ChunkedFraming chunks;
+  private boolean headOnly;
+  private boolean flushScheduled;
+
+  Exchange(RouterFront front, Router router, ChannelHandlerContext ctx, RequestHead request) {
     this.front = front;
     this.router = router;
     this.ctx = ctx;
-    this.request = ProxiedRequest.of(req, router.clock);
-    this.bootDeadline = request.t0() + router.bootWait.toNanos();
-    this.clientKeepAlive = HttpUtil.isKeepAlive(req);
-    if (HttpUtil.is100ContinueExpected(req)) {
-      // answered here: the dyno then never sends a 100 of its own
-      ctx.writeAndFlush(
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-      req.headers().remove(HttpHeaderNames.EXPECT);
+    this.request = request;
+    this.bootDeadline = request.t0 + router.bootWait.toNanos();
+    this.clientKeepAlive = request.keepAlive;
+    if (request.expectContinue) {
+      // answered here: the dyno never sees the Expect, so it sends no 100 of its own
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE), ctx.voidPromise());
     }
   }
 
@@ -130,8 +127,7 @@ final class Exchange {
       noWebDyno();
       return;
     }
-    Channel pooled =
-        request.upgrade() ? null : router.pool.take(ctx.channel().eventLoop(), b.port());
+    Channel pooled = request.upgrade ? null : router.pool.take(ctx.channel().eventLoop(), b.port());
     if (pooled != null) {
       attach(pooled, b, true);
     } else {
@@ -165,16 +161,11 @@ final class Exchange {
     dyno = ch;
     backend = b;
     reused = fromPool;
-    handlerOf(ch).exchange = this;
+    DynoHandler.of(ch).exchange = this;
     // no future is wanted of a write to the dyno: a failure closes its connection, which
     // dynoClosed() handles (a void promise saves an object and its notification per write)
-    ch.write(ProxyHeaders.toDyno(request, front.client(), router.port()), ch.voidPromise());
-    PendingBody.Written written = pending.writeTo(ch);
-    bodySent |= written.bodySent();
-    if (requestDone && !written.lastWritten()) {
-      // a retry on a fresh connection: the end of the (empty) body was sent to the old one
-      ch.write(LastHttpContent.EMPTY_LAST_CONTENT, ch.voidPromise());
-    }
+    ch.write(request.toDyno(), ch.voidPromise());
+    bodySent |= pending.writeTo(ch);
     ch.flush();
     if (!requestDone && !ctx.channel().config().isAutoRead()) {
       // reading stopped while the body had nowhere to go
@@ -182,20 +173,23 @@ final class Exchange {
     }
   }
 
-  void body(HttpContent c) {
-    if (c instanceof LastHttpContent) {
+  /** Body bytes of the request (null for none), and whether they end it; the exchange owns them. */
+  void body(ByteBuf part, boolean last) {
+    if (last) {
       requestDone = true;
     }
     if (over) {
-      c.release();
+      if (part != null) {
+        part.release();
+      }
     } else if (dyno == null) {
-      if (pending.add(c)) {
+      if (part != null && pending.add(part)) {
         // a large body while the dyno boots: it waits in the socket, not in memory
         ctx.channel().config().setAutoRead(false);
       }
-    } else {
-      bodySent |= c.content().isReadable();
-      dyno.writeAndFlush(c, dyno.voidPromise());
+    } else if (part != null) {
+      bodySent = true;
+      dyno.writeAndFlush(part, dyno.voidPromise());
       if (!dyno.isWritable()) {
         ctx.channel().config().setAutoRead(false);
       }
@@ -208,49 +202,123 @@ final class Exchange {
     }
   }
 
-  void fromDyno(Object msg) {
+  /** Bytes of the dyno's answer. */
+  void fromDyno(ByteBuf read) {
     if (over) {
-      ReferenceCountUtil.release(msg);
+      read.release();
       return;
     }
-    if (msg instanceof HttpResponse res) {
-      if (res.decoderResult().isFailure()) {
-        ReferenceCountUtil.release(msg);
-        dyno.close();
-        return;
-      }
-      int status = res.status().code();
-      if (status == 101 && request.upgrade()) {
-        tunnel(res);
-        return;
-      }
-      response.informational = status < 200;
-      if (response.informational) {
-        ctx.write(ProxyHeaders.informational(res), ctx.voidPromise());
-      } else {
-        response.lastStatus = status;
-        ProxyHeaders.ClientHead head =
-            ProxyHeaders.toClient(res, request.req(), requestDone, clientKeepAlive);
-        response.dynoReusable = head.dynoReusable();
-        clientKeepAlive = head.clientKeepAlive();
-        ctx.write(head.head(), ctx.voidPromise());
-      }
-      response.started |= !response.informational;
-      response.headOnly = !response.informational;
-    }
-    if (msg instanceof HttpContent c) {
-      response.headOnly = false;
-      // the end of a response gets a promise: the connection's deadlines listen for it
-      ctx.write(c, c instanceof LastHttpContent ? ctx.newPromise() : ctx.voidPromise());
-      if (c instanceof LastHttpContent) {
-        if (response.informational) {
-          response.informational = false;
+    in = Buffers.append(in, read, ctx.alloc());
+    try {
+      while (!over && in != null && in.isReadable()) {
+        if (response == null) {
+          if (!readHead()) {
+            break;
+          }
         } else {
+          bodyFromDyno();
+        }
+      }
+    } catch (BadMessage e) {
+      badAnswer(e.getMessage());
+      return;
+    }
+    if (!over && !ctx.channel().isWritable() && dyno != null) {
+      dyno.config().setAutoRead(false);
+    }
+    if (in != null && !in.isReadable()) {
+      in = Buffers.release(in);
+      scanned = 0;
+    }
+  }
+
+  private boolean readHead() throws BadMessage {
+    int end = HttpBytes.headEnd(in, scanned);
+    if (end < 0) {
+      if (in.readableBytes() > MAX_RESPONSE_HEAD) {
+        throw new BadMessage("answer head too large");
+      }
+      scanned = in.writerIndex();
+      return false;
+    }
+    scanned = 0;
+    int length = end - in.readerIndex();
+    HeadFields f = DynoHandler.of(dyno).fields;
+    f.read(in, in.readerIndex(), length, 8192, 502, 65536);
+    ResponseHead r = ResponseHead.read(f, request);
+    in.skipBytes(length);
+    if (r.status == 101) {
+      if (!request.upgrade) {
+        throw new BadMessage("101 to a request that asked for no upgrade");
+      }
+      tunnel(f);
+      return false;
+    }
+    headOnly = true;
+    if (r.status < 200) {
+      ctx.write(r.toClient(f, ctx.alloc(), request, clientKeepAlive), ctx.voidPromise());
+      return true;
+    }
+    response = r;
+    clientKeepAlive = r.clientKeepAlive(request, requestDone, clientKeepAlive);
+    front.deadlines().responding();
+    ctx.write(r.toClient(f, ctx.alloc(), request, clientKeepAlive), ctx.voidPromise());
+    switch (r.body) {
+      case NONE -> finish();
+      case LENGTH -> {
+        left = r.contentLength;
+        if (left == 0) {
           finish();
         }
-      } else if (!ctx.channel().isWritable()) {
-        dyno.config().setAutoRead(false);
       }
+      case CHUNKED -> chunks = new ChunkedFraming(false);
+      case UNTIL_CLOSE -> {}
+    }
+    return true;
+  }
+
+  private void bodyFromDyno() throws BadMessage {
+    int from = in.readerIndex();
+    headOnly = false;
+    switch (response.body) {
+      case LENGTH -> {
+        int n = (int) Math.min(left, in.readableBytes());
+        ctx.write(in.retainedSlice(from, n), ctx.voidPromise());
+        in.skipBytes(n);
+        left -= n;
+        if (left == 0) {
+          finish();
+        }
+      }
+      case CHUNKED -> {
+        int n;
+        if (response.dechunked(request)) {
+          ByteBuf b = in;
+          n = chunks.consume(in, (index, length) -> ctx.write(b.retainedSlice(index, length)));
+        } else {
+          n = chunks.consume(in, null);
+          ctx.write(in.retainedSlice(from, n), ctx.voidPromise());
+        }
+        in.skipBytes(n);
+        if (chunks.done()) {
+          finish();
+        }
+      }
+      case UNTIL_CLOSE -> {
+        int n = in.readableBytes();
+        if (response.chunkedByRouter(request)) {
+          ByteBuf size = ctx.alloc().buffer(12);
+          size.writeCharSequence(Integer.toHexString(n), StandardCharsets.US_ASCII);
+          size.writeByte('\r').writeByte('\n');
+          ctx.write(size, ctx.voidPromise());
+          ctx.write(in.retainedSlice(from, n), ctx.voidPromise());
+          ctx.write(Unpooled.wrappedBuffer(LAST_CHUNK, 1, 2), ctx.voidPromise());
+        } else {
+          ctx.write(in.retainedSlice(from, n), ctx.voidPromise());
+        }
+        in.skipBytes(n);
+      }
+      case NONE -> throw new IllegalStateException("a body after an answer without one");
     }
   }
 
@@ -260,14 +328,14 @@ final class Exchange {
    * JDK's does) would otherwise cost the client a packet and a wake-up more per response.
    */
   void flushToClient() {
-    if (!response.headOnly) {
+    if (!headOnly) {
       ctx.flush();
-    } else if (!response.flushScheduled) {
-      response.flushScheduled = true;
+    } else if (!flushScheduled) {
+      flushScheduled = true;
       ctx.executor()
           .schedule(
               () -> {
-                response.flushScheduled = false;
+                flushScheduled = false;
                 ctx.flush();
               },
               HEAD_FLUSH_DELAY_MICROS,
@@ -277,17 +345,24 @@ final class Exchange {
 
   private void finish() {
     over = true;
-    long ms = (router.clock.nanoTime() - request.t0()) / 1_000_000;
-    router.latencies.record(ms, response.lastStatus);
-    router.lines.served(request, backend.dyno(), ms, response.lastStatus);
+    long ms = (router.clock.nanoTime() - request.t0) / 1_000_000;
+    router.latencies.record(ms, response.status);
+    router.lines.served(request, backend.dyno(), ms, response.status);
+    front.guard().settle();
     Channel d = dyno;
-    handlerOf(d).exchange = null;
+    DynoHandler.of(d).exchange = null;
     dyno = null;
-    if (response.dynoReusable && requestDone) {
+    // bytes past the end of the answer: the dyno and the router no longer agree on the framing
+    boolean extra = in != null && in.readableBytes() > 0;
+    in = Buffers.release(in);
+    if (response.dynoKeepAlive && requestDone && !extra) {
       router.pool.give(d.eventLoop(), backend.port(), d);
     } else {
       d.close();
     }
+    request.release();
+    // the end of the answer gets a promise: the connection idles from when it is written
+    ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
     ctx.flush();
     if (!clientKeepAlive) {
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -296,11 +371,21 @@ final class Exchange {
     }
   }
 
+  private void answered() {
+    front.deadlines().answered(ctx);
+  }
+
   /** The dyno switched protocols: from now on bytes pass both ways untouched. */
-  private void tunnel(HttpResponse res) {
+  private void tunnel(HeadFields f) {
     over = true;
-    response.lastStatus = 101;
-    String protocol = Tunnel.splice(ctx.channel(), dyno, res, front.deadlines(), front);
+    router.latencies.record((router.clock.nanoTime() - request.t0) / 1_000_000, 101);
+    String protocol = ResponseHead.upgradeOf(f);
+    ByteBuf head = ResponseHead.switching(f, ctx.alloc());
+    ByteBuf fromDyno = in;
+    in = null;
+    DynoHandler.of(dyno).exchange = null;
+    request.release();
+    Tunnel.splice(ctx.channel(), dyno, head, fromDyno, front.takeRest(), front.deadlines(), front);
     router.lines.upgraded(request, backend.dyno(), protocol);
   }
 
@@ -311,19 +396,48 @@ final class Exchange {
     }
     Channel old = dyno;
     dyno = null;
-    if (!response.started && reused && !bodySent) {
+    if (response != null && response.body == ResponseHead.Body.UNTIL_CLOSE) {
+      // the answer's body ends with the connection
+      if (response.chunkedByRouter(request)) {
+        ctx.write(Unpooled.wrappedBuffer(LAST_CHUNK), ctx.voidPromise());
+      }
+      dyno = old;
+      finish();
+      return;
+    }
+    in = Buffers.release(in);
+    scanned = 0;
+    if (response == null && reused && !bodySent) {
       // an idle kept connection the dyno had just closed: once more on a fresh one
       connect(backend, true);
-    } else if (!response.started) {
+    } else if (response == null) {
       dynoFailed(backend, "connection closed without response");
     } else {
       // cut off in the middle of its answer: the client cannot be given the rest
       over = true;
       router.lines.cutOff(request, backend.dyno());
+      release();
       ctx.close();
     }
     if (old != null) {
       old.close();
+    }
+  }
+
+  /** An answer the router cannot frame: as a dyno that closed without answering, or mid-way. */
+  private void badAnswer(String why) {
+    Channel d = dyno;
+    DynoHandler.of(d).exchange = null;
+    dyno = null;
+    in = Buffers.release(in);
+    d.close();
+    if (response == null) {
+      dynoFailed(backend, "bad answer: " + why);
+    } else {
+      over = true;
+      router.lines.cutOff(request, backend.dyno());
+      release();
+      ctx.close();
     }
   }
 
@@ -338,24 +452,37 @@ final class Exchange {
   private void error(String code, Router.Backend b, String text) {
     over = true;
     router.lines.failed(code, request, b == null ? null : b.dyno());
-    pending.release();
-    front.plain(HttpResponseStatus.SERVICE_UNAVAILABLE, text);
+    release();
+    front.plain(503, text);
+  }
+
+  /** The client sent what cannot be passed on: the request ends here, its dyno connection too. */
+  void abandon() {
+    over = true;
+    release();
+    closeDyno();
   }
 
   void clientGone() {
     if (!over) {
       over = true;
-      pending.release();
     }
+    release();
+    closeDyno();
+  }
+
+  private void closeDyno() {
     if (dyno != null) {
       Channel d = dyno;
       dyno = null;
-      handlerOf(d).exchange = null;
+      DynoHandler.of(d).exchange = null;
       d.close();
     }
   }
 
-  private static DynoHandler handlerOf(Channel dyno) {
-    return (DynoHandler) dyno.pipeline().get("dyno");
+  private void release() {
+    pending.release();
+    in = Buffers.release(in);
+    request.release();
   }
 }

@@ -12,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.time.Duration;
@@ -99,15 +98,9 @@ public final class Router implements AutoCloseable {
                 connections.add(ch);
                 Deadlines deadlines =
                     new Deadlines(limits, Deadlines::plainTimeout).onStop(guard::stop);
-                ch.pipeline()
-                    .addLast("admission", guard.raw())
-                    .addLast("deadlines-raw", deadlines.raw())
-                    .addLast(
-                        "codec",
-                        new HttpServerCodec(limits.maxInitialLine(), limits.maxHeaderSize(), 65536))
-                    .addLast("deadlines", deadlines.messages())
-                    .addLast("admission-messages", guard.messages())
-                    .addLast("front", new RouterFront(Router.this, deadlines));
+                // one handler reads the client's bytes, charges them and keeps the deadlines: no
+                // HTTP codec, no message objects (a proxy passes most bytes on as they came)
+                ch.pipeline().addLast("front", new RouterFront(Router.this, deadlines, guard));
               }
             });
     this.port = Engine.port(server);

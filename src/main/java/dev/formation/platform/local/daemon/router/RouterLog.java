@@ -12,13 +12,13 @@ final class RouterLog {
   }
 
   /** A request answered in {@code ms} milliseconds. */
-  void served(ProxiedRequest r, String dyno, long ms, int status) {
+  void served(RequestHead r, String dyno, long ms, int status) {
     log.line(
         SOURCE,
         "at=info "
             + r.named()
             + " request_id="
-            + r.id()
+            + r.id
             + " dyno="
             + dyno
             + " service="
@@ -28,13 +28,13 @@ final class RouterLog {
   }
 
   /** A request whose connection now tunnels {@code protocol}. */
-  void upgraded(ProxiedRequest r, String dyno, String protocol) {
+  void upgraded(RequestHead r, String dyno, String protocol) {
     log.line(
         SOURCE,
         "at=info "
             + r.named()
             + " request_id="
-            + r.id()
+            + r.id
             + " dyno="
             + dyno
             + " status=101 protocol="
@@ -42,24 +42,24 @@ final class RouterLog {
   }
 
   /** A request the router answered itself with an error: {@code code} is the H-code part. */
-  void failed(String code, ProxiedRequest r, String dyno) {
+  void failed(String code, RequestHead r, String dyno) {
     log.line(
         SOURCE,
-        code + " " + r.named() + (dyno == null ? "" : " dyno=" + dyno) + " request_id=" + r.id());
+        code + " " + r.named() + (dyno == null ? "" : " dyno=" + dyno) + " request_id=" + r.id);
   }
 
   /** A dyno that closed its connection in the middle of its answer. */
-  void cutOff(ProxiedRequest r, String dyno) {
+  void cutOff(RequestHead r, String dyno) {
     log.line(
         SOURCE,
         "at=error code=H13 desc=\"Connection closed without response\" dyno="
             + dyno
             + " request_id="
-            + r.id());
+            + r.id);
   }
 
   /** Why a request to a dyno failed. */
-  void why(ProxiedRequest r, String dyno, String why) {
-    log.line(SOURCE, "dyno=" + dyno + " request_id=" + r.id() + " " + why);
+  void why(RequestHead r, String dyno, String why) {
+    log.line(SOURCE, "dyno=" + dyno + " request_id=" + r.id + " " + why);
   }
 }

@@ -8,11 +8,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 
 /**
@@ -28,42 +23,44 @@ final class Tunnel extends ChannelInboundHandlerAdapter {
 
   /**
    * Turns a client connection and its dyno connection into a tunnel once the dyno answered {@code
-   * 101}: the answer goes to the client, then the HTTP handlers leave both pipelines. Returns the
-   * protocol switched to.
+   * 101}: the answer goes to the client, with what the dyno sent after it, and what the client sent
+   * after its request goes to the dyno; then the router's handlers leave both pipelines.
    *
-   * @param front the router's handler on the client connection, which leaves too
+   * @param head the {@code 101} as the client gets it
+   * @param fromDyno bytes the dyno sent past its answer's head, or null
+   * @param fromClient bytes the client sent past its request's head, or null
+   * @param front the router's handler on the client connection, which leaves
    */
-  static String splice(
-      Channel client, Channel dyno, HttpResponse res, Deadlines deadlines, ChannelHandler front) {
-    HttpResponse out = new DefaultHttpResponse(HttpVersion.HTTP_1_1, res.status());
-    out.headers().set(res.headers());
-    out.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
-    out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
-    ReferenceCountUtil.release(res);
-    client.write(out);
-    // HttpServerCodec would end the 101 with a zero-length chunk; the tunnel ends it instead
+  static void splice(
+      Channel client,
+      Channel dyno,
+      ByteBuf head,
+      ByteBuf fromDyno,
+      ByteBuf fromClient,
+      Deadlines deadlines,
+      ChannelHandler front) {
     deadlines.stop();
-    client.pipeline().remove("deadlines");
-    client.pipeline().remove("deadlines-raw");
+    client.write(head);
+    if (fromDyno != null) {
+      client.write(fromDyno);
+    }
     client.pipeline().addLast("tunnel", new Tunnel(dyno));
     client.pipeline().remove(front);
-    client.pipeline().remove("codec");
     client.flush();
+    if (fromClient != null) {
+      dyno.write(fromClient);
+    }
     dyno.pipeline().addLast("tunnel", new Tunnel(client));
     dyno.pipeline().remove("dyno");
-    dyno.pipeline().remove("codec");
+    dyno.flush();
     client.config().setAutoRead(true);
     dyno.config().setAutoRead(true);
-    return out.headers().get(HttpHeaderNames.UPGRADE);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof ByteBuf b) {
       peer.write(b);
-    } else if (msg instanceof HttpContent c) {
-      // what the HTTP codec had already read past the 101 answer
-      peer.write(c.content());
     } else {
       ReferenceCountUtil.release(msg);
     }
