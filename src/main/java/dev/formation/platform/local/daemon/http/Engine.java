@@ -4,11 +4,13 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -17,9 +19,13 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -101,6 +107,54 @@ public final class Engine implements AutoCloseable {
             // TCP_NODELAY: Netty sets it on every connection it accepts (a system call of its
             // own), so no child option sets it a second time
             .childHandler(init);
+    return bind(b, port);
+  }
+
+  /**
+   * Listens on 127.0.0.1:{@code port} once per event loop on epoll ({@code SO_REUSEPORT}: the
+   * kernel spreads new connections over the listeners), each loop serving the connections it
+   * accepts itself, so that a new connection is never handed from the accepting thread to another
+   * (a task, an eventfd write and a wake-up per connection); on NIO one listener, as {@link
+   * #listen}. The first channel's local address tells the port. A port another program listens on
+   * is refused even when that program set {@code SO_REUSEPORT} too: it is probed once without the
+   * option first.
+   */
+  public List<Channel> listenPerLoop(int port, ChannelInitializer<SocketChannel> init)
+      throws IOException {
+    if (!epoll) {
+      return List.of(listen(port, init));
+    }
+    if (port != 0) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      } catch (IOException e) {
+        throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      }
+    }
+    List<Channel> servers = new ArrayList<>();
+    int p = port;
+    try {
+      for (EventExecutor e : group) {
+        EventLoop loop = (EventLoop) e;
+        ServerBootstrap b =
+            new ServerBootstrap()
+                .group(loop, loop)
+                .channel(EpollServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(EpollChannelOption.SO_REUSEPORT, true)
+                .childHandler(init);
+        Channel server = bind(b, p);
+        servers.add(server);
+        p = port(server);
+      }
+    } catch (IOException e) {
+      servers.forEach(Channel::close);
+      throw e;
+    }
+    return List.copyOf(servers);
+  }
+
+  private static Channel bind(ServerBootstrap b, int port) throws IOException {
     try {
       return b.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
           .syncUninterruptibly()

@@ -50,7 +50,7 @@ public final class Router implements AutoCloseable {
   final LatencyWindow latencies;
   final DynoPool pool;
   final AtomicInteger next = new AtomicInteger();
-  private final Channel server;
+  private final List<Channel> servers;
   private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final int port;
   private final Admission admission;
@@ -85,8 +85,8 @@ public final class Router implements AutoCloseable {
     this.admission =
         new Admission(
             limits, engine, Admission.headBytes(limits) + PendingBody.MAX_PENDING + 65536);
-    this.server =
-        engine.listen(
+    this.servers =
+        engine.listenPerLoop(
             port,
             new ChannelInitializer<SocketChannel>() {
               @Override
@@ -103,7 +103,7 @@ public final class Router implements AutoCloseable {
                 ch.pipeline().addLast("front", new RouterFront(Router.this, deadlines, guard));
               }
             });
-    this.port = Engine.port(server);
+    this.port = Engine.port(servers.get(0));
   }
 
   /** The 95th percentile of the response times over the last {@code window}, or -1 with none. */
@@ -136,7 +136,9 @@ public final class Router implements AutoCloseable {
    */
   @Override
   public void close() {
-    server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    for (Channel server : servers) {
+      server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
     connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     pool.close();
     // a handler already running on the event loop finishes before this task runs

@@ -1,0 +1,66 @@
+package dev.formation.platform.local.daemon.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class EngineListenTest {
+  private static ChannelInitializer<SocketChannel> recording(Set<Thread> loops) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        loops.add(Thread.currentThread());
+        ch.close();
+      }
+    };
+  }
+
+  @Test
+  void onEpoll_everyLoopListensOnOnePort_andServesWhatItAccepts() throws Exception {
+    try (Engine engine = new Engine(2)) {
+      Set<Thread> loops = ConcurrentHashMap.newKeySet();
+      List<Channel> servers = engine.listenPerLoop(0, recording(loops));
+      int port = Engine.port(servers.get(0));
+      assertThat(servers).hasSize(engine.transport().equals("epoll") ? 2 : 1);
+      assertThat(servers).allSatisfy(s -> assertThat(Engine.port(s)).isEqualTo(port));
+      for (int i = 0; i < 64; i++) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+      }
+      // each connection is set up on a loop of the engine
+      assertThat(loops).allSatisfy(t -> assertThat(t.getName()).startsWith("local-http"));
+      servers.forEach(s -> s.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void aPortAnotherProgramListensOn_isRefused_evenWithReusePortOfItsOwn() throws Exception {
+    try (Engine engine = new Engine(2);
+        ServerSocket other = new ServerSocket()) {
+      if (other.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+        other.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+      }
+      other.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      assertThatThrownBy(() -> engine.listenPerLoop(other.getLocalPort(), recording(Set.of())))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("cannot listen on 127.0.0.1:" + other.getLocalPort());
+    }
+  }
+}
