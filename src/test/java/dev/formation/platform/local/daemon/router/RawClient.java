@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -93,12 +94,13 @@ final class RawClient implements AutoCloseable {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     boolean whole;
     if (r.chunked()) {
-      whole = dechunk(body);
+      try {
+        whole = dechunk(body);
+      } catch (SocketException reset) {
+        whole = false;
+      }
     } else if (r.header("Content-Length") != null) {
-      long n = Long.parseLong(r.header("Content-Length"));
-      byte[] b = in.readNBytes((int) n);
-      body.writeBytes(b);
-      whole = b.length == n;
+      whole = readUpTo(body, Long.parseLong(r.header("Content-Length")));
     } else {
       body.writeBytes(in.readAllBytes());
       whole = true;
@@ -118,12 +120,31 @@ final class RawClient implements AutoCloseable {
     return new Response(line, List.copyOf(headers), new byte[0], true);
   }
 
+  /** Reads {@code n} bytes into {@code body}; false if the connection ends (or resets) first. */
+  private boolean readUpTo(ByteArrayOutputStream body, long n) throws IOException {
+    byte[] buf = new byte[65536];
+    while (n > 0) {
+      int k;
+      try {
+        k = in.read(buf, 0, (int) Math.min(buf.length, n));
+      } catch (SocketException reset) {
+        return false;
+      }
+      if (k < 0) {
+        return false;
+      }
+      body.write(buf, 0, k);
+      n -= k;
+    }
+    return true;
+  }
+
   private boolean dechunk(ByteArrayOutputStream body) throws IOException {
     while (true) {
       String size;
       try {
         size = ScriptedDyno.line(in);
-      } catch (java.io.EOFException e) {
+      } catch (EOFException e) {
         return false;
       }
       int semi = size.indexOf(';');
@@ -134,9 +155,7 @@ final class RawClient implements AutoCloseable {
         }
         return true;
       }
-      byte[] b = in.readNBytes(n);
-      body.writeBytes(b);
-      if (b.length < n) {
+      if (!readUpTo(body, n)) {
         return false;
       }
       ScriptedDyno.line(in);
