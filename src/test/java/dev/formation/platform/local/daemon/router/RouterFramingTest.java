@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -112,9 +111,6 @@ class RouterFramingTest extends ConformanceRig {
   }
 
   @Test
-  @Disabled(
-      "router rewrite: the current router sends an HTTP/1.0 client the dyno's chunked framing"
-          + " (Transfer-Encoding: chunked, chunk sizes), then closes")
   void chunkedResponse_reachesA10ClientUnchunked_endingAtClose() throws Exception {
     dyno.script(ScriptedDyno.raw(CHUNKED));
     RawClient c = client().send("GET / HTTP/1.0\r\nHost: x\r\n\r\n");
