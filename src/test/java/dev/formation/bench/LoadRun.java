@@ -63,6 +63,9 @@ final class LoadRun implements AutoCloseable {
       new MultiThreadIoEventLoopGroup(
           1, new DefaultThreadFactory("bench", true), NioIoHandler.newFactory());
 
+  /** How long a request waits for its answer before its connection is closed (an error). */
+  static final int ANSWER_WAIT_SECONDS = 10;
+
   /** Runs the load and measures the CPU time of {@code pids} (-1: none) over it. */
   Result load(URI target, int connections, boolean keepAlive, int total, long[] pids)
       throws InterruptedException {
@@ -74,7 +77,13 @@ final class LoadRun implements AutoCloseable {
       new Client(target, keepAlive, nanos, n).next();
     }
     if (!n.finished.await(10 + total / 100, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("the run did not finish in time: " + n.done.get() + " done");
+      throw new IllegalStateException(
+          "the run on " + target + " did not finish in time: " + n.done.get() + " done");
+    }
+    if (n.unanswered.get() > 0) {
+      System.err.printf(
+          "%s: %d request(s) unanswered after %d s, their connections closed (counted as errors)%n",
+          target, n.unanswered.get(), ANSWER_WAIT_SECONDS);
     }
     long wall = System.nanoTime() - t0;
     long[] cpu = cpuMs(pids);
@@ -112,6 +121,7 @@ final class LoadRun implements AutoCloseable {
     final AtomicInteger issued = new AtomicInteger();
     final AtomicInteger done = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
     final CountDownLatch finished;
 
     Counters(int total, int connections) {
@@ -131,6 +141,7 @@ final class LoadRun implements AutoCloseable {
     private long sent;
     private boolean ok;
     private boolean answered;
+    private int generation;
 
     Client(URI target, boolean keepAlive, long[] nanos, Counters n) {
       this.target = target;
@@ -150,6 +161,17 @@ final class LoadRun implements AutoCloseable {
       sent = System.nanoTime();
       answered = false;
       ok = false;
+      int g = ++generation;
+      group.schedule(
+          () -> {
+            Channel c = channel;
+            if (g == generation && !answered && c != null) {
+              n.unanswered.incrementAndGet();
+              c.close();
+            }
+          },
+          ANSWER_WAIT_SECONDS,
+          TimeUnit.SECONDS);
       if (channel != null && channel.isActive()) {
         channel.writeAndFlush(request());
         return;

@@ -47,7 +47,9 @@ final class Exchange {
   /** What the dyno's answer has shown so far. */
   private ByteBuf in;
 
+  /** How many bytes of {@link #in}, from its reader index, the search for a head has passed. */
   private int scanned;
+
   private ResponseHead response;
   private long left;
   private ChunkedFraming chunks;
@@ -233,12 +235,13 @@ final class Exchange {
   }
 
   private boolean readHead() throws BadMessage {
-    int end = HttpBytes.headEnd(in, scanned);
+    int end = HttpBytes.headEnd(in, in.readerIndex() + scanned);
     if (end < 0) {
       if (in.readableBytes() > MAX_RESPONSE_HEAD) {
         throw new BadMessage("answer head too large");
       }
-      scanned = in.writerIndex();
+      // bytes searched so far, from the reader index: the next search goes on after them
+      scanned = in.readableBytes();
       return false;
     }
     scanned = 0;

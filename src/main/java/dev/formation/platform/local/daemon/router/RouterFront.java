@@ -28,7 +28,10 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
   private final HeadFields fields = new HeadFields();
   private ChannelHandlerContext ctx;
   private ByteBuf in;
+
+  /** How many bytes of {@link #in}, from its reader index, the search for a head has passed. */
   private int scanned;
+
   private Exchange current;
   private ChunkedFraming chunks;
   private long bodyLeft;
@@ -112,14 +115,15 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
       return false;
     }
     var limits = router.limits;
-    int end = HttpBytes.headEnd(in, scanned);
+    int end = HttpBytes.headEnd(in, in.readerIndex() + scanned);
     if (end < 0) {
       if (in.readableBytes() > limits.maxInitialLine() + limits.maxHeaderSize()) {
         int lf =
             in.indexOf(in.readerIndex(), in.readerIndex() + limits.maxInitialLine(), (byte) '\n');
         refuse(lf < 0 ? 414 : 431);
       }
-      scanned = in.writerIndex();
+      // bytes searched so far, from the reader index: the next search goes on after them
+      scanned = in.readableBytes();
       return false;
     }
     scanned = 0;
