@@ -43,6 +43,8 @@ final class RequestHead {
   /** The head for the dyno; released by {@link #release()}. */
   private final ByteBuf toDyno;
 
+  private boolean released;
+
   private RequestHead(Parsed p, String id, long t0, long startMillis, ByteBuf toDyno) {
     this.method = p.method;
     this.target = p.target;
@@ -317,8 +319,13 @@ final class RequestHead {
     return "method=" + method + " path=\"" + target + "\"";
   }
 
+  /**
+   * Gives the dyno's head back; once only, whoever calls it again. Not by its reference count: a
+   * pooled buffer, once freed, may already be another request's, with a count of its own.
+   */
   void release() {
-    if (toDyno.refCnt() > 0) {
+    if (!released) {
+      released = true;
       toDyno.release();
     }
   }
