@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One message head, copied off the wire and split into its start line and fields, without a string
@@ -97,7 +98,7 @@ final class HeadFields {
       }
     }
     if (at.length < (count + 1) * 4) {
-      at = java.util.Arrays.copyOf(at, at.length * 2);
+      at = Arrays.copyOf(at, at.length * 2);
     }
     int k = count * 4;
     at[k] = from;

@@ -27,6 +27,10 @@ final class RequestHead {
   private static final byte[] UPGRADE = b("Upgrade: ");
   private static final byte[] CONNECTION_UPGRADE = b("Connection: Upgrade\r\n");
   private static final byte[] CRLF = b("\r\n");
+  private static final byte[] HTTP_SLASH = b("http/");
+
+  /** More {@code Connection} fields than any client sends: each costs a pass over the others. */
+  private static final int MAX_CONNECTION_FIELDS = 8;
 
   final String method;
   final String target;
@@ -157,7 +161,7 @@ final class RequestHead {
     }
     int v = sp2 + 1;
     if (end - v != 8
-        || !HttpBytes.startsWithLower(h, v, end, Names.b("http/"))
+        || !HttpBytes.startsWithLower(h, v, end, HTTP_SLASH)
         || h[v] != 'H'
         || !digit(h[v + 5])
         || h[v + 6] != '.'
@@ -201,7 +205,9 @@ final class RequestHead {
         te = true;
         chunkedLast = endsWithChunked(h, vs, ve);
       } else if (f.named(i, Names.CONNECTION)) {
-        p.connectionFields++;
+        if (++p.connectionFields > MAX_CONNECTION_FIELDS) {
+          throw new BadMessage("too many Connection fields");
+        }
         close |= f.lists(i, Names.CLOSE);
         keepAlive |= f.lists(i, Names.KEEP_ALIVE);
         upgradeToken |= f.lists(i, Names.UPGRADE);

@@ -28,6 +28,7 @@ final class ResponseHead {
   private static final byte[] KEEP_ALIVE = b("Connection: keep-alive\r\n");
   private static final byte[] CHUNKED = b("Transfer-Encoding: chunked\r\n");
   private static final byte[] CRLF = b("\r\n");
+  private static final byte[] HTTP1 = b("http/1.");
 
   final int status;
   final Body body;
@@ -60,7 +61,7 @@ final class ResponseHead {
     byte[] h = f.bytes();
     int end = f.lineEnd();
     if (end < 12
-        || !HttpBytes.startsWithLower(h, 0, end, b("http/1."))
+        || !HttpBytes.startsWithLower(h, 0, end, HTTP1)
         || h[0] != 'H'
         || h[7] != '0' && h[7] != '1'
         || h[8] != ' '
@@ -89,7 +90,9 @@ final class ResponseHead {
         te = true;
         chunked = lastIsChunked(h, vs, ve);
       } else if (f.named(i, Names.CONNECTION)) {
-        connection++;
+        if (++connection > 8) {
+          throw new BadMessage("too many Connection fields");
+        }
         close |= f.lists(i, Names.CLOSE);
         keepAlive |= f.lists(i, Names.KEEP_ALIVE);
       }

@@ -121,6 +121,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         int lf =
             in.indexOf(in.readerIndex(), in.readerIndex() + limits.maxInitialLine(), (byte) '\n');
         refuse(lf < 0 ? 414 : 431);
+        return false;
       }
       // bytes searched so far, from the reader index: the next search goes on after them
       scanned = in.readableBytes();

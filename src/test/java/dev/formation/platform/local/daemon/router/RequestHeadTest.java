@@ -1,6 +1,7 @@
 package dev.formation.platform.local.daemon.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.AdaptiveByteBufAllocator;
 import io.netty.buffer.ByteBuf;
@@ -33,5 +34,13 @@ class RequestHeadTest {
       head.release();
       next.release();
     }
+  }
+
+  @Test
+  void moreConnectionFieldsThanAnyClientSends_areRefused() {
+    // each Connection field is searched for every other field's name: their number is bounded
+    String head = "GET / HTTP/1.1\r\nHost: x\r\n" + "Connection: a\r\n".repeat(9) + "\r\n";
+    assertThatThrownBy(() -> read(head, new AdaptiveByteBufAllocator()))
+        .isInstanceOfSatisfying(BadMessage.class, e -> assertThat(e.status).isEqualTo(400));
   }
 }
