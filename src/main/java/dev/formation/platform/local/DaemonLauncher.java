@@ -31,7 +31,9 @@ public final class DaemonLauncher {
   /**
    * The daemon's JVM: a capped heap (and direct memory, where Netty keeps its buffers), the serial
    * collector and small thread stacks; it stays under 256 MB resident through the router benchmark
-   * (docs/reliability.md).
+   * (docs/reliability.md). Netty's leak detector is off: it samples one buffer in 128 with a stack
+   * trace of its own, a few per cent of the router's time; the tests, which run the same code in
+   * their own JVM, keep it on.
    */
   static final List<String> DAEMON_JVM =
       List.of(
@@ -41,7 +43,8 @@ public final class DaemonLauncher {
           "-XX:+UseSerialGC",
           "-Xss512k",
           "-XX:MaxMetaspaceSize=96m",
-          "-XX:ReservedCodeCacheSize=64m");
+          "-XX:ReservedCodeCacheSize=64m",
+          "-Dio.netty.leakDetection.level=disabled");
 
   private final LocalSettings settings;
   private final String mainClass;
