@@ -59,7 +59,8 @@ public final class Admission {
    * A new connection's share, or null when it is one too many: it is then closed at once, before
    * any handler is made for it (a flood's refused connections cost the event loop little, so the
    * ones queued behind them are accepted soon). Its two handlers: {@link Guard#raw()} first, {@link
-   * Guard#messages()} after the codec.
+   * Guard#messages()} after the codec; a connection that reads HTTP itself calls {@link
+   * Guard#charge}, {@link Guard#settle} and {@link Guard#closed} instead.
    */
   public Guard admit(Channel ch) {
     InetAddress a = ((InetSocketAddress) ch.remoteAddress()).getAddress();

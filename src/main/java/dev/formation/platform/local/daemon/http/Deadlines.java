@@ -24,8 +24,11 @@ import java.util.function.Supplier;
  * HttpLimits#keepAliveIdle()}. While the server works on a request (or a router waits for its dyno)
  * no deadline runs.
  *
- * <p>Two handlers share the state: {@link #raw()} before the HTTP codec sees the first bytes of a
- * head, {@link #messages()} after it sees requests, bodies and the end of each response.
+ * <p>On a connection with an HTTP codec (the API's) two handlers keep the state: {@link #raw()}
+ * before the codec sees the first bytes of a head, {@link #messages()} after it sees requests,
+ * bodies and the end of each response. A connection that reads HTTP itself (a router's) calls the
+ * same events directly: {@link #active}, {@link #bytes}, {@link #requestHead}, {@link
+ * #requestDone}, {@link #responding}, {@link #answered}, {@link #closed}.
  */
 public final class Deadlines {
   private enum State {
