@@ -74,26 +74,50 @@ final class HttpBytes {
 
   /** As {@link #listHas(byte[], int, int, byte[])}, for the element {@code x[xs, xe)}. */
   static boolean listHas(byte[] h, int from, int to, byte[] x, int xs, int xe) {
-    int i = from;
-    while (i < to) {
-      int end = i;
-      while (end < to && h[end] != ',') {
-        end++;
-      }
-      int s = i;
-      int e = end;
-      while (s < e && (h[s] == ' ' || h[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (h[e - 1] == ' ' || h[e - 1] == '\t')) {
-        e--;
-      }
+    for (int i = from; i < to; ) {
+      int end = elementEnd(h, i, to);
+      int s = skipSpace(h, i, end);
+      int e = trimSpace(h, s, end);
       if (e - s == xe - xs && sameIgnoringCase(h, s, x, xs, xe - xs)) {
         return true;
       }
       i = end + 1;
     }
     return false;
+  }
+
+  /** Whether the last element of the list in {@code h[from, to)} is {@code lower}. */
+  static boolean lastElementIs(byte[] h, int from, int to, byte[] lower) {
+    int last = to;
+    while (last > from && h[last - 1] != ',') {
+      last--;
+    }
+    return equalsLower(h, skipSpace(h, last, to), trimSpace(h, last, to), lower);
+  }
+
+  /** Where the list element that starts at {@code from} ends: at the next comma, or {@code to}. */
+  private static int elementEnd(byte[] h, int from, int to) {
+    int end = from;
+    while (end < to && h[end] != ',') {
+      end++;
+    }
+    return end;
+  }
+
+  /** The first index from {@code from} that is not a space or tab (at most {@code to}). */
+  private static int skipSpace(byte[] h, int from, int to) {
+    while (from < to && (h[from] == ' ' || h[from] == '\t')) {
+      from++;
+    }
+    return from;
+  }
+
+  /** {@code to}, moved back over spaces and tabs (not before {@code from}). */
+  private static int trimSpace(byte[] h, int from, int to) {
+    while (to > from && (h[to - 1] == ' ' || h[to - 1] == '\t')) {
+      to--;
+    }
+    return to;
   }
 
   private static boolean sameIgnoringCase(byte[] a, int as, byte[] b, int bs, int n) {
@@ -112,20 +136,10 @@ final class HttpBytes {
    */
   static long contentLength(byte[] h, int from, int to) throws BadMessage {
     long value = -1;
-    int i = from;
-    while (i <= to) {
-      int end = i;
-      while (end < to && h[end] != ',') {
-        end++;
-      }
-      int s = i;
-      int e = end;
-      while (s < e && (h[s] == ' ' || h[s] == '\t')) {
-        s++;
-      }
-      while (e > s && (h[e - 1] == ' ' || h[e - 1] == '\t')) {
-        e--;
-      }
+    for (int i = from; i <= to; ) {
+      int end = elementEnd(h, i, to);
+      int s = skipSpace(h, i, end);
+      int e = trimSpace(h, s, end);
       if (s == e || e - s > 18) {
         throw new BadMessage("bad Content-Length");
       }

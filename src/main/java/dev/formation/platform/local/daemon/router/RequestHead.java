@@ -240,19 +240,15 @@ final class RequestHead {
 
   /** Whether a transfer-coding list ends in {@code chunked}, and names it only there. */
   private static boolean endsWithChunked(byte[] h, int from, int to) throws BadMessage {
-    int last = to;
-    while (last > from && h[last - 1] != ',') {
-      last--;
+    boolean last = HttpBytes.lastElementIs(h, from, to, Names.CHUNKED);
+    int comma = to;
+    while (comma > from && h[comma - 1] != ',') {
+      comma--;
     }
-    int s = last;
-    while (s < to && (h[s] == ' ' || h[s] == '\t')) {
-      s++;
-    }
-    boolean lastIsChunked = HttpBytes.equalsLower(h, s, to, Names.CHUNKED);
-    if (lastIsChunked && last > from && HttpBytes.listHas(h, from, last - 1, Names.CHUNKED)) {
+    if (last && comma > from && HttpBytes.listHas(h, from, comma - 1, Names.CHUNKED)) {
       throw new BadMessage("chunked twice");
     }
-    return lastIsChunked;
+    return last;
   }
 
   /** Whether field {@code i} goes to the dyno as it came. */

@@ -88,7 +88,7 @@ final class ResponseHead {
         length = v;
       } else if (f.named(i, Names.TRANSFER_ENCODING)) {
         te = true;
-        chunked = lastIsChunked(h, vs, ve);
+        chunked = HttpBytes.lastElementIs(h, vs, ve, Names.CHUNKED);
       } else if (f.named(i, Names.CONNECTION)) {
         if (++connection > 8) {
           throw new BadMessage("too many Connection fields");
@@ -120,17 +120,6 @@ final class ResponseHead {
       }
     }
     return true;
-  }
-
-  private static boolean lastIsChunked(byte[] h, int from, int to) {
-    int last = to;
-    while (last > from && h[last - 1] != ',') {
-      last--;
-    }
-    while (last < to && (h[last] == ' ' || h[last] == '\t')) {
-      last++;
-    }
-    return HttpBytes.equalsLower(h, last, to, Names.CHUNKED);
   }
 
   /** Whether the client gets the body chunked by the router (a 1.1 client, a body to the close). */
