@@ -11,7 +11,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A client of the router on a raw socket: writes bytes exactly as given, reads responses one after
@@ -23,35 +22,14 @@ final class RawClient implements AutoCloseable {
   static final int READ_TIMEOUT_MS = 5000;
 
   /** A response as the client read it; {@code whole} is false when the connection ended early. */
-  record Response(String line, List<ScriptedDyno.Header> headers, byte[] body, boolean whole) {
+  record Response(String line, List<ScriptedDyno.Header> headers, byte[] body, boolean whole)
+      implements HeaderLookup {
     int status() {
       return Integer.parseInt(line.split(" ", 3)[1]);
     }
 
     String version() {
       return line.split(" ", 2)[0];
-    }
-
-    List<String> all(String name) {
-      return headers.stream().filter(h -> h.is(name)).map(ScriptedDyno.Header::value).toList();
-    }
-
-    /** The first value of a header, or null. */
-    String header(String name) {
-      List<String> all = all(name);
-      return all.isEmpty() ? null : all.get(0);
-    }
-
-    /** Whether a header lists a token (case-insensitively), as {@code Connection} does. */
-    boolean lists(String name, String token) {
-      return all(name).stream()
-          .flatMap(v -> List.of(v.split(",")).stream())
-          .anyMatch(t -> t.strip().equalsIgnoreCase(token));
-    }
-
-    boolean chunked() {
-      String te = header("Transfer-Encoding");
-      return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     String text() {

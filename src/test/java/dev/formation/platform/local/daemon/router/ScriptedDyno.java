@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,36 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ScriptedDyno implements AutoCloseable {
   /** A request as the dyno read it. */
-  record Request(int connection, String line, List<Header> headers, byte[] raw, byte[] body) {
+  record Request(int connection, String line, List<Header> headers, byte[] raw, byte[] body)
+      implements HeaderLookup {
     String method() {
       return line.split(" ", 3)[0];
     }
 
     String target() {
       return line.split(" ", 3)[1];
-    }
-
-    /** Every value of a header, in the order they came. */
-    List<String> all(String name) {
-      return headers.stream().filter(h -> h.is(name)).map(Header::value).toList();
-    }
-
-    /** The first value of a header, or null. */
-    String header(String name) {
-      List<String> all = all(name);
-      return all.isEmpty() ? null : all.get(0);
-    }
-
-    /** Whether a header lists a token (case-insensitively), as {@code Connection} does. */
-    boolean lists(String name, String token) {
-      return all(name).stream()
-          .flatMap(v -> List.of(v.split(",")).stream())
-          .anyMatch(t -> t.strip().equalsIgnoreCase(token));
-    }
-
-    boolean chunked() {
-      String te = header("Transfer-Encoding");
-      return te != null && te.toLowerCase(Locale.ROOT).contains("chunked");
     }
   }
 
