@@ -29,6 +29,38 @@ final class Mutations {
     (byte) 0xFF
   };
 
+  /** A parser's favourite bytes, for heads of random bytes. */
+  private static final byte[] ALPHABET = {
+    '\r',
+    '\n',
+    '\r',
+    '\n',
+    0,
+    ':',
+    ':',
+    ' ',
+    ' ',
+    '\t',
+    'G',
+    'E',
+    'T',
+    '/',
+    'H',
+    'P',
+    '1',
+    '.',
+    '0',
+    'a',
+    'x',
+    '-',
+    ',',
+    (byte) 0x80,
+    (byte) 0xC3,
+    (byte) 0xFF,
+    0x7F,
+    0x1B
+  };
+
   private Mutations() {}
 
   /** {@code bytes} with 1 to 4 random changes. */
@@ -66,5 +98,36 @@ final class Mutations {
     System.arraycopy(with, 0, out, from, with.length);
     System.arraycopy(b, to, out, from + with.length, b.length - to);
     return out;
+  }
+
+  /**
+   * Hostile bytes: random bytes of a parser's favourite alphabet, a valid head damaged, of any HTTP
+   * version, or grown past a limit (a long request line, a large field section).
+   */
+  static byte[] hostileHead(Random r) {
+    switch (r.nextInt(7)) {
+      case 0 -> {
+        byte[] b = new byte[r.nextInt(120)];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = r.nextInt(3) == 0 ? (byte) r.nextInt(256) : ALPHABET[r.nextInt(ALPHABET.length)];
+        }
+        return b;
+      }
+      case 1 -> {
+        String pad = "a".repeat(HeadParsingPropertiesTest.MAX_LINE - 20 + r.nextInt(40));
+        return ("GET /" + pad + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes();
+      }
+      case 3 -> {
+        String version = "HTTP/" + r.nextInt(10) + "." + r.nextInt(10);
+        return ("GET / " + version + "\r\nHost: x\r\n\r\n").getBytes();
+      }
+      case 2 -> {
+        String big = ("X-Big: " + "b".repeat(1000) + "\r\n").repeat(15 + r.nextInt(3));
+        return ("GET / HTTP/1.1\r\n" + big + "\r\n").getBytes();
+      }
+      default -> {
+        return Mutations.mutate(r, ValidRequests.anyHead(r));
+      }
+    }
   }
 }

@@ -120,6 +120,12 @@ final class ValidRequests {
     return new Head(method(r), target(r), http11, fields, framing, length);
   }
 
+  /** The bytes of a request of up to 20 fields, any framing, CRLF or LF lines. */
+  static byte[] anyHead(Random r) {
+    Framing framing = Framing.values()[r.nextInt(3)];
+    return head(r, 20, framing, r.nextInt(100_000)).bytes(r, false);
+  }
+
   private static String lengthValue(Random r, long length) {
     return r.nextInt(4) == 0 ? length + ", " + length : Long.toString(length);
   }
