@@ -40,7 +40,7 @@ class HeadParsingPropertiesTest {
   @Test
   void anyBytes_areReadOrRefusedWithTheirStatus_andWhatIsReadGoesOnWellFormed() throws Exception {
     int read = 0;
-    Set<Integer> statuses = new java.util.TreeSet<>();
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
     for (long seed = SEED; seed < SEED + 10L * CASES; seed++) {
       Random r = ChunkedBodies.random(seed);
       byte[] bytes = Mutations.hostileHead(r);
@@ -50,7 +50,7 @@ class HeadParsingPropertiesTest {
         head = read(bytes);
       } catch (BadMessage refused) {
         assertThat(refused.status).as(what + " " + refused.getMessage()).isIn(REFUSALS);
-        statuses.add(refused.status);
+        statuses.merge(refused.status, 1, Integer::sum);
         continue;
       }
       read++;
@@ -69,7 +69,8 @@ class HeadParsingPropertiesTest {
     }
     // the generator reaches both outcomes, and every refusal
     assertThat(read).as("generated heads that were read").isGreaterThan(CASES / 2);
-    assertThat(statuses).as("statuses of the refusals").isEqualTo(REFUSALS);
+    assertThat(statuses.keySet()).as("statuses of the refusals").isEqualTo(REFUSALS);
+    System.out.printf("router hostile heads: %d read, refused %s%n", read, statuses);
   }
 
   @Test
