@@ -8,12 +8,16 @@ import dev.formation.platform.local.daemon.router.ValidRequests.Head;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +44,7 @@ class HeadParsingPropertiesTest {
   @Test
   void anyBytes_areReadOrRefusedWithTheirStatus_andWhatIsReadGoesOnWellFormed() throws Exception {
     int read = 0;
-    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    Map<Integer, Integer> statuses = new TreeMap<>();
     for (long seed = SEED; seed < SEED + 10L * CASES; seed++) {
       Random r = ChunkedBodies.random(seed);
       byte[] bytes = Mutations.hostileHead(r);
@@ -116,7 +120,9 @@ class HeadParsingPropertiesTest {
       byte[] before = new byte[r.nextInt(40)];
       byte[] bytes = r.nextBoolean() ? Mutations.hostileHead(r) : ValidRequests.anyHead(r);
       if (r.nextBoolean()) {
-        bytes = ChunkedBodies.concat(bytes, "GET /next HTTP/1.1\r\n\r\n".getBytes());
+        bytes =
+            ChunkedBodies.concat(
+                bytes, "GET /next HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       }
       String what = "seed " + seed + ": " + ValidRequests.latin1(bytes);
       int whole = atOnce(before, bytes);
@@ -251,7 +257,7 @@ class HeadParsingPropertiesTest {
         .filter(f -> f.lower().equals("connection"))
         .flatMap(f -> List.of(f.value().split(",")).stream())
         .map(t -> ScriptedDyno.ows(t).toLowerCase(Locale.ROOT))
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   private static boolean keepAlive(Head sent) {

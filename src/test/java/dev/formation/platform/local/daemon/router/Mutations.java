@@ -1,5 +1,6 @@
 package dev.formation.platform.local.daemon.router;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -115,15 +116,15 @@ final class Mutations {
       }
       case 1 -> {
         String pad = "a".repeat(HeadParsingPropertiesTest.MAX_LINE - 20 + r.nextInt(40));
-        return ("GET /" + pad + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes();
+        return ("GET /" + pad + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
       }
       case 3 -> {
         String version = "HTTP/" + r.nextInt(10) + "." + r.nextInt(10);
-        return ("GET / " + version + "\r\nHost: x\r\n\r\n").getBytes();
+        return ("GET / " + version + "\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
       }
       case 2 -> {
         String big = ("X-Big: " + "b".repeat(1000) + "\r\n").repeat(15 + r.nextInt(3));
-        return ("GET / HTTP/1.1\r\n" + big + "\r\n").getBytes();
+        return ("GET / HTTP/1.1\r\n" + big + "\r\n").getBytes(StandardCharsets.US_ASCII);
       }
       default -> {
         return Mutations.mutate(r, ValidRequests.anyHead(r));

@@ -7,6 +7,7 @@ import dev.formation.platform.local.daemon.router.ScriptedDyno.Request;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -56,7 +57,7 @@ class RouterSplitReadsPropertiesTest extends ConformanceRig {
       try (RawClient c = new RawClient(router.port())) {
         int pos = 0;
         for (int cut : cuts) {
-          c.send(java.util.Arrays.copyOfRange(bytes, pos, cut));
+          c.send(Arrays.copyOfRange(bytes, pos, cut));
           pos = cut;
           if (r.nextBoolean()) {
             LockSupport.parkNanos(100_000 + r.nextInt(900_000));
