@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A property of the whole router over generated connections: 1 to 4 valid requests (a GET, a POST
  * with a {@code Content-Length} body, a chunked POST; bodies of arbitrary bytes), pipelined and
- * written to one socket in random pieces with tiny pauses between them, so heads, framing and
- * bodies are cut anywhere. Each request reaches the dyno whole with its body, and the client gets
- * the answers in order.
+ * written to one socket in random pieces with pauses between them (3 ms where a head is cut), so
+ * heads, framing and bodies are cut anywhere. Each request reaches the dyno whole with its body,
+ * and the client gets the answers in order.
  *
  * <p>{@code -Dformation.router.split.cases=N} and {@code -Dformation.router.seed=S} choose the
  * cases.
@@ -28,7 +28,7 @@ class RouterSplitReadsPropertiesTest extends ConformanceRig {
   static final int CASES = Integer.getInteger("formation.router.split.cases", 30);
 
   /** A request as written, and what the dyno should read of it. */
-  private record Sent(String method, String target, byte[] body, byte[] bytes) {}
+  private record Sent(String method, String target, byte[] body, byte[] bytes, int headLength) {}
 
   @Test
   void pipelinedRequests_inRandomPieces_reachTheDynoWhole_andAreAnsweredInOrder() throws Exception {
@@ -59,7 +59,11 @@ class RouterSplitReadsPropertiesTest extends ConformanceRig {
         for (int cut : cuts) {
           c.send(Arrays.copyOfRange(bytes, pos, cut));
           pos = cut;
-          if (r.nextBoolean()) {
+          // none, a tiny pause, or one long enough for the dyno to answer the request before
+          // (and the router to look for the end of this head) when a head is cut
+          if (insideAHead(cut, heads, sent)) {
+            LockSupport.parkNanos(3_000_000);
+          } else if (r.nextBoolean()) {
             LockSupport.parkNanos(100_000 + r.nextInt(900_000));
           }
         }
@@ -104,6 +108,15 @@ class RouterSplitReadsPropertiesTest extends ConformanceRig {
     }
   }
 
+  private static boolean insideAHead(int at, List<Integer> heads, List<Sent> sent) {
+    for (int i = 0; i < heads.size(); i++) {
+      if (at > heads.get(i) && at < heads.get(i) + sent.get(i).headLength()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The next request the dyno read; a failure names the case. */
   private Request arrived(String what) throws InterruptedException {
     try {
@@ -144,17 +157,23 @@ class RouterSplitReadsPropertiesTest extends ConformanceRig {
     } else if (kind == 2) {
       head.writeBytes(ChunkedBodies.encode(r, body, true).wire());
     }
-    return new Sent(method, target, body, head.toByteArray());
+    return new Sent(method, target, body, head.toByteArray(), h.length());
   }
 
   /**
-   * Up to 20 cut points anywhere, and often a byte at a time across one of the heads: the pieces a
-   * slow or unlucky network makes.
+   * Up to 20 cut points anywhere, often one inside each head, and often a byte at a time across one
+   * of the heads: the pieces a slow or unlucky network makes.
    */
   private static int[] cuts(Random r, int n, List<Integer> heads) {
     TreeSet<Integer> cuts = new TreeSet<>();
     for (int k = r.nextInt(20); k > 0; k--) {
       cuts.add(1 + r.nextInt(n));
+    }
+    for (int head : heads) {
+      // a piece that ends inside a head: what came before it (a body's end) is in the same read
+      if (r.nextBoolean()) {
+        cuts.add(Math.min(n, head + 1 + r.nextInt(24)));
+      }
     }
     if (r.nextBoolean()) {
       int from = Math.max(1, heads.get(r.nextInt(heads.size())) - r.nextInt(8));
