@@ -82,7 +82,8 @@ final class ChunkedFraming {
       case SIZE -> {
         int v = Character.digit(b, 16);
         if (v >= 0 && b < 0x80) {
-          if (++digits > 16) {
+          // past 2^63 - 1 the size would turn negative: a chunk that never ends, or ends at once
+          if (++digits > 16 || size > Long.MAX_VALUE >>> 4) {
             throw new BadMessage("chunk size too large");
           }
           size = size << 4 | v;
