@@ -82,11 +82,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     if (read.isReadable()) {
       deadlines.bytes(ctx);
     }
-    // appending may move the kept bytes (discarded read bytes, or a copy): what the head's search
-    // covered is kept as a count from the reader index, not as an index
-    int searched = in == null ? 0 : Math.max(0, scanned - in.readerIndex());
     in = Buffers.append(in, read, ctx.alloc());
-    scanned = searched == 0 ? 0 : in.readerIndex() + searched;
     handle();
   }
 
