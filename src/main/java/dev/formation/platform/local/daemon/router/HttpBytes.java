@@ -1,6 +1,7 @@
 package dev.formation.platform.local.daemon.router;
 
 import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
 
 /**
  * HTTP/1.1 syntax on bytes (RFC 9110 and 9112), as strict as a proxy must be: what the router
@@ -57,6 +58,12 @@ final class HttpBytes {
       }
     }
     return true;
+  }
+
+  /** Whether {@code h[from, to)} starts with {@code prefix}, exactly (case included). */
+  static boolean startsWith(byte[] h, int from, int to, byte[] prefix) {
+    return to - from >= prefix.length
+        && Arrays.equals(h, from, from + prefix.length, prefix, 0, prefix.length);
   }
 
   /** Whether {@code h[from, to)} starts with {@code lower}, ignoring case. */

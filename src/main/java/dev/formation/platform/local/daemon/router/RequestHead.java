@@ -27,7 +27,8 @@ final class RequestHead {
   private static final byte[] UPGRADE = b("Upgrade: ");
   private static final byte[] CONNECTION_UPGRADE = b("Connection: Upgrade\r\n");
   private static final byte[] CRLF = b("\r\n");
-  private static final byte[] HTTP_SLASH = b("http/");
+  private static final byte[] HTTP_SLASH =
+      b("HTTP/"); // the protocol name is case-sensitive (RFC 9112 2.3)
 
   /** More {@code Connection} fields than any client sends: each costs a pass over the others. */
   private static final int MAX_CONNECTION_FIELDS = 8;
@@ -161,8 +162,7 @@ final class RequestHead {
     }
     int v = sp2 + 1;
     if (end - v != 8
-        || !HttpBytes.startsWithLower(h, v, end, HTTP_SLASH)
-        || h[v] != 'H'
+        || !HttpBytes.startsWith(h, v, end, HTTP_SLASH)
         || !digit(h[v + 5])
         || h[v + 6] != '.'
         || !digit(h[v + 7])) {

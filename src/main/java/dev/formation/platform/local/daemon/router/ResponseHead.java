@@ -28,7 +28,7 @@ final class ResponseHead {
   private static final byte[] KEEP_ALIVE = b("Connection: keep-alive\r\n");
   private static final byte[] CHUNKED = b("Transfer-Encoding: chunked\r\n");
   private static final byte[] CRLF = b("\r\n");
-  private static final byte[] HTTP1 = b("http/1.");
+  private static final byte[] HTTP1 = b("HTTP/1.");
 
   final int status;
   final Body body;
@@ -61,8 +61,7 @@ final class ResponseHead {
     byte[] h = f.bytes();
     int end = f.lineEnd();
     if (end < 12
-        || !HttpBytes.startsWithLower(h, 0, end, HTTP1)
-        || h[0] != 'H'
+        || !HttpBytes.startsWith(h, 0, end, HTTP1)
         || h[7] != '0' && h[7] != '1'
         || h[8] != ' '
         || !digits(h, 9, 12)

@@ -43,4 +43,11 @@ class RequestHeadTest {
     assertThatThrownBy(() -> read(head, new AdaptiveByteBufAllocator()))
         .isInstanceOfSatisfying(BadMessage.class, e -> assertThat(e.status).isEqualTo(400));
   }
+
+  @Test
+  void theProtocolName_isCaseSensitive() {
+    assertThatThrownBy(
+            () -> read("GET / Http/1.1\r\nHost: x\r\n\r\n", new AdaptiveByteBufAllocator()))
+        .isInstanceOfSatisfying(BadMessage.class, e -> assertThat(e.status).isEqualTo(400));
+  }
 }
