@@ -27,8 +27,9 @@ final class RequestHead {
   private static final byte[] UPGRADE = b("Upgrade: ");
   private static final byte[] CONNECTION_UPGRADE = b("Connection: Upgrade\r\n");
   private static final byte[] CRLF = b("\r\n");
-  private static final byte[] HTTP_SLASH =
-      b("HTTP/"); // the protocol name is case-sensitive (RFC 9112 2.3)
+
+  /** The protocol name, case-sensitive (RFC 9112 2.3). */
+  private static final byte[] HTTP_SLASH = b("HTTP/");
 
   /** More {@code Connection} fields than any client sends: each costs a pass over the others. */
   private static final int MAX_CONNECTION_FIELDS = 8;
