@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.router;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -31,14 +32,14 @@ final class DynoPool {
   private record Idle(Channel channel, long since) {}
 
   private final Map<EventLoop, Map<Integer, Deque<Idle>>> idle = new ConcurrentHashMap<>();
-  private final Class<? extends SocketChannel> channel;
+  private final ChannelFactory<SocketChannel> channels;
   private final ChannelGroup all = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
   /**
-   * @param channel the class of a connection on the loops it is used with (the engine's)
+   * @param channels makes a connection for the loops it is used with (the engine's)
    */
-  DynoPool(Class<? extends SocketChannel> channel) {
-    this.channel = channel;
+  DynoPool(ChannelFactory<SocketChannel> channels) {
+    this.channels = channels;
   }
 
   /** An idle open connection to the dyno on {@code port} for this loop, or null. */
@@ -73,7 +74,7 @@ final class DynoPool {
     ChannelFuture f =
         new Bootstrap()
             .group(loop)
-            .channel(channel)
+            .channelFactory(channels)
             // TCP_NODELAY is on by default on Netty's connections
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
             .handler(

@@ -80,7 +80,7 @@ public final class Router implements AutoCloseable {
     this.clock = clock;
     this.limits = limits;
     this.latencies = new LatencyWindow(clock);
-    this.pool = new DynoPool(engine.clientChannel());
+    this.pool = new DynoPool(engine.clientChannels());
     // a router keeps at most PendingBody.MAX_PENDING of a body (plus one read) for its dyno
     this.admission =
         new Admission(
