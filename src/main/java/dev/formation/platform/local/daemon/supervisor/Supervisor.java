@@ -36,6 +36,13 @@ public final class Supervisor implements AutoCloseable {
   private final ExecutorService stopper =
       Executors.newCachedThreadPool(Threads.daemon("dyno-stop"));
   private final Map<String, List<Dyno>> byApp = new HashMap<>();
+
+  /**
+   * {@link #byApp} as it stood after the last change, for readers that must not take the lock: a
+   * router asks for its app's dynos on every request, from every event loop.
+   */
+  private volatile Map<String, List<Dyno>> published = Map.of();
+
   private final List<CompletableFuture<Void>> stopping = new ArrayList<>();
   private final PidFiles pidFiles;
   private final LocalClock clock;
@@ -95,6 +102,14 @@ public final class Supervisor implements AutoCloseable {
       }
     }
     dynos.sort(Comparator.comparing((Dyno d) -> d.type).thenComparingInt(d -> d.index));
+    publish();
+  }
+
+  /** Publishes the dynos as they now are to {@link #dynos}; under the lock. */
+  private void publish() {
+    Map<String, List<Dyno>> copy = new HashMap<>();
+    byApp.forEach((app, list) -> copy.put(app, List.copyOf(list)));
+    published = Map.copyOf(copy);
   }
 
   /**
@@ -119,12 +134,14 @@ public final class Supervisor implements AutoCloseable {
     if (dynos == null) {
       return CompletableFuture.completedFuture(null);
     }
+    publish();
     return CompletableFuture.allOf(
         dynos.stream().map(this::stopLater).toArray(CompletableFuture[]::new));
   }
 
-  public synchronized List<Dyno> dynos(String app) {
-    return List.copyOf(byApp.getOrDefault(app, List.of()));
+  /** The app's dynos, in type and index order: a snapshot, read without the lock. */
+  public List<Dyno> dynos(String app) {
+    return published.getOrDefault(app, List.of());
   }
 
   private CompletableFuture<Void> stopLater(Dyno d) {
@@ -169,6 +186,7 @@ public final class Supervisor implements AutoCloseable {
     synchronized (this) {
       byApp.values().forEach(list -> list.forEach(this::stopLater));
       byApp.clear();
+      publish();
       all = List.copyOf(stopping);
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
