@@ -349,27 +349,32 @@ final class Exchange {
   private void finish() {
     over = true;
     long ms = (router.clock.nanoTime() - request.t0) / 1_000_000;
-    router.latencies.record(ms, response.status);
-    router.lines.served(request, backend.dyno(), ms, response.status);
-    front.guard().settle();
     Channel d = dyno;
     DynoHandler.of(d).exchange = null;
     dyno = null;
     // bytes past the end of the answer: the dyno and the router no longer agree on the framing
     boolean extra = in != null && in.readableBytes() > 0;
     in = Buffers.release(in);
+    // the answer's end goes out before the bookkeeping, and a connection that does not stay open
+    // closes right behind it: a client that reads the end before the router's close would close
+    // first, and keep the closed connection's TIME_WAIT (and its port) on its side
+    if (clientKeepAlive) {
+      // the connection idles from when the end is written
+      ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
+    } else {
+      ctx.write(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+    ctx.flush();
     if (response.dynoKeepAlive && requestDone && !extra) {
       router.pool.give(d.eventLoop(), backend.port(), d);
     } else {
       d.close();
     }
+    router.latencies.record(ms, response.status);
+    router.lines.served(request, backend.dyno(), ms, response.status);
+    front.guard().settle();
     request.release();
-    // the end of the answer gets a promise: the connection idles from when it is written
-    ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
-    ctx.flush();
-    if (!clientKeepAlive) {
-      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    } else {
+    if (clientKeepAlive) {
       front.resume();
     }
   }
