@@ -5,8 +5,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -362,7 +363,7 @@ final class Exchange {
       // the connection idles from when the end is written
       ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
     } else {
-      ctx.write(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      ctx.write(Unpooled.EMPTY_BUFFER).addListener(Exchange::endWritten);
     }
     ctx.flush();
     if (response.dynoKeepAlive && requestDone && !extra) {
@@ -377,6 +378,18 @@ final class Exchange {
     if (clientKeepAlive) {
       front.resume();
     }
+  }
+
+  /**
+   * Ends a connection that does not stay open once its answer is written: its FIN at once (one
+   * system call, as HAProxy does), then Netty's close (a few more).
+   */
+  private static void endWritten(Future<?> written) {
+    Channel ch = ((ChannelFuture) written).channel();
+    if (written.isSuccess() && ch instanceof DuplexChannel duplex) {
+      duplex.shutdownOutput();
+    }
+    ch.close();
   }
 
   private void answered() {
