@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
@@ -363,6 +364,10 @@ final class Exchange {
       // the connection idles from when the end is written
       ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
     } else {
+      if (ctx.channel().config() instanceof EpollSocketChannelConfig epoll) {
+        // held back until the FIN: the answer's last bytes and the FIN leave in one segment
+        epoll.setTcpCork(true);
+      }
       ctx.write(Unpooled.EMPTY_BUFFER).addListener(Exchange::endWritten);
     }
     ctx.flush();
