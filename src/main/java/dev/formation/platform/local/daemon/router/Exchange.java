@@ -404,7 +404,6 @@ final class Exchange {
   /** The dyno switched protocols: from now on bytes pass both ways untouched. */
   private void tunnel(HeadFields f) {
     over = true;
-    router.latencies.record((router.clock.nanoTime() - request.t0) / 1_000_000, 101);
     String protocol = ResponseHead.upgradeOf(f);
     ByteBuf head = ResponseHead.switching(f, ctx.alloc());
     ByteBuf fromDyno = in;
