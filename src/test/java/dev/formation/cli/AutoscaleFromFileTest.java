@@ -73,13 +73,7 @@ class AutoscaleFromFileTest {
       CliRunner.Result r = once(REDIS_FILE, "REDIS_URL", redis.url());
 
       assertThat(r.exitCode()).as(r.toString()).isZero();
-      List<RecordedRequest> writes = writes();
-      assertThat(writes).hasSize(1);
-      assertThat(writes.get(0).is("PATCH", "/apps/shop/formation")).as(writes.toString()).isTrue();
-      JsonNode updates = JSON.readTree(writes.get(0).body()).get("updates");
-      assertThat(updates).hasSize(1);
-      assertThat(updates.get(0).get("type").asString()).isEqualTo("worker");
-      assertThat(updates.get(0).get("quantity").asInt()).isEqualTo(9);
+      assertOneBatchSettingWorkerTo(9);
       assertThat(shop.quantity("worker")).isEqualTo(9);
       assertThat(shop.quantity("web")).isEqualTo(2);
       JsonNode line = onlyLine(r);
@@ -153,13 +147,7 @@ class AutoscaleFromFileTest {
       CliRunner.Result r = once(file, "DATABASE_URL", pg.url());
 
       assertThat(r.exitCode()).as(r.toString()).isZero();
-      List<RecordedRequest> writes = writes();
-      assertThat(writes).hasSize(1);
-      assertThat(writes.get(0).is("PATCH", "/apps/shop/formation")).as(writes.toString()).isTrue();
-      JsonNode updates = JSON.readTree(writes.get(0).body()).get("updates");
-      assertThat(updates).hasSize(1);
-      assertThat(updates.get(0).get("type").asString()).isEqualTo("worker");
-      assertThat(updates.get(0).get("quantity").asInt()).isEqualTo(9);
+      assertOneBatchSettingWorkerTo(9);
       JsonNode line = onlyLine(r);
       assertThat(line.get("backlog").asInt()).isEqualTo(420);
       assertThat(line.get("desired").asInt()).isEqualTo(9);
@@ -173,6 +161,17 @@ class AutoscaleFromFileTest {
     env.put(var, url);
     return CliRunner.in(dir, env, Environment.Terminal.NONE)
         .exec("autoscale", "--once", "-f", file.toString());
+  }
+
+  /** The platform saw one write: a formation batch of {@code worker} alone, at {@code quantity}. */
+  private void assertOneBatchSettingWorkerTo(int quantity) throws Exception {
+    List<RecordedRequest> writes = writes();
+    assertThat(writes).hasSize(1);
+    assertThat(writes.get(0).is("PATCH", "/apps/shop/formation")).as(writes.toString()).isTrue();
+    JsonNode updates = JSON.readTree(writes.get(0).body()).get("updates");
+    assertThat(updates).hasSize(1);
+    assertThat(updates.get(0).get("type").asString()).isEqualTo("worker");
+    assertThat(updates.get(0).get("quantity").asInt()).isEqualTo(quantity);
   }
 
   private List<RecordedRequest> writes() {

@@ -57,15 +57,7 @@ final class QueueWire {
   static ArrayNode json(List<QueueRecord> queues) {
     ArrayNode list = Wire.array();
     for (QueueRecord q : queues) {
-      ObjectNode n =
-          list.addObject()
-              .put("type", q.type())
-              .put("min", q.min())
-              .put("max", q.max())
-              .put("per_dyno", q.perDyno())
-              .put("scale_down_after_s", q.scaleDownAfterSeconds())
-              .put("interval_s", q.intervalSeconds())
-              .put("url_env", q.urlEnv());
+      ObjectNode n = band(list.addObject(), q).put("url_env", q.urlEnv());
       if (q.query() == null) {
         ArrayNode lists = n.putArray("redis_lists");
         q.lists().forEach(lists::add);
@@ -74,5 +66,18 @@ final class QueueWire {
       }
     }
     return list;
+  }
+
+  /**
+   * The fields every view of a queue rule starts with: its type, band, per-dyno share and timings
+   * ({@code GET /apps/{name}} and {@code /local/status} alike).
+   */
+  static ObjectNode band(ObjectNode n, QueueRecord q) {
+    return n.put("type", q.type())
+        .put("min", q.min())
+        .put("max", q.max())
+        .put("per_dyno", q.perDyno())
+        .put("scale_down_after_s", q.scaleDownAfterSeconds())
+        .put("interval_s", q.intervalSeconds());
   }
 }

@@ -107,13 +107,7 @@ final class StatusView {
     Map<String, QueueScaler.Event> last = daemon.queueScaler().last(a.name());
     for (QueueRecord q : a.queues()) {
       ObjectNode n =
-          list.addObject()
-              .put("type", q.type())
-              .put("min", q.min())
-              .put("max", q.max())
-              .put("per_dyno", q.perDyno())
-              .put("scale_down_after_s", q.scaleDownAfterSeconds())
-              .put("interval_s", q.intervalSeconds())
+          QueueWire.band(list.addObject(), q)
               .put("source", BacklogReader.describe(q.rule().source()));
       QueueScaler.Event e = last.get(q.type());
       if (e == null) {
