@@ -49,8 +49,7 @@ final class Exchange {
   /** What the dyno's answer has shown so far. */
   private ByteBuf in;
 
-  /** How many bytes of {@link #in}, from its reader index, the search for a head has passed. */
-  private int scanned;
+  private final HeadSearch search = new HeadSearch();
 
   private ResponseHead response;
   private long left;
@@ -232,21 +231,18 @@ final class Exchange {
     }
     if (in != null && !in.isReadable()) {
       in = Buffers.release(in);
-      scanned = 0;
+      search.reset();
     }
   }
 
   private boolean readHead() throws BadMessage {
-    int end = HttpBytes.headEnd(in, in.readerIndex() + scanned);
+    int end = search.end(in);
     if (end < 0) {
       if (in.readableBytes() > MAX_RESPONSE_HEAD) {
         throw new BadMessage("answer head too large");
       }
-      // bytes searched so far, from the reader index: the next search goes on after them
-      scanned = in.readableBytes();
       return false;
     }
-    scanned = 0;
     int length = end - in.readerIndex();
     HeadFields f = DynoHandler.of(dyno).fields;
     f.read(in, in.readerIndex(), length, 8192, 502, 65536);
@@ -431,7 +427,7 @@ final class Exchange {
       return;
     }
     in = Buffers.release(in);
-    scanned = 0;
+    search.reset();
     if (response == null && reused && !bodySent) {
       // an idle kept connection the dyno had just closed: once more on a fresh one
       connect(backend, true);
@@ -481,17 +477,12 @@ final class Exchange {
     front.plain(503, text);
   }
 
-  /** The client sent what cannot be passed on: the request ends here, its dyno connection too. */
+  /**
+   * The request ends here, its dyno connection too: the client sent what cannot be passed on, or
+   * went away.
+   */
   void abandon() {
     over = true;
-    release();
-    closeDyno();
-  }
-
-  void clientGone() {
-    if (!over) {
-      over = true;
-    }
     release();
     closeDyno();
   }

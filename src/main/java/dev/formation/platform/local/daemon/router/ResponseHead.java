@@ -146,9 +146,7 @@ final class ResponseHead {
 
   /** The head the client gets: the status line as HTTP/1.1, the end-to-end fields, framing. */
   ByteBuf toClient(HeadFields f, ByteBufAllocator alloc, RequestHead req, boolean clientKeepAlive) {
-    byte[] h = f.bytes();
-    ByteBuf out = alloc.buffer(f.lineEnd() + 48 * f.count() + 64);
-    out.writeBytes(HTTP11).writeBytes(h, 8, f.lineEnd() - 8).writeBytes(CRLF);
+    ByteBuf out = statusLine(f, alloc);
     boolean dechunk = dechunked(req);
     for (int i = 0; i < f.count(); i++) {
       if (Names.hop(f, i, connectionFields)
@@ -173,15 +171,19 @@ final class ResponseHead {
 
   /** A {@code 101} head as the client gets it: every field but the body's framing. */
   static ByteBuf switching(HeadFields f, ByteBufAllocator alloc) {
-    byte[] h = f.bytes();
-    ByteBuf out = alloc.buffer(f.lineEnd() + 48 * f.count() + 64);
-    out.writeBytes(HTTP11).writeBytes(h, 8, f.lineEnd() - 8).writeBytes(CRLF);
+    ByteBuf out = statusLine(f, alloc);
     for (int i = 0; i < f.count(); i++) {
       if (!f.named(i, Names.CONTENT_LENGTH) && !f.named(i, Names.TRANSFER_ENCODING)) {
         f.writeField(i, out);
       }
     }
     return out.writeBytes(CRLF);
+  }
+
+  /** A buffer for the client's head, holding its status line: the dyno's, as HTTP/1.1. */
+  private static ByteBuf statusLine(HeadFields f, ByteBufAllocator alloc) {
+    ByteBuf out = alloc.buffer(f.lineEnd() + 48 * f.count() + 64);
+    return out.writeBytes(HTTP11).writeBytes(f.bytes(), 8, f.lineEnd() - 8).writeBytes(CRLF);
   }
 
   /** The protocol a {@code 101} switches to, for the log. */

@@ -29,8 +29,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private ByteBuf in;
 
-  /** How many bytes of {@link #in}, from its reader index, the search for a head has passed. */
-  private int scanned;
+  private final HeadSearch search = new HeadSearch();
 
   private Exchange current;
   private ChunkedFraming chunks;
@@ -105,7 +104,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     }
     if (in != null && !in.isReadable()) {
       in = Buffers.release(in);
-      scanned = 0;
+      search.reset();
     }
   }
 
@@ -115,7 +114,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
       return false;
     }
     var limits = router.limits;
-    int end = HttpBytes.headEnd(in, in.readerIndex() + scanned);
+    int end = search.end(in);
     if (end < 0) {
       if (in.readableBytes() > limits.maxInitialLine() + limits.maxHeaderSize()) {
         int lf =
@@ -123,11 +122,8 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
         refuse(lf < 0 ? 414 : 431);
         return false;
       }
-      // bytes searched so far, from the reader index: the next search goes on after them
-      scanned = in.readableBytes();
       return false;
     }
-    scanned = 0;
     int length = end - in.readerIndex();
     RequestHead head;
     try {
@@ -214,7 +210,7 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
     guard.closed();
     deadlines.closed();
     if (current != null) {
-      current.clientGone();
+      current.abandon();
     }
     in = Buffers.release(in);
   }
