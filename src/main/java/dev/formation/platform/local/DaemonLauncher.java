@@ -147,6 +147,11 @@ public final class DaemonLauncher {
             .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(DAEMON_JVM);
+    // the transport this command was told to use (JAVA_OPTS), for the daemon it starts
+    String transport = System.getProperty("formation.engine.transport");
+    if (transport != null && transport.matches("[a-z_]{1,16}")) {
+      cmd.add("-Dformation.engine.transport=" + transport);
+    }
     cmd.addAll(
         List.of("-cp", classpath, mainClass, "local", "serve", "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {

@@ -107,7 +107,7 @@ public final class LocalDaemon implements AutoCloseable {
               settings.tokenFile().toString(),
               now());
       d.info.write(settings.daemonFile());
-      System.err.println("local platform: HTTP engine on " + d.engine.transport());
+      System.err.println("local platform: HTTP engine on " + d.engine.transport().label());
       d.autoscaler.start();
       d.queueScaler.start();
       return d;

@@ -60,7 +60,8 @@ public final class Admission {
    * any handler is made for it (a flood's refused connections cost the event loop little, so the
    * ones queued behind them are accepted soon). Its two handlers: {@link Guard#raw()} first, {@link
    * Guard#messages()} after the codec; a connection that reads HTTP itself calls {@link
-   * Guard#charge}, {@link Guard#settle} and {@link Guard#closed} instead.
+   * Guard#charge} and {@link Guard#settle} instead. Either way its share is given back when it
+   * closes.
    */
   public Guard admit(Channel ch) {
     InetAddress a = ((InetSocketAddress) ch.remoteAddress()).getAddress();
@@ -69,7 +70,11 @@ public final class Admission {
       ch.close();
       return null;
     }
-    return new Guard(a);
+    Guard guard = new Guard(a);
+    // given back when the socket closes, not when the pipeline hears of it: that news is a task of
+    // the event loop, and io_uring runs a busy loop's tasks tens of milliseconds late
+    ch.closeFuture().addListener(f -> guard.closed());
+    return guard;
   }
 
   private boolean enter(InetAddress address) {
@@ -113,12 +118,6 @@ public final class Admission {
         }
 
         @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-          closed();
-          ctx.fireChannelInactive();
-        }
-
-        @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
           Fatal.haltOnOutOfMemory(cause);
           ctx.fireExceptionCaught(cause);
@@ -159,7 +158,7 @@ public final class Admission {
     }
 
     /** The connection closed: its charge and its place are given back. */
-    public void closed() {
+    private void closed() {
       settle();
       if (address != null) {
         leave(address);

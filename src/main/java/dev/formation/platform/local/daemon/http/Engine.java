@@ -2,6 +2,7 @@ package dev.formation.platform.local.daemon.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -15,11 +16,17 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringChannelOption;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
@@ -36,31 +43,91 @@ import java.util.concurrent.atomic.AtomicLong;
  * daemon (the API and each app's router) and every router's connections to dynos share. Non-
  * blocking, so a connection that sends nothing costs a few kilobytes and no thread.
  *
- * <p>On Linux it runs on Netty's native epoll transport, which accepts, reads, writes and closes a
- * connection with about half the system calls of Java's NIO (no {@code fcntl}, {@code getsockopt}
- * and {@code getsockname} around each one): on loopback the system calls are most of what a proxied
- * request costs. Where the native library does not load (another OS or CPU, a {@code noexec}
- * temporary folder, or {@code -Dformation.engine.transport=nio}) it runs on NIO, the same in every
- * other way.
+ * <p>On loopback the system calls are most of what a proxied request costs, so the engine runs on
+ * the leanest transport that loads, in this order:
+ *
+ * <ol>
+ *   <li>io_uring (Linux 5.x and later, where the kernel allows it): the event loop hands its reads,
+ *       writes, accepts and closes to the kernel in batches, one system call for many;
+ *   <li>Netty's native epoll (Linux, where io_uring is disabled, as in a container under Docker's
+ *       default seccomp profile): about half the system calls of Java's NIO per connection (no
+ *       {@code fcntl}, {@code getsockopt} and {@code getsockname} around each one);
+ *   <li>Java's NIO (another OS or CPU, a {@code noexec} temporary folder).
+ * </ol>
+ *
+ * {@code -Dformation.engine.transport=epoll} or {@code nio} starts further down the list; the rest
+ * is the same on every transport.
  */
 public final class Engine implements AutoCloseable {
+  /** A Netty transport, leanest first. */
+  public enum Transport {
+    IO_URING("io_uring"),
+    EPOLL("epoll"),
+    NIO("nio");
+
+    private final String label;
+
+    Transport(String label) {
+      this.label = label;
+    }
+
+    /** As {@code -Dformation.engine.transport} and the daemon's log name it. */
+    public String label() {
+      return label;
+    }
+
+    /** The transport {@code -Dformation.engine.transport} names; io_uring when it names none. */
+    public static Transport configured() {
+      String name = System.getProperty("formation.engine.transport", "");
+      for (Transport t : values()) {
+        if (t.label.equals(name)) {
+          return t;
+        }
+      }
+      return IO_URING;
+    }
+
+    private boolean loads() {
+      return switch (this) {
+        case IO_URING -> IoUring.isAvailable();
+        case EPOLL -> Epoll.isAvailable();
+        case NIO -> true;
+      };
+    }
+
+    /** This transport if it loads here, else the next one down that does. */
+    Transport orNextThatLoads() {
+      Transport t = this;
+      while (!t.loads()) {
+        t = values()[t.ordinal() + 1];
+      }
+      return t;
+    }
+  }
+
   private final EventLoopGroup group;
-  private final boolean epoll;
+  private final Transport transport;
   private final AtomicLong inFlight = new AtomicLong();
 
-  /** On epoll where it loads (unless {@code -Dformation.engine.transport=nio}), else on NIO. */
+  /** On the transport {@code -Dformation.engine.transport} names, or the next that loads. */
   public Engine(int threads) {
-    this(threads, !"nio".equals(System.getProperty("formation.engine.transport")));
+    this(threads, Transport.configured());
   }
 
   /**
-   * @param nativeTransport whether to run on epoll where its native library loads; false: NIO
+   * @param wanted the transport to run on if it loads here; else the next one down that does
    */
-  public Engine(int threads, boolean nativeTransport) {
-    epoll = nativeTransport && Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+  public Engine(int threads, Transport wanted) {
+    transport = wanted.orNextThatLoads();
+    IoHandlerFactory handlers =
+        switch (transport) {
+          case IO_URING -> IoUringIoHandler.newFactory();
+          case EPOLL -> EpollIoHandler.newFactory();
+          case NIO -> NioIoHandler.newFactory();
+        };
     group =
-        new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("local-http", true), io);
+        new MultiThreadIoEventLoopGroup(
+            threads, new DefaultThreadFactory("local-http", true), handlers);
   }
 
   /** As many threads as cores, at most 4: the daemon shares the machine with its dynos. */
@@ -82,25 +149,31 @@ public final class Engine implements AutoCloseable {
     return group;
   }
 
-  /** The transport the engine runs on: {@code epoll} or {@code nio}. */
-  public String transport() {
-    return epoll ? "epoll" : "nio";
+  /** The transport the engine runs on. */
+  public Transport transport() {
+    return transport;
   }
 
   /**
    * Makes a client connection for this engine's loops (a router's to its dynos). On epoll an IPv4
    * socket, as the listeners are: everything the daemon talks to is on 127.0.0.1, and Netty's
    * default there, a dual-stack IPv6 socket, costs a system call more per connection and the
-   * kernel's mapped-address path.
+   * kernel's mapped-address path. (Netty's io_uring sockets come in the default family only.)
    */
   public ChannelFactory<SocketChannel> clientChannels() {
-    return epoll ? () -> new EpollSocketChannel(SocketProtocolFamily.INET) : NioSocketChannel::new;
+    return switch (transport) {
+      case IO_URING -> IoUringSocketChannel::new;
+      case EPOLL -> () -> new EpollSocketChannel(SocketProtocolFamily.INET);
+      case NIO -> NioSocketChannel::new;
+    };
   }
 
   private ChannelFactory<ServerChannel> serverChannels() {
-    return epoll
-        ? () -> new EpollServerSocketChannel(SocketProtocolFamily.INET)
-        : NioServerSocketChannel::new;
+    return switch (transport) {
+      case IO_URING -> IoUringServerSocketChannel::new;
+      case EPOLL -> () -> new EpollServerSocketChannel(SocketProtocolFamily.INET);
+      case NIO -> NioServerSocketChannel::new;
+    };
   }
 
   /**
@@ -120,17 +193,17 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Listens on 127.0.0.1:{@code port} once per event loop on epoll ({@code SO_REUSEPORT}: the
-   * kernel spreads new connections over the listeners), each loop serving the connections it
-   * accepts itself, so that a new connection is never handed from the accepting thread to another
-   * (a task, an eventfd write and a wake-up per connection); on NIO one listener, as {@link
-   * #listen}. The first channel's local address tells the port. A port another program listens on
-   * is refused even when that program set {@code SO_REUSEPORT} too: it is probed once without the
-   * option first.
+   * Listens on 127.0.0.1:{@code port} once per event loop on io_uring and epoll ({@code
+   * SO_REUSEPORT}: the kernel spreads new connections over the listeners), each loop serving the
+   * connections it accepts itself, so that a new connection is never handed from the accepting
+   * thread to another (a task, an eventfd write and a wake-up per connection); on NIO one listener,
+   * as {@link #listen}. The first channel's local address tells the port. A port another program
+   * listens on is refused even when that program set {@code SO_REUSEPORT} too: it is probed once
+   * without the option first.
    */
   public List<Channel> listenPerLoop(int port, ChannelInitializer<SocketChannel> init)
       throws IOException {
-    if (!epoll) {
+    if (transport == Transport.NIO) {
       return List.of(listen(port, init));
     }
     if (port != 0) {
@@ -150,7 +223,11 @@ public final class Engine implements AutoCloseable {
                 .group(loop, loop)
                 .channelFactory(serverChannels())
                 .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(EpollChannelOption.SO_REUSEPORT, true)
+                .option(
+                    transport == Transport.IO_URING
+                        ? IoUringChannelOption.SO_REUSEPORT
+                        : EpollChannelOption.SO_REUSEPORT,
+                    true)
                 .childHandler(init);
         Channel server = bind(b, p);
         servers.add(server);
@@ -176,6 +253,19 @@ public final class Engine implements AutoCloseable {
 
   public static int port(Channel server) {
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /**
+   * Holds a connection's further writes back ({@code TCP_CORK}) until it is shut down or closed, on
+   * the native transports; nothing on NIO.
+   */
+  public static void cork(Channel ch) {
+    ChannelConfig c = ch.config();
+    if (c instanceof EpollSocketChannelConfig epoll) {
+      epoll.setTcpCork(true);
+    } else if (ch instanceof IoUringSocketChannel) {
+      c.setOption(IoUringChannelOption.TCP_CORK, true);
+    }
   }
 
   /** Stops every server and connection, and waits until the handlers have finished. */

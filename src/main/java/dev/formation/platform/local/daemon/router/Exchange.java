@@ -1,12 +1,12 @@
 package dev.formation.platform.local.daemon.router;
 
+import dev.formation.platform.local.daemon.http.Engine;
 import dev.formation.platform.local.daemon.http.Failures;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
@@ -360,10 +360,8 @@ final class Exchange {
       // the connection idles from when the end is written
       ctx.write(Unpooled.EMPTY_BUFFER, ctx.newPromise().addListener(f -> answered()));
     } else {
-      if (ctx.channel().config() instanceof EpollSocketChannelConfig epoll) {
-        // held back until the FIN: the answer's last bytes and the FIN leave in one segment
-        epoll.setTcpCork(true);
-      }
+      // held back until the FIN: the answer's last bytes and the FIN leave in one segment
+      Engine.cork(ctx.channel());
       ctx.write(Unpooled.EMPTY_BUFFER).addListener(Exchange::endWritten);
     }
     ctx.flush();

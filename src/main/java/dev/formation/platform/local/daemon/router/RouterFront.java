@@ -207,7 +207,6 @@ final class RouterFront extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    guard.closed();
     deadlines.closed();
     if (current != null) {
       current.abandon();

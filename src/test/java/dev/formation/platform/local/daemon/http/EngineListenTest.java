@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.uring.IoUring;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,12 +34,12 @@ class EngineListenTest {
   }
 
   @Test
-  void onEpoll_everyLoopListensOnOnePort_andServesWhatItAccepts() throws Exception {
+  void onANativeTransport_everyLoopListensOnOnePort_andServesWhatItAccepts() throws Exception {
     try (Engine engine = new Engine(2)) {
       Set<Thread> loops = ConcurrentHashMap.newKeySet();
       List<Channel> servers = engine.listenPerLoop(0, recording(loops));
       int port = Engine.port(servers.get(0));
-      assertThat(servers).hasSize(engine.transport().equals("epoll") ? 2 : 1);
+      assertThat(servers).hasSize(engine.transport() == Engine.Transport.NIO ? 1 : 2);
       assertThat(servers).allSatisfy(s -> assertThat(Engine.port(s)).isEqualTo(port));
       for (int i = 0; i < 64; i++) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -47,6 +49,24 @@ class EngineListenTest {
       // each connection is set up on a loop of the engine
       assertThat(loops).allSatisfy(t -> assertThat(t.getName()).startsWith("local-http"));
       servers.forEach(s -> s.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void runsOnTheLeanestTransportThatLoads_orTheOneItIsTold() {
+    Engine.Transport leanest =
+        IoUring.isAvailable()
+            ? Engine.Transport.IO_URING
+            : Epoll.isAvailable() ? Engine.Transport.EPOLL : Engine.Transport.NIO;
+    try (Engine engine = new Engine(1)) {
+      assertThat(engine.transport()).isEqualTo(leanest);
+    }
+    try (Engine engine = new Engine(1, Engine.Transport.EPOLL)) {
+      assertThat(engine.transport())
+          .isEqualTo(Epoll.isAvailable() ? Engine.Transport.EPOLL : Engine.Transport.NIO);
+    }
+    try (Engine engine = new Engine(1, Engine.Transport.NIO)) {
+      assertThat(engine.transport()).isEqualTo(Engine.Transport.NIO);
     }
   }
 

@@ -6,17 +6,17 @@ import dev.formation.platform.local.daemon.http.Engine;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every router test again on Java's NIO transport, the engine's fallback where Netty's native epoll
- * library does not load (other systems, a {@code noexec} temporary folder).
+ * Every router test again on Java's NIO transport, the engine's last fallback, where neither of
+ * Netty's native transports loads (other systems, a {@code noexec} temporary folder).
  */
 class RouterNioTest extends RouterTest {
   @Override
   Engine engine() {
-    return new Engine(2, false);
+    return new Engine(2, Engine.Transport.NIO);
   }
 
   @Test
   void engine_runsOnNio() {
-    assertThat(engine.transport()).isEqualTo("nio");
+    assertThat(engine.transport()).isEqualTo(Engine.Transport.NIO);
   }
 }
