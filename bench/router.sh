@@ -122,7 +122,7 @@ CFG
 fi
 
 echo "$(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-echo "router: $(grep -o 'HTTP engine on [a-z]*' "$FORMATION_HOME/local/daemon.log" | tail -1), $threads threads"
+echo "router: $(grep -o 'HTTP engine on [a-z_]*' "$FORMATION_HOME/local/daemon.log" | tail -1), $threads threads"
 echo "direct: http://127.0.0.1:$dyno_port/ (the web dyno); router: http://127.0.0.1:$router_port/"
 echo
 dyno_leader="$(status | python3 -c 'import json,sys; a=json.load(sys.stdin)["apps"][0]; print([d for d in a["dynos"] if d["name"]=="web.1"][0]["pid"])')"
