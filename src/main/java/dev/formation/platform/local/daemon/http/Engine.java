@@ -18,10 +18,13 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringIoHandler;
@@ -265,6 +268,24 @@ public final class Engine implements AutoCloseable {
       epoll.setTcpCork(true);
     } else if (ch instanceof IoUringSocketChannel) {
       c.setOption(IoUringChannelOption.TCP_CORK, true);
+    }
+  }
+
+  /**
+   * Sends the connection's FIN now ({@code shutdown(SHUT_WR)}), ahead of a close that follows. On
+   * the native transports straight on the socket: Netty's {@code shutdownOutput()} makes an
+   * exception with a stack trace every time (for writes still pending, which a closing router has
+   * none of), 2 % of the daemon's CPU with a new connection per request.
+   */
+  public static void sendFin(Channel ch) {
+    if (ch instanceof UnixChannel unix && unix.fd() instanceof Socket socket) {
+      try {
+        socket.shutdown(false, true);
+      } catch (IOException e) {
+        // the peer has gone already; the close that follows ends it all the same
+      }
+    } else if (ch instanceof DuplexChannel duplex) {
+      duplex.shutdownOutput();
     }
   }
 

@@ -7,7 +7,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -385,8 +384,8 @@ final class Exchange {
    */
   private static void endWritten(Future<?> written) {
     Channel ch = ((ChannelFuture) written).channel();
-    if (written.isSuccess() && ch instanceof DuplexChannel duplex) {
-      duplex.shutdownOutput();
+    if (written.isSuccess()) {
+      Engine.sendFin(ch);
     }
     ch.close();
   }
