@@ -46,6 +46,20 @@ public final class DaemonLauncher {
           "-XX:ReservedCodeCacheSize=64m",
           "-Dio.netty.leakDetection.level=disabled");
 
+  /**
+   * The daemon's JVM flags: {@link #DAEMON_JVM}, and the engine's transport when the command that
+   * starts the daemon was given one ({@code JAVA_OPTS=-Dformation.engine.transport=epoll}); a value
+   * that is not a plain name is left out.
+   */
+  static List<String> jvmFlags(String transport) {
+    if (transport == null || !transport.matches("[a-z_]{1,16}")) {
+      return DAEMON_JVM;
+    }
+    List<String> flags = new ArrayList<>(DAEMON_JVM);
+    flags.add("-Dformation.engine.transport=" + transport);
+    return List.copyOf(flags);
+  }
+
   private final LocalSettings settings;
   private final String mainClass;
   private final LocalClient client;
@@ -146,12 +160,7 @@ public final class DaemonLauncher {
             .map(Path::toString)
             .collect(Collectors.joining(File.pathSeparator));
     List<String> cmd = new ArrayList<>(List.of(java));
-    cmd.addAll(DAEMON_JVM);
-    // the transport this command was told to use (JAVA_OPTS), for the daemon it starts
-    String transport = System.getProperty("formation.engine.transport");
-    if (transport != null && transport.matches("[a-z_]{1,16}")) {
-      cmd.add("-Dformation.engine.transport=" + transport);
-    }
+    cmd.addAll(jvmFlags(System.getProperty("formation.engine.transport")));
     cmd.addAll(
         List.of("-cp", classpath, mainClass, "local", "serve", "--port", String.valueOf(port)));
     if (ProcessGroup.SETSID) {
