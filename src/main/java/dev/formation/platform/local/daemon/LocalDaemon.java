@@ -107,7 +107,10 @@ public final class LocalDaemon implements AutoCloseable {
               settings.tokenFile().toString(),
               now());
       d.info.write(settings.daemonFile());
-      System.err.println("local platform: HTTP engine on " + d.engine.transport().label());
+      System.err.println(
+          "local platform: HTTP engine on "
+              + d.engine.transport().label()
+              + (d.engine.passedOver() == null ? "" : " (" + d.engine.passedOver() + ")"));
       d.autoscaler.start();
       d.queueScaler.start();
       return d;

@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The daemon's HTTP engine: one Netty event-loop group, a thread per core, that every server of the
@@ -110,6 +111,7 @@ public final class Engine implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final Transport transport;
+  private final String passedOver;
   private final AtomicLong inFlight = new AtomicLong();
 
   /** On the transport {@code -Dformation.engine.transport} names, or the next that loads. */
@@ -121,16 +123,47 @@ public final class Engine implements AutoCloseable {
    * @param wanted the transport to run on if it loads here; else the next one down that does
    */
   public Engine(int threads, Transport wanted) {
-    transport = wanted.orNextThatLoads();
-    IoHandlerFactory handlers =
-        switch (transport) {
-          case IO_URING -> IoUringIoHandler.newFactory();
-          case EPOLL -> EpollIoHandler.newFactory();
-          case NIO -> NioIoHandler.newFactory();
-        };
-    group =
-        new MultiThreadIoEventLoopGroup(
-            threads, new DefaultThreadFactory("local-http", true), handlers);
+    this(threads, wanted, Engine::handlers);
+  }
+
+  /** As above, with each transport's handlers made by {@code handlers} (tests). */
+  Engine(int threads, Transport wanted, Function<Transport, IoHandlerFactory> handlers) {
+    Transport t = wanted.orNextThatLoads();
+    EventLoopGroup g = null;
+    String passedOver = null;
+    while (g == null) {
+      try {
+        g =
+            new MultiThreadIoEventLoopGroup(
+                threads, new DefaultThreadFactory("local-http", true), handlers.apply(t));
+      } catch (RuntimeException e) {
+        // the library loads but a loop's ring does not start (an old kernel's locked-memory
+        // limit on io_uring): the next transport down
+        if (t == Transport.NIO) {
+          throw e;
+        }
+        // Netty wraps why a loop did not start in "failed to create a child event loop"
+        Throwable why = e.getCause() != null ? e.getCause() : e;
+        passedOver = t.label + " did not start: " + Failures.describe(why);
+        t = Transport.values()[t.ordinal() + 1].orNextThatLoads();
+      }
+    }
+    transport = t;
+    group = g;
+    this.passedOver = passedOver;
+  }
+
+  static IoHandlerFactory handlers(Transport transport) {
+    return switch (transport) {
+      case IO_URING -> IoUringIoHandler.newFactory();
+      case EPOLL -> EpollIoHandler.newFactory();
+      case NIO -> NioIoHandler.newFactory();
+    };
+  }
+
+  /** Why a transport that loads was passed over, or null: it started on the first that loads. */
+  public String passedOver() {
+    return passedOver;
   }
 
   /** As many threads as cores, at most 4: the daemon shares the machine with its dynos. */

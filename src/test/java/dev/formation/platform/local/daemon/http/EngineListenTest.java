@@ -2,9 +2,11 @@ package dev.formation.platform.local.daemon.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.uring.IoUring;
@@ -67,6 +69,25 @@ class EngineListenTest {
     }
     try (Engine engine = new Engine(1, Engine.Transport.NIO)) {
       assertThat(engine.transport()).isEqualTo(Engine.Transport.NIO);
+    }
+  }
+
+  @Test
+  void aTransportThatLoadsButDoesNotStart_isPassedOver_andSaysWhy() {
+    Engine.Transport leanest = Engine.Transport.IO_URING.orNextThatLoads();
+    assumeTrue(leanest != Engine.Transport.NIO, "no native transport loads here");
+    IoHandlerFactory failing =
+        executor -> {
+          throw new IllegalStateException("io_uring_setup: Cannot allocate memory");
+        };
+    try (Engine engine = new Engine(1, leanest, t -> t == leanest ? failing : Engine.handlers(t))) {
+      assertThat(engine.transport()).isNotEqualTo(leanest);
+      assertThat(engine.passedOver())
+          .startsWith(leanest.label() + " did not start: ")
+          .contains("Cannot allocate memory");
+    }
+    try (Engine engine = new Engine(1)) {
+      assertThat(engine.passedOver()).isNull();
     }
   }
 
