@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -20,15 +21,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * record names the code that allocated it. Every buffer is tracked ({@code paranoid}) unless {@code
  * -Dio.netty.leakDetection.level} says otherwise.
  */
-public final class NettyLeaks implements AfterAllCallback {
+public final class NettyLeaks implements BeforeAllCallback, AfterAllCallback {
   private static final List<String> LEAKS = new ArrayList<>();
   private static final AtomicBoolean BUFFERS_MADE = new AtomicBoolean();
 
   static {
+    track();
+    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new Factory());
+  }
+
+  private static void track() {
     if (System.getProperty("io.netty.leakDetection.level") == null) {
       ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
     }
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new Factory());
+  }
+
+  /** Again before each class: Vert.x (under the Kubernetes mock server) turns tracking off. */
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    track();
   }
 
   @Override
