@@ -25,6 +25,11 @@ final class HttpBytes {
 
   private HttpBytes() {}
 
+  /** Whether {@code b} is an ASCII digit. */
+  static boolean digit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
   /** Whether {@code b} may be part of a token (a method, a header name, a coding). */
   static boolean tchar(byte b) {
     return TCHAR[b & 0xFF];
@@ -152,7 +157,7 @@ final class HttpBytes {
       }
       long v = 0;
       for (int k = s; k < e; k++) {
-        if (h[k] < '0' || h[k] > '9') {
+        if (!digit(h[k])) {
           throw new BadMessage("bad Content-Length");
         }
         v = v * 10 + (h[k] - '0');

@@ -164,9 +164,9 @@ final class RequestHead {
     int v = sp2 + 1;
     if (end - v != 8
         || !HttpBytes.startsWith(h, v, end, HTTP_SLASH)
-        || !digit(h[v + 5])
+        || !HttpBytes.digit(h[v + 5])
         || h[v + 6] != '.'
-        || !digit(h[v + 7])) {
+        || !HttpBytes.digit(h[v + 7])) {
       throw new BadMessage("bad request line");
     }
     if (h[v + 5] != '1' || h[v + 7] != '0' && h[v + 7] != '1') {
@@ -176,10 +176,6 @@ final class RequestHead {
     p.method = f.text(0, sp1);
     p.target = f.text(sp1 + 1, sp2);
     p.targetEnd = sp2;
-  }
-
-  private static boolean digit(byte b) {
-    return b >= '0' && b <= '9';
   }
 
   private static void fields(HeadFields f, Parsed p) throws BadMessage {
@@ -288,7 +284,7 @@ final class RequestHead {
       boolean ok =
           c >= 'a' && c <= 'z'
               || c >= 'A' && c <= 'Z'
-              || c >= '0' && c <= '9'
+              || HttpBytes.digit(c)
               || c == '-'
               || c == '_'
               || c == '.'

@@ -114,7 +114,7 @@ final class ResponseHead {
 
   private static boolean digits(byte[] h, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (h[i] < '0' || h[i] > '9') {
+      if (!HttpBytes.digit(h[i])) {
         return false;
       }
     }
