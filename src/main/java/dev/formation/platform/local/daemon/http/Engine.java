@@ -101,11 +101,12 @@ public final class Engine implements AutoCloseable {
 
     /** This transport if it loads here, else the next one down that does. */
     Transport orNextThatLoads() {
-      Transport t = this;
-      while (!t.loads()) {
-        t = values()[t.ordinal() + 1];
-      }
-      return t;
+      return loads() ? this : below();
+    }
+
+    /** The next one down that loads (NIO always does; there is none below it). */
+    private Transport below() {
+      return values()[ordinal() + 1].orNextThatLoads();
     }
   }
 
@@ -145,7 +146,7 @@ public final class Engine implements AutoCloseable {
         // Netty wraps why a loop did not start in "failed to create a child event loop"
         Throwable why = e.getCause() != null ? e.getCause() : e;
         passedOver = t.label + " did not start: " + Failures.describe(why);
-        t = Transport.values()[t.ordinal() + 1].orNextThatLoads();
+        t = t.below();
       }
     }
     transport = t;
